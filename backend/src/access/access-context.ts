@@ -1,0 +1,24 @@
+import type { Permission } from './permissions';
+
+/** Who is calling: a signed-in user, or an API key acting for the user who created it. */
+export interface Principal {
+  kind: 'user' | 'api_key';
+  userId: string;
+  apiKey: { id: string; name: string; prefix: string; workspaceId: string; scopes: Permission[] } | null;
+}
+
+/** The workspace a request acts in and what the caller may do there. */
+export interface WorkspaceAccess {
+  workspaceId: string;
+  role: string;
+  roleName: string;
+  permissions: Permission[];
+}
+
+export interface AccessContext {
+  principal: Principal;
+  workspace: WorkspaceAccess | null;
+}
+
+export const has = (access: WorkspaceAccess, permission: Permission): boolean =>
+  access.permissions.includes(permission);

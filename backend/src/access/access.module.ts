@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { IdentityModule } from '../identity/identity.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { AccessGuard } from './access.guard';
+import { MeController } from './me.controller';
+
+/** Installs the access guard on every route of the app. */
+@Module({
+  imports: [IdentityModule, ApiKeysModule, WorkspacesModule],
+  controllers: [MeController],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class AccessModule {}

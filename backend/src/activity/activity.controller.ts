@@ -1,0 +1,40 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { WorkspaceAccess } from '../access/access-context';
+import { PageQuery } from '../common/pagination';
+import { IdentityService } from '../identity/identity.service';
+import { ActivityService } from './activity.service';
+
+@ApiTags('activity')
+@Controller('api/v1/activity')
+export class ActivityController {
+  constructor(
+    private readonly activity: ActivityService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Get()
+  @RequirePermission('activity:read')
+  async list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: PageQuery) {
+    const page = await this.activity.list(workspace.workspaceId, query);
+    const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
+    const actors = new Map((await this.identity.findMany(actorIds)).map((u) => [u.id, u]));
+    return {
+      items: page.items.map((e) => {
+        const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
+        return {
+          id: e.id,
+          action: e.action,
+          actor: actor ? { id: actor.id, name: actor.name, email: actor.email } : null,
+          viaApiKeyId: e.actorApiKeyId,
+          targetType: e.targetType,
+          targetId: e.targetId,
+          details: e.details,
+          createdAt: e.createdAt.toISOString(),
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+}

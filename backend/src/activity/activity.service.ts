@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Principal } from '../access/access-context';
+import { newId } from '../common/ids';
+import { findPage, Page, PageQuery } from '../common/pagination';
+import { ActivityEntry } from './activity-entry.entity';
+
+export type ActivityAction =
+  | 'workspace.created'
+  | 'workspace.updated'
+  | 'member.invited'
+  | 'invite.revoked'
+  | 'member.joined'
+  | 'member.removed'
+  | 'member.role_changed'
+  | 'role.created'
+  | 'role.deleted'
+  | 'api_key.created'
+  | 'api_key.revoked';
+
+export interface ActivityRecord {
+  action: ActivityAction;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The workspace's audit log: who did what, when. Append-only. */
+@Injectable()
+export class ActivityService {
+  constructor(@InjectRepository(ActivityEntry) private readonly entries: Repository<ActivityEntry>) {}
+
+  async record(workspaceId: string, actor: Principal | null, record: ActivityRecord): Promise<void> {
+    await this.entries.save(
+      this.entries.create({
+        id: newId(),
+        workspaceId,
+        actorUserId: actor?.userId ?? null,
+        actorApiKeyId: actor?.apiKey?.id ?? null,
+        action: record.action,
+        targetType: record.targetType ?? null,
+        targetId: record.targetId ?? null,
+        details: record.details ?? {},
+      }),
+    );
+  }
+
+  list(workspaceId: string, query: PageQuery): Promise<Page<ActivityEntry>> {
+    return findPage(this.entries, { workspaceId }, query);
+  }
+}

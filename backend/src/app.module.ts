@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
+import { ActivityModule } from './activity/activity.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ProblemFilter } from './common/problem.filter';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { InvitesModule } from './invites/invites.module';
+import { MailModule } from './mail/mail.module';
+import { RuntimeModule } from './runtime/runtime.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
+
+const NOT_THE_SPA = ['/api/{*path}', '/healthz', '/readyz', '/metrics'];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+          },
+        }),
+        DatabaseModule,
+        ...(config.webDistDir
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: NOT_THE_SPA })]
+          : []),
+        IdentityModule,
+        MailModule,
+        ActivityModule,
+        WorkspacesModule,
+        InvitesModule,
+        ApiKeysModule,
+        AccessModule,
+        HealthModule,
+        RuntimeModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { FindOptionsWhere, LessThan, ObjectLiteral, Repository } from 'typeorm';
+
+/** Query of every keyset-paginated list: the last id seen and a page size. */
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsUUID()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Newest first, by time-ordered id. The cursor is the last id of the page, so inserts between
+ * requests never shift or repeat rows.
+ */
+export async function findPage<E extends ObjectLiteral & { id: string }>(
+  repository: Repository<E>,
+  where: FindOptionsWhere<E>,
+  query: PageQuery,
+): Promise<Page<E>> {
+  const limit = query.limit ?? 50;
+  const rows = await repository.find({
+    where: { ...where, ...(query.cursor ? { id: LessThan(query.cursor) } : {}) } as FindOptionsWhere<E>,
+    order: { id: 'DESC' } as never,
+    take: limit + 1,
+  });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+export const mapPage = <T, R>(page: Page<T>, map: (item: T) => R): Page<R> => ({
+  items: page.items.map(map),
+  nextCursor: page.nextCursor,
+});

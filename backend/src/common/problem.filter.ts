@@ -1,0 +1,88 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+
+/** Errors raised by body parsing before Nest sees the request (express/body-parser). */
+interface ParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+const PARSER_PROBLEMS: Record<string, { code: string; title: string }> = {
+  'entity.parse.failed': { code: 'MALFORMED_JSON', title: 'The request body is not valid JSON' },
+  'entity.too.large': { code: 'BODY_TOO_LARGE', title: 'The request body is too large' },
+  'encoding.unsupported': { code: 'UNSUPPORTED_ENCODING', title: 'The request encoding is not supported' },
+  'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', title: 'The request charset is not supported' },
+};
+
+/**
+ * Turns every failure into problem+json. Domain errors map through their context's spec;
+ * unknown errors are logged once and answered with a generic 500 that leaks nothing.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const { problem, headers } = this.toProblem(error, request);
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown, request: Request): { problem: Problem; headers: Record<string, string> } {
+    if (error instanceof DomainError) {
+      const { status, title } = error.spec;
+      return {
+        problem: {
+          type: problemType(error.code),
+          title,
+          status,
+          code: error.code,
+          ...(error.detail ? { detail: error.detail } : {}),
+          ...(error.errors?.length ? { errors: error.errors } : {}),
+        },
+        headers: error.headers ?? {},
+      };
+    }
+    const parser = error as ParserError;
+    if (parser?.type && PARSER_PROBLEMS[parser.type]) {
+      const { code, title } = PARSER_PROBLEMS[parser.type];
+      const status = parser.status ?? parser.statusCode ?? 400;
+      return { problem: { type: problemType(code), title, status, code }, headers: {} };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = HttpStatus[status] ?? 'HTTP_ERROR';
+      const detail =
+        status === 404 ? `No route for ${request.method} ${request.path}` : (error.message ?? undefined);
+      return {
+        problem: { type: problemType(code), title: titleFor(status), status, code, detail },
+        headers: {},
+      };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
+      problem: {
+        type: problemType('INTERNAL'),
+        title: 'Something went wrong on our side',
+        status: 500,
+        code: 'INTERNAL',
+      },
+      headers: {},
+    };
+  }
+}
+
+function titleFor(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Request failed';
+  return name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ');
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The one typed configuration object. Nothing else in the backend reads process.env. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  webDistDir: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimit: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  inviteTtlHours: number;
+  passwordResetTtlMinutes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  runWorker: boolean;
+  flowRuntime: 'child' | 'off';
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+}
+
+/** Every supported variable, its default, and what it means — the README table is generated from this. */
+export const CONFIG_VARIABLES = {
+  NODE_ENV: 'development | production | test (default development)',
+  PORT: 'HTTP port (default 3000)',
+  HOST: 'Interface to bind (default 0.0.0.0)',
+  PUBLIC_URL: 'Base URL users reach the app at, used in emailed links (default http://localhost:PORT)',
+  DATA_DIR: 'Directory for embedded data: SQLite file, generated secrets, local media (default ./data)',
+  DATABASE_URL:
+    'sqlite:<path> | postgres://user:pass@host:5432/db | mssql://user:pass@host:1433/db (default sqlite:./data/socialorchestrator.db)',
+  WEB_DIST_DIR: 'Built web app to serve; empty disables (default web/dist/web/browser when present)',
+  LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
+  BODY_LIMIT: 'Largest JSON body accepted (default 1mb)',
+  JWT_SECRET: 'Secret for access tokens, ≥ 32 chars; required in production (embedded: generated into DATA_DIR)',
+  ACCESS_TOKEN_TTL_SECONDS: 'Access token lifetime (default 900)',
+  REFRESH_TOKEN_TTL_DAYS: 'Refresh token lifetime (default 30)',
+  INVITE_TTL_HOURS: 'How long an invite link stays valid (default 168)',
+  PASSWORD_RESET_TTL_MINUTES: 'How long a password reset link stays valid (default 60)',
+  SMTP_URL: 'smtp(s)://user:pass@host:port; unset keeps email in the in-app outbox only',
+  MAIL_FROM: 'Sender address (default "SocialOrchestrator <no-reply@localhost>")',
+  RUN_WORKER: 'Run background jobs in the API process (default true; set false when a worker process runs)',
+  FLOW_RUNTIME: 'child (start and supervise the flow runtime) | off (default child)',
+  LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
+  LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
+} as const;
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/|mssql:\/\/)/, 'must start with sqlite:, postgres:// or mssql://')
+    .optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
+    .default('1mb'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
+  INVITE_TTL_HOURS: int(1, 24 * 60).default(168),
+  PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(60),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('SocialOrchestrator <no-reply@localhost>'),
+  RUN_WORKER: bool.default(true),
+  FLOW_RUNTIME: z.enum(['child', 'off']).default('child'),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defaultRepoRoot()): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const v = parsed.data;
+  const dataDir = resolve(v.DATA_DIR);
+  if (v.NODE_ENV === 'production' && !v.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: is required when NODE_ENV=production']);
+  }
+  return {
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    databaseUrl: v.DATABASE_URL ?? `sqlite:${join(dataDir, 'socialorchestrator.db')}`,
+    webDistDir: resolveWebDist(v.WEB_DIST_DIR, repoRoot),
+    logLevel: v.LOG_LEVEL,
+    bodyLimit: v.BODY_LIMIT,
+    jwtSecret: v.JWT_SECRET ?? embeddedSecret(dataDir, 'jwt'),
+    accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: v.REFRESH_TOKEN_TTL_DAYS,
+    inviteTtlHours: v.INVITE_TTL_HOURS,
+    passwordResetTtlMinutes: v.PASSWORD_RESET_TTL_MINUTES,
+    smtpUrl: v.SMTP_URL ?? null,
+    mailFrom: v.MAIL_FROM,
+    runWorker: v.RUN_WORKER,
+    flowRuntime: v.FLOW_RUNTIME,
+    loginMaxFailures: v.LOGIN_MAX_FAILURES,
+    loginWindowSeconds: v.LOGIN_WINDOW_SECONDS,
+  };
+}
+
+function defaultRepoRoot(): string {
+  // backend/dist/config or backend/src/config → repository root
+  return resolve(__dirname, '..', '..', '..');
+}
+
+function resolveWebDist(configured: string | undefined, repoRoot: string): string | null {
+  if (configured !== undefined) return configured === 'off' ? null : resolve(configured);
+  const built = join(repoRoot, 'web', 'dist', 'web', 'browser');
+  return existsSync(join(built, 'index.html')) ? built : null;
+}
+
+/**
+ * Embedded defaults need no keys: a secret is generated on first start and kept beside the
+ * SQLite file, so tokens survive restarts. Production must pass secrets explicitly.
+ */
+function embeddedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, 'secrets.json');
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(48).toString('base64url');
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { newId } from '../common/ids';
+import { randomToken, sameHash, sha256 } from '../common/secrets';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { IdentityError } from './identity.errors';
+import { RefreshToken } from './refresh-token.entity';
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/**
+ * Short-lived JWT access tokens and rotating refresh tokens (`<id>.<secret>`, secret stored as
+ * sha256). Reusing a rotated refresh token revokes its whole family.
+ */
+@Injectable()
+export class SessionTokensService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+  ) {}
+
+  async issue(userId: string, familyId = newId()): Promise<SessionTokens> {
+    const secret = randomToken();
+    const token = this.refreshTokens.create({
+      id: newId(),
+      userId,
+      familyId,
+      secretHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+      revokedAt: null,
+      replacedById: null,
+    });
+    await this.refreshTokens.insert(token);
+    return {
+      accessToken: await this.jwt.signAsync({ sub: userId, typ: 'access' }),
+      refreshToken: `${token.id}.${secret}`,
+      expiresIn: this.config.accessTokenTtlSeconds,
+    };
+  }
+
+  /** Returns the user id of a valid access token, or null. */
+  async verifyAccessToken(token: string): Promise<string | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(token);
+      return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async rotate(presented: string): Promise<SessionTokens> {
+    const current = await this.find(presented);
+    if (current.revokedAt || current.replacedById) {
+      // Presented again after rotation or logout: assume theft, end every session of the family.
+      await this.revokeFamily(current.familyId);
+      throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
+    }
+    if (current.expiresAt.getTime() <= Date.now()) throw new IdentityError('REFRESH_TOKEN_INVALID');
+    const next = await this.issue(current.userId, current.familyId);
+    const claimed = await this.refreshTokens.update(
+      { id: current.id, replacedById: IsNull(), revokedAt: IsNull() },
+      { replacedById: next.refreshToken.split('.')[0], revokedAt: new Date() },
+    );
+    if (claimed.affected !== 1) {
+      // A concurrent rotation won the race: same treatment as reuse.
+      await this.revokeFamily(current.familyId);
+      throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
+    }
+    return next;
+  }
+
+  async revoke(presented: string): Promise<void> {
+    const current = await this.find(presented).catch(() => null);
+    if (current) await this.revokeFamily(current.familyId);
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async find(presented: string): Promise<RefreshToken> {
+    const [id, secret] = presented.split('.');
+    const token = id && secret ? await this.refreshTokens.findOneBy({ id }) : null;
+    if (!token || !sameHash(token.secretHash, sha256(secret))) throw new IdentityError('REFRESH_TOKEN_INVALID');
+    return token;
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

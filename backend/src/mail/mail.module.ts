@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailService } from './mail.service';
+import { OutboxController } from './outbox.controller';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { OutboxEmail } from './outbox-email.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxEmail])],
+  controllers: [OutboxController],
+  providers: [MailService, OutboxDispatcher],
+  exports: [MailService, OutboxDispatcher],
+})
+export class MailModule {}

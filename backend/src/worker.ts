@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { OutboxDispatcher } from './mail/outbox-dispatcher';
+
+/** The worker process for production deployments (the API runs with RUN_WORKER=false). */
+async function main(): Promise<void> {
+  const config = { ...loadConfig(), webDistDir: null, flowRuntime: 'off' as const };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.get(OutboxDispatcher).start();
+  app.get(Logger).log('worker started');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+/** True for any zone the runtime's ICU knows (IANA names and their aliases). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function IsTimeZone(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must be an IANA time zone such as Europe/Paris', ...options },
+      validator: { validate: isTimeZone },
+    });
+}
