@@ -3,22 +3,6 @@ import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
-/** Errors raised by body parsing before Nest sees the request (express/body-parser). */
-interface ParserError {
-  type?: string;
-  status?: number;
-  statusCode?: number;
-  expose?: boolean;
-  message?: string;
-}
-
-const PARSER_PROBLEMS: Record<string, { code: string; title: string }> = {
-  'entity.parse.failed': { code: 'MALFORMED_JSON', title: 'The request body is not valid JSON' },
-  'entity.too.large': { code: 'BODY_TOO_LARGE', title: 'The request body is too large' },
-  'encoding.unsupported': { code: 'UNSUPPORTED_ENCODING', title: 'The request encoding is not supported' },
-  'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', title: 'The request charset is not supported' },
-};
-
 /**
  * Turns every failure into problem+json. Domain errors map through their context's spec;
  * unknown errors are logged once and answered with a generic 500 that leaks nothing.
@@ -51,12 +35,6 @@ export class ProblemFilter implements ExceptionFilter {
         },
         headers: error.headers ?? {},
       };
-    }
-    const parser = error as ParserError;
-    if (parser?.type && PARSER_PROBLEMS[parser.type]) {
-      const { code, title } = PARSER_PROBLEMS[parser.type];
-      const status = parser.status ?? parser.statusCode ?? 400;
-      return { problem: { type: problemType(code), title, status, code }, headers: {} };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { startTestApp, TestApp } from '../testing/test-app';
+import { DATABASE_KINDS } from '../testing/test-database';
+
+interface Fixture {
+  workspaceId: string;
+  owner: TestUser;
+  member: TestUser;
+  inviteId: string;
+  apiKeyId: string;
+  roleId: string;
+}
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Routes of the running app that take an id in the path (public ones excepted). */
+function routesWithIds(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
+  return express.router.stack
+    .filter((l) => l.route && l.route.path.startsWith('/api/v1/') && l.route.path.includes(':'))
+    .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    .filter((r) => r !== 'GET /api/v1/invites/by-token/:token')
+    .sort();
+}
+
+describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
+  let t: TestApp;
+  let a: Fixture;
+  let b: Fixture;
+
+  async function fixture(label: string): Promise<Fixture> {
+    const owner = await newUser(t, `${label}-owner`);
+    const member = await newUser(t, `${label}-member`);
+    const workspaceId = await newWorkspace(t, owner, `Workspace ${label}`);
+    await addMember(t, owner, workspaceId, member, 'editor');
+    const headers = as(owner, workspaceId);
+    const invite = await t.http.post('/api/v1/invites').set(headers).send({ email: `pending-${label}@example.com`, role: 'viewer' });
+    const key = await t.http.post('/api/v1/api-keys').set(headers).send({ name: 'k', scopes: ['workspace:read'] });
+    const role = await t.http.post('/api/v1/roles').set(headers).send({ name: 'Custom', permissions: ['posts:read'] });
+    return { workspaceId, owner, member, inviteId: invite.body.id, apiKeyId: key.body.id, roleId: role.body.id };
+  }
+
+  /** Each id-taking route, called by A's Owner against B's resources. */
+  const attacks: Record<string, (f: Fixture) => { method: 'get' | 'patch' | 'delete'; path: string; body?: object }> = {
+    'GET /api/v1/workspaces/:id': (f) => ({ method: 'get', path: `/api/v1/workspaces/${f.workspaceId}` }),
+    'PATCH /api/v1/workspaces/:id': (f) => ({ method: 'patch', path: `/api/v1/workspaces/${f.workspaceId}`, body: { name: 'pwned' } }),
+    'PATCH /api/v1/members/:userId': (f) => ({ method: 'patch', path: `/api/v1/members/${f.member.id}`, body: { role: 'viewer' } }),
+    'DELETE /api/v1/members/:userId': (f) => ({ method: 'delete', path: `/api/v1/members/${f.member.id}` }),
+    'DELETE /api/v1/invites/:id': (f) => ({ method: 'delete', path: `/api/v1/invites/${f.inviteId}` }),
+    'DELETE /api/v1/api-keys/:id': (f) => ({ method: 'delete', path: `/api/v1/api-keys/${f.apiKeyId}` }),
+    'DELETE /api/v1/roles/:id': (f) => ({ method: 'delete', path: `/api/v1/roles/${f.roleId}` }),
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    a = await fixture('a');
+    b = await fixture('b');
+  });
+  afterAll(() => t?.close());
+
+  it('covers every route that takes an id', () => {
+    expect(Object.keys(attacks).sort()).toEqual(routesWithIds(t));
+  });
+
+  it.each(['own workspace header', 'victim workspace header'])('answers 404 to a member of A asking for B’s resources (%s)', async (mode) => {
+    for (const [route, attack] of Object.entries(attacks)) {
+      const { method, path, body } = attack(b);
+      const headers = as(a.owner, mode === 'own workspace header' ? a.workspaceId : b.workspaceId);
+      const res = await t.http[method](path).set(headers).send(body);
+      expect(res.status, route).toBe(404);
+    }
+  });
+
+  it('left B untouched', async () => {
+    const workspace = await t.db.getRepository('Workspace').findOneByOrFail({ id: b.workspaceId });
+    expect(workspace.name).toBe('Workspace b');
+    const membership = await t.db.getRepository('Membership').findOneByOrFail({ workspaceId: b.workspaceId, userId: b.member.id });
+    expect(membership.role).toBe('editor');
+    expect(await t.db.getRepository('Invite').findOneByOrFail({ id: b.inviteId })).toMatchObject({ revokedAt: null });
+    expect(await t.db.getRepository('ApiKey').findOneByOrFail({ id: b.apiKeyId })).toMatchObject({ revokedAt: null });
+    expect(await t.db.getRepository('CustomRole').existsBy({ id: b.roleId })).toBe(true);
+  });
+
+  it('lists only the caller’s workspace data', async () => {
+    const headers = as(a.owner, a.workspaceId);
+    const lists = await Promise.all(['/api/v1/members', '/api/v1/invites', '/api/v1/api-keys', '/api/v1/roles', '/api/v1/activity', '/api/v1/outbox'].map((p) => t.http.get(p).set(headers)));
+    const text = JSON.stringify(lists.map((r) => r.body));
+    expect(lists.every((r) => r.status === 200)).toBe(true);
+    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId]) expect(text).not.toContain(id);
+    expect(text).not.toContain(b.owner.email);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'so-config-'));
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with no variables set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir }, '/nonexistent');
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: `sqlite:${join(dir, 'socialorchestrator.db')}`,
+      smtpUrl: null,
+      runWorker: true,
+      flowRuntime: 'child',
+      webDistDir: null,
+    });
+  });
+
+  it('generates the embedded JWT secret once and keeps it across starts', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).jwtSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
+    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')).jwt).toBe(first);
+  });
+
+  it('names every bad variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', RUN_WORKER: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const names = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
+    expect(names).toEqual(['DATABASE_URL', 'PORT', 'RUN_WORKER', 'SMTP_URL']);
+    expect((error as ConfigError).message).toContain('DATABASE_URL: must start with sqlite:, postgres:// or mssql://');
+  });
+
+  it('requires a real JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow('JWT_SECRET: is required when NODE_ENV=production');
+    expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir() })).toThrow('JWT_SECRET: must be at least 32 characters');
+  });
+});
