@@ -49,7 +49,13 @@ export class AccessGuard implements CanActivate {
       return {
         kind: 'api_key',
         userId: key.createdById,
-        apiKey: { id: key.id, name: key.name, prefix: key.prefix, workspaceId: key.workspaceId, scopes: key.scopes.filter(isPermission) },
+        apiKey: {
+          id: key.id,
+          name: key.name,
+          prefix: key.prefix,
+          workspaceId: key.workspaceId,
+          scopes: key.scopes.filter(isPermission),
+        },
       };
     }
     const userId = await this.identity.verifyAccessToken(token);
@@ -57,7 +63,11 @@ export class AccessGuard implements CanActivate {
     return { kind: 'user', userId, apiKey: null };
   }
 
-  private workspaceIdOf(request: Request, principal: Principal, targets: Parameters<Reflector['getAllAndOverride']>[1]): string {
+  private workspaceIdOf(
+    request: Request,
+    principal: Principal,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): string {
     const param = this.reflector.getAllAndOverride<string | undefined>(WORKSPACE_PARAM, targets);
     const requested = param ? request.params[param] : request.headers[WORKSPACE_HEADER];
     const workspaceId = Array.isArray(requested) ? requested[0] : requested;
@@ -67,7 +77,9 @@ export class AccessGuard implements CanActivate {
       return principal.apiKey.workspaceId;
     }
     if (!workspaceId) {
-      throw new AccessError('WORKSPACE_REQUIRED', undefined, [{ field: 'X-Workspace-Id', message: 'header is required' }]);
+      throw new AccessError('WORKSPACE_REQUIRED', undefined, [
+        { field: 'X-Workspace-Id', message: 'header is required' },
+      ]);
     }
     return workspaceId;
   }

@@ -37,17 +37,34 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     const workspaceId = await newWorkspace(t, owner, `Workspace ${label}`);
     await addMember(t, owner, workspaceId, member, 'editor');
     const headers = as(owner, workspaceId);
-    const invite = await t.http.post('/api/v1/invites').set(headers).send({ email: `pending-${label}@example.com`, role: 'viewer' });
-    const key = await t.http.post('/api/v1/api-keys').set(headers).send({ name: 'k', scopes: ['workspace:read'] });
-    const role = await t.http.post('/api/v1/roles').set(headers).send({ name: 'Custom', permissions: ['posts:read'] });
+    const invite = await t.http
+      .post('/api/v1/invites')
+      .set(headers)
+      .send({ email: `pending-${label}@example.com`, role: 'viewer' });
+    const key = await t.http
+      .post('/api/v1/api-keys')
+      .set(headers)
+      .send({ name: 'k', scopes: ['workspace:read'] });
+    const role = await t.http
+      .post('/api/v1/roles')
+      .set(headers)
+      .send({ name: 'Custom', permissions: ['posts:read'] });
     return { workspaceId, owner, member, inviteId: invite.body.id, apiKeyId: key.body.id, roleId: role.body.id };
   }
 
   /** Each id-taking route, called by A's Owner against B's resources. */
   const attacks: Record<string, (f: Fixture) => { method: 'get' | 'patch' | 'delete'; path: string; body?: object }> = {
     'GET /api/v1/workspaces/:id': (f) => ({ method: 'get', path: `/api/v1/workspaces/${f.workspaceId}` }),
-    'PATCH /api/v1/workspaces/:id': (f) => ({ method: 'patch', path: `/api/v1/workspaces/${f.workspaceId}`, body: { name: 'pwned' } }),
-    'PATCH /api/v1/members/:userId': (f) => ({ method: 'patch', path: `/api/v1/members/${f.member.id}`, body: { role: 'viewer' } }),
+    'PATCH /api/v1/workspaces/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/workspaces/${f.workspaceId}`,
+      body: { name: 'pwned' },
+    }),
+    'PATCH /api/v1/members/:userId': (f) => ({
+      method: 'patch',
+      path: `/api/v1/members/${f.member.id}`,
+      body: { role: 'viewer' },
+    }),
     'DELETE /api/v1/members/:userId': (f) => ({ method: 'delete', path: `/api/v1/members/${f.member.id}` }),
     'DELETE /api/v1/invites/:id': (f) => ({ method: 'delete', path: `/api/v1/invites/${f.inviteId}` }),
     'DELETE /api/v1/api-keys/:id': (f) => ({ method: 'delete', path: `/api/v1/api-keys/${f.apiKeyId}` }),
@@ -65,19 +82,24 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(Object.keys(attacks).sort()).toEqual(routesWithIds(t));
   });
 
-  it.each(['own workspace header', 'victim workspace header'])('answers 404 to a member of A asking for B’s resources (%s)', async (mode) => {
-    for (const [route, attack] of Object.entries(attacks)) {
-      const { method, path, body } = attack(b);
-      const headers = as(a.owner, mode === 'own workspace header' ? a.workspaceId : b.workspaceId);
-      const res = await t.http[method](path).set(headers).send(body);
-      expect(res.status, route).toBe(404);
-    }
-  });
+  it.each(['own workspace header', 'victim workspace header'])(
+    'answers 404 to a member of A asking for B’s resources (%s)',
+    async (mode) => {
+      for (const [route, attack] of Object.entries(attacks)) {
+        const { method, path, body } = attack(b);
+        const headers = as(a.owner, mode === 'own workspace header' ? a.workspaceId : b.workspaceId);
+        const res = await t.http[method](path).set(headers).send(body);
+        expect(res.status, route).toBe(404);
+      }
+    },
+  );
 
   it('left B untouched', async () => {
     const workspace = await t.db.getRepository('Workspace').findOneByOrFail({ id: b.workspaceId });
     expect(workspace.name).toBe('Workspace b');
-    const membership = await t.db.getRepository('Membership').findOneByOrFail({ workspaceId: b.workspaceId, userId: b.member.id });
+    const membership = await t.db
+      .getRepository('Membership')
+      .findOneByOrFail({ workspaceId: b.workspaceId, userId: b.member.id });
     expect(membership.role).toBe('editor');
     expect(await t.db.getRepository('Invite').findOneByOrFail({ id: b.inviteId })).toMatchObject({ revokedAt: null });
     expect(await t.db.getRepository('ApiKey').findOneByOrFail({ id: b.apiKeyId })).toMatchObject({ revokedAt: null });
@@ -86,10 +108,20 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
 
   it('lists only the caller’s workspace data', async () => {
     const headers = as(a.owner, a.workspaceId);
-    const lists = await Promise.all(['/api/v1/members', '/api/v1/invites', '/api/v1/api-keys', '/api/v1/roles', '/api/v1/activity', '/api/v1/outbox'].map((p) => t.http.get(p).set(headers)));
+    const lists = await Promise.all(
+      [
+        '/api/v1/members',
+        '/api/v1/invites',
+        '/api/v1/api-keys',
+        '/api/v1/roles',
+        '/api/v1/activity',
+        '/api/v1/outbox',
+      ].map((p) => t.http.get(p).set(headers)),
+    );
     const text = JSON.stringify(lists.map((r) => r.body));
     expect(lists.every((r) => r.status === 200)).toBe(true);
-    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId]) expect(text).not.toContain(id);
+    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId])
+      expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
   });
 });

@@ -31,7 +31,12 @@ export class MeController {
       user: UserDto.of(user),
       authMethod: principal.kind,
       apiKey: principal.apiKey
-        ? { id: principal.apiKey.id, name: principal.apiKey.name, prefix: principal.apiKey.prefix, scopes: principal.apiKey.scopes }
+        ? {
+            id: principal.apiKey.id,
+            name: principal.apiKey.name,
+            prefix: principal.apiKey.prefix,
+            scopes: principal.apiKey.scopes,
+          }
         : null,
       workspace: membership
         ? {

@@ -11,7 +11,10 @@ describe('the permission matrix', () => {
   });
 
   it('gives Owners everything and keeps billing and custom roles to Owners', () => {
-    const holders = (p: string) => Object.values(BUILT_IN_ROLES).filter((r) => r.permissions.includes(p as never)).map((r) => r.id);
+    const holders = (p: string) =>
+      Object.values(BUILT_IN_ROLES)
+        .filter((r) => r.permissions.includes(p as never))
+        .map((r) => r.id);
     expect(holders('billing:write')).toEqual(['owner']);
     expect(holders('roles:write')).toEqual(['owner']);
     expect(holders('members:write')).toEqual(['owner', 'admin']);

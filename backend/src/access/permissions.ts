@@ -72,7 +72,12 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleId, RoleDefinition> = {
     builtIn: true,
     permissions: [...READ_CONTENT, 'members:read', 'automations:read'],
   },
-  client: { id: 'client', name: 'Client', builtIn: true, permissions: ['workspace:read', 'posts:read', 'approvals:write'] },
+  client: {
+    id: 'client',
+    name: 'Client',
+    builtIn: true,
+    permissions: ['workspace:read', 'posts:read', 'approvals:write'],
+  },
 };
 
 export const isBuiltInRole = (role: string): role is BuiltInRoleId => role in BUILT_IN_ROLES;

@@ -29,7 +29,11 @@ describe.each(DATABASE_KINDS)('API keys over HTTP on %s', (kind) => {
     expect(JSON.stringify(stored)).not.toContain(res.body.key.slice(res.body.prefix.length + 1));
     const list = await t.http.get('/api/v1/api-keys').set(as(owner, workspaceId));
     const listed = list.body.items.find((k: { id: string }) => k.id === res.body.id);
-    expect(listed).toMatchObject({ prefix: res.body.prefix, scopes: ['posts:read', 'workspace:read'], lastUsedAt: null });
+    expect(listed).toMatchObject({
+      prefix: res.body.prefix,
+      scopes: ['posts:read', 'workspace:read'],
+      lastUsedAt: null,
+    });
     expect(listed.key).toBeUndefined();
   });
 
@@ -58,7 +62,9 @@ describe.each(DATABASE_KINDS)('API keys over HTTP on %s', (kind) => {
     expect((await t.http.get('/api/v1/members').set(auth)).status).toBe(403);
     const other = await newWorkspace(t, owner, 'Other');
     expect((await t.http.get(`/api/v1/workspaces/${other}`).set(auth)).status).toBe(404);
-    expect((await t.http.post('/api/v1/workspaces').set(auth).send({ name: 'By key', timeZone: 'UTC' })).status).toBe(403);
+    expect((await t.http.post('/api/v1/workspaces').set(auth).send({ name: 'By key', timeZone: 'UTC' })).status).toBe(
+      403,
+    );
   });
 
   it('refuses scopes beyond the creator’s permissions, naming them', async () => {

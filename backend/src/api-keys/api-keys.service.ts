@@ -27,7 +27,12 @@ export class ApiKeysService {
     return token.startsWith(API_KEY_PREFIX);
   }
 
-  async create(caller: WorkspaceAccess, actor: Principal, name: string, scopes: Permission[]): Promise<CreatedApiKeyDto> {
+  async create(
+    caller: WorkspaceAccess,
+    actor: Principal,
+    name: string,
+    scopes: Permission[],
+  ): Promise<CreatedApiKeyDto> {
     const beyond = scopes.filter((s) => !caller.permissions.includes(s));
     if (beyond.length) {
       throw new ApiKeysError('SCOPE_EXCEEDS_CALLER', `You do not have: ${beyond.join(', ')}`, [

@@ -39,8 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = HttpStatus[status] ?? 'HTTP_ERROR';
-      const detail =
-        status === 404 ? `No route for ${request.method} ${request.path}` : (error.message ?? undefined);
+      const detail = status === 404 ? `No route for ${request.method} ${request.path}` : (error.message ?? undefined);
       return {
         problem: { type: problemType(code), title: titleFor(status), status, code, detail },
         headers: {},

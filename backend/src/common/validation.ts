@@ -20,11 +20,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const list = fieldErrors(errors);
-      return new CommonError(
-        'VALIDATION',
-        list.map((e) => `${e.field}: ${e.message}`).join('; '),
-        list,
-      );
+      return new CommonError('VALIDATION', list.map((e) => `${e.field}: ${e.message}`).join('; '), list);
     },
   });
 }

@@ -32,7 +32,13 @@ describe('loadConfig', () => {
   it('names every bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', RUN_WORKER: 'maybe' });
+      loadConfig({
+        DATA_DIR: dataDir(),
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SMTP_URL: 'http://mail',
+        RUN_WORKER: 'maybe',
+      });
     } catch (e) {
       error = e;
     }
@@ -43,7 +49,11 @@ describe('loadConfig', () => {
   });
 
   it('requires a real JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow('JWT_SECRET: is required when NODE_ENV=production');
-    expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir() })).toThrow('JWT_SECRET: must be at least 32 characters');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(
+      'JWT_SECRET: is required when NODE_ENV=production',
+    );
+    expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir() })).toThrow(
+      'JWT_SECRET: must be at least 32 characters',
+    );
   });
 });

@@ -33,7 +33,13 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     const at = new Date('2026-03-29T01:30:00.000Z');
     await dataSource.getRepository('User').insert({ id: 'u1', email: 'tz@example.com', name: 'TZ', passwordHash: 'x' });
     await dataSource.getRepository('RefreshToken').insert({
-      id: 'r1', userId: 'u1', familyId: 'f1', secretHash: 'h', expiresAt: at, revokedAt: null, replacedById: null,
+      id: 'r1',
+      userId: 'u1',
+      familyId: 'f1',
+      secretHash: 'h',
+      expiresAt: at,
+      revokedAt: null,
+      replacedById: null,
     });
     const row = await dataSource.getRepository('RefreshToken').findOneByOrFail({ id: 'r1' });
     expect((row.expiresAt as Date).toISOString()).toBe(at.toISOString());

@@ -33,17 +33,29 @@ describe('health, metrics and OpenAPI', () => {
     const res = await t.http.get('/metrics');
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('process_cpu_user_seconds_total');
-    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/permissions",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/permissions",status="200"\} \d+/,
+    );
   });
 
   it('serves the OpenAPI document generated from the code, and the docs page', async () => {
     const doc = await t.http.get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/register', '/api/v1/workspaces/{id}', '/api/v1/api-keys', '/api/v1/me', '/api/v1/members', '/api/v1/invites', '/api/v1/activity']) {
+    for (const path of [
+      '/api/v1/auth/register',
+      '/api/v1/workspaces/{id}',
+      '/api/v1/api-keys',
+      '/api/v1/me',
+      '/api/v1/members',
+      '/api/v1/invites',
+      '/api/v1/activity',
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
-    expect(doc.body.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'name']));
+    expect(doc.body.components.schemas.RegisterDto.required).toEqual(
+      expect.arrayContaining(['email', 'password', 'name']),
+    );
     const page = await t.http.get('/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('swagger');

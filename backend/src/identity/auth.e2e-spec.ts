@@ -14,21 +14,30 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
 
   it('registers a user with an argon2 hash and returns a session', async () => {
     const email = uniqueEmail('reg');
-    const res = await t.http.post('/api/v1/auth/register').send({ email: `  ${email.toUpperCase()} `, password: 'long enough pw', name: 'Ada' });
+    const res = await t.http
+      .post('/api/v1/auth/register')
+      .send({ email: `  ${email.toUpperCase()} `, password: 'long enough pw', name: 'Ada' });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, name: 'Ada' });
     expect(res.body.accessToken.split('.')).toHaveLength(3);
     expect(res.body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[\w-]{43}$/);
-    const [row] = await t.db.query(`SELECT "passwordHash" FROM users WHERE email = $1`.replace('$1', kind === 'sqlite' ? '?' : '$1'), [email]);
+    const [row] = await t.db.query(
+      `SELECT "passwordHash" FROM users WHERE email = $1`.replace('$1', kind === 'sqlite' ? '?' : '$1'),
+      [email],
+    );
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a duplicate email and a short password, naming the field', async () => {
     const user = await newUser(t);
-    const dup = await t.http.post('/api/v1/auth/register').send({ email: user.email, password: 'long enough pw', name: 'X' });
+    const dup = await t.http
+      .post('/api/v1/auth/register')
+      .send({ email: user.email, password: 'long enough pw', name: 'X' });
     expect(dup.status).toBe(409);
     expect(dup.body.errors).toEqual([{ field: 'email', message: 'is already registered' }]);
-    const short = await t.http.post('/api/v1/auth/register').send({ email: uniqueEmail(), password: 'short', name: 'X' });
+    const short = await t.http
+      .post('/api/v1/auth/register')
+      .send({ email: uniqueEmail(), password: 'short', name: 'X' });
     expect(short.status).toBe(400);
     expect(short.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(short.body.errors).toEqual([{ field: 'password', message: 'must be at least 10 characters' }]);
@@ -40,7 +49,9 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
     expect(ok.status).toBe(200);
     expect(ok.body.user.id).toBe(user.id);
     const wrong = await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' });
-    const unknown = await t.http.post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: 'not the password' });
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: 'not the password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -57,7 +68,8 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     // Unknown emails are throttled the same way: the 429 reveals nothing either.
     const ghost = uniqueEmail('ghost');
-    for (let i = 0; i < 3; i++) await t.http.post('/api/v1/auth/login').send({ email: ghost, password: 'whatever pw' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t.http.post('/api/v1/auth/login').send({ email: ghost, password: 'whatever pw' }).expect(401);
     expect((await t.http.post('/api/v1/auth/login').send({ email: ghost, password: 'whatever pw' })).status).toBe(429);
   });
 
@@ -82,13 +94,22 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
   it('resets a password through the emailed link, once', async () => {
     const user = await newUser(t);
     await t.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
-    await t.http.post('/api/v1/auth/password-reset').send({ email: uniqueEmail('nobody') }).expect(202);
+    await t.http
+      .post('/api/v1/auth/password-reset')
+      .send({ email: uniqueEmail('nobody') })
+      .expect(202);
     const [mail] = await t.db.getRepository('OutboxEmail').find({ where: { to: user.email } });
     expect(mail.subject).toContain('Reset');
     expect(mail.workspaceId).toBeNull();
     const token = new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get('token');
-    await t.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'brand new password' }).expect(204);
-    await t.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'another new password' }).expect(400);
+    await t.http
+      .post('/api/v1/auth/password-reset/confirm')
+      .send({ token, password: 'brand new password' })
+      .expect(204);
+    await t.http
+      .post('/api/v1/auth/password-reset/confirm')
+      .send({ token, password: 'another new password' })
+      .expect(400);
     await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'brand new password' }).expect(200);
     // Existing sessions end with a reset.
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
@@ -101,10 +122,17 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
   it('changes a password only with the current one', async () => {
     const user = await newUser(t);
     const auth = { Authorization: `Bearer ${user.accessToken}` };
-    const bad = await t.http.post('/api/v1/auth/change-password').set(auth).send({ currentPassword: 'nope nope nope', newPassword: 'next password 1' });
+    const bad = await t.http
+      .post('/api/v1/auth/change-password')
+      .set(auth)
+      .send({ currentPassword: 'nope nope nope', newPassword: 'next password 1' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ field: 'currentPassword', message: 'is wrong' }]);
-    await t.http.post('/api/v1/auth/change-password').set(auth).send({ currentPassword: user.password, newPassword: 'next password 1' }).expect(204);
+    await t.http
+      .post('/api/v1/auth/change-password')
+      .set(auth)
+      .send({ currentPassword: user.password, newPassword: 'next password 1' })
+      .expect(204);
     await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'next password 1' }).expect(200);
   });
 

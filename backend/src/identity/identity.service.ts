@@ -84,8 +84,15 @@ export class IdentityService {
   }
 
   async confirmPasswordReset(token: string, password: string): Promise<void> {
-    const reset = await this.resets.findOneBy({ tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
-    if (!reset) throw new IdentityError('RESET_TOKEN_INVALID', undefined, [{ field: 'token', message: 'is invalid or has expired' }]);
+    const reset = await this.resets.findOneBy({
+      tokenHash: sha256(token),
+      usedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+    if (!reset)
+      throw new IdentityError('RESET_TOKEN_INVALID', undefined, [
+        { field: 'token', message: 'is invalid or has expired' },
+      ]);
     const claimed = await this.resets.update({ id: reset.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (claimed.affected !== 1) throw new IdentityError('RESET_TOKEN_INVALID');
     await this.users.update(reset.userId, { passwordHash: await this.hasher.hash(password) });

@@ -34,10 +34,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(email, 1),
-      this.perIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(email, 1), this.perIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

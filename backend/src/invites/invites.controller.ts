@@ -52,7 +52,10 @@ export class InvitesController {
   @Post('accept')
   @HttpCode(200)
   @ApiBearerAuth()
-  async accept(@CurrentPrincipal() principal: Principal, @Body() body: AcceptInviteDto): Promise<{ workspace: WorkspaceDto }> {
+  async accept(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: AcceptInviteDto,
+  ): Promise<{ workspace: WorkspaceDto }> {
     if (principal.kind !== 'user') throw new AccessError('API_KEY_NOT_ALLOWED');
     return { workspace: await this.invites.accept(principal, body.token) };
   }

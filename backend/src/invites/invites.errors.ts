@@ -1,6 +1,7 @@
 import { DomainError, ErrorSpec } from '../common/domain-error';
 
-export type InvitesErrorCode = 'INVITE_INVALID' | 'INVITE_EMAIL_MISMATCH' | 'ALREADY_INVITED' | 'ALREADY_MEMBER' | 'OWNER_ONLY';
+export type InvitesErrorCode =
+  'INVITE_INVALID' | 'INVITE_EMAIL_MISMATCH' | 'ALREADY_INVITED' | 'ALREADY_MEMBER' | 'OWNER_ONLY';
 
 const SPECS: Record<InvitesErrorCode, ErrorSpec> = {
   INVITE_INVALID: { status: 404, title: 'The invite link is invalid, used or expired' },

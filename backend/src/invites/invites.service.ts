@@ -37,7 +37,9 @@ export class InvitesService {
     const workspaceId = caller.workspaceId;
     const role = await this.roles.require(workspaceId, roleId);
     if (role.id === 'owner' && caller.role !== 'owner') {
-      throw new InvitesError('OWNER_ONLY', undefined, [{ field: 'role', message: 'only an Owner can invite an Owner' }]);
+      throw new InvitesError('OWNER_ONLY', undefined, [
+        { field: 'role', message: 'only an Owner can invite an Owner' },
+      ]);
     }
     const existingUser = await this.identity.findByEmail(email);
     if (existingUser && (await this.access.resolve(existingUser.id, workspaceId))) {
@@ -109,8 +111,12 @@ export class InvitesService {
   async accept(principal: Principal, token: string): Promise<WorkspaceDto> {
     const invite = await this.findUsable(token);
     const user = await this.identity.getUser(principal.userId);
-    if (user.email !== invite.email) throw new InvitesError('INVITE_EMAIL_MISMATCH', `Sign in as ${invite.email} to accept it`);
-    const claimed = await this.invites.update({ id: invite.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { acceptedAt: new Date() });
+    if (user.email !== invite.email)
+      throw new InvitesError('INVITE_EMAIL_MISMATCH', `Sign in as ${invite.email} to accept it`);
+    const claimed = await this.invites.update(
+      { id: invite.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { acceptedAt: new Date() },
+    );
     if (claimed.affected !== 1) throw new InvitesError('INVITE_INVALID');
     await this.members.add(invite.workspaceId, user.id, invite.role, principal);
     const access = await this.access.resolve(user.id, invite.workspaceId);

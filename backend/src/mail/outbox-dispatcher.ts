@@ -63,8 +63,18 @@ export class OutboxDispatcher implements OnApplicationShutdown {
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: email.to, subject: email.subject, text: email.text });
-      await this.outbox.update(email.id, { status: 'sent', attempts: email.attempts + 1, sentAt: new Date(), lastError: null });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+      });
+      await this.outbox.update(email.id, {
+        status: 'sent',
+        attempts: email.attempts + 1,
+        sentAt: new Date(),
+        lastError: null,
+      });
     } catch (error) {
       const attempts = email.attempts + 1;
       await this.outbox.update(email.id, {

@@ -18,13 +18,28 @@ export async function newUser(t: TestApp, label = 'user'): Promise<TestUser> {
   return { ...body, id: res.body.user.id, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
 }
 
-export async function newWorkspace(t: TestApp, owner: TestUser, name = 'Acme', timeZone = 'Europe/Paris'): Promise<string> {
-  const res = await t.http.post('/api/v1/workspaces').auth(owner.accessToken, { type: 'bearer' }).send({ name, timeZone }).expect(201);
+export async function newWorkspace(
+  t: TestApp,
+  owner: TestUser,
+  name = 'Acme',
+  timeZone = 'Europe/Paris',
+): Promise<string> {
+  const res = await t.http
+    .post('/api/v1/workspaces')
+    .auth(owner.accessToken, { type: 'bearer' })
+    .send({ name, timeZone })
+    .expect(201);
   return res.body.id as string;
 }
 
 /** Invites `email` with `role` and accepts as `member`. */
-export async function addMember(t: TestApp, owner: TestUser, workspaceId: string, member: TestUser, role: string): Promise<void> {
+export async function addMember(
+  t: TestApp,
+  owner: TestUser,
+  workspaceId: string,
+  member: TestUser,
+  role: string,
+): Promise<void> {
   const invite = await t.http
     .post('/api/v1/invites')
     .auth(owner.accessToken, { type: 'bearer' })

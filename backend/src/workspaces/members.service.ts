@@ -36,14 +36,16 @@ export class MembersService {
     return memberships.flatMap((m) => {
       const user = users.get(m.userId);
       if (!user) return [];
-      return [{
-        userId: m.userId,
-        email: user.email,
-        name: user.name,
-        role: m.role,
-        roleName: roleNames.get(m.role) ?? m.role,
-        joinedAt: m.createdAt.toISOString(),
-      }];
+      return [
+        {
+          userId: m.userId,
+          email: user.email,
+          name: user.name,
+          role: m.role,
+          roleName: roleNames.get(m.role) ?? m.role,
+          joinedAt: m.createdAt.toISOString(),
+        },
+      ];
     });
   }
 
@@ -57,7 +59,12 @@ export class MembersService {
     if (await this.memberships.existsBy({ workspaceId, userId })) throw new WorkspacesError('ALREADY_MEMBER');
     await this.roles.require(workspaceId, role);
     await this.memberships.insert({ id: newId(), workspaceId, userId, role });
-    await this.activity.record(workspaceId, actor, { action: 'member.joined', targetType: 'user', targetId: userId, details: { role } });
+    await this.activity.record(workspaceId, actor, {
+      action: 'member.joined',
+      targetType: 'user',
+      targetId: userId,
+      details: { role },
+    });
   }
 
   async changeRole(caller: WorkspaceAccess, actor: Principal, userId: string, role: string): Promise<MemberView> {

@@ -33,15 +33,26 @@ export class RolesService {
 
   async require(workspaceId: string, roleId: string, field = 'role'): Promise<RoleDefinition> {
     const role = await this.find(workspaceId, roleId);
-    if (!role) throw new WorkspacesError('ROLE_NOT_FOUND', `No role "${roleId}" in this workspace`, [{ field, message: 'is not a role of this workspace' }]);
+    if (!role)
+      throw new WorkspacesError('ROLE_NOT_FOUND', `No role "${roleId}" in this workspace`, [
+        { field, message: 'is not a role of this workspace' },
+      ]);
     return role;
   }
 
-  async create(workspaceId: string, actor: Principal, name: string, permissions: Permission[]): Promise<RoleDefinition> {
+  async create(
+    workspaceId: string,
+    actor: Principal,
+    name: string,
+    permissions: Permission[],
+  ): Promise<RoleDefinition> {
     const taken =
       Object.values(BUILT_IN_ROLES).some((r) => r.name.toLowerCase() === name.toLowerCase()) ||
       (await this.customRoles.existsBy({ workspaceId, name }));
-    if (taken) throw new WorkspacesError('ROLE_NAME_TAKEN', undefined, [{ field: 'name', message: 'is already used by another role' }]);
+    if (taken)
+      throw new WorkspacesError('ROLE_NAME_TAKEN', undefined, [
+        { field: 'name', message: 'is already used by another role' },
+      ]);
     const role = this.customRoles.create({ id: newId(), workspaceId, name, permissions: [...new Set(permissions)] });
     await this.customRoles.insert(role);
     await this.activity.record(workspaceId, actor, {

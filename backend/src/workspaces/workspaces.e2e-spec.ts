@@ -73,7 +73,10 @@ describe.each(DATABASE_KINDS)('workspaces & teams over HTTP on %s', (kind) => {
   it('invites by email, previews and accepts the invite as the invited member only', async () => {
     const invitee = await newUser(t, 'invitee');
     const other = await newUser(t, 'other');
-    const res = await t.http.post('/api/v1/invites').set(as(owner, workspaceId)).send({ email: invitee.email.toUpperCase(), role: 'editor' });
+    const res = await t.http
+      .post('/api/v1/invites')
+      .set(as(owner, workspaceId))
+      .send({ email: invitee.email.toUpperCase(), role: 'editor' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email: invitee.email, role: 'editor' });
     const token = new URL(res.body.acceptUrl).searchParams.get('token')!;
@@ -83,7 +86,13 @@ describe.each(DATABASE_KINDS)('workspaces & teams over HTTP on %s', (kind) => {
     expect(mail.text).toContain(res.body.acceptUrl);
 
     const preview = await t.http.get(`/api/v1/invites/by-token/${token}`);
-    expect(preview.body).toMatchObject({ workspaceName: 'Acme', email: invitee.email, role: 'editor', roleName: 'Editor', invitedBy: owner.name });
+    expect(preview.body).toMatchObject({
+      workspaceName: 'Acme',
+      email: invitee.email,
+      role: 'editor',
+      roleName: 'Editor',
+      invitedBy: owner.name,
+    });
 
     const wrongPerson = await t.http.post('/api/v1/invites/accept').set(as(other)).send({ token });
     expect(wrongPerson.status).toBe(403);
@@ -94,13 +103,23 @@ describe.each(DATABASE_KINDS)('workspaces & teams over HTTP on %s', (kind) => {
 
     const members = await t.http.get('/api/v1/members').set(as(invitee, workspaceId));
     expect(members.body.items.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual(
-      expect.arrayContaining([[owner.email, 'owner'], [invitee.email, 'editor']]),
+      expect.arrayContaining([
+        [owner.email, 'owner'],
+        [invitee.email, 'editor'],
+      ]),
     );
   });
 
   it('refuses an expired invite and lists, then revokes, pending ones', async () => {
-    const res = await t.http.post('/api/v1/invites').set(as(owner, workspaceId)).send({ email: 'late@example.com', role: 'viewer' }).expect(201);
-    const again = await t.http.post('/api/v1/invites').set(as(owner, workspaceId)).send({ email: 'late@example.com', role: 'viewer' });
+    const res = await t.http
+      .post('/api/v1/invites')
+      .set(as(owner, workspaceId))
+      .send({ email: 'late@example.com', role: 'viewer' })
+      .expect(201);
+    const again = await t.http
+      .post('/api/v1/invites')
+      .set(as(owner, workspaceId))
+      .send({ email: 'late@example.com', role: 'viewer' });
     expect(again.status).toBe(409);
     const pending = await t.http.get('/api/v1/invites').set(as(owner, workspaceId));
     expect(pending.body.items.map((i: { id: string }) => i.id)).toContain(res.body.id);
@@ -119,20 +138,36 @@ describe.each(DATABASE_KINDS)('workspaces & teams over HTTP on %s', (kind) => {
     const patch = await t.http.patch(`/api/v1/workspaces/${workspaceId}`).set(as(viewer)).send({ name: 'Mine now' });
     expect(patch.status).toBe(403);
     expect(patch.body.detail).toBe('This needs the "workspace:write" permission');
-    expect((await t.http.post('/api/v1/invites').set(as(viewer, workspaceId)).send({ email: 'x@example.com', role: 'viewer' })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post('/api/v1/invites')
+          .set(as(viewer, workspaceId))
+          .send({ email: 'x@example.com', role: 'viewer' })
+      ).status,
+    ).toBe(403);
     expect((await t.http.get('/api/v1/activity').set(as(viewer, workspaceId))).status).toBe(403);
   });
 
   it('keeps at least one Owner and lets only Owners manage Owners', async () => {
     const admin = await newUser(t, 'admin');
     await addMember(t, owner, workspaceId, admin, 'admin');
-    const demoteSelf = await t.http.patch(`/api/v1/members/${owner.id}`).set(as(owner, workspaceId)).send({ role: 'admin' });
+    const demoteSelf = await t.http
+      .patch(`/api/v1/members/${owner.id}`)
+      .set(as(owner, workspaceId))
+      .send({ role: 'admin' });
     expect(demoteSelf.status).toBe(409);
     expect(demoteSelf.body.code).toBe('LAST_OWNER');
     expect((await t.http.delete(`/api/v1/members/${owner.id}`).set(as(owner, workspaceId))).status).toBe(409);
-    const adminDemotesOwner = await t.http.patch(`/api/v1/members/${owner.id}`).set(as(admin, workspaceId)).send({ role: 'viewer' });
+    const adminDemotesOwner = await t.http
+      .patch(`/api/v1/members/${owner.id}`)
+      .set(as(admin, workspaceId))
+      .send({ role: 'viewer' });
     expect(adminDemotesOwner.status).toBe(403);
-    const adminPromotesSelf = await t.http.patch(`/api/v1/members/${admin.id}`).set(as(admin, workspaceId)).send({ role: 'owner' });
+    const adminPromotesSelf = await t.http
+      .patch(`/api/v1/members/${admin.id}`)
+      .set(as(admin, workspaceId))
+      .send({ role: 'owner' });
     expect(adminPromotesSelf.status).toBe(403);
     // With a second Owner, the first may step down.
     await t.http.patch(`/api/v1/members/${admin.id}`).set(as(owner, workspaceId)).send({ role: 'owner' }).expect(200);
@@ -155,24 +190,43 @@ describe.each(DATABASE_KINDS)('workspaces & teams over HTTP on %s', (kind) => {
   it('lets Owners create custom roles from the permission list and assign them', async () => {
     const perms = await t.http.get('/api/v1/permissions');
     expect(perms.body.items.map((p: { name: string }) => p.name)).toContain('posts:write');
-    const created = await t.http.post('/api/v1/roles').set(as(owner, workspaceId)).send({ name: 'Copywriter', permissions: ['posts:read', 'posts:write', 'workspace:read'] });
+    const created = await t.http
+      .post('/api/v1/roles')
+      .set(as(owner, workspaceId))
+      .send({ name: 'Copywriter', permissions: ['posts:read', 'posts:write', 'workspace:read'] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Copywriter', builtIn: false });
-    const bad = await t.http.post('/api/v1/roles').set(as(owner, workspaceId)).send({ name: 'Bad', permissions: ['posts:explode'] });
+    const bad = await t.http
+      .post('/api/v1/roles')
+      .set(as(owner, workspaceId))
+      .send({ name: 'Bad', permissions: ['posts:explode'] });
     expect(bad.body.errors[0].field).toBe('permissions');
     const writer = await newUser(t, 'writer');
     await addMember(t, owner, workspaceId, writer, created.body.id);
     const me = await t.http.get('/api/v1/me').set(as(writer, workspaceId));
-    expect(me.body.workspace).toMatchObject({ role: created.body.id, roleName: 'Copywriter', permissions: ['posts:read', 'posts:write', 'workspace:read'] });
+    expect(me.body.workspace).toMatchObject({
+      role: created.body.id,
+      roleName: 'Copywriter',
+      permissions: ['posts:read', 'posts:write', 'workspace:read'],
+    });
     expect((await t.http.delete(`/api/v1/roles/${created.body.id}`).set(as(owner, workspaceId))).status).toBe(409);
     const roles = await t.http.get('/api/v1/roles').set(as(owner, workspaceId));
-    expect(roles.body.items.map((r: { id: string }) => r.id)).toEqual(['owner', 'admin', 'editor', 'viewer', 'client', created.body.id]);
+    expect(roles.body.items.map((r: { id: string }) => r.id)).toEqual([
+      'owner',
+      'admin',
+      'editor',
+      'viewer',
+      'client',
+      created.body.id,
+    ]);
   });
 
   it('pages the activity log by keyset without repeats', async () => {
     const first = await t.http.get('/api/v1/activity?limit=3').set(as(owner, workspaceId));
     expect(first.body.items).toHaveLength(3);
-    const second = await t.http.get(`/api/v1/activity?limit=3&cursor=${first.body.nextCursor}`).set(as(owner, workspaceId));
+    const second = await t.http
+      .get(`/api/v1/activity?limit=3&cursor=${first.body.nextCursor}`)
+      .set(as(owner, workspaceId));
     const ids = [...first.body.items, ...second.body.items].map((e: { id: string }) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort().reverse()).toEqual(ids);

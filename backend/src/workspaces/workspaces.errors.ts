@@ -1,12 +1,7 @@
 import { DomainError, ErrorSpec } from '../common/domain-error';
 
 export type WorkspacesErrorCode =
-  | 'LAST_OWNER'
-  | 'OWNER_ONLY'
-  | 'ROLE_NOT_FOUND'
-  | 'ROLE_IN_USE'
-  | 'ROLE_NAME_TAKEN'
-  | 'ALREADY_MEMBER';
+  'LAST_OWNER' | 'OWNER_ONLY' | 'ROLE_NOT_FOUND' | 'ROLE_IN_USE' | 'ROLE_NAME_TAKEN' | 'ALREADY_MEMBER';
 
 const SPECS: Record<WorkspacesErrorCode, ErrorSpec> = {
   LAST_OWNER: { status: 409, title: 'A workspace needs at least one Owner' },

@@ -75,9 +75,13 @@ export class WorkspacesService {
       ...(dto.name !== undefined && { name: dto.name }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
       ...(dto.firstDayOfWeek !== undefined && { firstDayOfWeek: dto.firstDayOfWeek }),
-      ...(dto.defaultPostingTimes !== undefined && { defaultPostingTimes: [...new Set(dto.defaultPostingTimes)].sort() }),
+      ...(dto.defaultPostingTimes !== undefined && {
+        defaultPostingTimes: [...new Set(dto.defaultPostingTimes)].sort(),
+      }),
       ...(dto.branding?.logoUrl !== undefined && { logoUrl: dto.branding.logoUrl }),
-      ...(dto.branding?.primaryColor !== undefined && { primaryColor: dto.branding.primaryColor?.toLowerCase() ?? null }),
+      ...(dto.branding?.primaryColor !== undefined && {
+        primaryColor: dto.branding.primaryColor?.toLowerCase() ?? null,
+      }),
       ...(dto.branding?.accentColor !== undefined && { accentColor: dto.branding.accentColor?.toLowerCase() ?? null }),
     });
     await this.workspaces.save(workspace);

@@ -12,7 +12,14 @@ export class Foundation1764028800000 implements MigrationInterface {
     await create(
       new Table({
         name: 'users',
-        columns: [c.id(), c.string('email', 320), c.string('name', 120), c.string('passwordHash', 255), c.createdAt(), c.updatedAt()],
+        columns: [
+          c.id(),
+          c.string('email', 320),
+          c.string('name', 120),
+          c.string('passwordHash', 255),
+          c.createdAt(),
+          c.updatedAt(),
+        ],
         indices: [index('uq_users_email', ['email'], true)],
       }),
     );
@@ -36,7 +43,14 @@ export class Foundation1764028800000 implements MigrationInterface {
     await create(
       new Table({
         name: 'password_reset_tokens',
-        columns: [c.id(), c.ref('userId'), c.string('tokenHash', 64), c.timestamp('expiresAt'), c.timestamp('usedAt', true), c.createdAt()],
+        columns: [
+          c.id(),
+          c.ref('userId'),
+          c.string('tokenHash', 64),
+          c.timestamp('expiresAt'),
+          c.timestamp('usedAt', true),
+          c.createdAt(),
+        ],
         indices: [index('uq_password_reset_tokens_hash', ['tokenHash'], true)],
         foreignKeys: [foreignKey('fk_password_reset_tokens_user', 'userId', 'users')],
       }),
@@ -154,7 +168,10 @@ export class Foundation1764028800000 implements MigrationInterface {
           c.createdAt(),
           c.timestamp('sentAt', true),
         ],
-        indices: [index('ix_outbox_emails_status', ['status']), index('ix_outbox_emails_workspace', ['workspaceId', 'id'])],
+        indices: [
+          index('ix_outbox_emails_status', ['status']),
+          index('ix_outbox_emails_workspace', ['workspaceId', 'id']),
+        ],
       }),
     );
   }
