@@ -29,25 +29,25 @@ export interface AppConfig {
 
 /** Every supported variable, its default, and what it means — the README table is generated from this. */
 export const CONFIG_VARIABLES = {
-  NODE_ENV: 'development | production | test (default development)',
+  NODE_ENV: '`development`, `production` or `test` (default `development`)',
   PORT: 'HTTP port (default 3000)',
   HOST: 'Interface to bind (default 0.0.0.0)',
   PUBLIC_URL: 'Base URL users reach the app at, used in emailed links (default http://localhost:PORT)',
   DATA_DIR: 'Directory for embedded data: SQLite file, generated secrets, local media (default ./data)',
   DATABASE_URL:
-    'sqlite:<path> | postgres://user:pass@host:5432/db | mssql://user:pass@host:1433/db (default sqlite:./data/socialorchestrator.db)',
-  WEB_DIST_DIR: 'Built web app to serve; empty disables (default web/dist/web/browser when present)',
-  LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
+    '`sqlite:<path>`, `postgres://user:pass@host:5432/db` or `mssql://user:pass@host:1433/db` (default `sqlite:./data/socialorchestrator.db`)',
+  WEB_DIST_DIR: 'Built web app to serve, `off` to serve none (default `web/dist/web/browser` when built)',
+  LOG_LEVEL: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent` (default `info`)',
   BODY_LIMIT: 'Largest JSON body accepted (default 1mb)',
   JWT_SECRET: 'Secret for access tokens, ≥ 32 chars; required in production (embedded: generated into DATA_DIR)',
   ACCESS_TOKEN_TTL_SECONDS: 'Access token lifetime (default 900)',
   REFRESH_TOKEN_TTL_DAYS: 'Refresh token lifetime (default 30)',
   INVITE_TTL_HOURS: 'How long an invite link stays valid (default 168)',
   PASSWORD_RESET_TTL_MINUTES: 'How long a password reset link stays valid (default 60)',
-  SMTP_URL: 'smtp(s)://user:pass@host:port; unset keeps email in the in-app outbox only',
+  SMTP_URL: '`smtp(s)://user:pass@host:port`; unset keeps email in the in-app outbox only',
   MAIL_FROM: 'Sender address (default "SocialOrchestrator <no-reply@localhost>")',
   RUN_WORKER: 'Run background jobs in the API process (default true; set false when a worker process runs)',
-  FLOW_RUNTIME: 'child (start and supervise the flow runtime) | off (default child)',
+  FLOW_RUNTIME: '`child` starts and supervises the flow runtime, `off` leaves it to its own service (default `child`)',
   LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
 } as const;
