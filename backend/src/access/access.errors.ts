@@ -1,15 +1,6 @@
-import { DomainError, ErrorSpec } from '../common/domain-error';
+import { defineErrors } from '../common/domain-error';
 
-export type AccessErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'TOKEN_INVALID'
-  | 'API_KEY_INVALID'
-  | 'WORKSPACE_REQUIRED'
-  | 'WORKSPACE_NOT_FOUND'
-  | 'PERMISSION_DENIED'
-  | 'API_KEY_NOT_ALLOWED';
-
-const SPECS: Record<AccessErrorCode, ErrorSpec> = {
+export class AccessError extends defineErrors('access', {
   UNAUTHENTICATED: { status: 401, title: 'Sign in or send an API key' },
   TOKEN_INVALID: { status: 401, title: 'The access token is invalid or expired' },
   API_KEY_INVALID: { status: 401, title: 'The API key is invalid or revoked' },
@@ -17,9 +8,4 @@ const SPECS: Record<AccessErrorCode, ErrorSpec> = {
   WORKSPACE_NOT_FOUND: { status: 404, title: 'Workspace not found' },
   PERMISSION_DENIED: { status: 403, title: 'You do not have permission to do this' },
   API_KEY_NOT_ALLOWED: { status: 403, title: 'API keys cannot do this; sign in as a user' },
-};
-
-export class AccessError extends DomainError<AccessErrorCode> {
-  readonly context = 'access';
-  protected readonly specs = SPECS;
-}
+}) {}

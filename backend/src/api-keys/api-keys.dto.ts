@@ -1,15 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { ALL_PERMISSIONS, Permission } from '../access/permissions';
+import { Text } from '../common/fields';
 import type { ApiKey } from './api-key.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Zapier' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @Text(100)
   name: string;
 
   @ApiProperty({ type: [String], enum: ALL_PERMISSIONS, example: ['posts:read', 'posts:write'] })

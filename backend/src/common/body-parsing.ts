@@ -1,20 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { json, urlencoded, type ErrorRequestHandler } from 'express';
-import { DomainError, ErrorSpec } from './domain-error';
+import { defineErrors } from './domain-error';
 
-export type BodyErrorCode = 'MALFORMED_JSON' | 'BODY_TOO_LARGE' | 'UNSUPPORTED_ENCODING' | 'UNSUPPORTED_CHARSET';
-
-const SPECS: Record<BodyErrorCode, ErrorSpec> = {
+export class BodyError extends defineErrors('http', {
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_ENCODING: { status: 415, title: 'The request encoding is not supported' },
   UNSUPPORTED_CHARSET: { status: 415, title: 'The request charset is not supported' },
-};
+}) {}
 
-export class BodyError extends DomainError<BodyErrorCode> {
-  readonly context = 'http';
-  protected readonly specs = SPECS;
-}
+type BodyErrorCode = BodyError['code'];
 
 /** body-parser's error `type`s, mapped to our codes. */
 const BY_PARSER_TYPE: Record<string, BodyErrorCode> = {

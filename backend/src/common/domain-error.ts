@@ -8,10 +8,7 @@ export interface ErrorSpec {
   title: string;
 }
 
-/**
- * Base of every context's typed error. A context declares its codes as a string union and a
- * `Record<Code, ErrorSpec>` (exhaustive by type), so each code has exactly one status and title.
- */
+/** Base of every context's typed error; the global filter maps it to problem+json. */
 export abstract class DomainError<Code extends string = string> extends Error {
   abstract readonly context: string;
   protected abstract readonly specs: Record<Code, ErrorSpec>;
@@ -29,4 +26,15 @@ export abstract class DomainError<Code extends string = string> extends Error {
   get spec(): ErrorSpec {
     return this.specs[this.code];
   }
+}
+
+/**
+ * A context's error class from its code table: each code has exactly one status and title, and
+ * the codes' type is the table's keys. `class AccessError extends defineErrors('access', {...}) {}`
+ */
+export function defineErrors<Code extends string>(context: string, specs: Record<Code, ErrorSpec>) {
+  return class extends DomainError<Code> {
+    readonly context = context;
+    protected readonly specs = specs;
+  };
 }

@@ -1,87 +1,60 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Email, NewPassword, PASSWORD_MIN_LENGTH, Text, Token } from '../common/fields';
 import type { User } from './user.entity';
-
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com' })
-  @Transform(trimLower)
-  @IsEmail({}, { message: 'must be a valid email address' })
-  @MaxLength(320)
+  @Email()
   email: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(200)
+  @NewPassword()
   password: string;
 
   @ApiProperty({ example: 'Ada Lovelace' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(120)
+  @Text(120)
   name: string;
 }
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(trimLower)
-  @IsEmail({}, { message: 'must be a valid email address' })
+  @Email()
   email: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @Token()
   password: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Token()
   refreshToken: string;
 }
 
 export class PasswordResetRequestDto {
   @ApiProperty()
-  @Transform(trimLower)
-  @IsEmail({}, { message: 'must be a valid email address' })
+  @Email()
   email: string;
 }
 
 export class PasswordResetConfirmDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Token()
   token: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(200)
+  @NewPassword()
   password: string;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Token()
   currentPassword: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(200)
+  @NewPassword()
   newPassword: string;
 }
 

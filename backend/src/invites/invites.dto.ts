@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Email, Token } from '../common/fields';
 import type { Invite } from './invite.entity';
 
 export class CreateInviteDto {
   @ApiProperty({ example: 'grace@example.com' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'must be a valid email address' })
-  @MaxLength(320)
+  @Email()
   email: string;
 
   @ApiProperty({ example: 'editor' })
@@ -19,9 +17,7 @@ export class CreateInviteDto {
 
 export class AcceptInviteDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Token()
   token: string;
 }
 

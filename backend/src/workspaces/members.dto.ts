@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ALL_PERMISSIONS, Permission } from '../access/permissions';
+import { Text } from '../common/fields';
 
 export class ChangeRoleDto {
   @ApiProperty({ example: 'editor', description: 'A built-in role id or a custom role id' })
@@ -22,10 +22,7 @@ export class MemberDto {
 
 export class CreateRoleDto {
   @ApiProperty({ example: 'Community manager' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(60)
+  @Text(60)
   name: string;
 
   @ApiProperty({ type: [String], enum: ALL_PERMISSIONS })

@@ -1,34 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsInt,
   IsOptional,
-  IsString,
   IsUrl,
   Matches,
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { WorkspaceAccess } from '../access/access-context';
+import { Text } from '../common/fields';
 import { IsTimeZone } from './time-zone';
 import type { Workspace } from './workspace.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateWorkspaceDto {
   @ApiProperty({ example: 'Acme Marketing' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(120)
+  @Text(120)
   name: string;
 
   @ApiProperty({ example: 'Europe/Paris' })
@@ -60,10 +55,7 @@ export class BrandingDto {
 export class UpdateWorkspaceDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(120)
+  @Text(120)
   name?: string;
 
   @ApiPropertyOptional()
