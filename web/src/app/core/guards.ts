@@ -1,0 +1,34 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { AuthService } from './auth.service';
+import { WorkspaceService } from './workspace.service';
+
+/** Signed in (restoring the session after a reload), else to sign-in. */
+export const signedIn: CanActivateFn = async (_route, state) => {
+  const router = inject(Router);
+  if (await inject(AuthService).restore()) return true;
+  return router.createUrlTree(['/sign-in'], { queryParams: { next: state.url } });
+};
+
+/** Only for visitors: a signed-in user goes to their workspaces. */
+export const signedOut: CanActivateFn = async () => {
+  const router = inject(Router);
+  return (await inject(AuthService).restore()) ? router.createUrlTree(['/workspaces']) : true;
+};
+
+/** Inside /w/:workspaceId: the workspace exists for this user and becomes the current one. */
+export const workspaceSelected: CanActivateFn = async (route) => {
+  const workspaces = inject(WorkspaceService);
+  const router = inject(Router);
+  const id = route.paramMap.get('workspaceId');
+  const list = workspaces.workspaces() ?? (await workspaces.load());
+  if (!id || !list.some((w) => w.id === id)) return router.createUrlTree(['/workspaces']);
+  workspaces.select(id);
+  return true;
+};
+
+/** The page needs a permission in the current workspace. */
+export const permitted =
+  (permission: string): CanActivateFn =>
+  () =>
+    inject(WorkspaceService).can(permission) || inject(Router).createUrlTree(['/workspaces']);

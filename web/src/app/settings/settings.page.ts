@@ -1,0 +1,198 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormErrors } from '../core/form-errors';
+import { WorkspaceService } from '../core/workspace.service';
+import type { Workspace } from '../core/api.types';
+import { BannerComponent } from '../shared/banner.component';
+import { FieldErrorComponent } from '../shared/field-error.component';
+import { TIME_ZONES } from '../workspaces/time-zones';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const FIELDS = [
+  'name',
+  'timeZone',
+  'firstDayOfWeek',
+  'branding.logoUrl',
+  'branding.primaryColor',
+  'branding.accentColor',
+  'defaultPostingTimes',
+];
+
+@Component({
+  selector: 'so-settings',
+  imports: [ReactiveFormsModule, FieldErrorComponent, BannerComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>Workspace settings</h1>
+    <so-banner [message]="errors.banner()" />
+    <so-banner kind="success" [message]="saved()" />
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <fieldset [disabled]="!canEdit()">
+        <section class="card">
+          <h2>General</h2>
+          <div class="grid-2">
+            <div>
+              <label for="name">Name</label>
+              <input id="name" formControlName="name" aria-describedby="name-error" />
+              <so-field-error id="name-error" [message]="errors.field('name')" />
+            </div>
+            <div>
+              <label for="timeZone">Time zone</label>
+              <select id="timeZone" formControlName="timeZone" aria-describedby="tz-hint tz-error">
+                @for (zone of zones; track zone) {
+                  <option [value]="zone">{{ zone }}</option>
+                }
+              </select>
+              <p class="hint" id="tz-hint">Schedules, the calendar and reports use this zone.</p>
+              <so-field-error id="tz-error" [message]="errors.field('timeZone')" />
+            </div>
+            <div>
+              <label for="firstDayOfWeek">First day of the week</label>
+              <select id="firstDayOfWeek" formControlName="firstDayOfWeek">
+                @for (day of weekdays; track $index) {
+                  <option [ngValue]="$index">{{ day }}</option>
+                }
+              </select>
+            </div>
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Branding</h2>
+          <div class="grid-2" formGroupName="branding">
+            <div>
+              <label for="logoUrl">Logo URL</label>
+              <input
+                id="logoUrl"
+                type="url"
+                formControlName="logoUrl"
+                placeholder="https://…"
+                aria-describedby="logo-error"
+              />
+              <so-field-error id="logo-error" [message]="errors.field('branding.logoUrl')" />
+            </div>
+            <div class="colors">
+              <div>
+                <label for="primaryColor">Primary colour</label>
+                <input id="primaryColor" type="color" formControlName="primaryColor" />
+                <so-field-error id="primary-error" [message]="errors.field('branding.primaryColor')" />
+              </div>
+              <div>
+                <label for="accentColor">Accent colour</label>
+                <input id="accentColor" type="color" formControlName="accentColor" />
+                <so-field-error id="accent-error" [message]="errors.field('branding.accentColor')" />
+              </div>
+            </div>
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Default posting times</h2>
+          <p class="muted">Offered first when scheduling, in the workspace time zone.</p>
+          <ul class="chips" aria-label="Default posting times">
+            @for (time of times.controls; track $index) {
+              <li class="chip">
+                <input type="time" [formControl]="time" [attr.aria-label]="'Posting time ' + ($index + 1)" />
+                <button
+                  type="button"
+                  class="icon"
+                  (click)="removeTime($index)"
+                  [attr.aria-label]="'Remove ' + time.value"
+                >
+                  ×
+                </button>
+              </li>
+            } @empty {
+              <li class="muted">No default times.</li>
+            }
+          </ul>
+          <button type="button" (click)="addTime()">Add a time</button>
+          <so-field-error id="times-error" [message]="errors.field('defaultPostingTimes')" />
+        </section>
+      </fieldset>
+      @if (canEdit()) {
+        <div class="form-actions sticky">
+          <button class="primary" type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save settings' }}</button>
+        </div>
+      } @else {
+        <p class="muted">You can view these settings; changing them needs the workspace:write permission.</p>
+      }
+    </form>
+  `,
+})
+export class SettingsPage {
+  private readonly workspaces = inject(WorkspaceService);
+  readonly zones = TIME_ZONES;
+  readonly weekdays = WEEKDAYS;
+  readonly busy = signal(false);
+  readonly saved = signal<string | null>(null);
+  readonly errors = new FormErrors();
+  readonly canEdit = computed(() => this.workspaces.can('workspace:write'));
+  readonly times = new FormArray<FormControl<string>>([]);
+  readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true }),
+    timeZone: new FormControl('UTC', { nonNullable: true }),
+    firstDayOfWeek: new FormControl(1, { nonNullable: true }),
+    branding: new FormGroup({
+      logoUrl: new FormControl('', { nonNullable: true }),
+      primaryColor: new FormControl('#4f46e5', { nonNullable: true }),
+      accentColor: new FormControl('#f59e0b', { nonNullable: true }),
+    }),
+    defaultPostingTimes: this.times,
+  });
+
+  constructor() {
+    effect(() => {
+      const workspace = this.workspaces.current();
+      if (workspace) this.fill(workspace);
+    });
+  }
+
+  addTime(): void {
+    this.times.push(new FormControl('09:00', { nonNullable: true }));
+  }
+
+  removeTime(index: number): void {
+    this.times.removeAt(index);
+  }
+
+  async save(): Promise<void> {
+    this.saved.set(null);
+    this.errors.clear();
+    const value = this.form.getRawValue();
+    this.busy.set(true);
+    try {
+      await this.workspaces.update({
+        name: value.name.trim(),
+        timeZone: value.timeZone,
+        firstDayOfWeek: Number(value.firstDayOfWeek),
+        branding: {
+          logoUrl: value.branding.logoUrl.trim() || null,
+          primaryColor: value.branding.primaryColor,
+          accentColor: value.branding.accentColor,
+        },
+        defaultPostingTimes: value.defaultPostingTimes,
+      });
+      this.saved.set('Settings saved.');
+    } catch (error) {
+      this.errors.fromError(error, FIELDS);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fill(workspace: Workspace): void {
+    this.times.clear();
+    for (const time of workspace.defaultPostingTimes) this.times.push(new FormControl(time, { nonNullable: true }));
+    this.form.patchValue({
+      name: workspace.name,
+      timeZone: workspace.timeZone,
+      firstDayOfWeek: workspace.firstDayOfWeek,
+      branding: {
+        logoUrl: workspace.branding.logoUrl ?? '',
+        primaryColor: workspace.branding.primaryColor ?? '#4f46e5',
+        accentColor: workspace.branding.accentColor ?? '#f59e0b',
+      },
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthService } from '../core/auth.service';
+import { WorkspaceService } from '../core/workspace.service';
+
+interface NavItem {
+  path: string;
+  label: string;
+  permission: string;
+}
+
+const NAV: NavItem[] = [
+  { path: 'settings', label: 'Settings', permission: 'workspace:read' },
+  { path: 'members', label: 'Members & invites', permission: 'members:read' },
+  { path: 'roles', label: 'Roles', permission: 'members:read' },
+  { path: 'api-keys', label: 'API keys', permission: 'api-keys:read' },
+  { path: 'activity', label: 'Activity log', permission: 'activity:read' },
+  { path: 'outbox', label: 'Email outbox', permission: 'outbox:read' },
+];
+
+/** The signed-in frame: workspace switcher, account menu and the workspace's navigation. */
+@Component({
+  selector: 'so-workspace-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a class="skip-link" href="#main">Skip to content</a>
+    <header class="topbar">
+      <div class="brand"><span class="logo" aria-hidden="true">S</span> SocialOrchestrator</div>
+      <label class="switcher">
+        <span class="visually-hidden">Workspace</span>
+        <select
+          [value]="workspaces.currentId()"
+          (change)="switchTo($any($event.target).value)"
+          aria-label="Switch workspace"
+        >
+          @for (w of workspaces.workspaces(); track w.id) {
+            <option [value]="w.id">{{ w.name }}</option>
+          }
+          <option value="__all">All workspaces…</option>
+        </select>
+      </label>
+      <nav class="user-menu" aria-label="Account">
+        <span class="muted">{{ auth.user()?.name }} · {{ workspaces.current()?.roleName }}</span>
+        <a routerLink="/account">Account</a>
+        <button type="button" class="link" (click)="signOut()">Sign out</button>
+      </nav>
+    </header>
+    <div class="layout">
+      <nav class="sidenav" aria-label="Workspace">
+        @for (item of nav(); track item.path) {
+          <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ item.label }}</a>
+        }
+      </nav>
+      <main id="main" class="page" tabindex="-1">
+        <router-outlet />
+      </main>
+    </div>
+  `,
+})
+export class WorkspaceShellComponent {
+  private readonly router = inject(Router);
+  readonly auth = inject(AuthService);
+  readonly workspaces = inject(WorkspaceService);
+  readonly nav = computed(() => {
+    const permissions = this.workspaces.current()?.permissions ?? [];
+    return NAV.filter((item) => permissions.includes(item.permission));
+  });
+
+  async switchTo(id: string): Promise<void> {
+    if (id === '__all') {
+      await this.router.navigate(['/workspaces']);
+      return;
+    }
+    this.workspaces.select(id);
+    await this.router.navigate(['/w', id, 'settings']);
+  }
+
+  async signOut(): Promise<void> {
+    await this.auth.logout();
+    this.workspaces.reset();
+    await this.router.navigate(['/sign-in']);
+  }
+}
