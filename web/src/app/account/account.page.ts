@@ -20,8 +20,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
       <h1>Your account</h1>
       <section class="card">
         <p>
-          <strong>{{ auth.user()?.name }}</strong
-          ><br /><span class="muted">{{ auth.user()?.email }}</span>
+          <strong>{{ auth.user()?.name }}</strong><br /><span class="muted">{{ auth.user()?.email }}</span>
         </p>
       </section>
       <section class="card">
@@ -37,7 +36,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
             autocomplete="current-password"
             aria-describedby="current-error"
           />
-          <so-field-error id="current-error" [message]="errors.field('currentPassword')" />
+          <so-field-error errorId="current-error" [message]="errors.field('currentPassword')" />
           <label for="new">New password</label>
           <input
             id="new"
@@ -46,7 +45,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
             autocomplete="new-password"
             aria-describedby="new-error"
           />
-          <so-field-error id="new-error" [message]="errors.field('newPassword')" />
+          <so-field-error errorId="new-error" [message]="errors.field('newPassword')" />
           <button class="primary" type="submit" [disabled]="busy()">Change password</button>
         </form>
       </section>

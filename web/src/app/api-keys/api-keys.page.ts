@@ -44,7 +44,7 @@ import { when } from '../shared/format';
             placeholder="e.g. Zapier, CMS, reporting script"
             aria-describedby="key-name-error"
           />
-          <so-field-error id="key-name-error" [message]="errors.field('name')" />
+          <so-field-error errorId="key-name-error" [message]="errors.field('name')" />
           <fieldset class="checklist">
             <legend>Scopes</legend>
             @for (p of grantable(); track p) {
@@ -53,7 +53,7 @@ import { when } from '../shared/format';
               >
             }
           </fieldset>
-          <so-field-error id="key-scopes-error" [message]="errors.field('scopes')" />
+          <so-field-error errorId="key-scopes-error" [message]="errors.field('scopes')" />
           <button class="primary" type="submit" [disabled]="busy()">Create key</button>
         </form>
       </section>
@@ -115,8 +115,7 @@ import { when } from '../shared/format';
     <so-dialog heading="Your new API key" (closed)="created.set(null)">
       <p>Copy it now: this is the only time it is shown.</p>
       <div class="secret">
-        <code data-testid="api-key-secret">{{ created()?.key }}</code
-        ><so-copy-button [text]="created()?.key ?? ''" />
+        <code data-testid="api-key-secret">{{ created()?.key }}</code><so-copy-button [text]="created()?.key ?? ''" />
       </div>
       <div class="actions"><button type="button" class="primary" (click)="dialog().close()">Done</button></div>
     </so-dialog>

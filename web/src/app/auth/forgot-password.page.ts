@@ -31,7 +31,7 @@ import { EMAIL_PATTERN } from '../shared/format';
             autofocus
             aria-describedby="email-error"
           />
-          <so-field-error id="email-error" [message]="errors.field('email')" />
+          <so-field-error errorId="email-error" [message]="errors.field('email')" />
           <button class="primary wide" type="submit" [disabled]="busy()">Send reset link</button>
         </form>
       }

@@ -31,7 +31,7 @@ import { PASSWORD_MIN_LENGTH } from './sign-up.page';
             autofocus
             aria-describedby="password-error"
           />
-          <so-field-error id="password-error" [message]="errors.field('password')" />
+          <so-field-error errorId="password-error" [message]="errors.field('password')" />
           <button class="primary wide" type="submit" [disabled]="busy()">Change password</button>
         </form>
       }

@@ -26,7 +26,7 @@ import { EMAIL_PATTERN } from '../shared/format';
           [attr.aria-invalid]="!!errors.field('email')"
           aria-describedby="email-error"
         />
-        <so-field-error id="email-error" [message]="errors.field('email')" />
+        <so-field-error errorId="email-error" [message]="errors.field('email')" />
 
         <label for="password">Password</label>
         <input
@@ -37,7 +37,7 @@ import { EMAIL_PATTERN } from '../shared/format';
           [attr.aria-invalid]="!!errors.field('password')"
           aria-describedby="password-error"
         />
-        <so-field-error id="password-error" [message]="errors.field('password')" />
+        <so-field-error errorId="password-error" [message]="errors.field('password')" />
 
         <button class="primary wide" type="submit" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
       </form>

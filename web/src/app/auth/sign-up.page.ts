@@ -27,7 +27,7 @@ export const PASSWORD_MIN_LENGTH = 10;
           [attr.aria-invalid]="!!errors.field('name')"
           aria-describedby="name-error"
         />
-        <so-field-error id="name-error" [message]="errors.field('name')" />
+        <so-field-error errorId="name-error" [message]="errors.field('name')" />
 
         <label for="email">Email</label>
         <input
@@ -38,7 +38,7 @@ export const PASSWORD_MIN_LENGTH = 10;
           [attr.aria-invalid]="!!errors.field('email')"
           aria-describedby="email-error"
         />
-        <so-field-error id="email-error" [message]="errors.field('email')" />
+        <so-field-error errorId="email-error" [message]="errors.field('email')" />
 
         <label for="password">Password</label>
         <input
@@ -50,7 +50,7 @@ export const PASSWORD_MIN_LENGTH = 10;
           aria-describedby="password-hint password-error"
         />
         <p class="hint" id="password-hint">At least {{ minLength }} characters.</p>
-        <so-field-error id="password-error" [message]="errors.field('password')" />
+        <so-field-error errorId="password-error" [message]="errors.field('password')" />
 
         <button class="primary wide" type="submit" [disabled]="busy()">
           {{ busy() ? 'Creating account…' : 'Create account' }}

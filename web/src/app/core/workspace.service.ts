@@ -1,7 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { Page, Workspace } from './api.types';
+import type { Branding, Page, Workspace } from './api.types';
+
+/** The settings a PATCH may change; any subset. */
+export type WorkspacePatch = Partial<
+  Pick<Workspace, 'name' | 'timeZone' | 'firstDayOfWeek' | 'defaultPostingTimes'>
+> & {
+  branding?: Partial<Branding>;
+};
 
 const CURRENT_KEY = 'so.workspaceId';
 
@@ -38,9 +45,7 @@ export class WorkspaceService {
     return workspace;
   }
 
-  async update(
-    patch: Partial<Pick<Workspace, 'name' | 'timeZone' | 'firstDayOfWeek' | 'branding' | 'defaultPostingTimes'>>,
-  ): Promise<Workspace> {
+  async update(patch: WorkspacePatch): Promise<Workspace> {
     const id = this._currentId();
     const workspace = await firstValueFrom(this.http.patch<Workspace>(`/api/v1/workspaces/${id}`, patch));
     this._workspaces.update((list) => (list ?? []).map((w) => (w.id === workspace.id ? workspace : w)));

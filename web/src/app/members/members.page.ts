@@ -33,7 +33,7 @@ import { TeamService } from './team.service';
               placeholder="teammate@example.com"
               aria-describedby="invite-email-error"
             />
-            <so-field-error id="invite-email-error" [message]="inviteErrors.field('email')" />
+            <so-field-error errorId="invite-email-error" [message]="inviteErrors.field('email')" />
           </div>
           <div>
             <label for="invite-role">Role</label>
@@ -42,7 +42,7 @@ import { TeamService } from './team.service';
                 <option [value]="role.id">{{ role.name }}</option>
               }
             </select>
-            <so-field-error id="invite-role-error" [message]="inviteErrors.field('role')" />
+            <so-field-error errorId="invite-role-error" [message]="inviteErrors.field('role')" />
           </div>
           <div><button class="primary" type="submit" [disabled]="busy()">Send invite</button></div>
         </form>
@@ -50,8 +50,9 @@ import { TeamService } from './team.service';
           <div class="banner success" role="status">
             Invite sent to {{ sent.email }}. They can also join with this link (valid until {{ when(sent.expiresAt) }}):
             <div class="secret">
-              <code data-testid="invite-link">{{ sent.acceptUrl }}</code
-              ><so-copy-button [text]="sent.acceptUrl ?? ''" />
+              <code data-testid="invite-link">{{ sent.acceptUrl }}</code><so-copy-button
+                [text]="sent.acceptUrl ?? ''"
+              />
             </div>
           </div>
         }
@@ -85,13 +86,10 @@ import { TeamService } from './team.service';
                 <td>{{ m.email }}</td>
                 <td>
                   @if (canManage()) {
-                    <select
-                      [value]="m.role"
-                      (change)="changeRole(m, $any($event.target).value)"
-                      [attr.aria-label]="'Role of ' + m.name"
-                    >
+                    <select (change)="changeRole(m, $any($event.target).value)" [attr.aria-label]="'Role of ' + m.name">
+                      <!-- [selected] per option: a [value] on the select is applied before its options exist. -->
                       @for (role of roles(); track role.id) {
-                        <option [value]="role.id">{{ role.name }}</option>
+                        <option [value]="role.id" [selected]="role.id === m.role">{{ role.name }}</option>
                       }
                     </select>
                   } @else {

@@ -45,8 +45,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
             @for (p of permissions(); track p.name) {
               <tr>
                 <th scope="row">
-                  <code>{{ p.name }}</code
-                  ><br /><span class="muted small">{{ p.description }}</span>
+                  <code>{{ p.name }}</code><br /><span class="muted small">{{ p.description }}</span>
                 </th>
                 @for (role of roles(); track role.id) {
                   <td class="center">
@@ -77,7 +76,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
             placeholder="Community manager"
             aria-describedby="role-name-error"
           />
-          <so-field-error id="role-name-error" [message]="errors.field('name')" />
+          <so-field-error errorId="role-name-error" [message]="errors.field('name')" />
           <fieldset class="checklist">
             <legend>Permissions</legend>
             @for (p of permissions(); track p.name) {
@@ -87,7 +86,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
               >
             }
           </fieldset>
-          <so-field-error id="role-perms-error" [message]="errors.field('permissions')" />
+          <so-field-error errorId="role-perms-error" [message]="errors.field('permissions')" />
           <button class="primary" type="submit" [disabled]="busy()">Create role</button>
         </form>
       </section>

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { FormErrors } from '../core/form-errors';
-import { WorkspaceService } from '../core/workspace.service';
+import { WorkspacePatch, WorkspaceService } from '../core/workspace.service';
 import type { Workspace } from '../core/api.types';
 import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
@@ -34,7 +34,7 @@ const FIELDS = [
             <div>
               <label for="name">Name</label>
               <input id="name" formControlName="name" aria-describedby="name-error" />
-              <so-field-error id="name-error" [message]="errors.field('name')" />
+              <so-field-error errorId="name-error" [message]="errors.field('name')" />
             </div>
             <div>
               <label for="timeZone">Time zone</label>
@@ -44,7 +44,7 @@ const FIELDS = [
                 }
               </select>
               <p class="hint" id="tz-hint">Schedules, the calendar and reports use this zone.</p>
-              <so-field-error id="tz-error" [message]="errors.field('timeZone')" />
+              <so-field-error errorId="tz-error" [message]="errors.field('timeZone')" />
             </div>
             <div>
               <label for="firstDayOfWeek">First day of the week</label>
@@ -69,18 +69,18 @@ const FIELDS = [
                 placeholder="https://…"
                 aria-describedby="logo-error"
               />
-              <so-field-error id="logo-error" [message]="errors.field('branding.logoUrl')" />
+              <so-field-error errorId="logo-error" [message]="errors.field('branding.logoUrl')" />
             </div>
             <div class="colors">
               <div>
                 <label for="primaryColor">Primary colour</label>
                 <input id="primaryColor" type="color" formControlName="primaryColor" />
-                <so-field-error id="primary-error" [message]="errors.field('branding.primaryColor')" />
+                <so-field-error errorId="primary-error" [message]="errors.field('branding.primaryColor')" />
               </div>
               <div>
                 <label for="accentColor">Accent colour</label>
                 <input id="accentColor" type="color" formControlName="accentColor" />
-                <so-field-error id="accent-error" [message]="errors.field('branding.accentColor')" />
+                <so-field-error errorId="accent-error" [message]="errors.field('branding.accentColor')" />
               </div>
             </div>
           </div>
@@ -107,7 +107,7 @@ const FIELDS = [
             }
           </ul>
           <button type="button" (click)="addTime()">Add a time</button>
-          <so-field-error id="times-error" [message]="errors.field('defaultPostingTimes')" />
+          <so-field-error errorId="times-error" [message]="errors.field('defaultPostingTimes')" />
         </section>
       </fieldset>
       @if (canEdit()) {
@@ -150,35 +150,44 @@ export class SettingsPage {
 
   addTime(): void {
     this.times.push(new FormControl('09:00', { nonNullable: true }));
+    this.times.markAsDirty();
   }
 
   removeTime(index: number): void {
     this.times.removeAt(index);
+    this.times.markAsDirty();
   }
 
   async save(): Promise<void> {
     this.saved.set(null);
     this.errors.clear();
-    const value = this.form.getRawValue();
     this.busy.set(true);
     try {
-      await this.workspaces.update({
-        name: value.name.trim(),
-        timeZone: value.timeZone,
-        firstDayOfWeek: Number(value.firstDayOfWeek),
-        branding: {
-          logoUrl: value.branding.logoUrl.trim() || null,
-          primaryColor: value.branding.primaryColor,
-          accentColor: value.branding.accentColor,
-        },
-        defaultPostingTimes: value.defaultPostingTimes,
-      });
+      await this.workspaces.update(this.changes());
       this.saved.set('Settings saved.');
     } catch (error) {
       this.errors.fromError(error, FIELDS);
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Only what the user touched: untouched colour pickers must not turn "no colour" into a colour. */
+  private changes(): WorkspacePatch {
+    const c = this.form.controls;
+    const b = c.branding.controls;
+    const branding = {
+      ...(b.logoUrl.dirty && { logoUrl: b.logoUrl.value.trim() || null }),
+      ...(b.primaryColor.dirty && { primaryColor: b.primaryColor.value }),
+      ...(b.accentColor.dirty && { accentColor: b.accentColor.value }),
+    };
+    return {
+      ...(c.name.dirty && { name: c.name.value.trim() }),
+      ...(c.timeZone.dirty && { timeZone: c.timeZone.value }),
+      ...(c.firstDayOfWeek.dirty && { firstDayOfWeek: Number(c.firstDayOfWeek.value) }),
+      ...(Object.keys(branding).length && { branding }),
+      ...(this.times.dirty && { defaultPostingTimes: this.times.getRawValue() }),
+    };
   }
 
   private fill(workspace: Workspace): void {
@@ -194,5 +203,6 @@ export class SettingsPage {
         accentColor: workspace.branding.accentColor ?? '#f59e0b',
       },
     });
+    this.form.markAsPristine();
   }
 }

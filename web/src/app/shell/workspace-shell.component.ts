@@ -29,13 +29,9 @@ const NAV: NavItem[] = [
       <div class="brand"><span class="logo" aria-hidden="true">S</span> SocialOrchestrator</div>
       <label class="switcher">
         <span class="visually-hidden">Workspace</span>
-        <select
-          [value]="workspaces.currentId()"
-          (change)="switchTo($any($event.target).value)"
-          aria-label="Switch workspace"
-        >
+        <select (change)="switchTo($any($event.target).value)" aria-label="Switch workspace">
           @for (w of workspaces.workspaces(); track w.id) {
-            <option [value]="w.id">{{ w.name }}</option>
+            <option [value]="w.id" [selected]="w.id === workspaces.currentId()">{{ w.name }}</option>
           }
           <option value="__all">All workspaces…</option>
         </select>

@@ -59,7 +59,7 @@ import { browserTimeZone, TIME_ZONES } from './time-zones';
           <div>
             <label for="ws-name">Name</label>
             <input id="ws-name" formControlName="name" placeholder="Acme Marketing" aria-describedby="name-error" />
-            <so-field-error id="name-error" [message]="errors.field('name')" />
+            <so-field-error errorId="name-error" [message]="errors.field('name')" />
           </div>
           <div>
             <label for="ws-tz">Time zone</label>
@@ -68,7 +68,7 @@ import { browserTimeZone, TIME_ZONES } from './time-zones';
                 <option [value]="zone">{{ zone }}</option>
               }
             </select>
-            <so-field-error id="tz-error" [message]="errors.field('timeZone')" />
+            <so-field-error errorId="tz-error" [message]="errors.field('timeZone')" />
           </div>
           <div class="form-actions">
             <button class="primary" type="submit" [disabled]="busy()">Create workspace</button>
