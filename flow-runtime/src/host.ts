@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostMessage, SupervisorMessage } from './messages';
@@ -21,12 +21,16 @@ function log(level: string, msg: string): void {
  * holds no database credentials or provider tokens (the supervisor passes an allow-listed env).
  */
 async function main(): Promise<void> {
-  if (process.env.FLOW_RUNTIME_FAIL_ON_START === '1') throw new Error('start failure requested (FLOW_RUNTIME_FAIL_ON_START)');
+  if (process.env.FLOW_RUNTIME_FAIL_ON_START === '1')
+    throw new Error('start failure requested (FLOW_RUNTIME_FAIL_ON_START)');
   // Node-RED's module is loaded lazily: it is large, and the supervisor imports this package too.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const RED = require('node-red');
   const userDir = process.env.FLOW_RUNTIME_DIR ?? join(tmpdir(), 'socialorchestrator-flow-runtime');
   mkdirSync(userDir, { recursive: true });
+  // Node-RED reads <userDir>/package.json for installed palette modules; ours is fixed, so say none.
+  const manifest = join(userDir, 'package.json');
+  if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'flow-runtime-user-dir', private: true }));
   const server = createServer((_req, res) => res.writeHead(404).end());
   RED.init(server, {
     userDir,
@@ -45,7 +49,9 @@ async function main(): Promise<void> {
   await RED.start();
   await started;
   const palette: string[] = RED.runtime.nodes
-    ? (await RED.runtime.nodes.getNodeList({})).flatMap((set: { enabled: boolean; types: string[] }) => (set.enabled ? set.types : []))
+    ? (await RED.runtime.nodes.getNodeList({})).flatMap((set: { enabled: boolean; types: string[] }) =>
+        set.enabled ? set.types : [],
+      )
     : [];
   send({ type: 'ready', pid: process.pid, nodeRedVersion: RED.version(), palette });
   log('info', `flow runtime ready with ${palette.length} node types`);

@@ -7,4 +7,6 @@ export type HostMessage =
 export type SupervisorMessage = { type: 'shutdown' };
 
 export const isHostMessage = (value: unknown): value is HostMessage =>
-  typeof value === 'object' && value !== null && ['ready', 'heartbeat', 'fatal'].includes((value as { type?: string }).type ?? '');
+  typeof value === 'object' &&
+  value !== null &&
+  ['ready', 'heartbeat', 'fatal'].includes((value as { type?: string }).type ?? '');
