@@ -80,7 +80,8 @@ describe('foundation journey', () => {
     expect(await member.locator('.invite-summary').textContent()).toContain('Acme Social');
     await screenshot(member, '05-accept-invite');
     await member.getByRole('link', { name: 'Create account' }).click();
-    expect(await member.getByLabel('Email').inputValue()).toBe(memberEmail);
+    await member.waitForURL('**/sign-up?**');
+    await expect.poll(() => member.getByLabel('Email').inputValue()).toBe(memberEmail);
     await member.getByLabel('Your name').fill('Max Member');
     await member.getByLabel('Password').fill(PASSWORD);
     await member.getByRole('button', { name: 'Create account' }).click();
@@ -88,6 +89,9 @@ describe('foundation journey', () => {
     await member.waitForURL(`**/w/${workspaceId}/settings`);
     await member.getByText('Max Member · Editor').waitFor();
     // An Editor may read settings but not change them, and sees no API keys or activity.
+    await member.getByText('You can view these settings').waitFor();
+    await expect.poll(() => member.getByLabel('Time zone').inputValue()).toBe('Asia/Tokyo');
+    expect(await member.getByLabel('Name').isDisabled()).toBe(true);
     expect(await member.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await member.getByRole('link', { name: 'API keys' }).count()).toBe(0);
     await screenshot(member, '06-member-settings-readonly');

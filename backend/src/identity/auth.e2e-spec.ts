@@ -73,6 +73,26 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
     expect((await t.http.post('/api/v1/auth/login').send({ email: ghost, password: 'whatever pw' })).status).toBe(429);
   });
 
+  it('throttles an IP that fails across many accounts', async () => {
+    // Per-IP allowance is 4× the per-account one (3 here): 12 failures on 12 different emails.
+    const fresh = await startTestApp(kind, { LOGIN_MAX_FAILURES: '3' });
+    try {
+      for (let i = 0; i < 12; i++) {
+        await fresh.http
+          .post('/api/v1/auth/login')
+          .send({ email: uniqueEmail(`spray${i}`), password: 'guess guess' })
+          .expect(401);
+      }
+      const blocked = await fresh.http
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('next'), password: 'guess guess' });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rotates refresh tokens, and reuse of an old one revokes the whole family', async () => {
     const user = await newUser(t);
     const first = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });

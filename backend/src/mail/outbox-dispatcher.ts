@@ -58,7 +58,10 @@ export class OutboxDispatcher implements OnApplicationShutdown {
 
   private async deliver(email: OutboxEmail): Promise<void> {
     if (!this.transport) {
-      this.logger.log(`Email to ${email.to} kept in the outbox (no SMTP_URL): ${email.subject}`);
+      // Without SMTP the log is the only way to reach personal mail (password resets), so outside
+      // production it carries the whole text; in production only the subject.
+      const body = this.config.env === 'production' ? '' : `\n${email.text}`;
+      this.logger.log(`Email to ${email.to} kept in the outbox (no SMTP_URL): ${email.subject}${body}`);
       await this.outbox.update(email.id, { status: 'logged', attempts: email.attempts + 1, sentAt: new Date() });
       return;
     }
