@@ -20,7 +20,8 @@ const NOT_THE_SPA = ['/api/{*path}', '/healthz', '/readyz', '/metrics'];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `role` decides what runs here: the API migrates and serves; a worker only processes jobs. */
+  static forRoot(config: AppConfig, role: 'api' | 'worker' = 'api'): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -32,7 +33,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
           },
         }),
-        DatabaseModule,
+        DatabaseModule.forRoot({ runMigrations: role === 'api' }),
         ...(config.webDistDir
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: NOT_THE_SPA })]
           : []),

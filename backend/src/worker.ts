@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { waitForSchema } from './database/wait-for-schema';
 import { OutboxDispatcher } from './mail/outbox-dispatcher';
 
 /** The worker process for production deployments (the API runs with RUN_WORKER=false). */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), webDistDir: null, flowRuntime: 'off' as const };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await waitForSchema(app.get(DataSource));
   app.get(OutboxDispatcher).start();
   app.get(Logger).log('worker started');
 }
