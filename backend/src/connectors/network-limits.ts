@@ -1,0 +1,75 @@
+/** Networks the platform publishes to (Sandbox is the built-in demo network). */
+export type NetworkId = 'sandbox' | 'facebook' | 'instagram' | 'x' | 'linkedin';
+
+export const POST_TYPES = [
+  'status',
+  'link',
+  'photo',
+  'gif',
+  'video',
+  'reel',
+  'story',
+  'short',
+  'poll',
+  'document',
+  'carousel',
+  'article',
+] as const;
+export type PostType = (typeof POST_TYPES)[number];
+
+export type MediaKind = 'image' | 'gif' | 'video' | 'document';
+
+/** What a rule knows about one attached media item (from the media library's probe). */
+export interface MediaFacts {
+  kind: MediaKind;
+  mimeType: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  durationSeconds?: number;
+  pages?: number;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface MediaRule {
+  mimeTypes: string[];
+  maxBytes: number;
+  /** width / height, inclusive. */
+  aspectRatio?: Range;
+  durationSeconds?: Range;
+  maxPages?: number;
+}
+
+/** What one post type accepts on one network. */
+export interface PostTypeRule {
+  /** How many media items, by kind; a kind not listed is not allowed. */
+  media: Partial<Record<MediaKind, Range>>;
+  /** Total items when several kinds may mix (carousels). */
+  totalMedia?: Range;
+  requiresLink?: boolean;
+  allowsLink?: boolean;
+  requiresText?: boolean;
+  pollOptions?: Range;
+}
+
+/** A network's constraints as data; one validator (variant-validation.ts) reads every network's. */
+export interface NetworkLimits {
+  network: NetworkId;
+  label: string;
+  maxTextLength: number;
+  /** The network's own way of counting (X weighs URLs and emoji). */
+  countText(text: string): number;
+  maxHashtags?: number;
+  postTypes: Partial<Record<PostType, PostTypeRule>>;
+  media: Partial<Record<MediaKind, MediaRule>>;
+}
+
+/** Counts user-perceived characters (grapheme clusters), as most networks do. */
+export const countGraphemes = (text: string): number =>
+  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
+
+export const MB = 1024 * 1024;

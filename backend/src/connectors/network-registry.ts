@@ -1,0 +1,15 @@
+import { FACEBOOK_LIMITS } from './facebook/facebook.limits';
+import { INSTAGRAM_LIMITS } from './instagram/instagram.limits';
+import { LINKEDIN_LIMITS } from './linkedin/linkedin.limits';
+import { NetworkId, NetworkLimits } from './network-limits';
+import { SANDBOX_LIMITS } from './sandbox/sandbox.limits';
+import { X_LIMITS } from './x/x.limits';
+
+/** Every network's limits by id; generic code looks networks up here and never names one. */
+export const NETWORK_LIMITS: Record<NetworkId, NetworkLimits> = {
+  sandbox: SANDBOX_LIMITS,
+  facebook: FACEBOOK_LIMITS,
+  instagram: INSTAGRAM_LIMITS,
+  x: X_LIMITS,
+  linkedin: LINKEDIN_LIMITS,
+};
