@@ -27,6 +27,9 @@ describe('loadConfig', () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
     expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')).jwt).toBe(first);
+    const key = loadConfig({ DATA_DIR: dir }).encryptionKey;
+    expect(key).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dir }).encryptionKey.equals(key)).toBe(true);
   });
 
   it('names every bad variable', () => {
@@ -46,6 +49,15 @@ describe('loadConfig', () => {
     const names = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
     expect(names).toEqual(['DATABASE_URL', 'PORT', 'RUN_WORKER', 'SMTP_URL']);
     expect((error as ConfigError).message).toContain('DATABASE_URL: must start with sqlite:, postgres:// or mssql://');
+  });
+
+  it('requires the encryption key in production and checks its size', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      'ENCRYPTION_KEY: is required when NODE_ENV=production',
+    );
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'c2hvcnQ=', DATA_DIR: dataDir() })).toThrow(
+      'ENCRYPTION_KEY: must be 32 bytes',
+    );
   });
 
   it('requires a real JWT secret in production', () => {

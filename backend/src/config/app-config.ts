@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimit: string;
   jwtSecret: string;
+  /** 32 bytes for AES-256-GCM (provider tokens and other secrets at rest). */
+  encryptionKey: Buffer;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   inviteTtlHours: number;
@@ -40,6 +42,8 @@ export const CONFIG_VARIABLES = {
   LOG_LEVEL: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent` (default `info`)',
   BODY_LIMIT: 'Largest JSON body accepted (default 1mb)',
   JWT_SECRET: 'Secret for access tokens, ≥ 32 chars; required in production (embedded: generated into DATA_DIR)',
+  ENCRYPTION_KEY:
+    'Key for secrets at rest (AES-256-GCM): 32 bytes as base64; required in production (embedded: generated into DATA_DIR)',
   ACCESS_TOKEN_TTL_SECONDS: 'Access token lifetime (default 900)',
   REFRESH_TOKEN_TTL_DAYS: 'Refresh token lifetime (default 30)',
   INVITE_TTL_HOURS: 'How long an invite link stays valid (default 168)',
@@ -72,6 +76,13 @@ const schema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
     .default('1mb'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+    )
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
   INVITE_TTL_HOURS: int(1, 24 * 60).default(168),
@@ -100,8 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
   }
   const v = parsed.data;
   const dataDir = resolve(v.DATA_DIR);
-  if (v.NODE_ENV === 'production' && !v.JWT_SECRET) {
-    throw new ConfigError(['JWT_SECRET: is required when NODE_ENV=production']);
+  if (v.NODE_ENV === 'production') {
+    const missing = (['JWT_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !v[name]);
+    if (missing.length) throw new ConfigError(missing.map((name) => `${name}: is required when NODE_ENV=production`));
   }
   return {
     env: v.NODE_ENV,
@@ -113,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     webDistDir: resolveWebDist(v.WEB_DIST_DIR, repoRoot),
     logLevel: v.LOG_LEVEL,
     bodyLimit: v.BODY_LIMIT,
-    jwtSecret: v.JWT_SECRET ?? embeddedSecret(dataDir, 'jwt'),
+    jwtSecret: v.JWT_SECRET ?? embeddedSecret(dataDir, 'jwt', 48),
+    encryptionKey: Buffer.from(v.ENCRYPTION_KEY ?? embeddedSecret(dataDir, 'encryption', 32, 'base64'), 'base64'),
     accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: v.REFRESH_TOKEN_TTL_DAYS,
     inviteTtlHours: v.INVITE_TTL_HOURS,
@@ -142,12 +155,17 @@ function resolveWebDist(configured: string | undefined, repoRoot: string): strin
  * Embedded defaults need no keys: a secret is generated on first start and kept beside the
  * SQLite file, so tokens survive restarts. Production must pass secrets explicitly.
  */
-function embeddedSecret(dataDir: string, name: string): string {
+function embeddedSecret(
+  dataDir: string,
+  name: string,
+  bytes: number,
+  encoding: 'base64url' | 'base64' = 'base64url',
+): string {
   const file = join(dataDir, 'secrets.json');
   mkdirSync(dataDir, { recursive: true });
   const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   if (!secrets[name]) {
-    secrets[name] = randomBytes(48).toString('base64url');
+    secrets[name] = randomBytes(bytes).toString(encoding);
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets[name];
