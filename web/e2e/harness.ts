@@ -39,6 +39,7 @@ export async function startPlatform(): Promise<Platform> {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dataDir, 'e2e.db')}`,
       DATA_DIR: dataDir,
       PUBLIC_URL: url,
       LOG_LEVEL: 'warn',
@@ -47,20 +48,26 @@ export async function startPlatform(): Promise<Platform> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the platform exited with ${child.exitCode}`);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the platform exited with ${child.exitCode} before it was ready`);
     const ready = await fetch(`${url}/readyz`)
-      .then((r) => r.ok)
+      .then((r) => r.status === 200)
       .catch(() => false);
     if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the platform did not answer GET /readyz with 200 within 30 s (${url})`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, Platform, screenshot, startPlatform } from './harness';
 
 const PASSWORD = 'correct horse battery';
+const NEW_PASSWORD = 'staple battery horse correct';
 
 /**
  * The foundation journey in real Chromium against the real platform: sign up → workspace → time
@@ -45,11 +46,11 @@ describe('foundation journey', () => {
   });
 
   it('creates a workspace and sets its time zone, which survives a reload', async () => {
-    await owner.getByLabel('Name').fill('Acme Social');
+    await owner.getByLabel('Name', { exact: true }).fill('Acme Social');
     await owner.getByRole('button', { name: 'Create workspace' }).click();
     await owner.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
     workspaceId = owner.url().split('/w/')[1].split('/')[0];
-    await expect.poll(() => owner.getByLabel('Name').inputValue()).toBe('Acme Social');
+    await expect.poll(() => owner.getByLabel('Name', { exact: true }).inputValue()).toBe('Acme Social');
 
     await owner.getByLabel('Time zone').selectOption('Asia/Tokyo');
     await owner.getByLabel('First day of the week').selectOption({ label: 'Sunday' });
@@ -87,11 +88,11 @@ describe('foundation journey', () => {
     await member.getByRole('button', { name: 'Create account' }).click();
     await member.getByRole('button', { name: 'Accept and join Acme Social' }).click();
     await member.waitForURL(`**/w/${workspaceId}/settings`);
-    await member.getByText('Max Member · Editor').waitFor();
+    await member.getByRole('button', { name: /Max Member · Editor/ }).waitFor();
     // An Editor may read settings but not change them, and sees no API keys or activity.
     await member.getByText('You can view these settings').waitFor();
     await expect.poll(() => member.getByLabel('Time zone').inputValue()).toBe('Asia/Tokyo');
-    expect(await member.getByLabel('Name').isDisabled()).toBe(true);
+    expect(await member.getByLabel('Name', { exact: true }).isDisabled()).toBe(true);
     expect(await member.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await member.getByRole('link', { name: 'API keys' }).count()).toBe(0);
     await screenshot(member, '06-member-settings-readonly');
@@ -109,10 +110,35 @@ describe('foundation journey', () => {
     expect(await owner.getByText('No pending invites.').count()).toBe(1);
   });
 
+  it('refuses to demote the last Owner and says why', async () => {
+    const ownRole = owner.getByRole('combobox', { name: 'Role of Olivia Owner' });
+    await ownRole.selectOption('admin');
+    await owner.getByText('A workspace needs at least one Owner — Make another member an Owner first').waitFor();
+    // The refused change is not left showing in the select.
+    await expect.poll(() => ownRole.inputValue()).toBe('owner');
+    await screenshot(owner, '05c-members-last-owner');
+  });
+
+  it('lets the Owner create a custom role from the permission checklist', async () => {
+    await owner.getByRole('link', { name: 'Roles' }).click();
+    await owner.getByRole('columnheader', { name: 'Client' }).waitFor();
+    await owner.getByRole('button', { name: 'Create role' }).click();
+    await expect.poll(() => owner.locator('#role-name-error').textContent()).toBe('Give the role a name');
+    await owner.getByLabel('Name', { exact: true }).fill('Community manager');
+    await owner.getByRole('checkbox', { name: /^posts:read/ }).check();
+    await owner.getByRole('checkbox', { name: /^posts:write/ }).check();
+    await owner.getByRole('button', { name: 'Create role' }).click();
+    await owner.getByText('Role Community manager created.').waitFor();
+    await owner.getByRole('columnheader', { name: /Community manager/ }).waitFor();
+    await screenshot(owner, '11-roles');
+  });
+
   it('creates an API key shown once, which authenticates /api/v1/me', async () => {
     await owner.getByRole('link', { name: 'API keys' }).click();
     await owner.getByText('No API keys yet.').waitFor();
-    await owner.getByLabel('Name').fill('Reporting script');
+    await owner.getByRole('button', { name: 'Create key' }).click();
+    await expect.poll(() => owner.locator('#key-name-error').textContent()).toBe('Name the key after what will use it');
+    await owner.getByLabel('Name', { exact: true }).fill('Reporting script');
     await owner.getByRole('checkbox', { name: 'posts:read' }).check();
     await owner.getByRole('checkbox', { name: 'workspace:read' }).check();
     await owner.getByRole('button', { name: 'Create key' }).click();
@@ -132,9 +158,18 @@ describe('foundation journey', () => {
     expect(me).toMatchObject({
       authMethod: 'api_key',
       user: { email: ownerEmail },
-      apiKey: { name: 'Reporting script', scopes: ['posts:read', 'workspace:read'] },
+      apiKey: { name: 'Reporting script' },
       workspace: { id: workspaceId, name: 'Acme Social', role: 'owner' },
     });
+    expect([...me.apiKey.scopes].sort()).toEqual(['posts:read', 'workspace:read']);
+    // The key's page shows its use.
+    await owner.reload();
+    expect(
+      await owner
+        .getByRole('row', { name: /Reporting script/ })
+        .getByText('Never')
+        .count(),
+    ).toBe(0);
   });
 
   it('records it all in the activity log and the outbox', async () => {
@@ -146,21 +181,48 @@ describe('foundation journey', () => {
     await owner.getByRole('link', { name: 'Email outbox' }).click();
     await owner.getByText(`Olivia Owner invited you to Acme Social on SocialOrchestrator`).waitFor();
     await screenshot(owner, '10-outbox');
-    await owner.getByRole('link', { name: 'Roles' }).click();
-    await owner.getByRole('columnheader', { name: 'Client' }).waitFor();
-    await screenshot(owner, '11-roles');
   });
 
-  it('signs out and back in with the keyboard alone', async () => {
-    await owner.getByRole('button', { name: 'Sign out' }).click();
+  it('changes the password from the account menu, with the wrong current password refused beside the field', async () => {
+    const menu = owner.getByRole('button', { name: /Olivia Owner/ });
+    await menu.focus();
+    await owner.keyboard.press('Enter');
+    await owner.getByRole('menuitem', { name: 'Change password' }).waitFor();
+    await screenshot(owner, '12-user-menu');
+    await owner.keyboard.press('Escape');
+    await expect.poll(() => owner.getByRole('menu').count()).toBe(0);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await menu.click();
+    await owner.getByRole('menuitem', { name: 'Change password' }).click();
+    await owner.waitForURL('**/account');
+    await owner.getByLabel('Current password').fill('not my password');
+    await owner.getByLabel('New password').fill(NEW_PASSWORD);
+    await owner.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => owner.locator('#current-error').textContent()).toBe('Current password is wrong');
+    await screenshot(owner, '14-account-wrong-password');
+    await owner.getByLabel('Current password').fill(PASSWORD);
+    await owner.getByRole('button', { name: 'Change password' }).click();
+    await owner.getByText('Password changed.').waitFor();
+  });
+
+  it('signs out and back in with the keyboard alone, into the last workspace', async () => {
+    await owner.getByRole('button', { name: /Olivia Owner/ }).click();
+    await owner.getByRole('menuitem', { name: 'Sign out' }).click();
     await owner.waitForURL('**/sign-in');
     await owner.getByLabel('Email').focus();
     await owner.keyboard.type(ownerEmail);
     await owner.keyboard.press('Tab');
     await owner.keyboard.type(PASSWORD);
     await owner.keyboard.press('Enter');
-    await owner.waitForURL('**/workspaces');
+    await expect.poll(() => owner.locator('so-banner').first().textContent()).toContain('Invalid email or password');
+    await screenshot(owner, '15-sign-in-refused');
+    await owner.getByLabel('Password').fill(NEW_PASSWORD);
+    await owner.getByLabel('Password').press('Enter');
+    await owner.waitForURL(`**/w/${workspaceId}/settings`);
+    await owner.goto(`${platform.url}/workspaces`);
     await owner.getByRole('link', { name: /Acme Social/ }).waitFor();
-    await screenshot(owner, '12-workspaces');
+    await screenshot(owner, '13-workspaces');
   });
 });

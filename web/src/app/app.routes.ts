@@ -1,9 +1,10 @@
 import { Routes } from '@angular/router';
-import { permitted, signedIn, signedOut, workspaceSelected } from './core/guards';
+import { lastWorkspace, permitted, signedIn, signedOut, workspaceSelected } from './core/guards';
 
 /** One lazy route folder per domain. */
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'workspaces' },
+  // Always redirected by its guard (to the last workspace or the picker); it renders nothing itself.
+  { path: '', pathMatch: 'full', canActivate: [lastWorkspace], children: [] },
   {
     path: 'sign-in',
     canActivate: [signedOut],

@@ -5,18 +5,17 @@ import { PASSWORD_MIN_LENGTH } from '../auth/sign-up.page';
 import { AuthService } from '../core/auth.service';
 import { FormErrors } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
+import { TopbarComponent } from '../shared/topbar.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 
 @Component({
   selector: 'so-account',
-  imports: [ReactiveFormsModule, RouterLink, BannerComponent, FieldErrorComponent],
+  imports: [ReactiveFormsModule, RouterLink, BannerComponent, FieldErrorComponent, TopbarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="topbar">
-      <div class="brand"><span class="logo" aria-hidden="true">S</span> SocialOrchestrator</div>
-      <nav class="user-menu" aria-label="Account"><a routerLink="/workspaces">Your workspaces</a></nav>
-    </header>
+    <so-topbar />
     <main class="page narrow">
+      <p><a routerLink="/">← Back to your workspace</a></p>
       <h1>Your account</h1>
       <section class="card">
         <p>

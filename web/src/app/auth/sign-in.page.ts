@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AuthService } from '../core/auth.service';
@@ -43,21 +43,27 @@ import { EMAIL_PATTERN } from '../shared/format';
       </form>
       <p class="links">
         <a routerLink="/forgot-password">Forgot your password?</a> ·
-        <a routerLink="/sign-up" [queryParams]="next() ? { next: next() } : {}">Create an account</a>
+        <a routerLink="/sign-up" [queryParams]="{ next: next() || null, email: email() || null }">Create an account</a>
       </p>
     </so-auth-layout>
   `,
 })
-export class SignInPage {
+export class SignInPage implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   readonly next = input<string>();
+  /** Prefilled from an invite link. */
+  readonly email = input<string>();
   readonly busy = signal(false);
   readonly errors = new FormErrors();
   readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true }),
     password: new FormControl('', { nonNullable: true }),
   });
+
+  ngOnInit(): void {
+    if (this.email()) this.form.controls.email.setValue(this.email()!);
+  }
 
   async submit(): Promise<void> {
     const { email, password } = this.form.getRawValue();
@@ -69,7 +75,7 @@ export class SignInPage {
     this.busy.set(true);
     try {
       await this.auth.login(email.trim(), password);
-      await this.router.navigateByUrl(this.next() || '/workspaces');
+      await this.router.navigateByUrl(this.next() || '/');
     } catch (error) {
       this.errors.fromError(error, ['email', 'password']);
     } finally {

@@ -57,7 +57,8 @@ export const PASSWORD_MIN_LENGTH = 10;
         </button>
       </form>
       <p class="links">
-        Already have an account? <a routerLink="/sign-in" [queryParams]="next() ? { next: next() } : {}">Sign in</a>
+        Already have an account?
+        <a routerLink="/sign-in" [queryParams]="{ next: next() || null, email: email() || null }">Sign in</a>
       </p>
     </so-auth-layout>
   `,

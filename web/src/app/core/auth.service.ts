@@ -13,15 +13,14 @@ const REFRESH_KEY = 'so.refreshToken';
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly _user = signal<User | null>(null);
-  private accessToken: string | null = null;
+  private readonly _accessToken = signal<string | null>(null);
   private refreshing: Promise<boolean> | null = null;
 
   readonly user = this._user.asReadonly();
   readonly signedIn = computed(() => this._user() !== null);
 
-  token(): string | null {
-    return this.accessToken;
-  }
+  /** The short-lived access token; only ever in memory. */
+  readonly token = this._accessToken.asReadonly();
 
   async register(name: string, email: string, password: string): Promise<void> {
     this.accept(await firstValueFrom(this.http.post<Session>('/api/v1/auth/register', { name, email, password })));
@@ -74,13 +73,13 @@ export class AuthService {
   }
 
   private accept(session: Session): void {
-    this.accessToken = session.accessToken;
+    this._accessToken.set(session.accessToken);
     localStorage.setItem(REFRESH_KEY, session.refreshToken);
     this._user.set(session.user);
   }
 
   private clear(): void {
-    this.accessToken = null;
+    this._accessToken.set(null);
     localStorage.removeItem(REFRESH_KEY);
     this._user.set(null);
   }

@@ -27,6 +27,18 @@ export const workspaceSelected: CanActivateFn = async (route) => {
   return true;
 };
 
+/** The home page: the workspace used last, if it still exists for this user, else the picker. */
+export const lastWorkspace: CanActivateFn = async () => {
+  const router = inject(Router);
+  const workspaces = inject(WorkspaceService);
+  if (!(await inject(AuthService).restore())) return router.createUrlTree(['/sign-in']);
+  const remembered = workspaces.currentId();
+  const list = await workspaces.load().catch(() => []);
+  return remembered && list.some((w) => w.id === remembered)
+    ? router.createUrlTree(['/w', remembered])
+    : router.createUrlTree(['/workspaces']);
+};
+
 /** The page needs a permission in the current workspace. */
 export const permitted =
   (permission: string): CanActivateFn =>

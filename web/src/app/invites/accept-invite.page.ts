@@ -42,7 +42,7 @@ import { BannerComponent } from '../shared/banner.component';
             <a class="button primary" routerLink="/sign-up" [queryParams]="{ email: invite.email, next: here() }"
               >Create account</a
             >
-            <a class="button" routerLink="/sign-in" [queryParams]="{ next: here() }">Sign in</a>
+            <a class="button" routerLink="/sign-in" [queryParams]="{ email: invite.email, next: here() }">Sign in</a>
           </div>
         }
       } @else {

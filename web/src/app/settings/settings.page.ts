@@ -8,15 +8,16 @@ import { FieldErrorComponent } from '../shared/field-error.component';
 import { TIME_ZONES } from '../workspaces/time-zones';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const FIELDS = [
-  'name',
-  'timeZone',
-  'firstDayOfWeek',
-  'branding.logoUrl',
-  'branding.primaryColor',
-  'branding.accentColor',
-  'defaultPostingTimes',
-];
+/** The form's fields as the API names them, with their labels for error messages. */
+const FIELDS: Record<string, string> = {
+  name: 'Name',
+  timeZone: 'Time zone',
+  firstDayOfWeek: 'First day of the week',
+  'branding.logoUrl': 'Logo URL',
+  'branding.primaryColor': 'Primary colour',
+  'branding.accentColor': 'Accent colour',
+  defaultPostingTimes: 'Each posting time',
+};
 
 @Component({
   selector: 'so-settings',

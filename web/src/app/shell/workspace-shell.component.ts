@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthService } from '../core/auth.service';
 import { WorkspaceService } from '../core/workspace.service';
+import { TopbarComponent } from '../shared/topbar.component';
 
 interface NavItem {
   path: string;
@@ -18,15 +18,14 @@ const NAV: NavItem[] = [
   { path: 'outbox', label: 'Email outbox', permission: 'outbox:read' },
 ];
 
-/** The signed-in frame: workspace switcher, account menu and the workspace's navigation. */
+/** The frame inside a workspace: top bar with the workspace switcher and account menu, and the side navigation. */
 @Component({
   selector: 'so-workspace-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
-    <header class="topbar">
-      <div class="brand"><span class="logo" aria-hidden="true">S</span> SocialOrchestrator</div>
+    <so-topbar [role]="workspaces.current()?.roleName">
       <label class="switcher">
         <span class="visually-hidden">Workspace</span>
         <select (change)="switchTo($any($event.target).value)" aria-label="Switch workspace">
@@ -36,12 +35,7 @@ const NAV: NavItem[] = [
           <option value="__all">All workspaces…</option>
         </select>
       </label>
-      <nav class="user-menu" aria-label="Account">
-        <span class="muted">{{ auth.user()?.name }} · {{ workspaces.current()?.roleName }}</span>
-        <a routerLink="/account">Account</a>
-        <button type="button" class="link" (click)="signOut()">Sign out</button>
-      </nav>
-    </header>
+    </so-topbar>
     <div class="layout">
       <nav class="sidenav" aria-label="Workspace">
         @for (item of nav(); track item.path) {
@@ -56,7 +50,6 @@ const NAV: NavItem[] = [
 })
 export class WorkspaceShellComponent {
   private readonly router = inject(Router);
-  readonly auth = inject(AuthService);
   readonly workspaces = inject(WorkspaceService);
   readonly nav = computed(() => {
     const permissions = this.workspaces.current()?.permissions ?? [];
@@ -70,11 +63,5 @@ export class WorkspaceShellComponent {
     }
     this.workspaces.select(id);
     await this.router.navigate(['/w', id, 'settings']);
-  }
-
-  async signOut(): Promise<void> {
-    await this.auth.logout();
-    this.workspaces.reset();
-    await this.router.navigate(['/sign-in']);
   }
 }

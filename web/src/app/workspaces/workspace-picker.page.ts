@@ -1,26 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { AuthService } from '../core/auth.service';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
+import { TopbarComponent } from '../shared/topbar.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { browserTimeZone, TIME_ZONES } from './time-zones';
 
 @Component({
   selector: 'so-workspace-picker',
-  imports: [ReactiveFormsModule, RouterLink, FieldErrorComponent, BannerComponent],
+  imports: [ReactiveFormsModule, RouterLink, FieldErrorComponent, BannerComponent, TopbarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="topbar">
-      <div class="brand"><span class="logo" aria-hidden="true">S</span> SocialOrchestrator</div>
-      <nav class="user-menu" aria-label="Account">
-        <span class="muted">{{ auth.user()?.email }}</span>
-        <a routerLink="/account">Account</a>
-        <button type="button" class="link" (click)="signOut()">Sign out</button>
-      </nav>
-    </header>
+    <so-topbar />
     <main class="page narrow">
       <h1>Your workspaces</h1>
       <so-banner [message]="loadError()" />
@@ -80,7 +73,6 @@ import { browserTimeZone, TIME_ZONES } from './time-zones';
 })
 export class WorkspacePickerPage implements OnInit {
   private readonly router = inject(Router);
-  readonly auth = inject(AuthService);
   readonly workspaces = inject(WorkspaceService);
   readonly zones = TIME_ZONES;
   readonly busy = signal(false);
@@ -110,11 +102,5 @@ export class WorkspacePickerPage implements OnInit {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  async signOut(): Promise<void> {
-    await this.auth.logout();
-    this.workspaces.reset();
-    await this.router.navigate(['/sign-in']);
   }
 }

@@ -3,9 +3,9 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Invite, Member, Page, PermissionInfo, Role } from '../core/api.types';
 
-/** The current workspace's team: members, invites, roles (the interceptor adds the workspace). */
+/** HTTP calls for the current workspace's team: members, invites, roles (the interceptor adds the workspace). */
 @Injectable({ providedIn: 'root' })
-export class TeamService {
+export class TeamApi {
   private readonly http = inject(HttpClient);
 
   members(): Promise<Member[]> {
