@@ -6,6 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['./src/testing/build-host.ts'],
+    globalSetup: ['./src/testing/build.ts'],
   },
 });

@@ -1,76 +1,155 @@
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { HostMessage, SupervisorMessage } from './messages';
-import { coreNodesDir, nodesIncludes, RULE_NODES_DIR } from './palette';
-import { memoryStorage } from './storage';
-
-const HEARTBEAT_MS = Number(process.env.FLOW_RUNTIME_HEARTBEAT_MS ?? 2000);
-
-function send(message: HostMessage): void {
-  process.send?.(message);
-}
-
-function log(level: string, msg: string): void {
-  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), name: 'flow-runtime', msg })}\n`);
-}
-
 /**
- * The runtime host: Node-RED without its editor or HTTP nodes, with an allow-listed palette. It
- * holds no database credentials or provider tokens (the supervisor passes an allow-listed env).
+ * The runtime host process: Node-RED 4.1 without its editor, admin API or HTTP nodes, with an
+ * allow-listed palette (see palette.ts). It holds no database credentials and no provider tokens:
+ * the supervisor gives it an allow-listed environment.
+ *
+ * Run by FlowRuntimeSupervisor (`fork`, IPC: ready / heartbeat / fatal → parent, shutdown ← parent)
+ * or on its own (`node dist/host.js`, production's flow-runtime service), where SIGTERM/SIGINT stop it.
  */
-async function main(): Promise<void> {
-  if (process.env.FLOW_RUNTIME_FAIL_ON_START === '1')
-    throw new Error('start failure requested (FLOW_RUNTIME_FAIL_ON_START)');
-  // Node-RED's module is loaded lazily: it is large, and the supervisor imports this package too.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const RED = require('node-red');
-  const userDir = process.env.FLOW_RUNTIME_DIR ?? join(tmpdir(), 'socialorchestrator-flow-runtime');
-  mkdirSync(userDir, { recursive: true });
-  // Node-RED reads <userDir>/package.json for installed palette modules; ours is fixed, so say none.
-  const manifest = join(userDir, 'package.json');
-  if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'flow-runtime-user-dir', private: true }));
-  const server = createServer((_req, res) => res.writeHead(404).end());
-  RED.init(server, {
-    userDir,
-    httpAdminRoot: false,
-    httpNodeRoot: false,
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { readHostConfig, type HostConfig } from './host-config';
+import { createHostLogger, type HostLogger } from './host-logger';
+import { isSupervisorMessage, type HostMessage } from './messages';
+import { coreNodesDir, nodesIncludes, paletteModules, RULE_NODES_DIR } from './palette';
+import { createMemoryStorage } from './storage';
+
+/** The part of `require('node-red')` the host uses (node-red ships no typings). */
+interface NodeRed {
+  init(settings: Record<string, unknown>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  events: EventEmitter;
+  runtime: { nodes: { getNodeList(opts: object): Promise<NodeSet[]> } };
+}
+interface NodeSet {
+  id: string;
+  module?: string;
+  types: string[];
+  enabled: boolean;
+  err?: string;
+}
+
+const supervised = typeof process.send === 'function';
+let logger: HostLogger = createHostLogger('info');
+let phase: 'starting' | 'running' | 'stopping' = 'starting';
+let red: NodeRed | null = null;
+let heartbeat: NodeJS.Timeout | undefined;
+
+function send(message: HostMessage, then?: () => void): void {
+  if (!supervised || !process.connected) return then?.();
+  // With a callback a closed channel is reported here instead of as an 'error' event.
+  process.send!(message, undefined, {}, () => then?.());
+}
+
+function settingsFor(config: HostConfig): Record<string, unknown> {
+  return {
+    userDir: config.userDir,
+    httpAdminRoot: false, // no admin API, no editor
+    httpNodeRoot: false, // no HTTP endpoints for nodes
     disableEditor: true,
+    // No key, no prompt: secrets never live in node config, and Node-RED's credential store stays
+    // in this process's memory (storage.ts). Node-RED logs one "Using unencrypted credentials"
+    // warning per start for this; a key would only trade it for "Encrypted credentials not found".
     credentialSecret: false,
     coreNodesDir: coreNodesDir(),
     nodesDir: [RULE_NODES_DIR],
     nodesIncludes: nodesIncludes(),
-    storageModule: memoryStorage,
-    externalModules: { autoInstall: false, palette: { allowInstall: false }, modules: { allowInstall: false } },
-    logging: { console: { level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn', metrics: false, audit: false } },
-  });
-  const started = new Promise<void>((resolve) => RED.events.once('flows:started', () => resolve()));
-  await RED.start();
-  await started;
-  const palette: string[] = RED.runtime.nodes
-    ? (await RED.runtime.nodes.getNodeList({})).flatMap((set: { enabled: boolean; types: string[] }) =>
-        set.enabled ? set.types : [],
-      )
-    : [];
-  send({ type: 'ready', pid: process.pid, nodeRedVersion: RED.version(), palette });
-  log('info', `flow runtime ready with ${palette.length} node types`);
-  const heartbeat = setInterval(() => send({ type: 'heartbeat', at: Date.now() }), HEARTBEAT_MS);
-
-  process.on('message', async (message: SupervisorMessage) => {
-    if (message?.type !== 'shutdown') return;
-    clearInterval(heartbeat);
-    await RED.stop().catch(() => undefined);
-    process.exit(0);
-  });
-  // Orphaned (the supervisor died): stop rather than run unsupervised.
-  process.on('disconnect', () => process.exit(0));
+    storageModule: createMemoryStorage(),
+    externalModules: { autoInstall: false, palette: paletteModules(), modules: { allowInstall: false } },
+    telemetry: { enabled: false, updateNotification: false },
+    diagnostics: { enabled: false },
+    runtimeState: { enabled: false },
+    logging: logger.nodeRedLogging(),
+  };
 }
 
-main().catch((error: unknown) => {
+async function startNodeRed(config: HostConfig): Promise<{ nodeRedVersion: string; palette: string[] }> {
+  try {
+    mkdirSync(config.userDir, { recursive: true });
+    // Node-RED reads <userDir>/package.json for user-installed palette modules (logging an error
+    // when it is missing); ours is fixed, so it lists none.
+    const manifest = join(config.userDir, 'package.json');
+    if (!existsSync(manifest))
+      writeFileSync(manifest, JSON.stringify({ name: 'flow-runtime-user-dir', private: true }));
+  } catch (error) {
+    throw new Error(`FLOW_RUNTIME_DIR ${config.userDir} is not usable: ${(error as Error).message}`);
+  }
+
+  // Loaded here, not at the top: a bad config fails fast without paying for Node-RED's load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  red = require('node-red') as NodeRed;
+  // No http.Server at all: RED.init(settings) is supported, and nothing we load needs one.
+  red.init(settingsFor(config));
+  // RED.start() resolves before the flows run; 'flows:started' is the real readiness signal.
+  const flowsStarted = new Promise<void>((resolve) => red!.events.once('flows:started', () => resolve()));
+  await red.start();
+  await flowsStarted;
+
+  const sets = await red.runtime.nodes.getNodeList({});
+  for (const set of sets.filter((s) => s.err)) logger.log('warn', `node set ${set.id} failed to load: ${set.err}`);
+  const palette = sets.filter((s) => s.enabled && !s.err).flatMap((s) => s.types);
+  // RED.version() appends "-git" when a .git folder sits four levels up (our repository): report the package's.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeRedVersion = (require('node-red/package.json') as { version: string }).version;
+  return { nodeRedVersion, palette };
+}
+
+async function shutdown(reason: string): Promise<void> {
+  if (phase === 'stopping') return;
+  const wasRunning = phase === 'running';
+  phase = 'stopping';
+  clearInterval(heartbeat);
+  logger.log('info', `flow runtime stopping (${reason})`);
+  // Mid-start there is nothing to flush (flows are in memory and owned by the backend): just leave.
+  if (wasRunning && red) {
+    try {
+      await red.stop();
+    } catch (error) {
+      logger.log('error', `Node-RED did not stop cleanly: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
+  process.exit(0);
+}
+
+function die(error: unknown): void {
   const text = error instanceof Error ? error.message : String(error);
-  log('error', `flow runtime failed to start: ${text}`);
-  send({ type: 'fatal', error: text });
+  logger.log('fatal', `flow runtime failed: ${text}`, error instanceof Error ? { err: { stack: error.stack } } : {});
   process.exitCode = 1;
-  setTimeout(() => process.exit(1), 50);
-});
+  // Let the fatal message reach the supervisor, but never hang on it.
+  const timer = setTimeout(() => process.exit(1), 500);
+  send({ type: 'fatal', error: text }, () => {
+    clearTimeout(timer);
+    process.exit(1);
+  });
+}
+
+function listen(): void {
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  process.on('message', (message: unknown) => {
+    if (isSupervisorMessage(message)) void shutdown('shutdown requested');
+  });
+  // Orphaned (the supervisor died): stop rather than run unsupervised.
+  process.on('disconnect', () => void shutdown('supervisor disconnected'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A terminal's Ctrl-C reaches the whole process group; when supervised, the parent decides.
+  process.on('SIGINT', () => (supervised ? undefined : void shutdown('SIGINT')));
+}
+
+async function main(): Promise<void> {
+  listen();
+  const config = readHostConfig(process.env);
+  logger = createHostLogger(config.logLevel);
+  const startedAt = Date.now();
+  const { nodeRedVersion, palette } = await startNodeRed(config);
+  if (phase === 'stopping') return;
+  phase = 'running';
+  send({ type: 'ready', pid: process.pid, nodeRedVersion, palette });
+  logger.log('info', `flow runtime ready in ${Date.now() - startedAt} ms`, { nodeRedVersion, palette });
+  heartbeat = setInterval(() => send({ type: 'heartbeat', at: Date.now() }), config.heartbeatMs);
+}
+
+main().catch(die);

@@ -1,3 +1,20 @@
+// The package's public surface, used by the backend: the supervisor, its status and events, the IPC
+// messages. The host itself (dist/host.js) is started by the supervisor or run on its own.
 export { FlowRuntimeSupervisor } from './supervisor';
-export type { FlowRuntimeStatus, RuntimeState, SupervisorOptions } from './supervisor';
-export type { HostMessage, SupervisorMessage } from './messages';
+export type {
+  FlowRuntimeEvents,
+  FlowRuntimeExit,
+  FlowRuntimeStatus,
+  RuntimeState,
+  SupervisorOptions,
+} from './supervisor';
+export { UnsafeRuntimeEnvError } from './child-env';
+export { isHostMessage, isSupervisorMessage } from './messages';
+export type {
+  FatalMessage,
+  HeartbeatMessage,
+  HostMessage,
+  ReadyMessage,
+  ShutdownMessage,
+  SupervisorMessage,
+} from './messages';

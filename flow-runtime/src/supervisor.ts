@@ -1,42 +1,82 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { isHostMessage, type HostMessage } from './messages';
+import { assertSafeRuntimeEnv, buildChildEnv } from './child-env';
+import { isHostMessage, type ReadyMessage, type SupervisorMessage } from './messages';
 
 export type RuntimeState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
 export interface FlowRuntimeStatus {
   state: RuntimeState;
+  /** The host's pid while one is alive. */
   pid: number | null;
+  /** Automatic restarts since the last `start()`. */
   restarts: number;
+  /** ISO time the current host reported ready. */
   startedAt: string | null;
+  /** Exit code of the last host that exited (`null` when it was killed by a signal). */
   lastExitCode: number | null;
+  /** Why the last host exited or failed to start, kept after a successful restart. */
   lastError: string | null;
+  /** Node types the current host loaded. */
   palette: string[];
   nodeRedVersion: string | null;
 }
 
+export interface FlowRuntimeExit {
+  pid: number | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** True when `stop()` asked for it. */
+  expected: boolean;
+}
+
+export interface FlowRuntimeEvents {
+  ready: [status: FlowRuntimeStatus];
+  exit: [exit: FlowRuntimeExit];
+  restarting: [status: FlowRuntimeStatus];
+  failed: [status: FlowRuntimeStatus];
+}
+
 export interface SupervisorOptions {
-  /** The child's whole environment: only what the runtime needs, never database URLs or secrets. */
+  /** Variables for the host on top of a small allow-list (PATH, HOME, TZ, LANG, LC_ALL, NODE_ENV);
+   *  e.g. FLOW_RUNTIME_DIR, LOG_LEVEL. Secret-looking names are refused by the constructor. */
   env?: Record<string, string>;
+  /** Compiled host entry; default `dist/host.js` beside this file. */
   hostScript?: string;
+  /** Node flags for the host; default none (the parent's --inspect or loaders are not inherited). */
+  execArgv?: string[];
   readyTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Silence after which a host counts as hung and is killed; default 5 heartbeats. */
   heartbeatTimeoutMs?: number;
   /** Crash-loop guard: at most this many restarts within `restartWindowMs`, then state `failed`. */
   maxRestarts?: number;
   restartWindowMs?: number;
+  /** How long `stop()` waits for a clean shutdown before SIGKILL. */
+  stopGraceMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
-/** Variables the child may inherit from the parent; everything else is dropped. */
-const INHERITED_ENV = ['PATH', 'HOME', 'TZ', 'LANG', 'NODE_OPTIONS', 'LOG_LEVEL', 'FLOW_RUNTIME_DIR'];
+type Settings = Required<SupervisorOptions>;
+
+/** Restart delays: 0.25 s, 0.5 s, 1 s, 2 s, then 4 s — a crashed host is forked again within 5 s. */
+const restartDelay = (recent: number) => Math.min(250 * 2 ** recent, 4000);
+
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `flow runtime killed by ${signal}` : `flow runtime exited with code ${code}`;
 
 /**
  * Runs the flow runtime host as a child process and keeps it running: a crash or a missed
  * heartbeat restarts it within seconds, with backoff, and a crash loop ends in `failed`.
+ * `start()` rejects when the first host fails before it is ready; supervision carries on (state
+ * `restarting`) until a host runs, the crash-loop guard trips, or `stop()` is called.
  */
-export class FlowRuntimeSupervisor extends EventEmitter {
+export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
   private child: ChildProcess | null = null;
+  /** Why the current child is going away, when the supervisor knows better than its exit code. */
+  private childReason: string | null = null;
+  private pendingStart: Promise<FlowRuntimeStatus> | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private recentRestarts: number[] = [];
@@ -51,17 +91,23 @@ export class FlowRuntimeSupervisor extends EventEmitter {
     palette: [],
     nodeRedVersion: null,
   };
-  private readonly options: Required<Omit<SupervisorOptions, 'env'>> & { env: Record<string, string> };
+  private readonly settings: Settings;
 
   constructor(options: SupervisorOptions = {}) {
     super();
-    this.options = {
-      env: options.env ?? {},
+    const env = options.env ?? {};
+    assertSafeRuntimeEnv(env);
+    const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 2000;
+    this.settings = {
+      env,
       hostScript: options.hostScript ?? join(__dirname, 'host.js'),
+      execArgv: options.execArgv ?? [],
       readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
-      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 10_000,
+      heartbeatIntervalMs,
+      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5 * heartbeatIntervalMs,
       maxRestarts: options.maxRestarts ?? 5,
       restartWindowMs: options.restartWindowMs ?? 60_000,
+      stopGraceMs: options.stopGraceMs ?? 5000,
       log: options.log ?? (() => undefined),
     };
   }
@@ -70,21 +116,34 @@ export class FlowRuntimeSupervisor extends EventEmitter {
     return { ...this.current, palette: [...this.current.palette] };
   }
 
-  /** Starts the host and resolves once it reports ready. */
+  /** Starts the host and resolves once it reports ready; idempotent while starting or running. */
   start(): Promise<FlowRuntimeStatus> {
+    if (this.pendingStart) return this.pendingStart;
+    if (this.child && this.current.state === 'running') return Promise.resolve(this.status());
+    if (this.current.state === 'stopped' || this.current.state === 'failed') {
+      this.recentRestarts = [];
+      this.update({ restarts: 0 });
+    }
     this.stopping = false;
+    this.clearRestartTimer();
     return this.spawn();
   }
 
-  async stop(graceMs = 5000): Promise<void> {
+  /** Asks the host to shut down, SIGKILLs it after the grace period, and stops supervising. */
+  async stop(graceMs = this.settings.stopGraceMs): Promise<void> {
     this.stopping = true;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.clearRestartTimer();
     this.clearHeartbeat();
     const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    if (child && child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      if (child.connected) child.send({ type: 'shutdown' });
       const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      if (child.connected) {
+        const shutdown: SupervisorMessage = { type: 'shutdown' };
+        child.send(shutdown, (error) => error && child.kill('SIGKILL'));
+      } else {
+        child.kill('SIGTERM');
+      }
       await exited;
       clearTimeout(killer);
     }
@@ -92,84 +151,113 @@ export class FlowRuntimeSupervisor extends EventEmitter {
   }
 
   private spawn(): Promise<FlowRuntimeStatus> {
-    const env = { ...pick(process.env, INHERITED_ENV), ...this.options.env };
-    const child = fork(this.options.hostScript, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const { hostScript, execArgv, env, heartbeatIntervalMs, readyTimeoutMs } = this.settings;
+    const childEnv = buildChildEnv(process.env, env, { FLOW_RUNTIME_HEARTBEAT_MS: String(heartbeatIntervalMs) });
+    const child = fork(hostScript, [], { env: childEnv, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
+    this.childReason = null;
     this.update({ state: this.current.restarts > 0 ? 'restarting' : 'starting', pid: child.pid ?? null });
-    return new Promise((resolve, reject) => {
-      const timeout = setTimeout(() => {
-        this.options.log('error', 'flow runtime did not become ready in time');
+
+    const attempt = new Promise<FlowRuntimeStatus>((resolve, reject) => {
+      let ready = false;
+      let gone = false;
+      const readyTimer = setTimeout(() => {
+        this.childReason = `flow runtime did not report ready within ${readyTimeoutMs} ms`;
+        this.settings.log('error', this.childReason);
         child.kill('SIGKILL');
-      }, this.options.readyTimeoutMs);
+      }, readyTimeoutMs);
+      const onGone = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (gone) return;
+        gone = true;
+        clearTimeout(readyTimer);
+        const reason = this.childReason ?? describeExit(code, signal);
+        this.onExit(child, code, signal, reason);
+        if (!ready) reject(new Error(`flow runtime did not start: ${reason}`));
+      };
       child.on('message', (message: unknown) => {
-        if (!isHostMessage(message)) return;
+        if (child !== this.child || !isHostMessage(message)) return;
         if (message.type === 'ready') {
-          clearTimeout(timeout);
+          ready = true;
+          clearTimeout(readyTimer);
           this.onReady(message);
           resolve(this.status());
         } else if (message.type === 'heartbeat') {
           this.armHeartbeat();
         } else {
-          this.update({ lastError: message.error });
+          this.childReason = message.error;
         }
       });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timeout);
-        const wasReady = this.current.state === 'running';
-        this.onExit(child, code, signal);
-        if (!wasReady) reject(new Error(this.current.lastError ?? `flow runtime exited (${code ?? signal})`));
+      child.on('error', (error) => {
+        // Spawn failures may never emit 'exit'; IPC send failures are followed by one.
+        if (child.pid === undefined) onGone(null, null);
+        else this.settings.log('warn', `flow runtime IPC: ${error.message}`);
       });
+      child.once('exit', onGone);
     });
+    this.pendingStart = attempt;
+    const settle = () => {
+      if (this.pendingStart === attempt) this.pendingStart = null;
+    };
+    attempt.then(settle, settle);
+    return attempt;
   }
 
-  private onReady(message: Extract<HostMessage, { type: 'ready' }>): void {
+  private onReady(message: ReadyMessage): void {
     this.update({
       state: 'running',
       pid: message.pid,
       startedAt: new Date().toISOString(),
       palette: message.palette,
       nodeRedVersion: message.nodeRedVersion,
-      lastError: null,
     });
     this.armHeartbeat();
-    this.options.log('info', `flow runtime ready (pid ${message.pid}, Node-RED ${message.nodeRedVersion})`);
+    this.settings.log('info', `flow runtime ready (pid ${message.pid}, Node-RED ${message.nodeRedVersion})`);
     this.emit('ready', this.status());
   }
 
-  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null, reason: string): void {
     if (child !== this.child) return;
     this.clearHeartbeat();
     this.child = null;
-    this.update({ lastExitCode: code, pid: null });
-    this.emit('exit', { code, signal });
-    if (this.stopping) return;
-    this.options.log('warn', `flow runtime exited (${code ?? signal}); restarting`);
+    const expected = this.stopping;
+    this.update({ pid: null, lastExitCode: code, ...(expected ? {} : { lastError: reason }) });
+    this.emit('exit', { pid: child.pid ?? null, code, signal, expected });
+    if (expected) return;
+    this.settings.log('warn', `${reason}; restarting`);
     this.scheduleRestart();
   }
 
   private scheduleRestart(): void {
+    const { maxRestarts, restartWindowMs } = this.settings;
     const now = Date.now();
-    this.recentRestarts = this.recentRestarts.filter((t) => now - t < this.options.restartWindowMs);
-    if (this.recentRestarts.length >= this.options.maxRestarts) {
+    this.recentRestarts = this.recentRestarts.filter((at) => now - at < restartWindowMs);
+    if (this.recentRestarts.length >= maxRestarts) {
       this.update({ state: 'failed' });
-      this.options.log('error', 'flow runtime keeps crashing; giving up until the next start');
+      this.settings.log(
+        'error',
+        `flow runtime crashed ${maxRestarts + 1} times within ${restartWindowMs} ms; giving up`,
+      );
       this.emit('failed', this.status());
       return;
     }
-    // 0.25 s, 0.5 s, 1 s, 2 s… capped at 4 s: a single crash is back well within 5 s.
-    const delay = Math.min(250 * 2 ** this.recentRestarts.length, 4000);
+    const delay = restartDelay(this.recentRestarts.length);
     this.recentRestarts.push(now);
     this.update({ state: 'restarting', restarts: this.current.restarts + 1 });
     this.emit('restarting', this.status());
-    this.restartTimer = setTimeout(() => void this.spawn().catch(() => undefined), delay);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.spawn().catch(() => undefined); // the failure is in status() and the next 'exit'
+    }, delay);
   }
 
   private armHeartbeat(): void {
     this.clearHeartbeat();
+    const child = this.child;
     this.heartbeatTimer = setTimeout(() => {
-      this.options.log('warn', 'flow runtime missed its heartbeat; killing it');
-      this.child?.kill('SIGKILL');
-    }, this.options.heartbeatTimeoutMs);
+      this.childReason = `flow runtime missed its heartbeat for ${this.settings.heartbeatTimeoutMs} ms`;
+      this.settings.log('warn', `${this.childReason}; killing it`);
+      child?.kill('SIGKILL');
+    }, this.settings.heartbeatTimeoutMs);
   }
 
   private clearHeartbeat(): void {
@@ -177,11 +265,12 @@ export class FlowRuntimeSupervisor extends EventEmitter {
     this.heartbeatTimer = null;
   }
 
+  private clearRestartTimer(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+  }
+
   private update(patch: Partial<FlowRuntimeStatus>): void {
     this.current = { ...this.current, ...patch };
   }
-}
-
-function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n] as string]));
 }

@@ -1,0 +1,34 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HostConfigError, readHostConfig } from './host-config';
+
+describe('readHostConfig', () => {
+  it('defaults: a folder under the OS temp dir, info, 2 s heartbeats', () => {
+    expect(readHostConfig({})).toEqual({
+      userDir: join(tmpdir(), 'socialorchestrator-flow-runtime'),
+      logLevel: 'info',
+      heartbeatMs: 2000,
+    });
+  });
+
+  it('reads FLOW_RUNTIME_DIR (made absolute), LOG_LEVEL and FLOW_RUNTIME_HEARTBEAT_MS', () => {
+    expect(
+      readHostConfig({ FLOW_RUNTIME_DIR: 'data/flow', LOG_LEVEL: 'DEBUG', FLOW_RUNTIME_HEARTBEAT_MS: '500' }),
+    ).toEqual({
+      userDir: resolve('data/flow'),
+      logLevel: 'debug',
+      heartbeatMs: 500,
+    });
+    expect(readHostConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
+  it.each([['0'], ['99'], ['60001'], ['1.5'], ['soon']])('refuses FLOW_RUNTIME_HEARTBEAT_MS=%s', (value) => {
+    expect(() => readHostConfig({ FLOW_RUNTIME_HEARTBEAT_MS: value })).toThrow(HostConfigError);
+    expect(() => readHostConfig({ FLOW_RUNTIME_HEARTBEAT_MS: value })).toThrow(`(got "${value}")`);
+  });
+
+  it('refuses an unknown LOG_LEVEL', () => {
+    expect(() => readHostConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of');
+  });
+});

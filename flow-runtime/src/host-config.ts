@@ -1,0 +1,37 @@
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_HEARTBEAT_MS = 2000;
+
+/** Everything the host reads from its environment, read and validated once at start-up. */
+export interface HostConfig {
+  /** Node-RED's user directory (`FLOW_RUNTIME_DIR`). */
+  userDir: string;
+  /** `LOG_LEVEL`, the backend's (pino) level names. */
+  logLevel: LogLevel;
+  /** `FLOW_RUNTIME_HEARTBEAT_MS`. */
+  heartbeatMs: number;
+}
+
+export class HostConfigError extends Error {}
+
+export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
+  const dir = env.FLOW_RUNTIME_DIR?.trim();
+  const level = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new HostConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const heartbeatText = env.FLOW_RUNTIME_HEARTBEAT_MS?.trim() || String(DEFAULT_HEARTBEAT_MS);
+  const heartbeatMs = Number(heartbeatText);
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100 || heartbeatMs > 60_000)
+    throw new HostConfigError(
+      `FLOW_RUNTIME_HEARTBEAT_MS must be an integer between 100 and 60000 (got "${heartbeatText}")`,
+    );
+  return {
+    userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),
+    logLevel: level as LogLevel,
+    heartbeatMs,
+  };
+}
