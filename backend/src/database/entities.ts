@@ -1,16 +1,28 @@
+import { OAuthAttempt } from '../accounts/oauth-attempt.entity';
+import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
 import { PasswordResetToken } from '../identity/password-reset-token.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
 import { Invite } from '../invites/invite.entity';
 import { AgendaJob } from '../jobs/agenda-job.entity';
 import { OutboxEmail } from '../mail/outbox-email.entity';
+import { MediaItem } from '../media/media-item.entity';
+import { Label } from '../posts/label.entity';
+import { PostLabel } from '../posts/post-label.entity';
+import { PostVariant } from '../posts/post-variant.entity';
+import { Post } from '../posts/post.entity';
+import { PublishJob } from '../publishing/publish-job.entity';
+import { QueueSlot } from '../scheduling/queue-slot.entity';
+import { Schedule } from '../scheduling/schedule.entity';
 import { CustomRole } from '../workspaces/custom-role.entity';
 import { Membership } from '../workspaces/membership.entity';
 import { Workspace } from '../workspaces/workspace.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
+import { Posting1764201600000 } from './migrations/1764201600000-Posting';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -25,6 +37,17 @@ export const ENTITIES = [
   ActivityEntry,
   OutboxEmail,
   AgendaJob,
+  SocialAccount,
+  OAuthAttempt,
+  Label,
+  Post,
+  PostLabel,
+  PostVariant,
+  Schedule,
+  QueueSlot,
+  PublishJob,
+  MediaItem,
+  SandboxPost,
 ];
 
-export const MIGRATIONS = [Foundation1764028800000, AgendaJobs1764115200000];
+export const MIGRATIONS = [Foundation1764028800000, AgendaJobs1764115200000, Posting1764201600000];
