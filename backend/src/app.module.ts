@@ -4,7 +4,10 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { ActivityModule } from './activity/activity.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ConnectorsModule } from './connectors/connectors.module';
+import { PostsModule } from './posts/posts.module';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -46,6 +49,9 @@ export class AppModule {
         AccessModule,
         HealthModule,
         RuntimeModule,
+        ConnectorsModule,
+        AccountsModule,
+        PostsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -14,6 +14,15 @@ import { Workspace } from '../workspaces/workspace.entity';
 /** `reauth_required`: the network refused the token; publishing waits until a person reconnects. */
 export type AccountStatus = 'active' | 'reauth_required' | 'disabled';
 
+/** The Sandbox's simulated behaviour, so retries, re-authorisation and crashes can be tried. */
+export interface AccountSettings {
+  latencyMs?: number;
+  failStatus?: 401 | 429 | 500;
+  failCount?: number;
+  retryAfterSeconds?: number;
+  lookup?: boolean;
+}
+
 /**
  * A connected social account (a Page, a profile, a Sandbox demo account). Deleting one only marks
  * it deleted, so the posts that went out through it keep their history.
@@ -69,7 +78,7 @@ export class SocialAccount {
 
   /** Network-specific settings (the Sandbox's simulated latency and failures). */
   @Column({ type: 'simple-json' })
-  settings: Record<string, unknown>;
+  settings: AccountSettings;
 
   @Column({ type: Date, nullable: true })
   deletedAt: Date | null;

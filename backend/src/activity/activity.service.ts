@@ -17,7 +17,18 @@ export type ActivityAction =
   | 'role.created'
   | 'role.deleted'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'account.connected'
+  | 'account.reconnected'
+  | 'account.updated'
+  | 'account.deleted'
+  | 'post.created'
+  | 'post.updated'
+  | 'post.scheduled'
+  | 'post.deleted'
+  | 'post.published'
+  | 'post.failed'
+  | 'post.needs_review';
 
 export interface ActivityRecord {
   action: ActivityAction;

@@ -7,6 +7,9 @@ import { Post } from './post.entity';
  * `needs_review`: an attempt was interrupted and the network offers no way to check whether it
  * went out — a person decides, the engine never blindly retries.
  */
+/** Network options: thread parts, poll options and duration, a first comment … */
+export type VariantOptions = Record<string, string | number | boolean | string[]>;
+
 export const VARIANT_STATES = ['draft', 'scheduled', 'publishing', 'published', 'failed', 'needs_review'] as const;
 export type VariantState = (typeof VARIANT_STATES)[number];
 
@@ -50,7 +53,7 @@ export class PostVariant {
   mediaIds: string[];
 
   @Column({ type: 'simple-json' })
-  options: Record<string, unknown>;
+  options: VariantOptions;
 
   @Column({ type: String, length: 20 })
   state: VariantState;

@@ -64,9 +64,10 @@ export function recurringBetween(rule: string, start: Date, zone: string, from: 
   return recurringOccurrences(rule, start, zone, new Date(from.getTime() - 1), limit).filter((d) => d < to);
 }
 
-/** Rejects a rule that never produces an occurrence (a typo'd UNTIL, COUNT=0). */
-export function assertRecurs(rule: string, start: Date, zone: string): Date {
-  const [first] = recurringOccurrences(rule, start, zone, new Date(start.getTime() - 1), 1);
+/** The first occurrence from `start` and after `now`; rejects a rule with none (a typo'd UNTIL, COUNT=0). */
+export function assertRecurs(rule: string, start: Date, zone: string, now = new Date(0)): Date {
+  const after = new Date(Math.max(start.getTime() - 1, now.getTime()));
+  const [first] = recurringOccurrences(rule, start, zone, after, 1);
   if (!first) throw new InvalidRecurrenceError('the rule has no occurrence after its start');
   return first;
 }

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { ActivityService } from '../activity/activity.service';
+import { newId } from '../common/ids';
+import { SecretBox } from '../common/secret-box';
+import { randomToken } from '../common/secrets';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { OAuthProvider, TokenSet } from '../connectors/connector';
+import type { NetworkId } from '../connectors/network-limits';
+import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
+import { AccountsError } from './accounts.errors';
+import { OAuthAttempt } from './oauth-attempt.entity';
+import { SECRET_BOX } from './secret-box.provider';
+import { SocialAccount } from './social-account.entity';
+
+const ATTEMPT_TTL_MS = 15 * 60_000;
+
+const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+/** The OAuth connect and reconnect flow: start (authorize URL with state + PKCE), then the callback. */
+@Injectable()
+export class AccountConnectService {
+  constructor(
+    @InjectRepository(OAuthAttempt) private readonly attempts: Repository<OAuthAttempt>,
+    @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
+    @Inject(OAUTH_PROVIDERS) private readonly providers: Partial<Record<NetworkId, OAuthProvider>>,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly activity: ActivityService,
+  ) {}
+
+  /** Where the network sends the person back (registered with the network's app settings). */
+  redirectUri(network: NetworkId): string {
+    return `${this.config.publicUrl}/api/v1/accounts/oauth/${network}/callback`;
+  }
+
+  async start(
+    workspace: WorkspaceAccess,
+    actor: Principal,
+    network: NetworkId,
+    accountId: string | null,
+  ): Promise<{ authorizeUrl: string }> {
+    const provider = this.provider(network);
+    const verifier = provider.usesPkce ? randomToken(48) : null;
+    const attempt = this.attempts.create({
+      state: randomToken(32),
+      workspaceId: workspace.workspaceId,
+      userId: actor.userId,
+      network,
+      codeVerifierSealed: verifier ? this.secrets.seal(verifier) : null,
+      accountId,
+      expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
+    });
+    await this.attempts.insert(attempt);
+    const authorizeUrl = provider.authorizeUrl({
+      state: attempt.state,
+      redirectUri: this.redirectUri(network),
+      codeChallenge: verifier ? pkceChallenge(verifier) : null,
+    });
+    return { authorizeUrl };
+  }
+
+  /** Exchanges the code, stores (or refreshes) the accounts the grant covers; returns the workspace id. */
+  async complete(network: NetworkId, state: string, code: string | undefined, error?: string): Promise<string> {
+    const attempt = await this.attempts.findOneBy({ state, network });
+    if (!attempt || attempt.expiresAt < new Date()) throw new AccountsError('OAUTH_STATE_INVALID');
+    await this.attempts.delete({ state });
+    if (error || !code) throw new AccountsError('OAUTH_DENIED', error ?? 'no authorization code');
+    const provider = this.provider(network);
+    const tokens = await provider.exchangeCode({
+      code,
+      redirectUri: this.redirectUri(network),
+      codeVerifier: attempt.codeVerifierSealed ? this.secrets.open(attempt.codeVerifierSealed) : null,
+    });
+    const missing = provider.requiredScopes.filter((s) => !tokens.scopes.includes(s));
+    for (const found of await provider.listAccounts(tokens)) {
+      await this.upsert(attempt, network, tokens, missing, found);
+    }
+    return attempt.workspaceId;
+  }
+
+  /** Renews a token ahead of its expiry; a refusal marks the account for reconnecting. */
+  async refresh(account: SocialAccount): Promise<void> {
+    const provider = this.providers[account.network];
+    if (!provider || !account.refreshTokenSealed) return;
+    try {
+      const tokens = await provider.refresh(this.secrets.open(account.refreshTokenSealed));
+      if (!tokens) return;
+      await this.accounts.update(account.id, {
+        ...this.sealedTokens(tokens, tokens.accessToken),
+        lastRefreshAt: new Date(),
+        lastError: null,
+      });
+    } catch (error) {
+      await this.accounts.update(account.id, {
+        status: 'reauth_required',
+        lastError: `token refresh failed: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  private async upsert(
+    attempt: OAuthAttempt,
+    network: NetworkId,
+    tokens: TokenSet,
+    missingScopes: string[],
+    found: { externalAccountId: string; name: string; accessToken?: string },
+  ): Promise<void> {
+    const existing = await this.accounts.findOneBy({
+      workspaceId: attempt.workspaceId,
+      network,
+      externalAccountId: found.externalAccountId,
+    });
+    const columns = {
+      ...this.sealedTokens(tokens, found.accessToken ?? tokens.accessToken),
+      name: found.name.slice(0, 100),
+      status: 'active' as const,
+      missingScopes,
+      lastError: missingScopes.length ? `missing permissions: ${missingScopes.join(', ')}` : null,
+      lastRefreshAt: new Date(),
+      deletedAt: null,
+    };
+    const actor = { kind: 'user' as const, userId: attempt.userId, apiKey: null };
+    if (existing) {
+      await this.accounts.update(existing.id, columns);
+      await this.activity.record(attempt.workspaceId, actor, {
+        action: 'account.reconnected',
+        targetType: 'account',
+        targetId: existing.id,
+        details: { name: columns.name, network },
+      });
+      return;
+    }
+    const id = newId();
+    await this.accounts.insert({
+      id,
+      workspaceId: attempt.workspaceId,
+      network,
+      externalAccountId: found.externalAccountId,
+      settings: {},
+      ...columns,
+    });
+    await this.activity.record(attempt.workspaceId, actor, {
+      action: 'account.connected',
+      targetType: 'account',
+      targetId: id,
+      details: { name: columns.name, network },
+    });
+  }
+
+  private sealedTokens(tokens: TokenSet, accessToken: string) {
+    return {
+      accessTokenSealed: this.secrets.seal(accessToken),
+      refreshTokenSealed: tokens.refreshToken ? this.secrets.seal(tokens.refreshToken) : null,
+      tokenExpiresAt: tokens.expiresAt,
+      scopes: tokens.scopes,
+    };
+  }
+
+  private provider(network: NetworkId): OAuthProvider {
+    const provider = this.providers[network];
+    if (!provider) {
+      throw new AccountsError(
+        'NETWORK_NOT_CONFIGURED',
+        `${network} needs its app credentials in the server's configuration (see the README)`,
+      );
+    }
+    return provider;
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Redirect } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import type { Page } from '../common/pagination';
+import { DomainError } from '../common/domain-error';
+import { CONNECTABLE_NETWORKS, AccountDto, ConnectAccountDto, StartOAuthDto, UpdateAccountDto } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+import { AccountConnectService } from './account-connect.service';
+import { CommonError } from '../common/common.errors';
+import type { NetworkId } from '../connectors/network-limits';
+
+const networkParam = (value: string): NetworkId => {
+  if (!(CONNECTABLE_NETWORKS as readonly string[]).includes(value) || value === 'sandbox') {
+    throw new CommonError('VALIDATION', `network must be one of facebook, instagram, x, linkedin`, [
+      { field: 'network', message: 'must be one of facebook, instagram, x, linkedin' },
+    ]);
+  }
+  return value as NetworkId;
+};
+
+@ApiTags('accounts')
+@Controller('api/v1/accounts')
+export class AccountsController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly connect: AccountConnectService,
+  ) {}
+
+  @Get()
+  @RequirePermission('accounts:read')
+  @ApiOkResponse({ type: [AccountDto] })
+  async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<AccountDto>> {
+    return { items: await this.accounts.list(workspace.workspaceId), nextCursor: null };
+  }
+
+  @Post()
+  @RequirePermission('accounts:write')
+  @ApiCreatedResponse({ type: AccountDto })
+  create(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ConnectAccountDto,
+  ): Promise<AccountDto> {
+    return this.accounts.connectSandbox(workspace, principal, body.name);
+  }
+
+  @Patch(':id')
+  @RequirePermission('accounts:write')
+  @ApiOkResponse({ type: AccountDto })
+  update(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateAccountDto,
+  ): Promise<AccountDto> {
+    return this.accounts.update(workspace.workspaceId, principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('accounts:write')
+  async remove(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    await this.accounts.remove(workspace.workspaceId, principal, id);
+  }
+
+  @Post('oauth/:network/start')
+  @HttpCode(200)
+  @RequirePermission('accounts:write')
+  start(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('network') network: string,
+    @Body() body: StartOAuthDto,
+  ): Promise<{ authorizeUrl: string }> {
+    return this.connect.start(workspace, principal, networkParam(network), body.accountId ?? null);
+  }
+
+  /** The network redirects the person's browser here; we send them back to the accounts page. */
+  @Get('oauth/:network/callback')
+  @Public()
+  @Redirect()
+  async callback(
+    @Param('network') network: string,
+    @Query('state') state = '',
+    @Query('code') code?: string,
+    @Query('error') error?: string,
+  ): Promise<{ url: string }> {
+    try {
+      const workspaceId = await this.connect.complete(networkParam(network), state, code, error);
+      return { url: `/w/${workspaceId}/accounts?connected=${network}` };
+    } catch (failure) {
+      if (!(failure instanceof DomainError)) throw failure;
+      return { url: `/workspaces?connectError=${encodeURIComponent(failure.detail ?? failure.spec.title)}` };
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { AccountSettings, SocialAccount } from '../../accounts/social-account.entity';
+import { newId } from '../../common/ids';
+import {
+  AccountCredentials,
+  Connector,
+  ConnectorFailure,
+  PostMetrics,
+  PublishedPost,
+  PublishRequest,
+} from '../connector';
+import { classifyHttpFailure } from '../failure-classification';
+import { SANDBOX_LIMITS } from './sandbox.limits';
+import { SandboxPost } from './sandbox-post.entity';
+
+/**
+ * The demo network. It keeps what it "published" in its own table, apart from our posts, and acts
+ * like a real API: idempotent on the request's key, optional latency *after* accepting a post (so
+ * a crash between the network call and our write can be shown), and failures on demand.
+ */
+export class SandboxConnector implements Connector {
+  readonly network = 'sandbox' as const;
+  readonly limits = SANDBOX_LIMITS;
+  private readonly posts: Repository<SandboxPost>;
+  private readonly accounts: Repository<SocialAccount>;
+
+  constructor(dataSource: DataSource) {
+    this.posts = dataSource.getRepository(SandboxPost);
+    this.accounts = dataSource.getRepository(SocialAccount);
+  }
+
+  async publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost> {
+    const settings = await this.settings(account);
+    await this.failIfAsked(account, settings);
+    const post = await this.store(account, request);
+    if (settings.latencyMs) await sleep(settings.latencyMs);
+    return { externalId: post.id, url: null };
+  }
+
+  async findPublished(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost | null> {
+    const settings = await this.settings(account);
+    if (settings.lookup === false) {
+      throw new ConnectorFailure({
+        kind: 'bad-request',
+        reason: 'this Sandbox account simulates a network without lookup',
+      });
+    }
+    const found = await this.posts.findOneBy({
+      accountExternalId: account.externalAccountId,
+      idempotencyKey: request.idempotencyKey,
+    });
+    return found ? { externalId: found.id, url: null } : null;
+  }
+
+  /** Whether the simulated network can look posts up (checked before reconciling). */
+  async canLookUp(account: AccountCredentials): Promise<boolean> {
+    return (await this.settings(account)).lookup !== false;
+  }
+
+  async delete(account: AccountCredentials, externalId: string): Promise<void> {
+    await this.posts.update(
+      { id: externalId, accountExternalId: account.externalAccountId, deletedAt: IsNull() },
+      { deletedAt: new Date() },
+    );
+  }
+
+  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
+    const post = await this.posts.findOneBy({ id: externalId, accountExternalId: account.externalAccountId });
+    if (!post) throw new ConnectorFailure({ kind: 'bad-request', reason: 'no such Sandbox post' });
+    return sandboxMetrics(post.id, post.createdAt, new Date());
+  }
+
+  /** The account's timeline, newest first. */
+  timeline(externalAccountId: string, limit = 50): Promise<SandboxPost[]> {
+    return this.posts.find({
+      where: { accountExternalId: externalAccountId, deletedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  private async store(account: AccountCredentials, request: PublishRequest): Promise<SandboxPost> {
+    const post = this.posts.create({
+      id: newId(),
+      accountExternalId: account.externalAccountId,
+      idempotencyKey: request.idempotencyKey,
+      postType: request.postType,
+      text: request.text,
+      link: request.link,
+      media: request.media.map((m) => ({ id: m.id, kind: m.kind, url: m.url })),
+      deletedAt: null,
+    });
+    try {
+      await this.posts.insert(post);
+      return post;
+    } catch (error) {
+      // The same key again: answer with the post it already made, as idempotent APIs do.
+      if (!(error instanceof QueryFailedError)) throw error;
+      const existing = await this.posts.findOneBy({
+        accountExternalId: account.externalAccountId,
+        idempotencyKey: request.idempotencyKey,
+      });
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  private async failIfAsked(account: AccountCredentials, settings: AccountSettings): Promise<void> {
+    if (!settings.failStatus || !settings.failCount) return;
+    await this.saveSettings(account, { ...settings, failCount: settings.failCount - 1 });
+    const headers = settings.retryAfterSeconds ? { 'retry-after': String(settings.retryAfterSeconds) } : {};
+    const failure = classifyHttpFailure(
+      { status: settings.failStatus, headers, body: { error: 'simulated by the Sandbox' } },
+      new Date(),
+    );
+    throw new ConnectorFailure(failure);
+  }
+
+  private async settings(account: AccountCredentials): Promise<AccountSettings> {
+    const row = await this.accounts.findOne({
+      where: { network: 'sandbox', externalAccountId: account.externalAccountId },
+      select: { id: true, settings: true },
+    });
+    return row?.settings ?? {};
+  }
+
+  private async saveSettings(account: AccountCredentials, settings: AccountSettings): Promise<void> {
+    await this.accounts.update({ network: 'sandbox', externalAccountId: account.externalAccountId }, { settings });
+  }
+}
+
+/**
+ * Plausible, deterministic engagement: each post has its own appeal (from its id) and its numbers
+ * rise quickly in the first hours, then level off, as real posts' do.
+ */
+export function sandboxMetrics(postId: string, publishedAt: Date, now: Date): PostMetrics {
+  const seed = createHash('sha256').update(postId).digest();
+  const appeal = 0.5 + seed[0] / 255;
+  const hours = Math.max(0, (now.getTime() - publishedAt.getTime()) / 3600_000);
+  const growth = 1 - Math.exp(-hours / 6);
+  const impressions = Math.round(1200 * appeal * growth);
+  const share = (byte: number, of: number) => Math.round(impressions * of * (0.5 + seed[byte] / 255));
+  return {
+    impressions,
+    reach: Math.round(impressions * 0.8),
+    likes: share(1, 0.04),
+    comments: share(2, 0.006),
+    shares: share(3, 0.004),
+    clicks: share(4, 0.015),
+  };
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SocialAccount } from '../accounts/social-account.entity';
+import { ActivityModule } from '../activity/activity.module';
+import { MediaItem } from '../media/media-item.entity';
+import { QueueSlot } from '../scheduling/queue-slot.entity';
+import { Schedule } from '../scheduling/schedule.entity';
+import { Label } from './label.entity';
+import { PostLabel } from './post-label.entity';
+import { PostPlanner } from './post-planner';
+import { PostVariant } from './post-variant.entity';
+import { Post } from './post.entity';
+import { PostsController } from './posts.controller';
+import { PostsService } from './posts.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Post, PostVariant, Label, PostLabel, Schedule, QueueSlot, SocialAccount, MediaItem]),
+    ActivityModule,
+  ],
+  controllers: [PostsController],
+  providers: [PostsService, PostPlanner],
+  exports: [PostsService],
+})
+export class PostsModule {}

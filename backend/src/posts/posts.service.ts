@@ -1,0 +1,377 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, WhereExpressionBuilder, EntityManager, In, Repository } from 'typeorm';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { SocialAccount } from '../accounts/social-account.entity';
+import { ActivityAction, ActivityService } from '../activity/activity.service';
+import { notFound } from '../common/common.errors';
+import { newId } from '../common/ids';
+import { Page } from '../common/pagination';
+import type { MediaFacts } from '../connectors/network-limits';
+import { MediaItem } from '../media/media-item.entity';
+import { Schedule } from '../scheduling/schedule.entity';
+import { Workspace } from '../workspaces/workspace.entity';
+import { Label } from './label.entity';
+import { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
+import { postStateOf } from './post-state';
+import { PostParts, postDto } from './post-view';
+import { PostLabel } from './post-label.entity';
+import { PostVariant } from './post-variant.entity';
+import { Post, PostSource } from './post.entity';
+import { CreatePostDto, PostDto, PostListQueryDto, ScheduleInputDto, UpdatePostDto } from './posts.dto';
+import { PostsError } from './posts.errors';
+
+const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
+
+/** Posts and their variants: compose, edit, schedule, list. Publishing itself is the publishing context's. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Post) private readonly posts: Repository<Post>,
+    @InjectRepository(PostVariant) private readonly variants: Repository<PostVariant>,
+    private readonly planner: PostPlanner,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async create(
+    workspace: WorkspaceAccess,
+    actor: Principal,
+    dto: CreatePostDto,
+    source?: PostSource,
+  ): Promise<PostDto> {
+    const planned = await this.planner.variantsFor(workspace.workspaceId, dto.text, dto.variants);
+    const plan = dto.schedule ? await this.plan(workspace.workspaceId, dto.schedule, planned, null) : null;
+    const post = this.posts.create({
+      id: newId(),
+      workspaceId: workspace.workspaceId,
+      authorId: actor.userId,
+      title: dto.title ?? null,
+      text: dto.text,
+      state: plan ? 'scheduled' : 'draft',
+      source: source ?? (actor.kind === 'api_key' ? 'api' : 'composer'),
+    });
+    await this.dataSource.transaction(async (em) => {
+      await em.insert(Post, post);
+      await this.setLabels(em, post, dto.labels ?? []);
+      await this.writeVariants(em, post, planned, plan);
+    });
+    await this.record(workspace.workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
+    return this.get(workspace.workspaceId, post.id);
+  }
+
+  async get(workspaceId: string, id: string): Promise<PostDto> {
+    const post = await this.posts.findOneBy({ id, workspaceId });
+    if (!post) throw notFound('Post');
+    const [parts] = await this.parts([post]);
+    return postDto(parts);
+  }
+
+  async list(workspaceId: string, query: PostListQueryDto): Promise<Page<PostDto>> {
+    const limit = query.limit ?? 50;
+    const qb = this.posts.createQueryBuilder('p').where('p.workspaceId = :workspaceId', { workspaceId });
+    if (query.cursor) qb.andWhere('p.id < :cursor', { cursor: query.cursor });
+    if (query.state) qb.andWhere('p.state = :state', { state: query.state });
+    if (query.member) qb.andWhere('p.authorId = :member', { member: query.member });
+    if (query.account || query.type || query.from || query.to) {
+      const variants = qb.subQuery().select('1').from(PostVariant, 'v').where('v.postId = p.id');
+      if (query.account) variants.andWhere('v.accountId = :account', { account: query.account });
+      if (query.type) variants.andWhere('v.postType = :type', { type: query.type });
+      if (query.from || query.to) variants.andWhere(this.withinRange(query.from, query.to));
+      qb.andWhere(`EXISTS ${variants.getQuery()}`, variants.getParameters());
+    }
+    if (query.label) {
+      const labelled = qb
+        .subQuery()
+        .select('1')
+        .from(PostLabel, 'pl')
+        .innerJoin(Label, 'l', 'l.id = pl.labelId')
+        .where('pl.postId = p.id')
+        .andWhere('l.name = :label', { label: query.label });
+      qb.andWhere(`EXISTS ${labelled.getQuery()}`, labelled.getParameters());
+    }
+    const rows = await qb
+      .orderBy('p.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    const parts = await this.parts(page);
+    return { items: parts.map(postDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  }
+
+  async update(workspace: WorkspaceAccess, actor: Principal, id: string, dto: UpdatePostDto): Promise<PostDto> {
+    const post = await this.editable(workspace.workspaceId, id);
+    const existing = await this.variants.findBy({ postId: post.id });
+    const text = dto.text ?? post.text;
+    const inputs = dto.variants ?? existing.map((v) => this.inputOf(v));
+    const planned = await this.planner.variantsFor(workspace.workspaceId, text, inputs);
+    const keepSchedule = dto.schedule === undefined;
+    const scheduleInput = keepSchedule
+      ? post.state === 'published'
+        ? null
+        : await this.currentScheduleInput(post)
+      : dto.schedule;
+    const plan = scheduleInput ? await this.plan(workspace.workspaceId, scheduleInput, planned, post.id) : null;
+    const removed = existing.filter((v) => !inputs.some((i) => i.accountId === v.accountId));
+    if (removed.some((v) => v.state === 'published' || v.publishedAt)) {
+      throw new PostsError(
+        'INVALID_MOVE',
+        'A variant that was published cannot be removed; duplicate the post instead',
+      );
+    }
+    await this.dataSource.transaction(async (em) => {
+      await em.update(Post, post.id, { text, title: dto.title ?? post.title });
+      if (dto.labels) await this.setLabels(em, post, dto.labels);
+      if (removed.length) await em.delete(PostVariant, { id: In(removed.map((v) => v.id)) });
+      await this.writeVariants(em, post, planned, plan, existing, !(keepSchedule && !plan));
+      await this.refreshState(em, post.id);
+    });
+    await this.record(workspace.workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
+    return this.get(workspace.workspaceId, post.id);
+  }
+
+  reschedule(workspace: WorkspaceAccess, actor: Principal, id: string, schedule: ScheduleInputDto): Promise<PostDto> {
+    return this.update(workspace, actor, id, { schedule });
+  }
+
+  /** Board moves: back to draft, into the queue, or up for approval. */
+  async move(workspace: WorkspaceAccess, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
+    const post = await this.editable(workspace.workspaceId, id);
+    if (to === 'draft') return this.update(workspace, actor, id, { schedule: null });
+    if (to === 'scheduled') {
+      const current = await this.currentScheduleInput(post);
+      const future = current && (current.type !== 'single' || new Date(current.at!) > new Date());
+      return this.update(workspace, actor, id, { schedule: future ? current : { type: 'queue' } });
+    }
+    if (post.state !== 'draft') throw new PostsError('INVALID_MOVE', 'Only drafts can be sent for approval');
+    await this.posts.update(post.id, { state: 'pending_approval' });
+    return this.get(workspace.workspaceId, id);
+  }
+
+  async duplicate(workspace: WorkspaceAccess, actor: Principal, id: string): Promise<PostDto> {
+    const post = await this.posts.findOneBy({ id, workspaceId: workspace.workspaceId });
+    if (!post) throw notFound('Post');
+    const [parts] = await this.parts([post]);
+    return this.create(
+      workspace,
+      actor,
+      {
+        title: post.title ?? undefined,
+        text: post.text,
+        labels: parts.labels,
+        variants: parts.variants.map((v) => this.inputOf(v)),
+      },
+      post.source,
+    );
+  }
+
+  async remove(workspace: WorkspaceAccess, actor: Principal, id: string): Promise<void> {
+    const post = await this.editable(workspace.workspaceId, id);
+    await this.posts.delete(post.id);
+    await this.record(workspace.workspaceId, actor, 'post.deleted', post);
+  }
+
+  /** A variant scheduled or published within [from, to). */
+  private withinRange(from?: string, to?: string): Brackets {
+    const within = (column: string, w: WhereExpressionBuilder) => {
+      if (from) w.andWhere(`${column} >= :from`, { from: new Date(from) });
+      if (to) w.andWhere(`${column} < :to`, { to: new Date(to) });
+    };
+    return new Brackets((w) =>
+      w.where(new Brackets((s) => within('v.scheduledAt', s))).orWhere(new Brackets((p) => within('v.publishedAt', p))),
+    );
+  }
+
+  /** Everything a post view needs, loaded for many posts at once. */
+  async parts(posts: Post[]): Promise<PostParts[]> {
+    if (!posts.length) return [];
+    const ids = posts.map((p) => p.id);
+    const em = this.dataSource.manager;
+    const variants = await em.find(PostVariant, { where: { postId: In(ids) }, order: { id: 'ASC' } });
+    const accountIds = [...new Set(variants.map((v) => v.accountId))];
+    const accounts = accountIds.length ? await em.findBy(SocialAccount, { id: In(accountIds) }) : [];
+    const schedules = await em.findBy(Schedule, { postId: In(ids) });
+    const labels = await em
+      .createQueryBuilder(PostLabel, 'pl')
+      .innerJoin(Label, 'l', 'l.id = pl.labelId')
+      .select(['pl.postId AS "postId"', 'l.name AS "name"'])
+      .where('pl.postId IN (:...ids)', { ids })
+      .orderBy('l.name')
+      .getRawMany<{ postId: string; name: string }>();
+    const mediaIds = [...new Set(variants.flatMap((v) => v.mediaIds))];
+    const media = mediaIds.length ? await em.findBy(MediaItem, { id: In(mediaIds) }) : [];
+    const facts = new Map<string, MediaFacts>(
+      media.map((m) => [
+        m.id,
+        {
+          kind: m.kind,
+          mimeType: m.mimeType,
+          bytes: m.bytes,
+          width: m.width ?? undefined,
+          height: m.height ?? undefined,
+          durationSeconds: m.durationMs === null ? undefined : m.durationMs / 1000,
+          pages: m.pages ?? undefined,
+        },
+      ]),
+    );
+    return posts.map((post) => ({
+      post,
+      variants: variants.filter((v) => v.postId === post.id),
+      accounts: new Map(accounts.map((a) => [a.id, a])),
+      labels: labels.filter((l) => l.postId === post.id).map((l) => l.name),
+      schedule: schedules.find((s) => s.postId === post.id) ?? null,
+      media: facts,
+    }));
+  }
+
+  private async plan(
+    workspaceId: string,
+    input: ScheduleInputDto,
+    planned: PlannedVariant[],
+    postId: string | null,
+  ): Promise<PlannedSchedule> {
+    this.planner.assertPublishable(planned);
+    const workspace = await this.dataSource.manager.findOneByOrFail(Workspace, { id: workspaceId });
+    const plan = await this.planner.schedule(input, workspace.timeZone, planned, postId);
+    await this.planner.assertWithinQuotas(planned, plan.firstRun, postId);
+    return plan;
+  }
+
+  private async writeVariants(
+    em: EntityManager,
+    post: Post,
+    planned: PlannedVariant[],
+    plan: PlannedSchedule | null,
+    existing: PostVariant[] = [],
+    replaceSchedule = true,
+  ): Promise<void> {
+    for (const v of planned) {
+      const current = existing.find((e) => e.accountId === v.account.id);
+      const keepsHistory = current && (current.state === 'published' || current.state === 'needs_review');
+      const columns = {
+        text: v.input.text ?? null,
+        postType: v.postType,
+        link: v.input.link ?? null,
+        mediaIds: v.input.mediaIds ?? [],
+        options: v.input.options ?? {},
+        ...(keepsHistory && !(plan && plan.type !== 'single')
+          ? {}
+          : {
+              state: plan ? ('scheduled' as const) : ('draft' as const),
+              scheduledAt: plan?.firstRun.get(v.account.id) ?? null,
+            }),
+      };
+      if (current) await em.update(PostVariant, current.id, columns);
+      else
+        await em.insert(PostVariant, {
+          id: newId(),
+          postId: post.id,
+          workspaceId: post.workspaceId,
+          accountId: v.account.id,
+          state: 'draft',
+          scheduledAt: null,
+          publishedAt: null,
+          externalId: null,
+          externalUrl: null,
+          lastError: null,
+          ...columns,
+        });
+    }
+    if (!replaceSchedule) return;
+    await em.delete(Schedule, { postId: post.id });
+    if (plan) {
+      await em.insert(Schedule, {
+        id: newId(),
+        postId: post.id,
+        type: plan.type,
+        timeZone: plan.timeZone,
+        startAt: plan.startAt,
+        rrule: plan.rrule,
+        evergreen: plan.evergreen,
+        occurrences: 0,
+      });
+    }
+  }
+
+  private async refreshState(em: EntityManager, postId: string): Promise<void> {
+    const post = await em.findOneByOrFail(Post, { id: postId });
+    const variants = await em.find(PostVariant, { select: { id: true, state: true }, where: { postId } });
+    await em.update(Post, postId, {
+      state: postStateOf(
+        variants.map((v) => v.state),
+        post.state,
+      ),
+    });
+  }
+
+  private async setLabels(em: EntityManager, post: Post, names: string[]): Promise<void> {
+    const unique = [...new Set(names)];
+    await em.delete(PostLabel, { postId: post.id });
+    if (!unique.length) return;
+    const found = await em.findBy(Label, { workspaceId: post.workspaceId, name: In(unique) });
+    for (const name of unique.filter((n) => !found.some((l) => l.name === n))) {
+      const label = em.create(Label, {
+        id: newId(),
+        workspaceId: post.workspaceId,
+        name,
+        color: LABEL_COLORS[(found.length + unique.indexOf(name)) % LABEL_COLORS.length],
+      });
+      await em.insert(Label, label);
+      found.push(label);
+    }
+    await em.insert(
+      PostLabel,
+      found.map((l) => ({ postId: post.id, labelId: l.id })),
+    );
+  }
+
+  private async editable(workspaceId: string, id: string): Promise<Post> {
+    const post = await this.posts.findOneBy({ id, workspaceId });
+    if (!post) throw notFound('Post');
+    const busy = await this.variants.existsBy({ postId: id, state: 'publishing' });
+    if (busy) throw new PostsError('POST_BUSY', 'Wait until publishing finishes, then edit the post');
+    return post;
+  }
+
+  private async currentScheduleInput(post: Post): Promise<ScheduleInputDto | null> {
+    const schedule = await this.dataSource.manager.findOneBy(Schedule, { postId: post.id });
+    if (!schedule) return null;
+    if (schedule.type === 'queue') {
+      // Keep the slot it already has: a single time at the variants' current time.
+      const variant = await this.variants.findOneBy({ postId: post.id, state: 'scheduled' });
+      return variant?.scheduledAt
+        ? { type: 'single', at: variant.scheduledAt.toISOString(), timeZone: schedule.timeZone }
+        : null;
+    }
+    return {
+      type: schedule.type,
+      timeZone: schedule.timeZone,
+      at: schedule.startAt?.toISOString(),
+      rrule: schedule.rrule ?? undefined,
+      intervalDays: schedule.evergreen?.intervalDays,
+      maxRepeats: schedule.evergreen?.maxRepeats ?? undefined,
+      endAt: schedule.evergreen?.endAt ?? undefined,
+      skipIfPublishedWithinDays: schedule.evergreen?.skipIfPublishedWithinDays ?? undefined,
+    };
+  }
+
+  private inputOf(v: PostVariant) {
+    return {
+      accountId: v.accountId,
+      text: v.text ?? undefined,
+      postType: v.postType,
+      mediaIds: v.mediaIds,
+      link: v.link ?? undefined,
+      options: v.options,
+    };
+  }
+
+  private record(workspaceId: string, actor: Principal, action: ActivityAction, post: Post) {
+    return this.activity.record(workspaceId, actor, {
+      action,
+      targetType: 'post',
+      targetId: post.id,
+      details: { title: post.title ?? post.text.slice(0, 60) },
+    });
+  }
+}

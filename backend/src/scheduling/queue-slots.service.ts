@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { newId } from '../common/ids';
+import { WeeklySlot } from './occurrences';
+import { QueueSlot } from './queue-slot.entity';
+
+const byTime = (a: WeeklySlot, b: WeeklySlot) => a.weekday - b.weekday || a.localTime.localeCompare(b.localTime);
+
+@Injectable()
+export class QueueSlotsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async list(workspaceId: string, accountId: string): Promise<WeeklySlot[]> {
+    await this.accounts.get(workspaceId, accountId);
+    const rows = await this.dataSource.manager.findBy(QueueSlot, { accountId });
+    return rows.map(({ weekday, localTime }) => ({ weekday, localTime })).sort(byTime);
+  }
+
+  async replace(workspaceId: string, accountId: string, slots: WeeklySlot[]): Promise<WeeklySlot[]> {
+    await this.accounts.get(workspaceId, accountId);
+    const unique = [...new Map(slots.map((s) => [`${s.weekday} ${s.localTime}`, s])).values()].sort(byTime);
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(QueueSlot, { accountId });
+      if (unique.length) {
+        await em.insert(
+          QueueSlot,
+          unique.map((s, position) => ({ id: newId(), workspaceId, accountId, ...s, position })),
+        );
+      }
+    });
+    return unique.map(({ weekday, localTime }) => ({ weekday, localTime }));
+  }
+}
