@@ -8,6 +8,8 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { PostsModule } from './posts/posts.module';
+import { MediaModule } from './media/media.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -52,6 +54,8 @@ export class AppModule {
         ConnectorsModule,
         AccountsModule,
         PostsModule,
+        MediaModule,
+        PublishingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { OutboxDispatcher } from './mail/outbox-dispatcher';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
+import { PublishingEngine } from './publishing/publishing-engine';
 import { FlowRuntimeService } from './runtime/flow-runtime.service';
 
 /** The API process. On embedded defaults it also runs the worker loop and the flow runtime. */
@@ -9,7 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  if (config.runWorker) app.get(OutboxDispatcher).start();
+  if (config.runWorker) {
+    app.get(OutboxDispatcher).start();
+    app.get(PublishingEngine).start();
+  }
   await app.get(FlowRuntimeService).start();
   console.log(`SocialOrchestrator is running at ${config.publicUrl}`);
 }

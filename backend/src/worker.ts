@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { waitForSchema } from './database/wait-for-schema';
 import { OutboxDispatcher } from './mail/outbox-dispatcher';
+import { PublishingEngine } from './publishing/publishing-engine';
 
 /** The worker process for production deployments (the API runs with RUN_WORKER=false). */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await waitForSchema(app.get(DataSource));
   app.get(OutboxDispatcher).start();
+  app.get(PublishingEngine).start();
   app.get(Logger).log('worker started');
 }
 

@@ -10,6 +10,8 @@ interface Fixture {
   inviteId: string;
   apiKeyId: string;
   roleId: string;
+  accountId: string;
+  postId: string;
 }
 
 interface RouteLayer {
@@ -22,7 +24,7 @@ function routesWithIds(t: TestApp): string[] {
   return express.router.stack
     .filter((l) => l.route && l.route.path.startsWith('/api/v1/') && l.route.path.includes(':'))
     .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
-    .filter((r) => r !== 'GET /api/v1/invites/by-token/:token')
+    .filter((r) => r !== 'GET /api/v1/invites/by-token/:token' && !r.includes('/api/v1/accounts/oauth/'))
     .sort();
 }
 
@@ -49,11 +51,34 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .post('/api/v1/roles')
       .set(headers)
       .send({ name: 'Custom', permissions: ['posts:read'] });
-    return { workspaceId, owner, member, inviteId: invite.body.id, apiKeyId: key.body.id, roleId: role.body.id };
+    const account = await t.http
+      .post('/api/v1/accounts')
+      .set(headers)
+      .send({ network: 'sandbox', name: `Demo ${label}` });
+    const post = await t.http
+      .post('/api/v1/posts')
+      .set(headers)
+      .send({
+        text: `secret plan ${label}`,
+        variants: [{ accountId: account.body.id }],
+        schedule: { type: 'single', at: new Date(Date.now() + 86_400_000).toISOString() },
+      });
+    return {
+      workspaceId,
+      owner,
+      member,
+      inviteId: invite.body.id,
+      apiKeyId: key.body.id,
+      roleId: role.body.id,
+      accountId: account.body.id,
+      postId: post.body.id,
+    };
   }
 
   /** Each id-taking route, called by A's Owner against B's resources. */
-  const attacks: Record<string, (f: Fixture) => { method: 'get' | 'patch' | 'delete'; path: string; body?: object }> = {
+  type Attack = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object };
+  const later = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const attacks: Record<string, (f: Fixture) => Attack> = {
     'GET /api/v1/workspaces/:id': (f) => ({ method: 'get', path: `/api/v1/workspaces/${f.workspaceId}` }),
     'PATCH /api/v1/workspaces/:id': (f) => ({
       method: 'patch',
@@ -69,6 +94,36 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     'DELETE /api/v1/invites/:id': (f) => ({ method: 'delete', path: `/api/v1/invites/${f.inviteId}` }),
     'DELETE /api/v1/api-keys/:id': (f) => ({ method: 'delete', path: `/api/v1/api-keys/${f.apiKeyId}` }),
     'DELETE /api/v1/roles/:id': (f) => ({ method: 'delete', path: `/api/v1/roles/${f.roleId}` }),
+    'PATCH /api/v1/accounts/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/accounts/${f.accountId}`,
+      body: { disabled: true },
+    }),
+    'DELETE /api/v1/accounts/:id': (f) => ({ method: 'delete', path: `/api/v1/accounts/${f.accountId}` }),
+    'GET /api/v1/accounts/:id/queue-slots': (f) => ({
+      method: 'get',
+      path: `/api/v1/accounts/${f.accountId}/queue-slots`,
+    }),
+    'PUT /api/v1/accounts/:id/queue-slots': (f) => ({
+      method: 'put',
+      path: `/api/v1/accounts/${f.accountId}/queue-slots`,
+      body: { slots: [{ weekday: 1, localTime: '09:00' }] },
+    }),
+    'GET /api/v1/posts/:id': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}` }),
+    'PATCH /api/v1/posts/:id': (f) => ({ method: 'patch', path: `/api/v1/posts/${f.postId}`, body: { text: 'pwned' } }),
+    'DELETE /api/v1/posts/:id': (f) => ({ method: 'delete', path: `/api/v1/posts/${f.postId}` }),
+    'POST /api/v1/posts/:id/duplicate': (f) => ({ method: 'post', path: `/api/v1/posts/${f.postId}/duplicate` }),
+    'POST /api/v1/posts/:id/reschedule': (f) => ({
+      method: 'post',
+      path: `/api/v1/posts/${f.postId}/reschedule`,
+      body: { schedule: { type: 'single', at: later() } },
+    }),
+    'POST /api/v1/posts/:id/move': (f) => ({
+      method: 'post',
+      path: `/api/v1/posts/${f.postId}/move`,
+      body: { to: 'draft' },
+    }),
+    'GET /api/v1/posts/:id/attempts': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/attempts` }),
   };
 
   beforeAll(async () => {
@@ -104,6 +159,16 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(await t.db.getRepository('Invite').findOneByOrFail({ id: b.inviteId })).toMatchObject({ revokedAt: null });
     expect(await t.db.getRepository('ApiKey').findOneByOrFail({ id: b.apiKeyId })).toMatchObject({ revokedAt: null });
     expect(await t.db.getRepository('CustomRole').existsBy({ id: b.roleId })).toBe(true);
+    expect(await t.db.getRepository('SocialAccount').findOneByOrFail({ id: b.accountId })).toMatchObject({
+      status: 'active',
+      deletedAt: null,
+    });
+    expect(await t.db.getRepository('QueueSlot').countBy({ accountId: b.accountId })).toBe(0);
+    expect(await t.db.getRepository('Post').findOneByOrFail({ id: b.postId })).toMatchObject({
+      text: 'secret plan b',
+      state: 'scheduled',
+    });
+    expect(await t.db.getRepository('Post').countBy({ workspaceId: b.workspaceId })).toBe(1);
   });
 
   it('lists only the caller’s workspace data', async () => {
@@ -116,11 +181,13 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/roles',
         '/api/v1/activity',
         '/api/v1/outbox',
+        '/api/v1/accounts',
+        '/api/v1/posts',
       ].map((p) => t.http.get(p).set(headers)),
     );
     const text = JSON.stringify(lists.map((r) => r.body));
     expect(lists.every((r) => r.status === 200)).toBe(true);
-    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId])
+    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId, b.accountId, b.postId])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
   });

@@ -27,6 +27,19 @@ export interface AppConfig {
   flowRuntime: 'child' | 'off';
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  media: {
+    maxUploadBytes: number;
+    azureConnectionString: string | null;
+    azureContainer: string;
+  };
+  publishing: {
+    /** How often the engine looks for due posts when idle. */
+    pollMs: number;
+    /** How many posts one worker sends at once. */
+    concurrency: number;
+    /** How long a worker owns a post it is sending; after that the post is looked up on the network. */
+    leaseMs: number;
+  };
 }
 
 /** Every supported variable, its default, and what it means — the README table is generated from this. */
@@ -54,6 +67,13 @@ export const CONFIG_VARIABLES = {
   FLOW_RUNTIME: '`child` starts and supervises the flow runtime, `off` leaves it to its own service (default `child`)',
   LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
+  MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
+  AZURE_STORAGE_CONNECTION_STRING: 'Store media in Azure Blob Storage (default: a directory under DATA_DIR)',
+  AZURE_STORAGE_CONTAINER: 'Azure Blob container for media (default `media`)',
+  PUBLISH_POLL_MS: 'How often the publishing engine looks for due posts when idle, in ms (default 500)',
+  PUBLISH_CONCURRENCY: 'Posts one worker sends to networks at once (default 32)',
+  PUBLISH_LEASE_SECONDS:
+    'How long a worker owns a post it is sending; a post still sending after that is looked up on the network, never sent blindly again (default 300)',
 } as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -93,6 +113,18 @@ const schema = z.object({
   FLOW_RUNTIME: z.enum(['child', 'off']).default('child'),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
+  MEDIA_MAX_UPLOAD_MB: int(1, 10_240).default(512),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().min(10).optional(),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/,
+      'must be a valid container name (3-63 lowercase letters, digits, -)',
+    )
+    .default('media'),
+  PUBLISH_POLL_MS: int(50, 60_000).default(500),
+  PUBLISH_CONCURRENCY: int(1, 1000).default(32),
+  PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
 });
 
 export class ConfigError extends Error {
@@ -137,6 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     flowRuntime: v.FLOW_RUNTIME,
     loginMaxFailures: v.LOGIN_MAX_FAILURES,
     loginWindowSeconds: v.LOGIN_WINDOW_SECONDS,
+    media: {
+      maxUploadBytes: v.MEDIA_MAX_UPLOAD_MB * 1024 * 1024,
+      azureConnectionString: v.AZURE_STORAGE_CONNECTION_STRING ?? null,
+      azureContainer: v.AZURE_STORAGE_CONTAINER,
+    },
+    publishing: {
+      pollMs: v.PUBLISH_POLL_MS,
+      concurrency: v.PUBLISH_CONCURRENCY,
+      leaseMs: v.PUBLISH_LEASE_SECONDS * 1000,
+    },
   };
 }
 

@@ -61,6 +61,14 @@ export class ConnectorFailure extends Error {
   }
 }
 
+/** Thrown by `findPublished` when the network cannot answer for this account: a person decides. */
+export class LookupUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'LookupUnavailableError';
+  }
+}
+
 /** One per network, in `connectors/<network>/`; generic code reaches them through the registry. */
 export interface Connector {
   readonly network: NetworkId;

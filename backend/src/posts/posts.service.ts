@@ -9,6 +9,7 @@ import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
 import type { MediaFacts } from '../connectors/network-limits';
 import { MediaItem } from '../media/media-item.entity';
+import { PublishJob } from '../publishing/publish-job.entity';
 import { Schedule } from '../scheduling/schedule.entity';
 import { Workspace } from '../workspaces/workspace.entity';
 import { Label } from './label.entity';
@@ -20,6 +21,7 @@ import { PostVariant } from './post-variant.entity';
 import { Post, PostSource } from './post.entity';
 import { CreatePostDto, PostDto, PostListQueryDto, ScheduleInputDto, UpdatePostDto } from './posts.dto';
 import { PostsError } from './posts.errors';
+import { inTransaction } from '../database/transactions';
 
 const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
 
@@ -51,7 +53,7 @@ export class PostsService {
       state: plan ? 'scheduled' : 'draft',
       source: source ?? (actor.kind === 'api_key' ? 'api' : 'composer'),
     });
-    await this.dataSource.transaction(async (em) => {
+    await inTransaction(this.dataSource, async (em) => {
       await em.insert(Post, post);
       await this.setLabels(em, post, dto.labels ?? []);
       await this.writeVariants(em, post, planned, plan);
@@ -119,10 +121,18 @@ export class PostsService {
         'A variant that was published cannot be removed; duplicate the post instead',
       );
     }
-    await this.dataSource.transaction(async (em) => {
+    await inTransaction(this.dataSource, async (em) => {
       await em.update(Post, post.id, { text, title: dto.title ?? post.title });
       if (dto.labels) await this.setLabels(em, post, dto.labels);
       if (removed.length) await em.delete(PostVariant, { id: In(removed.map((v) => v.id)) });
+      // A new schedule replaces jobs made for the old one that have not started.
+      if (!keepSchedule) {
+        await em.update(
+          PublishJob,
+          { postId: post.id, status: 'queued' },
+          { status: 'cancelled', errorCode: 'CANCELLED', errorMessage: 'the post was rescheduled' },
+        );
+      }
       await this.writeVariants(em, post, planned, plan, existing, !(keepSchedule && !plan));
       await this.refreshState(em, post.id);
     });

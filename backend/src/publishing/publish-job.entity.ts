@@ -20,7 +20,7 @@ export type PublishJobStatus = (typeof PUBLISH_JOB_STATUSES)[number];
 export interface PublishAttempt {
   at: string;
   durationMs: number;
-  outcome: 'published' | 'retry' | 'failed' | 'reauth' | 'reconciled' | 'needs_review';
+  outcome: 'published' | 'retry' | 'failed' | 'reauth' | 'reconciled' | 'needs_review' | 'skipped';
   message: string | null;
 }
 

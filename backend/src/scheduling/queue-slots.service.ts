@@ -5,6 +5,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { newId } from '../common/ids';
 import { WeeklySlot } from './occurrences';
 import { QueueSlot } from './queue-slot.entity';
+import { inTransaction } from '../database/transactions';
 
 const byTime = (a: WeeklySlot, b: WeeklySlot) => a.weekday - b.weekday || a.localTime.localeCompare(b.localTime);
 
@@ -24,7 +25,7 @@ export class QueueSlotsService {
   async replace(workspaceId: string, accountId: string, slots: WeeklySlot[]): Promise<WeeklySlot[]> {
     await this.accounts.get(workspaceId, accountId);
     const unique = [...new Map(slots.map((s) => [`${s.weekday} ${s.localTime}`, s])).values()].sort(byTime);
-    await this.dataSource.transaction(async (em) => {
+    await inTransaction(this.dataSource, async (em) => {
       await em.delete(QueueSlot, { accountId });
       if (unique.length) {
         await em.insert(

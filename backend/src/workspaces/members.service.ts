@@ -9,6 +9,7 @@ import { IdentityService } from '../identity/identity.service';
 import { Membership } from './membership.entity';
 import { RolesService } from './roles.service';
 import { WorkspacesError } from './workspaces.errors';
+import { inTransaction } from '../database/transactions';
 
 export interface MemberView {
   userId: string;
@@ -70,7 +71,7 @@ export class MembersService {
   async changeRole(caller: WorkspaceAccess, actor: Principal, userId: string, role: string): Promise<MemberView> {
     const workspaceId = caller.workspaceId;
     await this.roles.require(workspaceId, role);
-    const from = await this.dataSource.transaction(async (tx) => {
+    const from = await inTransaction(this.dataSource, async (tx) => {
       const membership = await this.findMembership(tx, workspaceId, userId);
       this.assertMayManage(caller, membership.role, role);
       if (membership.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, workspaceId);
@@ -89,7 +90,7 @@ export class MembersService {
   /** Removes a member (or lets members leave). The last Owner can do neither. */
   async remove(caller: WorkspaceAccess, actor: Principal, userId: string): Promise<void> {
     const workspaceId = caller.workspaceId;
-    const role = await this.dataSource.transaction(async (tx) => {
+    const role = await inTransaction(this.dataSource, async (tx) => {
       const membership = await this.findMembership(tx, workspaceId, userId);
       if (userId !== actor.userId) this.assertMayManage(caller, membership.role);
       if (membership.role === 'owner') await this.assertAnotherOwner(tx, workspaceId);

@@ -10,6 +10,7 @@ import { Membership } from './membership.entity';
 import { WorkspaceAccessService } from './workspace-access.service';
 import { Workspace } from './workspace.entity';
 import { CreateWorkspaceDto, UpdateWorkspaceDto, WorkspaceDto } from './workspaces.dto';
+import { inTransaction } from '../database/transactions';
 
 const DEFAULT_POSTING_TIMES = ['09:00', '12:30', '17:00'];
 
@@ -35,7 +36,7 @@ export class WorkspacesService {
       accentColor: null,
       defaultPostingTimes: DEFAULT_POSTING_TIMES,
     });
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.dataSource, async (tx) => {
       await tx.insert(Workspace, workspace);
       await tx.insert(Membership, { id: newId(), workspaceId: workspace.id, userId: principal.userId, role: 'owner' });
     });

@@ -7,6 +7,7 @@ import {
   AccountCredentials,
   Connector,
   ConnectorFailure,
+  LookupUnavailableError,
   PostMetrics,
   PublishedPost,
   PublishRequest,
@@ -42,21 +43,13 @@ export class SandboxConnector implements Connector {
   async findPublished(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost | null> {
     const settings = await this.settings(account);
     if (settings.lookup === false) {
-      throw new ConnectorFailure({
-        kind: 'bad-request',
-        reason: 'this Sandbox account simulates a network without lookup',
-      });
+      throw new LookupUnavailableError('this Sandbox account simulates a network without lookup');
     }
     const found = await this.posts.findOneBy({
       accountExternalId: account.externalAccountId,
       idempotencyKey: request.idempotencyKey,
     });
     return found ? { externalId: found.id, url: null } : null;
-  }
-
-  /** Whether the simulated network can look posts up (checked before reconciling). */
-  async canLookUp(account: AccountCredentials): Promise<boolean> {
-    return (await this.settings(account)).lookup !== false;
   }
 
   async delete(account: AccountCredentials, externalId: string): Promise<void> {

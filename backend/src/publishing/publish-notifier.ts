@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ActivityService } from '../activity/activity.service';
+import type { AppConfig } from '../config/app-config';
+import { User } from '../identity/user.entity';
+import { MailService } from '../mail/mail.service';
+import { Membership } from '../workspaces/membership.entity';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { PublishJob } from './publish-job.entity';
+
+/** Tells the team when a post did not go out (or needs a person): activity log plus email to owners and admins. */
+@Injectable()
+export class PublishNotifier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async published(job: PublishJob, externalId: string): Promise<void> {
+    await this.activity.record(job.workspaceId, null, {
+      action: 'post.published',
+      targetType: 'post',
+      targetId: job.postId,
+      details: { variantId: job.variantId, accountId: job.accountId, externalId },
+    });
+  }
+
+  async problem(job: PublishJob, kind: 'failed' | 'needs_review', accountName: string, reason: string): Promise<void> {
+    await this.activity.record(job.workspaceId, null, {
+      action: kind === 'failed' ? 'post.failed' : 'post.needs_review',
+      targetType: 'post',
+      targetId: job.postId,
+      details: { variantId: job.variantId, accountId: job.accountId, reason },
+    });
+    const link = `${this.config.publicUrl}/w/${job.workspaceId}/posts/${job.postId}`;
+    const subject =
+      kind === 'failed'
+        ? `A post to ${accountName} was not published`
+        : `Please check whether a post to ${accountName} went out`;
+    const text =
+      kind === 'failed'
+        ? `The post could not be published to ${accountName}: ${reason}\n\nOpen it: ${link}`
+        : `Publishing to ${accountName} was interrupted and the network cannot be asked whether the post went out. ` +
+          `It will not be sent again on its own. Check the account, then mark it published or publish it again.\n\n${link}`;
+    for (const to of await this.recipients(job.workspaceId)) {
+      await this.mail.enqueue({ to, subject, text, workspaceId: job.workspaceId });
+    }
+  }
+
+  private async recipients(workspaceId: string): Promise<string[]> {
+    const members = await this.dataSource.manager.findBy(Membership, { workspaceId, role: In(['owner', 'admin']) });
+    if (!members.length) return [];
+    const users = await this.dataSource.manager.findBy(User, { id: In(members.map((m) => m.userId)) });
+    return users.map((u) => u.email);
+  }
+}
