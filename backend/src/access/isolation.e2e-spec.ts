@@ -109,6 +109,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/accounts/${f.accountId}/queue-slots`,
       body: { slots: [{ weekday: 1, localTime: '09:00' }] },
     }),
+    'GET /api/v1/accounts/:id/sandbox-timeline': (f) => ({
+      method: 'get',
+      path: `/api/v1/accounts/${f.accountId}/sandbox-timeline`,
+    }),
     'GET /api/v1/posts/:id': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}` }),
     'PATCH /api/v1/posts/:id': (f) => ({ method: 'patch', path: `/api/v1/posts/${f.postId}`, body: { text: 'pwned' } }),
     'DELETE /api/v1/posts/:id': (f) => ({ method: 'delete', path: `/api/v1/posts/${f.postId}` }),
@@ -183,6 +187,8 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/outbox',
         '/api/v1/accounts',
         '/api/v1/posts',
+        '/api/v1/board',
+        `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
       ].map((p) => t.http.get(p).set(headers)),
     );
     const text = JSON.stringify(lists.map((r) => r.body));

@@ -7,12 +7,13 @@ import { AccountsService } from './accounts.service';
 import { OAuthAttempt } from './oauth-attempt.entity';
 import { SECRET_BOX, secretBoxProvider } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
+import { SandboxController } from '../connectors/sandbox/sandbox.controller';
 import { QueueSlotsController } from '../scheduling/queue-slots.controller';
 import { QueueSlotsService } from '../scheduling/queue-slots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount, OAuthAttempt]), ActivityModule],
-  controllers: [AccountsController, QueueSlotsController],
+  controllers: [AccountsController, QueueSlotsController, SandboxController],
   providers: [AccountsService, AccountConnectService, QueueSlotsService, secretBoxProvider],
   exports: [AccountsService, AccountConnectService, SECRET_BOX],
 })

@@ -249,6 +249,73 @@ describe.each(DATABASE_KINDS)('accounts and posts over HTTP on %s', (kind) => {
     expect(bad.body.errors[0].field).toBe('state');
   });
 
+  it('shows a recurring post on the calendar at each occurrence, in the workspace zone', async () => {
+    const created = await post({
+      text: 'Daily standup note',
+      variants: [{ accountId: sandboxA }],
+      schedule: { type: 'recurring', rrule: 'FREQ=DAILY;BYHOUR=8;BYMINUTE=15;BYSECOND=0' },
+    }).expect(201);
+    const from = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 1 });
+    const to = from.plus({ days: 7 });
+    const res = await t.http
+      .get(`/api/v1/calendar?from=${from.toUTC().toISO()}&to=${to.toUTC().toISO()}`)
+      .set(as(owner, workspaceId))
+      .expect(200);
+    expect(res.body.timeZone).toBe('America/New_York');
+    const mine = res.body.entries.filter((e: { postId: string }) => e.postId === created.body.id);
+    expect(mine).toHaveLength(7);
+    expect(
+      mine.map((e: { at: string }) => DateTime.fromISO(e.at, { zone: 'America/New_York' }).toFormat('HH:mm')),
+    ).toEqual(Array(7).fill('08:15'));
+    const bad = await t.http.get('/api/v1/calendar?from=yesterday&to=2026-01-01T00:00:00Z').set(as(owner, workspaceId));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('from');
+  });
+
+  it('marks days near an account quota on the calendar', async () => {
+    const busy = (
+      await t.http
+        .post('/api/v1/accounts')
+        .set(as(owner, workspaceId))
+        .send({ network: 'sandbox', name: 'Near quota' })
+        .expect(201)
+    ).body.id;
+    const day = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 3 });
+    for (let i = 0; i < 21; i++) {
+      const at = day.set({ hour: 10, minute: i }).toUTC().toISO();
+      await post({ text: `near ${i}`, variants: [{ accountId: busy }], schedule: { type: 'single', at } }).expect(201);
+    }
+    const res = await t.http
+      .get(`/api/v1/calendar?from=${day.toUTC().toISO()}&to=${day.plus({ days: 1 }).toUTC().toISO()}&account=${busy}`)
+      .set(as(owner, workspaceId))
+      .expect(200);
+    expect(res.body.entries).toHaveLength(21);
+    expect(res.body.quotaWarnings).toEqual([
+      {
+        date: day.toISODate(),
+        accountId: busy,
+        quota: 'Sandbox: 25 posts per account per 24 hours',
+        count: 21,
+        max: 25,
+      },
+    ]);
+  });
+
+  it('lays posts out on the board by state', async () => {
+    const res = await t.http.get('/api/v1/board').set(as(owner, workspaceId)).expect(200);
+    expect(res.body.columns.map((c: { state: string }) => c.state)).toEqual([
+      'draft',
+      'pending_approval',
+      'scheduled',
+      'publishing',
+      'published',
+      'failed',
+    ]);
+    const scheduled = res.body.columns.find((c: { state: string }) => c.state === 'scheduled');
+    expect(scheduled.posts.length).toBeGreaterThan(0);
+    expect(scheduled.posts.every((p: { state: string }) => p.state === 'scheduled')).toBe(true);
+  });
+
   it('deletes an account without breaking the history of its posts', async () => {
     const gone = (
       await t.http

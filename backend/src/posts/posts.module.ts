@@ -12,14 +12,16 @@ import { PostVariant } from './post-variant.entity';
 import { Post } from './post.entity';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Post, PostVariant, Label, PostLabel, Schedule, QueueSlot, SocialAccount, MediaItem]),
     ActivityModule,
   ],
-  controllers: [PostsController],
-  providers: [PostsService, PostPlanner],
+  controllers: [PostsController, CalendarController],
+  providers: [PostsService, PostPlanner, CalendarService],
   exports: [PostsService],
 })
 export class PostsModule {}

@@ -67,6 +67,17 @@ describe.each(DATABASE_KINDS)('publishing engine on %s', (kind) => {
     expect(done.variants.every((v: { externalId: string | null }) => v.externalId)).toBe(true);
     expect((await sandboxPosts('to both')).length).toBe(2);
     const attempts = await t.http.get(`/api/v1/posts/${post.id}/attempts`).set(as(owner, workspaceId)).expect(200);
+    const timeline = await t.http.get(`/api/v1/accounts/${a}/sandbox-timeline`).set(as(owner, workspaceId)).expect(200);
+    expect(timeline.body.items).toHaveLength(1);
+    expect(timeline.body.items[0]).toMatchObject({ text: 'to both', postType: 'status' });
+    expect(Object.keys(timeline.body.items[0].metrics).sort()).toEqual([
+      'clicks',
+      'comments',
+      'impressions',
+      'likes',
+      'reach',
+      'shares',
+    ]);
     expect(attempts.body.items.map((j: { status: string; attempts: number }) => [j.status, j.attempts])).toEqual([
       ['published', 1],
       ['published', 1],

@@ -1,0 +1,60 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { WorkspaceAccess } from '../access/access-context';
+import { CommonError } from '../common/common.errors';
+import { POST_TYPES, PostType } from '../connectors/network-limits';
+import { CalendarService } from './calendar.service';
+import { POST_STATES, PostState } from './post.entity';
+import { PostsService } from './posts.service';
+
+export class CalendarQueryDto {
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  from: string;
+
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  to: string;
+
+  @IsOptional() @IsUUID('all') account?: string;
+  @IsOptional() @IsIn([...POST_STATES, 'needs_review']) state?: PostState | 'needs_review';
+  @IsOptional() @IsIn(POST_TYPES) type?: PostType;
+}
+
+const MAX_RANGE_DAYS = 62;
+const BOARD_COLUMNS: PostState[] = ['draft', 'pending_approval', 'scheduled', 'publishing', 'published', 'failed'];
+
+@ApiTags('posts')
+@Controller('api/v1')
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly posts: PostsService,
+  ) {}
+
+  @Get('calendar')
+  @RequirePermission('posts:read')
+  calendarRange(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: CalendarQueryDto) {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+      throw new CommonError('VALIDATION', `to must be after from, at most ${MAX_RANGE_DAYS} days later`, [
+        { field: 'to', message: `must be after from, at most ${MAX_RANGE_DAYS} days later` },
+      ]);
+    }
+    return this.calendar.range(workspace.workspaceId, { ...query, from, to });
+  }
+
+  /** The kanban board: the newest posts of each state. */
+  @Get('board')
+  @RequirePermission('posts:read')
+  async board(@CurrentWorkspace() workspace: WorkspaceAccess) {
+    const columns = await Promise.all(
+      BOARD_COLUMNS.map(async (state) => {
+        const page = await this.posts.list(workspace.workspaceId, { state, limit: 50 });
+        return { state, posts: page.items, more: page.nextCursor !== null };
+      }),
+    );
+    return { columns };
+  }
+}
