@@ -99,7 +99,11 @@ export class AccountsService {
 
   credentials(account: SocialAccount): AccountCredentials {
     if (!account.accessTokenSealed) throw new AccountsError('OAUTH_DENIED', 'The account has no token; reconnect it');
-    return { externalAccountId: account.externalAccountId, accessToken: this.secrets.open(account.accessTokenSealed) };
+    return {
+      externalAccountId: account.externalAccountId,
+      accessToken: this.secrets.open(account.accessTokenSealed),
+      settings: { ...account.settings },
+    };
   }
 
   /** The network refused the token: publishing to it stops until a person reconnects. */

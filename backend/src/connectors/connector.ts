@@ -15,6 +15,8 @@ export interface TokenSet {
 export interface AccountCredentials {
   externalAccountId: string;
   accessToken: string;
+  /** The account's network-specific settings as last read (the Sandbox's simulation). */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 /** One attached media item, readable by the connector either way the network wants it. */

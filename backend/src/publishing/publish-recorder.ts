@@ -114,53 +114,62 @@ export class PublishRecorder {
 
   private async applyToVariant(em: EntityManager, context: AttemptContext, outcome: PublishOutcome): Promise<void> {
     const { variant, account } = context;
+    if (outcome.kind === 'retry') {
+      await em.update(PostVariant, variant.id, { lastError: `retrying: ${truncate(outcome.reason, 500)}` });
+      return;
+    }
     // A repeating variant already waits for its next occurrence; only a finished one changes state.
     const finished = variant.state === 'publishing';
-    const state = (next: VariantState) => (finished ? { state: next } : {});
-    switch (outcome.kind) {
-      case 'published':
-        await em.update(PostVariant, variant.id, {
-          ...state('published'),
-          publishedAt: new Date(),
-          externalId: outcome.post.externalId,
-          externalUrl: outcome.post.url,
-          lastError: null,
-        });
-        break;
-      case 'failed':
-        await em.update(PostVariant, variant.id, { ...state('failed'), lastError: truncate(outcome.reason) });
-        if (outcome.code === 'REAUTH_REQUIRED' && account.status === 'active') {
-          await em.update(SocialAccount, account.id, {
-            status: 'reauth_required',
-            lastError: truncate(outcome.reason),
-          });
-        }
-        if (outcome.code === 'ACCOUNT_DISCONNECTED') {
-          await em.update(SocialAccount, account.id, { status: 'disabled', lastError: truncate(outcome.reason) });
-        }
-        break;
-      case 'needs_review':
-        await em.update(PostVariant, variant.id, { ...state('needs_review'), lastError: truncate(outcome.reason) });
-        break;
-      case 'cancelled':
-        if (finished) await em.update(PostVariant, variant.id, { state: variant.publishedAt ? 'published' : 'draft' });
-        break;
-      case 'retry':
-        await em.update(PostVariant, variant.id, { lastError: `retrying: ${truncate(outcome.reason, 500)}` });
-        return;
+    const next = finished ? this.finalState(variant, outcome) : variant.state;
+    const columns: Partial<PostVariant> = {
+      state: next,
+      lastError: 'reason' in outcome ? truncate(outcome.reason) : null,
+    };
+    if (outcome.kind === 'published') {
+      Object.assign(columns, {
+        publishedAt: new Date(),
+        externalId: outcome.post.externalId,
+        externalUrl: outcome.post.url,
+      });
     }
-    await this.refreshPostState(em, variant.postId);
+    await em.update(PostVariant, variant.id, columns);
+    if (outcome.kind === 'failed' && outcome.code === 'REAUTH_REQUIRED' && account.status === 'active') {
+      await em.update(SocialAccount, account.id, { status: 'reauth_required', lastError: truncate(outcome.reason) });
+    }
+    if (outcome.kind === 'failed' && outcome.code === 'ACCOUNT_DISCONNECTED') {
+      await em.update(SocialAccount, account.id, { status: 'disabled', lastError: truncate(outcome.reason) });
+    }
+    await this.refreshPostState(em, context, next);
   }
 
-  private async refreshPostState(em: EntityManager, postId: string): Promise<void> {
-    const post = await em.findOneBy(Post, { id: postId });
-    if (!post) return;
-    const variants = await em.find(PostVariant, { select: { id: true, state: true }, where: { postId } });
-    const state = postStateOf(
-      variants.map((v) => v.state),
-      post.state,
-    );
-    if (state !== post.state) await em.update(Post, { id: postId, state: Not(state) }, { state });
+  private finalState(variant: PostVariant, outcome: Exclude<PublishOutcome, { kind: 'retry' }>): VariantState {
+    switch (outcome.kind) {
+      case 'published':
+        return 'published';
+      case 'failed':
+        return 'failed';
+      case 'needs_review':
+        return 'needs_review';
+      case 'cancelled':
+        return variant.publishedAt ? 'published' : 'draft';
+    }
+  }
+
+  /** A post follows its variants; with one variant there is nothing to read back. */
+  private async refreshPostState(
+    em: EntityManager,
+    context: AttemptContext,
+    variantState: VariantState,
+  ): Promise<void> {
+    const { post } = context;
+    const states =
+      context.variantCount === 1
+        ? [variantState]
+        : (await em.find(PostVariant, { select: { id: true, state: true }, where: { postId: post.id } })).map(
+            (v) => v.state,
+          );
+    const state = postStateOf(states, post.state);
+    await em.update(Post, { id: post.id, state: Not(state) }, { state });
   }
 
   private attemptOutcome(outcome: PublishOutcome): PublishAttempt['outcome'] {

@@ -26,6 +26,8 @@ export interface AttemptContext {
   post: Post;
   account: SocialAccount;
   schedule: Schedule | null;
+  /** How many variants the post has (one is the common case, and needs no read-back). */
+  variantCount: number;
 }
 
 /** Claims due PublishJobs and sends each to its network, recording the outcome. */
@@ -72,8 +74,8 @@ export class Publisher {
   }
 
   /** One attempt of a claimed job, from checks to the recorded outcome. Never throws. */
-  async attempt(job: PublishJob): Promise<void> {
-    const context = await this.load(job);
+  async attempt(job: PublishJob, loaded?: AttemptContext | null): Promise<void> {
+    const context = loaded === undefined ? await this.load(job) : loaded;
     if (!context) {
       await this.recorder.record(job, null, { kind: 'cancelled', reason: 'the post was removed' });
       return;
@@ -93,15 +95,48 @@ export class Publisher {
   }
 
   async load(job: PublishJob): Promise<AttemptContext | null> {
+    return (await this.loadMany([job])).get(job.id) ?? null;
+  }
+
+  /** The contexts of many claimed jobs in four queries (a job whose variant is gone has none). */
+  async loadMany(jobs: PublishJob[]): Promise<Map<string, AttemptContext>> {
     const em = this.dataSource.manager;
-    const variant = await em.findOneBy(PostVariant, { id: job.variantId });
-    if (!variant) return null;
-    const [post, account, schedule] = await Promise.all([
-      em.findOneByOrFail(Post, { id: job.postId }),
-      em.findOneByOrFail(SocialAccount, { id: job.accountId }),
-      em.findOneBy(Schedule, { postId: job.postId }),
+    const ids = (pick: (j: PublishJob) => string) => [...new Set(jobs.map(pick))];
+    const postIds = ids((j) => j.postId);
+    const [variants, posts, accounts, schedules, counts] = await Promise.all([
+      em.findBy(PostVariant, { id: In(ids((j) => j.variantId)) }),
+      em.findBy(Post, { id: In(postIds) }),
+      em.findBy(SocialAccount, { id: In(ids((j) => j.accountId)) }),
+      em.findBy(Schedule, { postId: In(postIds) }),
+      em
+        .createQueryBuilder(PostVariant, 'v')
+        .select('v.postId', 'postId')
+        .addSelect('COUNT(*)', 'n')
+        .where('v.postId IN (:...postIds)', { postIds })
+        .groupBy('v.postId')
+        .getRawMany<{ postId: string; n: string | number }>(),
     ]);
-    return { job, variant, post, account, schedule };
+    const countOf = new Map(counts.map((c) => [c.postId, Number(c.n)]));
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+    const [variantMap, postMap, accountMap] = [byId(variants), byId(posts), byId(accounts)];
+    const scheduleMap = new Map(schedules.map((s) => [s.postId, s]));
+    const contexts = new Map<string, AttemptContext>();
+    for (const job of jobs) {
+      const variant = variantMap.get(job.variantId);
+      const post = postMap.get(job.postId);
+      const account = accountMap.get(job.accountId);
+      if (variant && post && account) {
+        contexts.set(job.id, {
+          job,
+          variant,
+          post,
+          account,
+          schedule: scheduleMap.get(job.postId) ?? null,
+          variantCount: countOf.get(job.postId) ?? 0,
+        });
+      }
+    }
+    return contexts;
   }
 
   connectorFor(account: SocialAccount): Connector | undefined {

@@ -77,8 +77,12 @@ export class PublishingEngine implements OnApplicationShutdown {
     const room = this.config.publishing.concurrency - this.inFlight.size;
     if (room <= 0) return true;
     const jobs = await this.publisher.claim(room);
+    if (!jobs.length) return false;
+    const contexts = await this.publisher.loadMany(jobs);
     for (const job of jobs) {
-      const sending: Promise<void> = this.publisher.attempt(job).finally(() => this.inFlight.delete(sending));
+      const sending: Promise<void> = this.publisher
+        .attempt(job, contexts.get(job.id) ?? null)
+        .finally(() => this.inFlight.delete(sending));
       this.inFlight.add(sending);
     }
     return jobs.length > 0;

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { newId } from '../common/ids';
 import { PostVariant } from '../posts/post-variant.entity';
 import { Post } from '../posts/post.entity';
@@ -7,6 +7,9 @@ import { insertIgnoringDuplicates } from './insert-ignoring-duplicates';
 import { nextOccurrence } from './next-occurrence';
 import { PublishJob } from './publish-job.entity';
 import { inTransaction } from '../database/transactions';
+
+/** Rows per bulk statement (well under every database's parameter limit). */
+const CHUNK = 500;
 
 export interface TickOptions {
   /** Variants due this far ahead get their job now, so it is ready on time. */
@@ -26,45 +29,51 @@ export class SchedulerTick {
   ) {}
 
   /** Returns how many variants it handled (a full batch means: run again now). */
-  async run(now = new Date()): Promise<number> {
-    const due = await this.dataSource.manager.find(PostVariant, {
-      select: { id: true, postId: true, workspaceId: true, accountId: true, scheduledAt: true },
-      where: { state: 'scheduled', scheduledAt: LessThanOrEqual(new Date(now.getTime() + this.options.horizonMs)) },
-      order: { scheduledAt: 'ASC' },
-      take: this.options.batchSize,
+  run(now = new Date()): Promise<number> {
+    return inTransaction(this.dataSource, async (em) => {
+      const due = await this.lockDue(em, new Date(now.getTime() + this.options.horizonMs));
+      if (due.length) await this.materialise(em, due);
+      return due.length;
     });
-    if (!due.length) return 0;
-    await inTransaction(this.dataSource, (em) => this.materialise(em, due));
-    return due.length;
+  }
+
+  /**
+   * Due variants, locked until this transaction ends, so a concurrent edit waits for the tick
+   * (and then finds the variant publishing). Another worker's tick skips rows locked here.
+   * SQLite has no row locks: its transactions already take turns.
+   */
+  private lockDue(em: EntityManager, until: Date): Promise<PostVariant[]> {
+    const query = em
+      .createQueryBuilder(PostVariant, 'v')
+      .select(['v.id', 'v.postId', 'v.workspaceId', 'v.accountId', 'v.scheduledAt'])
+      .where("v.state = 'scheduled'")
+      .andWhere('v.scheduledAt <= :until', { until })
+      .orderBy('v.scheduledAt', 'ASC')
+      .take(this.options.batchSize);
+    if (em.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    return query.getMany();
   }
 
   private async materialise(em: EntityManager, due: PostVariant[]): Promise<void> {
     const postIds = [...new Set(due.map((v) => v.postId))];
     const schedules = new Map((await em.findBy(Schedule, { postId: In(postIds) })).map((s) => [s.postId, s]));
-    const jobs = due.map((v) => this.jobFor(v));
-    await insertIgnoringDuplicates(em, PublishJob, jobs as PublishJob[]);
+    await insertIgnoringDuplicates(em, PublishJob, due.map((v) => this.jobFor(v)) as PublishJob[]);
 
-    const finished: string[] = [];
-    const moved = new Set<string>();
-    for (const [i, variant] of due.entries()) {
+    const finished: PostVariant[] = [];
+    const evergreen = new Set<string>();
+    for (const variant of due) {
       const schedule = schedules.get(variant.postId);
       const next = nextOccurrence(schedule, variant.scheduledAt!);
-      const changed = await em.update(
-        PostVariant,
-        { id: variant.id, state: 'scheduled', scheduledAt: variant.scheduledAt! },
-        next ? { scheduledAt: next } : { state: 'publishing' },
-      );
-      // Someone rescheduled or unscheduled it meanwhile: withdraw the job this tick made.
-      if (!changed.affected) await em.delete(PublishJob, { id: jobs[i].id, status: 'queued' });
-      else if (!next) finished.push(variant.postId);
-      if (changed.affected && schedule && schedule.type === 'evergreen') moved.add(schedule.id);
+      if (schedule?.type === 'evergreen') evergreen.add(schedule.id);
+      if (next) await em.update(PostVariant, variant.id, { scheduledAt: next });
+      else finished.push(variant);
     }
-    if (moved.size) {
-      await em.increment(Schedule, { id: In([...moved]) }, 'occurrences', 1);
+    for (let i = 0; i < finished.length; i += CHUNK) {
+      const chunk = finished.slice(i, i + CHUNK);
+      await em.update(PostVariant, { id: In(chunk.map((v) => v.id)) }, { state: 'publishing' });
+      await em.update(Post, { id: In([...new Set(chunk.map((v) => v.postId))]) }, { state: 'publishing' });
     }
-    if (finished.length) {
-      await em.update(Post, { id: In([...new Set(finished)]) }, { state: 'publishing' });
-    }
+    if (evergreen.size) await em.increment(Schedule, { id: In([...evergreen]) }, 'occurrences', 1);
   }
 
   private jobFor(variant: PostVariant): Omit<PublishJob, 'createdAt' | 'updatedAt'> {

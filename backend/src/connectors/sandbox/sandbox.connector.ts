@@ -33,7 +33,7 @@ export class SandboxConnector implements Connector {
   }
 
   async publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost> {
-    const settings = await this.settings(account);
+    const settings = (account.settings as AccountSettings | undefined) ?? (await this.settings(account));
     await this.failIfAsked(account, settings);
     const post = await this.store(account, request);
     if (settings.latencyMs) await sleep(settings.latencyMs);
