@@ -25,7 +25,9 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 async function seed(db, start, spreadMs) {
   const workspaceId = newId();
-  await db.getRepository('Workspace').insert({ id: workspaceId, name: 'Bench', timeZone: 'UTC', defaultPostingTimes: [] });
+  await db
+    .getRepository('Workspace')
+    .insert({ id: workspaceId, name: 'Bench', timeZone: 'UTC', defaultPostingTimes: [] });
   const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: newId(),
     workspaceId,
@@ -38,7 +40,8 @@ async function seed(db, start, spreadMs) {
     missingScopes: [],
     settings: {},
   }));
-  for (let i = 0; i < accounts.length; i += 200) await db.getRepository('SocialAccount').insert(accounts.slice(i, i + 200));
+  for (let i = 0; i < accounts.length; i += 200)
+    await db.getRepository('SocialAccount').insert(accounts.slice(i, i + 200));
   const posts = [];
   const variants = [];
   for (let i = 0; i < VARIANTS; i++) {
@@ -83,7 +86,9 @@ async function run(label, spreadMs) {
   const start = Date.now() + LEAD_MS + VARIANTS / 5;
   await seed(db, start, spreadMs);
   const { SecretBox } = dist('common/secret-box.js');
-  await db.query(`UPDATE social_accounts SET accessTokenSealed = ?`, [new SecretBox(config.encryptionKey).seal('bench')]);
+  await db.query(`UPDATE social_accounts SET accessTokenSealed = ?`, [
+    new SecretBox(config.encryptionKey).seal('bench'),
+  ]);
 
   const engine = app.get(PublishingEngine);
   engine.start();
@@ -97,18 +102,23 @@ async function run(label, spreadMs) {
   await engine.stop();
 
   const jobs = await db.query(`SELECT occurrenceAt, publishedAt FROM publish_jobs WHERE status = 'published'`);
-  const lateness = jobs.map((j) => new Date(j.publishedAt + 'Z').getTime() - new Date(j.occurrenceAt + 'Z').getTime()).sort((a, b) => a - b);
+  const lateness = jobs
+    .map((j) => new Date(j.publishedAt + 'Z').getTime() - new Date(j.occurrenceAt + 'Z').getTime())
+    .sort((a, b) => a - b);
   const times = jobs.map((j) => new Date(j.publishedAt + 'Z').getTime()).sort((a, b) => a - b);
   const firstDue = start;
   const window = Math.max(1, times.at(-1) - Math.min(times[0], firstDue)) / 1000;
   const [{ n: onNetwork }] = await db.query(`SELECT COUNT(*) AS n FROM sandbox_posts`);
   const [{ n: distinct }] = await db.query(`SELECT COUNT(DISTINCT idempotencyKey) AS n FROM sandbox_posts`);
   const [{ n: jobsTotal }] = await db.query(`SELECT COUNT(*) AS n FROM publish_jobs`);
-  const [{ n: variantsPublished }] = await db.query(`SELECT COUNT(*) AS n FROM post_variants WHERE state = 'published'`);
+  const [{ n: variantsPublished }] = await db.query(
+    `SELECT COUNT(*) AS n FROM post_variants WHERE state = 'published'`,
+  );
   await app.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const exactlyOnce = onNetwork === VARIANTS && distinct === VARIANTS && jobsTotal === VARIANTS && variantsPublished === VARIANTS;
+  const exactlyOnce =
+    onNetwork === VARIANTS && distinct === VARIANTS && jobsTotal === VARIANTS && variantsPublished === VARIANTS;
   console.log(
     `${label}: ${VARIANTS} variants over ${spreadMs / 1000} s → dispatched ${(VARIANTS / window).toFixed(0)} posts/s; ` +
       `lateness p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness.at(-1)} ms; ` +
