@@ -3,7 +3,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import type { Page } from '../common/pagination';
-import { CreatePostDto, MovePostDto, PostDto, PostListQueryDto, RescheduleDto, UpdatePostDto } from './posts.dto';
+import {
+  VariantPreviewDto,
+  CreatePostDto,
+  MovePostDto,
+  PostDto,
+  PostListQueryDto,
+  RescheduleDto,
+  UpdatePostDto,
+} from './posts.dto';
 import { PostsService } from './posts.service';
 
 @ApiTags('posts')
@@ -20,6 +28,14 @@ export class PostsController {
     @Body() body: CreatePostDto,
   ): Promise<PostDto> {
     return this.posts.create(workspace, principal, body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @RequirePermission('posts:write')
+  @ApiOkResponse({ type: [VariantPreviewDto] })
+  async preview(@CurrentWorkspace() workspace: WorkspaceAccess, @Body() body: CreatePostDto) {
+    return { variants: await this.posts.preview(workspace.workspaceId, body) };
   }
 
   @Get()

@@ -230,3 +230,14 @@ export class PostDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
+
+export class VariantPreviewDto {
+  @ApiProperty() accountId: string;
+  @ApiProperty() network: NetworkId;
+  @ApiProperty() networkLabel: string;
+  @ApiProperty() text: string;
+  @ApiProperty() postType: PostType;
+  @ApiProperty({ description: "The text's length as the network counts it" }) length: number;
+  @ApiProperty() maxLength: number;
+  @ApiProperty() problems: RuleViolation[];
+}

@@ -95,6 +95,26 @@ describe.each(DATABASE_KINDS)('accounts and posts over HTTP on %s', (kind) => {
     expect(res.body.variants[0].problems[0]).toMatchObject({ field: 'text', limit: 500 });
   });
 
+  it('previews counts and problems per account without saving', async () => {
+    const before = await t.db.getRepository('Post').count();
+    const res = await t.http
+      .post('/api/v1/posts/preview')
+      .set(as(owner, workspaceId))
+      .send({ text: 'z'.repeat(510), variants: [{ accountId: sandboxA }, { accountId: sandboxB, text: 'short' }] })
+      .expect(200);
+    expect(
+      res.body.variants.map((v: { length: number; maxLength: number; problems: unknown[] }) => [
+        v.length,
+        v.maxLength,
+        v.problems.length,
+      ]),
+    ).toEqual([
+      [510, 500, 1],
+      [5, 500, 0],
+    ]);
+    expect(await t.db.getRepository('Post').count()).toBe(before);
+  });
+
   it('names bad schedule fields', async () => {
     const past = await post({
       text: 'late',

@@ -9,6 +9,7 @@ import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
 import type { MediaFacts } from '../connectors/network-limits';
 import { MediaItem } from '../media/media-item.entity';
+import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { PublishJob } from '../publishing/publish-job.entity';
 import { Schedule } from '../scheduling/schedule.entity';
 import { Workspace } from '../workspaces/workspace.entity';
@@ -19,7 +20,14 @@ import { PostParts, postDto } from './post-view';
 import { PostLabel } from './post-label.entity';
 import { PostVariant } from './post-variant.entity';
 import { Post, PostSource } from './post.entity';
-import { CreatePostDto, PostDto, PostListQueryDto, ScheduleInputDto, UpdatePostDto } from './posts.dto';
+import {
+  CreatePostDto,
+  VariantPreviewDto,
+  PostDto,
+  PostListQueryDto,
+  ScheduleInputDto,
+  UpdatePostDto,
+} from './posts.dto';
 import { PostsError } from './posts.errors';
 import { inTransaction } from '../database/transactions';
 
@@ -60,6 +68,24 @@ export class PostsService {
     });
     await this.record(workspace.workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
     return this.get(workspace.workspaceId, post.id);
+  }
+
+  /** What the composer shows while typing: each variant's count against its network's limit, and its problems. */
+  async preview(workspaceId: string, dto: CreatePostDto): Promise<VariantPreviewDto[]> {
+    const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants);
+    return planned.map((v) => {
+      const limits = NETWORK_LIMITS[v.account.network];
+      return {
+        accountId: v.account.id,
+        network: v.account.network,
+        networkLabel: limits.label,
+        text: v.text,
+        postType: v.postType,
+        length: limits.countText(v.text),
+        maxLength: limits.maxTextLength,
+        problems: v.problems,
+      };
+    });
   }
 
   async get(workspaceId: string, id: string): Promise<PostDto> {
