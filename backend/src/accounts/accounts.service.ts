@@ -111,9 +111,11 @@ export class AccountsService {
     await this.accounts.update(accountId, { status: 'reauth_required', lastError: reason });
   }
 
+  /** Enabling re-activates; for the Sandbox, which has no OAuth, it also stands for reconnecting. */
   private statusAfterToggle(account: SocialAccount, disabled: boolean): SocialAccount['status'] {
     if (disabled) return 'disabled';
-    return account.status === 'disabled' ? 'active' : account.status;
+    if (account.status === 'disabled') return 'active';
+    return account.network === 'sandbox' ? 'active' : account.status;
   }
 
   private recordActivity(workspaceId: string, actor: Principal, action: ActivityAction, account: SocialAccount) {

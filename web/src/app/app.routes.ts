@@ -49,7 +49,49 @@ export const routes: Routes = [
     canActivate: [signedIn, workspaceSelected],
     loadComponent: () => import('./shell/workspace-shell.component').then((m) => m.WorkspaceShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'settings' },
+      { path: '', pathMatch: 'full', redirectTo: 'calendar' },
+      {
+        path: 'calendar',
+        canActivate: [permitted('posts:read')],
+        title: 'Calendar',
+        loadComponent: () => import('./posting/calendar.page').then((m) => m.CalendarPage),
+      },
+      {
+        path: 'board',
+        canActivate: [permitted('posts:read')],
+        title: 'Board',
+        loadComponent: () => import('./posting/board.page').then((m) => m.BoardPage),
+      },
+      {
+        path: 'compose',
+        canActivate: [permitted('posts:write')],
+        title: 'Compose',
+        loadComponent: () => import('./posting/composer.page').then((m) => m.ComposerPage),
+      },
+      {
+        path: 'posts/:postId',
+        canActivate: [permitted('posts:read')],
+        title: 'Post',
+        loadComponent: () => import('./posting/post-detail.page').then((m) => m.PostDetailPage),
+      },
+      {
+        path: 'posts/:postId/edit',
+        canActivate: [permitted('posts:write')],
+        title: 'Edit post',
+        loadComponent: () => import('./posting/composer.page').then((m) => m.ComposerPage),
+      },
+      {
+        path: 'accounts',
+        canActivate: [permitted('accounts:read')],
+        title: 'Social accounts',
+        loadComponent: () => import('./accounts/accounts.page').then((m) => m.AccountsPage),
+      },
+      {
+        path: 'accounts/:accountId/timeline',
+        canActivate: [permitted('accounts:read')],
+        title: 'Sandbox timeline',
+        loadComponent: () => import('./accounts/sandbox-timeline.page').then((m) => m.SandboxTimelinePage),
+      },
       {
         path: 'settings',
         title: 'Workspace settings',

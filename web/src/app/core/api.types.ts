@@ -117,3 +117,157 @@ export interface Problem {
   code?: string;
   errors?: { field: string; message: string }[];
 }
+
+export type NetworkId = 'sandbox' | 'facebook' | 'instagram' | 'x' | 'linkedin';
+
+export interface SocialAccount {
+  id: string;
+  network: NetworkId;
+  networkLabel: string;
+  name: string;
+  externalAccountId: string;
+  status: 'active' | 'reauth_required' | 'disabled';
+  scopes: string[];
+  missingScopes: string[];
+  tokenExpiresAt: string | null;
+  lastRefreshAt: string | null;
+  lastError: string | null;
+  settings: {
+    latencyMs?: number;
+    failStatus?: number;
+    failCount?: number;
+    retryAfterSeconds?: number;
+    lookup?: boolean;
+  };
+  demo: boolean;
+  createdAt: string;
+}
+
+export interface QueueSlot {
+  weekday: number;
+  localTime: string;
+}
+
+export interface RuleViolation {
+  field: string;
+  message: string;
+  limit?: number | string;
+}
+
+export type PostState = 'draft' | 'pending_approval' | 'scheduled' | 'publishing' | 'published' | 'failed';
+export type VariantState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'needs_review';
+
+export interface Variant {
+  id: string;
+  accountId: string;
+  network: NetworkId;
+  text: string;
+  ownText: boolean;
+  postType: string;
+  link: string | null;
+  mediaIds: string[];
+  state: VariantState;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  externalId: string | null;
+  externalUrl: string | null;
+  lastError: string | null;
+  problems: RuleViolation[];
+}
+
+export interface ScheduleInput {
+  type: 'single' | 'queue' | 'recurring' | 'evergreen';
+  at?: string;
+  rrule?: string;
+  timeZone?: string;
+  intervalDays?: number;
+  maxRepeats?: number;
+}
+
+export interface Post {
+  id: string;
+  title: string | null;
+  text: string;
+  state: PostState;
+  source: string;
+  authorId: string | null;
+  labels: string[];
+  schedule: {
+    type: ScheduleInput['type'];
+    timeZone: string;
+    at: string | null;
+    rrule: string | null;
+    evergreen: { intervalDays: number; maxRepeats: number | null; endAt: string | null } | null;
+    occurrences: number;
+  } | null;
+  nextRunAt: string | null;
+  variants: Variant[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VariantPreview {
+  accountId: string;
+  network: NetworkId;
+  networkLabel: string;
+  text: string;
+  postType: string;
+  length: number;
+  maxLength: number;
+  problems: RuleViolation[];
+}
+
+export interface CalendarEntry {
+  postId: string;
+  variantId: string;
+  accountId: string;
+  network: NetworkId;
+  at: string;
+  state: string;
+  postType: string;
+  title: string;
+  repeat: boolean;
+}
+
+export interface QuotaWarning {
+  date: string;
+  accountId: string;
+  quota: string;
+  count: number;
+  max: number;
+}
+
+export interface PublishAttempt {
+  at: string;
+  durationMs: number;
+  outcome: string;
+  message: string | null;
+}
+
+export interface PublishJob {
+  id: string;
+  variantId: string;
+  accountId: string;
+  occurrenceAt: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  externalId: string | null;
+  publishedAt: string | null;
+  history: PublishAttempt[];
+}
+
+export interface MediaItem {
+  id: string;
+  fileName: string;
+  kind: 'image' | 'gif' | 'video' | 'document';
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  url: string;
+  thumbnailUrl: string | null;
+}

@@ -10,6 +10,10 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { path: 'compose', label: 'Compose', permission: 'posts:write' },
+  { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
+  { path: 'board', label: 'Board', permission: 'posts:read' },
+  { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
   { path: 'settings', label: 'Settings', permission: 'workspace:read' },
   { path: 'members', label: 'Members & invites', permission: 'members:read' },
   { path: 'roles', label: 'Roles', permission: 'members:read' },
@@ -62,6 +66,6 @@ export class WorkspaceShellComponent {
       return;
     }
     this.workspaces.select(id);
-    await this.router.navigate(['/w', id, 'settings']);
+    await this.router.navigate(['/w', id, 'calendar']);
   }
 }

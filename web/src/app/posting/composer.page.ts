@@ -1,0 +1,359 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { AccountsStore } from '../accounts/accounts.store';
+import { NetworkBadgeComponent } from '../accounts/network-badge.component';
+import type { MediaItem, VariantPreview } from '../core/api.types';
+import { FormErrors, problemText } from '../core/form-errors';
+import { WorkspaceService } from '../core/workspace.service';
+import { BannerComponent } from '../shared/banner.component';
+import { FieldErrorComponent } from '../shared/field-error.component';
+import { PostInput, PostsApi } from './posts.api';
+import { PostPreviewComponent } from './post-preview.component';
+import { choiceOf, defaultChoice, ScheduleChoice, toScheduleInput } from './schedule-choice';
+import { SchedulePickerComponent } from './schedule-picker.component';
+
+const EMOJI = ['😀', '🎉', '🚀', '❤️', '👍', '🔥', '✨', '📣'];
+const SUBMIT_LABELS = {
+  draft: 'Save draft',
+  single: 'Schedule',
+  queue: 'Add to queue',
+  recurring: 'Schedule',
+  evergreen: 'Schedule',
+};
+
+/** Write once, target several accounts, adjust per account, see it as each network shows it, schedule. */
+@Component({
+  selector: 'so-composer',
+  imports: [
+    FormsModule,
+    BannerComponent,
+    FieldErrorComponent,
+    NetworkBadgeComponent,
+    PostPreviewComponent,
+    SchedulePickerComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(keydown.control.enter)': 'submit()', '(keydown.meta.enter)': 'submit()' },
+  template: `
+    <h1>{{ postId() ? 'Edit post' : 'Compose' }}</h1>
+    <so-banner [message]="errors.banner()" />
+    @if (accounts().length === 0 && store.accounts() !== null) {
+      <div class="empty-state card">
+        <p>Connect an account first — a Sandbox account needs no credentials.</p>
+        <a href="#" (click)="$event.preventDefault(); goAccounts()">Go to accounts</a>
+      </div>
+    }
+    <form class="composer" (ngSubmit)="submit()" novalidate>
+      <div class="composer-main card">
+        <label for="post-title">Title (optional, only for your team)</label>
+        <input id="post-title" name="title" [(ngModel)]="title" />
+
+        <label for="post-text">Post text</label>
+        <textarea
+          id="post-text"
+          name="text"
+          rows="6"
+          [ngModel]="text()"
+          (ngModelChange)="text.set($event)"
+          aria-describedby="post-text-hint"
+        ></textarea>
+        <div class="emoji-row" id="post-text-hint">
+          @for (e of emoji; track e) {
+            <button type="button" class="small ghost" (click)="insert(e)" [attr.aria-label]="'Insert ' + e">
+              {{ e }}
+            </button>
+          }
+          <span class="muted small">Ctrl+Enter to submit</span>
+        </div>
+
+        <fieldset aria-describedby="accounts-error">
+          <legend>Publish to</legend>
+          @for (a of accounts(); track a.id) {
+            <label class="check">
+              <input
+                type="checkbox"
+                [checked]="selected().has(a.id)"
+                (change)="toggle(a.id)"
+                [disabled]="a.status !== 'active'"
+              />
+              {{ a.name }} <so-network-badge [network]="a.network" />
+              @if (a.status !== 'active') {
+                <span class="muted small">({{ a.status === 'disabled' ? 'disabled' : 'reconnect needed' }})</span>
+              }
+            </label>
+          }
+        </fieldset>
+        <so-field-error errorId="accounts-error" [message]="errors.field('variants')" />
+
+        <label for="media-file">Attach media</label>
+        <input
+          id="media-file"
+          type="file"
+          multiple
+          accept="image/*,video/*,application/pdf"
+          (change)="attach($any($event.target))"
+        />
+        @if (uploading()) {
+          <p class="muted small" role="status">Uploading {{ uploading() }}…</p>
+        }
+        @if (media().length) {
+          <ul class="media-list">
+            @for (m of media(); track m.id) {
+              <li>
+                @if (m.kind !== 'video') {
+                  <img [src]="m.thumbnailUrl ?? m.url" alt="" />
+                }
+                {{ m.fileName }}
+                <button type="button" class="small" (click)="detach(m)" [attr.aria-label]="'Remove ' + m.fileName">
+                  Remove
+                </button>
+              </li>
+            }
+          </ul>
+        }
+
+        <label for="post-link">Link (optional)</label>
+        <input
+          id="post-link"
+          name="link"
+          type="url"
+          [ngModel]="link()"
+          (ngModelChange)="link.set($event)"
+          placeholder="https://"
+        />
+        <label for="post-labels">Labels (comma-separated)</label>
+        <input id="post-labels" name="labels" [(ngModel)]="labels" placeholder="launch, q4" />
+
+        <so-schedule-picker [(choice)]="schedule" [zone]="zone()" [error]="scheduleError()" />
+        <button type="submit" class="primary" [disabled]="busy()">{{ busy() ? 'Saving…' : submitLabel() }}</button>
+      </div>
+
+      <aside class="composer-side">
+        @if (targets().length === 0) {
+          <p class="muted">Choose accounts to see how the post will look on each.</p>
+        } @else {
+          <div role="tablist" aria-label="Accounts">
+            @for (a of targets(); track a.id) {
+              <button
+                type="button"
+                role="tab"
+                [id]="'tab-' + a.id"
+                [attr.aria-selected]="activeTab() === a.id"
+                [attr.aria-controls]="'panel-' + a.id"
+                [class.has-problems]="problemsOf(a.id).length > 0"
+                (click)="activeTab.set(a.id)"
+              >
+                {{ a.name }}
+              </button>
+            }
+          </div>
+          @for (a of targets(); track a.id) {
+            @if (activeTab() === a.id) {
+              <div role="tabpanel" [id]="'panel-' + a.id" [attr.aria-labelledby]="'tab-' + a.id" class="card">
+                <label [for]="'own-text-' + a.id">Text for {{ a.name }}</label>
+                <textarea
+                  [id]="'own-text-' + a.id"
+                  rows="3"
+                  [ngModel]="overrides()[a.id] ?? ''"
+                  (ngModelChange)="override(a.id, $event)"
+                  placeholder="Uses the post text"
+                ></textarea>
+                <p class="counter" [class.over]="isOver(a.id)" [attr.data-testid]="'count-' + a.id">
+                  {{ previewOf(a.id)?.length ?? 0 }} / {{ previewOf(a.id)?.maxLength ?? '…' }} characters
+                </p>
+                @if (problemsOf(a.id).length) {
+                  <ul class="problems" role="list" [attr.aria-label]="'Problems for ' + a.name">
+                    @for (p of problemsOf(a.id); track p.field + p.message) {
+                      <li>{{ fieldLabel(p.field) }} {{ p.message }}</li>
+                    }
+                  </ul>
+                }
+                <so-post-preview
+                  [network]="a.network"
+                  [accountName]="a.name"
+                  [text]="previewOf(a.id)?.text ?? textFor(a.id)"
+                  [media]="media()"
+                  [link]="link() || null"
+                />
+              </div>
+            }
+          }
+        }
+      </aside>
+    </form>
+  `,
+})
+export class ComposerPage implements OnInit {
+  private readonly api = inject(PostsApi);
+  private readonly router = inject(Router);
+  private readonly workspaces = inject(WorkspaceService);
+  readonly store = inject(AccountsStore);
+  /** Set when editing (route `posts/:postId/edit`). */
+  readonly postId = input<string>();
+  readonly emoji = EMOJI;
+  readonly errors = new FormErrors();
+  readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
+  readonly accounts = computed(() => this.store.accounts() ?? []);
+  readonly text = signal('');
+  readonly link = signal('');
+  readonly selected = signal(new Set<string>());
+  readonly overrides = signal<Partial<Record<string, string>>>({});
+  readonly media = signal<MediaItem[]>([]);
+  readonly previews = signal<VariantPreview[]>([]);
+  readonly activeTab = signal<string | null>(null);
+  readonly uploading = signal<string | null>(null);
+  readonly busy = signal(false);
+  readonly schedule = signal<ScheduleChoice>(defaultChoice('UTC'));
+  readonly scheduleError = signal<string | null>(null);
+  readonly targets = computed(() => this.accounts().filter((a) => this.selected().has(a.id)));
+  readonly submitLabel = computed(() => SUBMIT_LABELS[this.schedule().mode]);
+  title = '';
+  labels = '';
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    // Live counts and rule checks from the server (the networks' own counting, e.g. X's).
+    effect(() => {
+      const input = this.input();
+      clearTimeout(this.previewTimer);
+      if (!input.variants.length) return this.previews.set([]);
+      this.previewTimer = setTimeout(() => this.refreshPreview(input), 250);
+    });
+  }
+
+  async ngOnInit(): Promise<void> {
+    await this.store.load();
+    this.schedule.set(defaultChoice(this.zone()));
+    const id = this.postId();
+    if (id) await this.loadPost(id);
+  }
+
+  toggle(accountId: string): void {
+    const next = new Set(this.selected());
+    if (!next.delete(accountId)) next.add(accountId);
+    this.selected.set(next);
+    if (!this.activeTab() || !next.has(this.activeTab()!)) this.activeTab.set([...next][0] ?? null);
+  }
+
+  insert(emoji: string): void {
+    const area = document.getElementById('post-text') as HTMLTextAreaElement | null;
+    const at = area?.selectionStart ?? this.text().length;
+    this.text.set(this.text().slice(0, at) + emoji + this.text().slice(at));
+    queueMicrotask(() => {
+      area?.focus();
+      area?.setSelectionRange(at + emoji.length, at + emoji.length);
+    });
+  }
+
+  override(accountId: string, value: string): void {
+    this.overrides.update((o) => ({ ...o, [accountId]: value }));
+  }
+
+  textFor(accountId: string): string {
+    return this.overrides()[accountId] || this.text();
+  }
+
+  previewOf(accountId: string): VariantPreview | undefined {
+    return this.previews().find((p) => p.accountId === accountId);
+  }
+
+  problemsOf(accountId: string) {
+    return this.previewOf(accountId)?.problems ?? [];
+  }
+
+  isOver(accountId: string): boolean {
+    const p = this.previewOf(accountId);
+    return !!p && p.length > p.maxLength;
+  }
+
+  fieldLabel(field: string): string {
+    return { text: 'Text', postType: 'Post type', link: 'Link', media: 'Media' }[field.split('.')[0]] ?? field;
+  }
+
+  async attach(inputEl: HTMLInputElement): Promise<void> {
+    for (const file of Array.from(inputEl.files ?? [])) {
+      this.uploading.set(file.name);
+      try {
+        const item = await this.api.upload(file);
+        this.media.update((m) => [...m, item]);
+      } catch (error) {
+        this.errors.set({}, `${file.name}: ${problemText(error)}`);
+      }
+    }
+    this.uploading.set(null);
+    inputEl.value = '';
+  }
+
+  detach(item: MediaItem): void {
+    this.media.update((m) => m.filter((x) => x !== item));
+  }
+
+  goAccounts(): Promise<boolean> {
+    return this.router.navigate(['/w', this.workspaces.currentId(), 'accounts']);
+  }
+
+  async submit(): Promise<void> {
+    if (this.busy()) return;
+    this.scheduleError.set(null);
+    if (!this.selected().size) {
+      this.errors.set({ variants: 'Choose at least one account' });
+      return;
+    }
+    const input = { ...this.input(), schedule: toScheduleInput(this.schedule(), this.zone()) };
+    this.busy.set(true);
+    try {
+      const id = this.postId();
+      const post = id
+        ? await this.api.update(id, input)
+        : await this.api.create({ ...input, schedule: input.schedule ?? undefined });
+      await this.router.navigate(['/w', this.workspaces.currentId(), 'posts', post.id]);
+    } catch (error) {
+      this.errors.fromError(error, { variants: 'Accounts', text: 'Post text', title: 'Title' });
+      const problem = this.errors.banner();
+      if (problem?.includes('schedule')) this.scheduleError.set(problem);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private input(): PostInput {
+    const labels = this.labels
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return {
+      ...(this.title.trim() ? { title: this.title.trim() } : {}),
+      text: this.text(),
+      labels,
+      variants: this.targets().map((a) => ({
+        accountId: a.id,
+        ...(this.overrides()[a.id] ? { text: this.overrides()[a.id] } : {}),
+        mediaIds: this.media().map((m) => m.id),
+        ...(this.link() ? { link: this.link() } : {}),
+      })),
+    };
+  }
+
+  private async refreshPreview(input: PostInput): Promise<void> {
+    try {
+      this.previews.set(await this.api.preview(input));
+    } catch {
+      // A half-typed link or the like: the submit names the field; keep the last preview.
+    }
+  }
+
+  private async loadPost(id: string): Promise<void> {
+    const post = await this.api.get(id);
+    this.title = post.title ?? '';
+    this.text.set(post.text);
+    this.labels = post.labels.join(', ');
+    this.link.set(post.variants[0]?.link ?? '');
+    this.selected.set(new Set(post.variants.map((v) => v.accountId)));
+    this.overrides.set(Object.fromEntries(post.variants.filter((v) => v.ownText).map((v) => [v.accountId, v.text])));
+    this.activeTab.set(post.variants[0]?.accountId ?? null);
+    const mediaIds = [...new Set(post.variants.flatMap((v) => v.mediaIds))];
+    this.media.set(await Promise.all(mediaIds.map((m) => this.api.media(m))));
+    this.schedule.set(choiceOf(post, this.zone()));
+  }
+}

@@ -1,0 +1,97 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type {
+  CalendarEntry,
+  MediaItem,
+  Post,
+  PostState,
+  PublishJob,
+  QuotaWarning,
+  ScheduleInput,
+  VariantPreview,
+} from '../core/api.types';
+
+export interface PostInput {
+  title?: string;
+  text: string;
+  labels?: string[];
+  variants: { accountId: string; text?: string; mediaIds?: string[]; link?: string; postType?: string }[];
+  schedule?: ScheduleInput | null;
+}
+
+export interface CalendarRange {
+  timeZone: string;
+  entries: CalendarEntry[];
+  quotaWarnings: QuotaWarning[];
+}
+
+export interface BoardColumn {
+  state: PostState;
+  posts: Post[];
+  more: boolean;
+}
+
+/** The posts API as promises; errors are the API's problem responses (see FormErrors). */
+@Injectable({ providedIn: 'root' })
+export class PostsApi {
+  private readonly http = inject(HttpClient);
+
+  get(id: string): Promise<Post> {
+    return firstValueFrom(this.http.get<Post>(`/api/v1/posts/${id}`));
+  }
+
+  create(input: PostInput): Promise<Post> {
+    return firstValueFrom(this.http.post<Post>('/api/v1/posts', input));
+  }
+
+  update(id: string, input: Partial<PostInput>): Promise<Post> {
+    return firstValueFrom(this.http.patch<Post>(`/api/v1/posts/${id}`, input));
+  }
+
+  async preview(input: PostInput): Promise<VariantPreview[]> {
+    return (await firstValueFrom(this.http.post<{ variants: VariantPreview[] }>('/api/v1/posts/preview', input)))
+      .variants;
+  }
+
+  reschedule(id: string, schedule: ScheduleInput): Promise<Post> {
+    return firstValueFrom(this.http.post<Post>(`/api/v1/posts/${id}/reschedule`, { schedule }));
+  }
+
+  move(id: string, to: 'draft' | 'scheduled' | 'pending_approval'): Promise<Post> {
+    return firstValueFrom(this.http.post<Post>(`/api/v1/posts/${id}/move`, { to }));
+  }
+
+  duplicate(id: string): Promise<Post> {
+    return firstValueFrom(this.http.post<Post>(`/api/v1/posts/${id}/duplicate`, {}));
+  }
+
+  async remove(id: string): Promise<void> {
+    await firstValueFrom(this.http.delete(`/api/v1/posts/${id}`));
+  }
+
+  async attempts(id: string): Promise<PublishJob[]> {
+    return (await firstValueFrom(this.http.get<{ items: PublishJob[] }>(`/api/v1/posts/${id}/attempts`))).items;
+  }
+
+  calendar(from: string, to: string, filters: { account?: string; state?: string }): Promise<CalendarRange> {
+    const params: Record<string, string> = { from, to };
+    if (filters.account) params['account'] = filters.account;
+    if (filters.state) params['state'] = filters.state;
+    return firstValueFrom(this.http.get<CalendarRange>('/api/v1/calendar', { params }));
+  }
+
+  async board(): Promise<BoardColumn[]> {
+    return (await firstValueFrom(this.http.get<{ columns: BoardColumn[] }>('/api/v1/board'))).columns;
+  }
+
+  upload(file: File): Promise<MediaItem> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return firstValueFrom(this.http.post<MediaItem>('/api/v1/media', form));
+  }
+
+  media(id: string): Promise<MediaItem> {
+    return firstValueFrom(this.http.get<MediaItem>(`/api/v1/media/${id}`));
+  }
+}

@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { FieldErrorComponent } from '../shared/field-error.component';
+import type { ScheduleChoice, ScheduleMode } from './schedule-choice';
+
+const MODES: { mode: ScheduleMode; label: string }[] = [
+  { mode: 'draft', label: 'Save as draft' },
+  { mode: 'single', label: 'At a time' },
+  { mode: 'queue', label: 'Add to queue' },
+  { mode: 'recurring', label: 'Repeat' },
+  { mode: 'evergreen', label: 'Evergreen' },
+];
+
+/** The composer's "When" section. */
+@Component({
+  selector: 'so-schedule-picker',
+  imports: [FormsModule, FieldErrorComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset class="schedule-picker">
+      <legend>When</legend>
+      <div class="radio-row" role="radiogroup" aria-label="When">
+        @for (m of modes; track m.mode) {
+          <label class="check"
+            ><input
+              type="radio"
+              name="schedule-mode"
+              [value]="m.mode"
+              [checked]="choice().mode === m.mode"
+              (change)="set({ mode: m.mode })"
+            />
+            {{ m.label }}</label
+          >
+        }
+      </div>
+      @if (choice().mode === 'single' || choice().mode === 'recurring' || choice().mode === 'evergreen') {
+        <label for="schedule-at"
+          >{{ choice().mode === 'single' ? 'Date and time' : 'First time' }} ({{ zone() }})</label
+        >
+        <input
+          id="schedule-at"
+          type="datetime-local"
+          [ngModel]="choice().at"
+          (ngModelChange)="set({ at: $event })"
+          [attr.aria-invalid]="!!error()"
+          aria-describedby="schedule-error"
+        />
+      }
+      @if (choice().mode === 'queue') {
+        <p class="hint">Each account's next free posting time (set under Accounts → Queue times).</p>
+      }
+      @if (choice().mode === 'recurring') {
+        <label for="schedule-repeat">Repeats</label>
+        <select id="schedule-repeat" [ngModel]="choice().repeat" (ngModelChange)="set({ repeat: $event })">
+          <option value="daily">Every day</option>
+          <option value="weekdays">Every weekday</option>
+          <option value="weekly">Every week on that day</option>
+          <option value="custom">Custom (RRULE)</option>
+        </select>
+        @if (choice().repeat === 'custom') {
+          <label for="schedule-rrule">RRULE</label>
+          <input
+            id="schedule-rrule"
+            [ngModel]="choice().rrule"
+            (ngModelChange)="set({ rrule: $event })"
+            placeholder="FREQ=WEEKLY;BYDAY=MO,TH"
+          />
+        }
+      }
+      @if (choice().mode === 'evergreen') {
+        <label for="schedule-interval">Post again every (days)</label>
+        <input
+          id="schedule-interval"
+          type="number"
+          min="1"
+          max="365"
+          [ngModel]="choice().intervalDays"
+          (ngModelChange)="set({ intervalDays: $event })"
+        />
+        <label for="schedule-max">At most (times, empty for no limit)</label>
+        <input
+          id="schedule-max"
+          type="number"
+          min="1"
+          [ngModel]="choice().maxRepeats"
+          (ngModelChange)="set({ maxRepeats: $event || null })"
+        />
+      }
+      <so-field-error errorId="schedule-error" [message]="error()" />
+    </fieldset>
+  `,
+})
+export class SchedulePickerComponent {
+  readonly choice = model.required<ScheduleChoice>();
+  readonly zone = input.required<string>();
+  readonly error = input<string | null>(null);
+  readonly modes = MODES;
+
+  set(change: Partial<ScheduleChoice>): void {
+    this.choice.update((c) => ({ ...c, ...change }));
+  }
+}

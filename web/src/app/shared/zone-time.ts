@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Times shown and entered in the workspace's zone, not the browser's: a team in several countries
+ * sees one calendar. Luxon does the zone arithmetic (Intl alone cannot go from wall time to instant).
+ */
+export function inZone(iso: string, zone: string): DateTime {
+  return DateTime.fromISO(iso, { zone });
+}
+
+export function formatInZone(iso: string | null | undefined, zone: string, format = 'EEE d MMM, HH:mm'): string {
+  return iso ? inZone(iso, zone).toFormat(format) : '—';
+}
+
+/** The value of a `datetime-local` input showing `iso` in `zone`. */
+export function toLocalInput(iso: string, zone: string): string {
+  return inZone(iso, zone).toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** A `datetime-local` value read as wall time in `zone`, as an ISO instant. */
+export function fromLocalInput(value: string, zone: string): string | null {
+  const local = DateTime.fromISO(value, { zone });
+  return local.isValid ? local.toUTC().toISO() : null;
+}
+
+/** The same wall-clock time on another day (calendar drag and drop). */
+export function moveToDay(iso: string, day: string, zone: string): string {
+  const current = inZone(iso, zone);
+  const target = DateTime.fromISO(day, { zone }).set({ hour: current.hour, minute: current.minute, second: 0 });
+  return target.toUTC().toISO()!;
+}
