@@ -220,7 +220,7 @@ describe('foundation journey', () => {
     await screenshot(owner, '15-sign-in-refused');
     await owner.getByLabel('Password').fill(NEW_PASSWORD);
     await owner.getByLabel('Password').press('Enter');
-    await owner.waitForURL(`**/w/${workspaceId}/settings`);
+    await owner.waitForURL(`**/w/${workspaceId}/calendar`);
     await owner.goto(`${platform.url}/workspaces`);
     await owner.getByRole('link', { name: /Acme Social/ }).waitFor();
     await screenshot(owner, '13-workspaces');

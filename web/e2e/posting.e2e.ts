@@ -1,0 +1,208 @@
+import { DateTime } from 'luxon';
+import { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+
+/** A zone where it is not near midnight now, so "today" and "tomorrow" stay put during the test. */
+const ZONE =
+  ['Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'].find((zone) => {
+    const hour = DateTime.now().setZone(zone).hour;
+    return hour >= 1 && hour <= 21;
+  }) ?? 'UTC';
+
+/** Drags with the small pointer steps the CDK needs to notice a drag. */
+async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 12 });
+  await page.mouse.up();
+}
+
+/**
+ * The posting journey in Chromium against the real platform (its publishing engine running):
+ * Sandbox accounts → compose for two → schedule → calendar → drag to another day → published on
+ * the Sandbox at the new time; add to queue takes the next slot; a recurring post shows its
+ * occurrences.
+ */
+describe('posting journey', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let api: (path: string) => Promise<Record<string, unknown>>;
+  const email = `planner-${Date.now()}@example.com`;
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${platform.url}/sign-up`);
+    await page.getByLabel('Your name').fill('Paula Planner');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/workspaces');
+    await page.getByLabel('Name', { exact: true }).fill('Posting Co');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
+    await page.getByLabel('Time zone').selectOption(ZONE);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    base = page.url().replace(/\/settings$/, '');
+    // A session of our own for checking what the API says (the page keeps its own).
+    const workspaceId = base.split('/w/')[1];
+    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    api = async (path) =>
+      (await fetch(`${platform.url}${path}`, {
+        headers: { Authorization: `Bearer ${accessToken}`, 'X-Workspace-Id': workspaceId },
+      }).then((r) => r.json())) as Record<string, unknown>;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('connects two Sandbox accounts, marked as demo, and gives one a queue time', async () => {
+    await nav('Accounts').click();
+    await page.getByText('No accounts yet').waitFor();
+    await page.getByRole('button', { name: 'Connect Sandbox account' }).click();
+    await expect.poll(() => page.locator('#sandbox-name-error').textContent()).toContain('Name the account');
+    for (const name of ['Brand A', 'Brand B']) {
+      await page.getByLabel('Sandbox account name').fill(name);
+      await page.getByRole('button', { name: 'Connect Sandbox account' }).click();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+    }
+    expect(await page.locator('.account .demo-tag').count()).toBe(2);
+    const brandB = page.locator('li.account', { has: page.getByRole('heading', { name: 'Brand B' }) });
+    await brandB.getByText('Queue times').click();
+    const slot = DateTime.now().setZone(ZONE).plus({ days: 2 });
+    await brandB.getByLabel('Day').selectOption({ label: slot.toFormat('cccc') });
+    await brandB.getByLabel('Time').fill('16:45');
+    await brandB.getByRole('button', { name: 'Add time' }).click();
+    await brandB.getByText(`${slot.toFormat('cccc')} 16:45`).waitFor();
+    await screenshot(page, '20-accounts');
+  });
+
+  let postId: string;
+  let firstAt: DateTime;
+
+  it('composes for both accounts with live counts, a per-account text and previews, and schedules it', async () => {
+    await nav('Compose').click();
+    await page.getByLabel('Post text').fill('Big news: our #launch is live');
+    await page.getByRole('checkbox', { name: /Brand A/ }).check();
+    await page.getByRole('checkbox', { name: /Brand B/ }).check();
+    await page.getByRole('tab', { name: 'Brand B' }).click();
+    await page.getByLabel('Text for Brand B').fill('x'.repeat(501));
+    await expect.poll(() => page.getByRole('tabpanel').locator('.counter').textContent()).toContain('501 / 500');
+    await page.getByRole('list', { name: 'Problems for Brand B' }).getByText('Sandbox allows 500').waitFor();
+    await page.getByLabel('Text for Brand B').fill('Brand B says: the #launch is live');
+    await expect.poll(() => page.getByRole('tabpanel').locator('.counter').textContent()).toContain('33 / 500');
+    await page.getByRole('tabpanel').getByLabel('Preview').getByText('#launch').waitFor();
+    await page.getByRole('tab', { name: 'Brand A' }).click();
+    await page.getByRole('tabpanel').getByLabel('Preview').getByText('Big news').waitFor();
+
+    // Tomorrow, a minute or two from now: dragged to today it is due shortly after.
+    firstAt = DateTime.now().setZone(ZONE).plus({ days: 1, seconds: 75 }).endOf('minute').plus({ milliseconds: 1 });
+    await page.getByLabel('At a time').check();
+    await page.getByLabel(/Date and time/).fill(firstAt.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await screenshot(page, '21-composer');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    postId = page.url().split('/posts/')[1];
+    await expect.poll(() => page.getByTestId('post-state').textContent()).toBe('Scheduled');
+    expect(await page.locator('tbody tr[data-variant]').count()).toBe(2);
+  });
+
+  it('shows on the calendar, is dragged to today, and is published on the Sandbox at the new time', async () => {
+    await nav('Calendar').click();
+    // The month grid always holds both today and tomorrow (six full weeks around this month).
+    await page.getByRole('button', { name: 'Month' }).click();
+    const tomorrow = page.locator(`section.day[data-date="${firstAt.toISODate()}"]`);
+    const today = page.locator(`section.day[data-date="${firstAt.minus({ days: 1 }).toISODate()}"]`);
+    await expect.poll(() => tomorrow.locator('a.entry').count()).toBe(2);
+    await screenshot(page, '22-calendar');
+    await drag(page, tomorrow.locator('a.entry').first(), today);
+    await page.getByText(/Moved “/).waitFor();
+    await expect.poll(() => today.locator('a.entry').count()).toBe(2);
+
+    const moved = firstAt.minus({ days: 1 });
+    const post = (await api(`/api/v1/posts/${postId}`)) as { variants: { scheduledAt: string }[] };
+    expect(post.variants.map((v) => v.scheduledAt)).toEqual([moved.toUTC().toISO(), moved.toUTC().toISO()]);
+
+    await page.goto(`${base}/posts/${postId}`);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId('post-state').textContent();
+        },
+        { timeout: 180_000, interval: 3_000 },
+      )
+      .toBe('Published');
+    const jobs = (await api(`/api/v1/posts/${postId}/attempts`)) as {
+      items: { publishedAt: string; occurrenceAt: string }[];
+    };
+    expect(jobs.items).toHaveLength(2);
+    for (const job of jobs.items) {
+      expect(job.occurrenceAt).toBe(moved.toUTC().toISO());
+      expect(new Date(job.publishedAt).getTime()).toBeGreaterThanOrEqual(moved.toMillis());
+    }
+    await screenshot(page, '23-published');
+
+    await nav('Accounts').click();
+    await page
+      .locator('li.account', { has: page.getByRole('heading', { name: 'Brand B' }) })
+      .getByRole('link', { name: 'Sandbox timeline' })
+      .click();
+    await page.getByText('Brand B says: the #launch is live').waitFor();
+    await screenshot(page, '24-sandbox-timeline');
+  }, 240_000);
+
+  it('adds to the queue: the post takes the next free slot', async () => {
+    await nav('Compose').click();
+    await page.getByLabel('Post text').fill('From the queue');
+    await page.getByRole('checkbox', { name: /Brand B/ }).check();
+    await page.getByLabel('Add to queue').check();
+    await page.getByRole('button', { name: 'Add to queue' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    const slot = DateTime.now().setZone(ZONE).plus({ days: 2 }).set({ hour: 16, minute: 45 });
+    await page.getByRole('cell', { name: slot.toFormat('EEE d MMM, HH:mm') }).waitFor();
+  });
+
+  it('shows a recurring post at each occurrence on the calendar', async () => {
+    await nav('Compose').click();
+    await page.getByLabel('Post text').fill('Daily tip');
+    await page.getByRole('checkbox', { name: /Brand A/ }).check();
+    await page.getByLabel('Repeat').check();
+    const start = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 8, minute: 30 });
+    await page.getByLabel(/First time/).fill(start.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await page.getByLabel('Repeats').selectOption('daily');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    await nav('Calendar').click();
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const daily = page.locator('a.entry', { hasText: 'Daily tip' });
+    await expect.poll(() => daily.count()).toBe(7);
+    expect(await daily.locator('.entry-time').allTextContents()).toEqual(Array(7).fill('08:30'));
+    await screenshot(page, '25-recurring');
+  });
+
+  it('lays the posts out on the board', async () => {
+    await nav('Board').click();
+    const scheduled = page.getByRole('region', { name: 'Scheduled' });
+    await scheduled.getByText('From the queue').waitFor();
+    await page.getByRole('region', { name: 'Published' }).getByText('Big news').waitFor();
+    await screenshot(page, '26-board');
+  });
+});
