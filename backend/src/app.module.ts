@@ -7,6 +7,7 @@ import { ActivityModule } from './activity/activity.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ConnectorsModule } from './connectors/connectors.module';
+import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
 import { MediaModule } from './media/media.module';
 import { PublishingModule } from './publishing/publishing.module';
@@ -51,6 +52,7 @@ export class AppModule {
         AccessModule,
         HealthModule,
         RuntimeModule,
+        JobsModule,
         ConnectorsModule,
         AccountsModule,
         PostsModule,

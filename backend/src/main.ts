@@ -3,6 +3,7 @@ import { OutboxDispatcher } from './mail/outbox-dispatcher';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { PublishingEngine } from './publishing/publishing-engine';
+import { BackgroundJobs } from './jobs/background-jobs';
 import { FlowRuntimeService } from './runtime/flow-runtime.service';
 
 /** The API process. On embedded defaults it also runs the worker loop and the flow runtime. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   if (config.runWorker) {
     app.get(OutboxDispatcher).start();
     app.get(PublishingEngine).start();
+    await app.get(BackgroundJobs).start();
   }
   await app.get(FlowRuntimeService).start();
   console.log(`SocialOrchestrator is running at ${config.publicUrl}`);

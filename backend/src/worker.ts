@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { waitForSchema } from './database/wait-for-schema';
 import { OutboxDispatcher } from './mail/outbox-dispatcher';
 import { PublishingEngine } from './publishing/publishing-engine';
+import { BackgroundJobs } from './jobs/background-jobs';
 
 /** The worker process for production deployments (the API runs with RUN_WORKER=false). */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   await waitForSchema(app.get(DataSource));
   app.get(OutboxDispatcher).start();
   app.get(PublishingEngine).start();
+  await app.get(BackgroundJobs).start();
   app.get(Logger).log('worker started');
 }
 

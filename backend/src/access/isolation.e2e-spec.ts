@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundJobs } from '../jobs/background-jobs';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
@@ -12,6 +13,7 @@ interface Fixture {
   roleId: string;
   accountId: string;
   postId: string;
+  jobId: string;
 }
 
 interface RouteLayer {
@@ -72,6 +74,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       roleId: role.body.id,
       accountId: account.body.id,
       postId: post.body.id,
+      jobId: await t.app.get(BackgroundJobs).enqueue('isolation-probe', { workspaceId }),
     };
   }
 
@@ -127,6 +130,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/posts/${f.postId}/move`,
       body: { to: 'draft' },
     }),
+    'GET /api/v1/jobs/:id': (f) => ({ method: 'get', path: `/api/v1/jobs/${f.jobId}` }),
     'GET /api/v1/posts/:id/attempts': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/attempts` }),
   };
 

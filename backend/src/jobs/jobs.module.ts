@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agenda, AgendaOptions } from 'agenda';
 import { DataSource } from 'typeorm';
+import { AgendaJob } from './agenda-job.entity';
+import { AGENDA, BackgroundJobs } from './background-jobs';
+import { JobsController } from './jobs.controller';
 import { SqlBackend } from './sql-backend';
-
-/** Injection token of the app's Agenda instance. */
-export const AGENDA = Symbol('AGENDA');
 
 /**
  * An Agenda on our SQL backend, not started: whoever runs jobs defines them, then calls
@@ -15,10 +16,14 @@ export function createAgenda(dataSource: DataSource, options: Omit<AgendaOptions
   return new Agenda({ processEvery: '5 seconds', ...options, backend: new SqlBackend(dataSource) });
 }
 
+@Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([AgendaJob])],
+  controllers: [JobsController],
   providers: [
     { provide: AGENDA, inject: [DataSource], useFactory: (dataSource: DataSource) => createAgenda(dataSource) },
+    BackgroundJobs,
   ],
-  exports: [AGENDA],
+  exports: [BackgroundJobs],
 })
 export class JobsModule {}
