@@ -27,7 +27,7 @@ export class PostsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreatePostDto,
   ): Promise<PostDto> {
-    return this.posts.create(workspace, principal, body);
+    return this.posts.create(workspace.workspaceId, principal, body);
   }
 
   @Post('preview')
@@ -61,7 +61,7 @@ export class PostsController {
     @Param('id') id: string,
     @Body() body: UpdatePostDto,
   ): Promise<PostDto> {
-    return this.posts.update(workspace, principal, id, body);
+    return this.posts.update(workspace.workspaceId, principal, id, body);
   }
 
   @Delete(':id')
@@ -72,7 +72,7 @@ export class PostsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
   ): Promise<void> {
-    await this.posts.remove(workspace, principal, id);
+    await this.posts.remove(workspace.workspaceId, principal, id);
   }
 
   @Post(':id/duplicate')
@@ -83,7 +83,7 @@ export class PostsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
   ): Promise<PostDto> {
-    return this.posts.duplicate(workspace, principal, id);
+    return this.posts.duplicate(workspace.workspaceId, principal, id);
   }
 
   @Post(':id/reschedule')
@@ -96,7 +96,7 @@ export class PostsController {
     @Param('id') id: string,
     @Body() body: RescheduleDto,
   ): Promise<PostDto> {
-    return this.posts.reschedule(workspace, principal, id, body.schedule);
+    return this.posts.reschedule(workspace.workspaceId, principal, id, body.schedule);
   }
 
   @Post(':id/move')
@@ -109,6 +109,6 @@ export class PostsController {
     @Param('id') id: string,
     @Body() body: MovePostDto,
   ): Promise<PostDto> {
-    return this.posts.move(workspace, principal, id, body.to);
+    return this.posts.move(workspace.workspaceId, principal, id, body.to);
   }
 }

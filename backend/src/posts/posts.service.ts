@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, WhereExpressionBuilder, EntityManager, In, Repository } from 'typeorm';
-import type { Principal, WorkspaceAccess } from '../access/access-context';
+import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityAction, ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
@@ -45,16 +45,16 @@ export class PostsService {
   ) {}
 
   async create(
-    workspace: WorkspaceAccess,
+    workspaceId: string,
     actor: Principal,
     dto: CreatePostDto,
     source?: PostSource,
   ): Promise<PostDto> {
-    const planned = await this.planner.variantsFor(workspace.workspaceId, dto.text, dto.variants);
-    const plan = dto.schedule ? await this.plan(workspace.workspaceId, dto.schedule, planned, null) : null;
+    const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants);
+    const plan = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
     const post = this.posts.create({
       id: newId(),
-      workspaceId: workspace.workspaceId,
+      workspaceId: workspaceId,
       authorId: actor.userId,
       title: dto.title ?? null,
       text: dto.text,
@@ -66,8 +66,8 @@ export class PostsService {
       await this.setLabels(em, post, dto.labels ?? []);
       await this.writeVariants(em, post, planned, plan);
     });
-    await this.record(workspace.workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
-    return this.get(workspace.workspaceId, post.id);
+    await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
+    return this.get(workspaceId, post.id);
   }
 
   /** What the composer shows while typing: each variant's count against its network's limit, and its problems. */
@@ -127,19 +127,19 @@ export class PostsService {
     return { items: parts.map(postDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
 
-  async update(workspace: WorkspaceAccess, actor: Principal, id: string, dto: UpdatePostDto): Promise<PostDto> {
-    const post = await this.editable(workspace.workspaceId, id);
+  async update(workspaceId: string, actor: Principal, id: string, dto: UpdatePostDto): Promise<PostDto> {
+    const post = await this.editable(workspaceId, id);
     const existing = await this.variants.findBy({ postId: post.id });
     const text = dto.text ?? post.text;
     const inputs = dto.variants ?? existing.map((v) => this.inputOf(v));
-    const planned = await this.planner.variantsFor(workspace.workspaceId, text, inputs);
+    const planned = await this.planner.variantsFor(workspaceId, text, inputs);
     const keepSchedule = dto.schedule === undefined;
     const scheduleInput = keepSchedule
       ? post.state === 'published'
         ? null
         : await this.currentScheduleInput(post)
       : dto.schedule;
-    const plan = scheduleInput ? await this.plan(workspace.workspaceId, scheduleInput, planned, post.id) : null;
+    const plan = scheduleInput ? await this.plan(workspaceId, scheduleInput, planned, post.id) : null;
     const removed = existing.filter((v) => !inputs.some((i) => i.accountId === v.accountId));
     if (removed.some((v) => v.state === 'published' || v.publishedAt)) {
       throw new PostsError(
@@ -162,34 +162,35 @@ export class PostsService {
       await this.writeVariants(em, post, planned, plan, existing, !(keepSchedule && !plan));
       await this.refreshState(em, post.id);
     });
-    await this.record(workspace.workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
-    return this.get(workspace.workspaceId, post.id);
+    await this.record(workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
+    return this.get(workspaceId, post.id);
   }
 
-  reschedule(workspace: WorkspaceAccess, actor: Principal, id: string, schedule: ScheduleInputDto): Promise<PostDto> {
-    return this.update(workspace, actor, id, { schedule });
+  reschedule(workspaceId: string, actor: Principal, id: string, schedule: ScheduleInputDto): Promise<PostDto> {
+    return this.update(workspaceId, actor, id, { schedule });
   }
 
   /** Board moves: back to draft, into the queue, or up for approval. */
-  async move(workspace: WorkspaceAccess, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
-    const post = await this.editable(workspace.workspaceId, id);
-    if (to === 'draft') return this.update(workspace, actor, id, { schedule: null });
+  async move(
+    workspaceId: string, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
+    const post = await this.editable(workspaceId, id);
+    if (to === 'draft') return this.update(workspaceId, actor, id, { schedule: null });
     if (to === 'scheduled') {
       const current = await this.currentScheduleInput(post);
       const future = current && (current.type !== 'single' || new Date(current.at!) > new Date());
-      return this.update(workspace, actor, id, { schedule: future ? current : { type: 'queue' } });
+      return this.update(workspaceId, actor, id, { schedule: future ? current : { type: 'queue' } });
     }
     if (post.state !== 'draft') throw new PostsError('INVALID_MOVE', 'Only drafts can be sent for approval');
     await this.posts.update(post.id, { state: 'pending_approval' });
-    return this.get(workspace.workspaceId, id);
+    return this.get(workspaceId, id);
   }
 
-  async duplicate(workspace: WorkspaceAccess, actor: Principal, id: string): Promise<PostDto> {
-    const post = await this.posts.findOneBy({ id, workspaceId: workspace.workspaceId });
+  async duplicate(workspaceId: string, actor: Principal, id: string): Promise<PostDto> {
+    const post = await this.posts.findOneBy({ id, workspaceId: workspaceId });
     if (!post) throw notFound('Post');
     const [parts] = await this.parts([post]);
     return this.create(
-      workspace,
+      workspaceId,
       actor,
       {
         title: post.title ?? undefined,
@@ -201,10 +202,10 @@ export class PostsService {
     );
   }
 
-  async remove(workspace: WorkspaceAccess, actor: Principal, id: string): Promise<void> {
-    const post = await this.editable(workspace.workspaceId, id);
+  async remove(workspaceId: string, actor: Principal, id: string): Promise<void> {
+    const post = await this.editable(workspaceId, id);
     await this.posts.delete(post.id);
-    await this.record(workspace.workspaceId, actor, 'post.deleted', post);
+    await this.record(workspaceId, actor, 'post.deleted', post);
   }
 
   /** A variant scheduled or published within [from, to). */
