@@ -22,7 +22,7 @@ import { MailModule } from './mail/mail.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
-const NOT_THE_SPA = ['/api/{*path}', '/healthz', '/readyz', '/metrics'];
+const NOT_THE_SPA = ['/api/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
 
 @Module({})
 export class AppModule {

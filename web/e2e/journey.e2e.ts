@@ -87,8 +87,9 @@ describe('foundation journey', () => {
     await member.getByLabel('Password').fill(PASSWORD);
     await member.getByRole('button', { name: 'Create account' }).click();
     await member.getByRole('button', { name: 'Accept and join Acme Social' }).click();
-    await member.waitForURL(`**/w/${workspaceId}/settings`);
+    await member.waitForURL(`**/w/${workspaceId}/calendar`);
     await member.getByRole('button', { name: /Max Member · Editor/ }).waitFor();
+    await member.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
     // An Editor may read settings but not change them, and sees no API keys or activity.
     await member.getByText('You can view these settings').waitFor();
     await expect.poll(() => member.getByLabel('Time zone').inputValue()).toBe('Asia/Tokyo');

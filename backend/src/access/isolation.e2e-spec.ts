@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
@@ -14,6 +15,7 @@ interface Fixture {
   accountId: string;
   postId: string;
   jobId: string;
+  mediaId: string;
 }
 
 interface RouteLayer {
@@ -75,6 +77,18 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       accountId: account.body.id,
       postId: post.body.id,
       jobId: await t.app.get(BackgroundJobs).enqueue('isolation-probe', { workspaceId }),
+      mediaId: (
+        await t.http
+          .post('/api/v1/media')
+          .set(headers)
+          .attach(
+            'file',
+            await sharp({ create: { width: 40, height: 40, channels: 3, background: '#888' } })
+              .png()
+              .toBuffer(),
+            'x.png',
+          )
+      ).body.id,
     };
   }
 
@@ -129,6 +143,16 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'post',
       path: `/api/v1/posts/${f.postId}/move`,
       body: { to: 'draft' },
+    }),
+    'GET /api/v1/media/:id': (f) => ({ method: 'get', path: `/api/v1/media/${f.mediaId}` }),
+    'GET /api/v1/media/:id/fixes': (f) => ({
+      method: 'get',
+      path: `/api/v1/media/${f.mediaId}/fixes?network=instagram`,
+    }),
+    'POST /api/v1/media/:id/auto-fix': (f) => ({
+      method: 'post',
+      path: `/api/v1/media/${f.mediaId}/auto-fix`,
+      body: { network: 'instagram' },
     }),
     'GET /api/v1/jobs/:id': (f) => ({ method: 'get', path: `/api/v1/jobs/${f.jobId}` }),
     'GET /api/v1/posts/:id/attempts': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/attempts` }),
@@ -197,7 +221,17 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     );
     const text = JSON.stringify(lists.map((r) => r.body));
     expect(lists.every((r) => r.status === 200)).toBe(true);
-    for (const id of [b.workspaceId, b.owner.id, b.member.id, b.inviteId, b.apiKeyId, b.roleId, b.accountId, b.postId])
+    for (const id of [
+      b.workspaceId,
+      b.owner.id,
+      b.member.id,
+      b.inviteId,
+      b.apiKeyId,
+      b.roleId,
+      b.accountId,
+      b.postId,
+      b.mediaId,
+    ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
   });

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { uploadsModule } from '../common/uploads';
+import { MediaController } from './media.controller';
 import { MediaItem } from './media-item.entity';
+import { MediaUploads } from './media-uploads.service';
 import { MediaLibrary } from './media-library.service';
 import { MEDIA_STORE, mediaStoreProvider } from './media-store.provider';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MediaItem])],
-  providers: [mediaStoreProvider, MediaLibrary],
+  imports: [TypeOrmModule.forFeature([MediaItem]), uploadsModule((config) => config.media.maxUploadBytes)],
+  controllers: [MediaController],
+  providers: [mediaStoreProvider, MediaLibrary, MediaUploads],
   exports: [MediaLibrary, MEDIA_STORE],
 })
 export class MediaModule {}

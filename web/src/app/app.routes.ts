@@ -69,6 +69,12 @@ export const routes: Routes = [
         loadComponent: () => import('./posting/composer.page').then((m) => m.ComposerPage),
       },
       {
+        path: 'import',
+        canActivate: [permitted('posts:write')],
+        title: 'Import and export',
+        loadComponent: () => import('./posting/import.page').then((m) => m.ImportPage),
+      },
+      {
         path: 'posts/:postId',
         canActivate: [permitted('posts:read')],
         title: 'Post',

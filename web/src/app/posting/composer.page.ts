@@ -169,6 +169,12 @@ const SUBMIT_LABELS = {
                     }
                   </ul>
                 }
+                @for (f of fixable()[a.id] ?? []; track f.media.id) {
+                  <p class="fix-offer">
+                    {{ f.media.fileName }}: {{ f.description }}
+                    <button type="button" class="small" (click)="fix(f.media, a.network)">Fix automatically</button>
+                  </p>
+                }
                 <so-post-preview
                   [network]="a.network"
                   [accountName]="a.name"
@@ -201,6 +207,7 @@ export class ComposerPage implements OnInit {
   readonly overrides = signal<Partial<Record<string, string>>>({});
   readonly media = signal<MediaItem[]>([]);
   readonly previews = signal<VariantPreview[]>([]);
+  readonly fixable = signal<Partial<Record<string, { media: MediaItem; description: string }[]>>>({});
   readonly activeTab = signal<string | null>(null);
   readonly uploading = signal<string | null>(null);
   readonly busy = signal(false);
@@ -335,12 +342,38 @@ export class ComposerPage implements OnInit {
     };
   }
 
+  /** Replaces an attachment with a copy fixed for the network (the original stays in the library). */
+  async fix(item: MediaItem, network: string): Promise<void> {
+    try {
+      const fixed = await this.api.autoFix(item.id, network);
+      this.media.update((list) => list.map((m) => (m.id === item.id ? fixed : m)));
+    } catch (error) {
+      this.errors.set({}, problemText(error));
+    }
+  }
+
   private async refreshPreview(input: PostInput): Promise<void> {
     try {
-      this.previews.set(await this.api.preview(input));
+      const previews = await this.api.preview(input);
+      this.previews.set(previews);
+      await this.refreshFixes(previews);
     } catch {
       // A half-typed link or the like: the submit names the field; keep the last preview.
     }
+  }
+
+  /** For variants whose media break a rule: the fixes the server can make, per account. */
+  private async refreshFixes(previews: VariantPreview[]): Promise<void> {
+    const offers: Record<string, { media: MediaItem; description: string }[]> = {};
+    for (const p of previews.filter((v) => v.problems.some((x) => x.field.startsWith('media')))) {
+      offers[p.accountId] = [];
+      for (const m of this.media().filter((x) => x.kind === 'image')) {
+        const fixes = await this.api.fixes(m.id, p.network);
+        if (fixes.length)
+          offers[p.accountId].push({ media: m, description: fixes.map((f) => f.description).join(', ') });
+      }
+    }
+    this.fixable.set(offers);
   }
 
   private async loadPost(id: string): Promise<void> {

@@ -91,6 +91,21 @@ export class PostsApi {
     return firstValueFrom(this.http.post<MediaItem>('/api/v1/media', form));
   }
 
+  /** A fixed copy of an image for a network's rules (crop, convert, shrink); the original is kept. */
+  autoFix(id: string, network: string): Promise<MediaItem> {
+    return firstValueFrom(this.http.post<MediaItem>(`/api/v1/media/${id}/auto-fix`, { network }));
+  }
+
+  async fixes(id: string, network: string): Promise<{ kind: string; description: string }[]> {
+    return (
+      await firstValueFrom(
+        this.http.get<{ fixes: { kind: string; description: string }[] }>(`/api/v1/media/${id}/fixes`, {
+          params: { network },
+        }),
+      )
+    ).fixes;
+  }
+
   media(id: string): Promise<MediaItem> {
     return firstValueFrom(this.http.get<MediaItem>(`/api/v1/media/${id}`));
   }

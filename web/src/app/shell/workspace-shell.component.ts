@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
   { path: 'board', label: 'Board', permission: 'posts:read' },
   { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
+  { path: 'import', label: 'Import & export', permission: 'posts:write' },
   { path: 'settings', label: 'Settings', permission: 'workspace:read' },
   { path: 'members', label: 'Members & invites', permission: 'members:read' },
   { path: 'roles', label: 'Roles', permission: 'members:read' },

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Inject } from '@nestjs/common';
+import type { Response } from 'express';
+import { IsIn } from 'class-validator';
+import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { notFound } from '../common/common.errors';
+import { NETWORK_LIMITS } from '../connectors/network-registry';
+import type { NetworkId } from '../connectors/network-limits';
+import { MediaItemDto } from './media.dto';
+import { MediaError } from './media.errors';
+import { MEDIA_STORE } from './media-store.provider';
+import { MediaUploads } from './media-uploads.service';
+import type { BlobStore } from './storage/blob-store';
+import { LocalDirectoryStore } from './storage/local-directory-store';
+
+export class NetworkQueryDto {
+  @IsIn(Object.keys(NETWORK_LIMITS), { message: `must be one of ${Object.keys(NETWORK_LIMITS).join(', ')}` })
+  network: NetworkId;
+}
+
+@ApiTags('media')
+@Controller()
+export class MediaController {
+  constructor(
+    private readonly uploads: MediaUploads,
+    @Inject(MEDIA_STORE) private readonly store: BlobStore,
+  ) {}
+
+  @Post('api/v1/media')
+  @RequirePermission('media:write')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: MediaItemDto })
+  upload(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<MediaItemDto> {
+    if (!file) throw new MediaError('FILE_REQUIRED', undefined, [{ field: 'file', message: 'is required' }]);
+    return this.uploads.upload(workspace.workspaceId, principal.userId, file);
+  }
+
+  @Get('api/v1/media/:id')
+  @RequirePermission('media:read')
+  @ApiOkResponse({ type: MediaItemDto })
+  get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string): Promise<MediaItemDto> {
+    return this.uploads.get(workspace.workspaceId, id);
+  }
+
+  /** The fixes that would make the item fit a network's rules (crop, convert, shrink). */
+  @Get('api/v1/media/:id/fixes')
+  @RequirePermission('media:read')
+  async fixes(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @Param('id') id: string,
+    @Query() query: NetworkQueryDto,
+  ) {
+    return { fixes: await this.uploads.fixesFor(workspace.workspaceId, id, query.network) };
+  }
+
+  /** One click in the composer: a fixed copy as a new item; the original is kept. */
+  @Post('api/v1/media/:id/auto-fix')
+  @RequirePermission('media:write')
+  @ApiCreatedResponse({ type: MediaItemDto })
+  autoFix(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: NetworkQueryDto,
+  ): Promise<MediaItemDto> {
+    return this.uploads.autoFix(workspace.workspaceId, principal.userId, id, body.network);
+  }
+
+  /** Files of the local store, for whoever holds a signed URL (browsers, networks fetching media). */
+  @Get('media/*key')
+  @Public()
+  async serve(
+    @Param('key') key: string | string[],
+    @Query('expires') expires: string,
+    @Query('signature') signature: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const path = Array.isArray(key) ? key.join('/') : key;
+    if (!(this.store instanceof LocalDirectoryStore) || !this.store.verify(path, Number(expires), signature ?? '')) {
+      throw notFound('Media file');
+    }
+    const type = path.endsWith('.jpg') ? 'image/jpeg' : await this.uploads.mimeTypeOf(path);
+    response.setHeader('Content-Type', type);
+    response.setHeader('Cache-Control', 'private, max-age=3600');
+    (await this.store.get(path)).pipe(response);
+  }
+}

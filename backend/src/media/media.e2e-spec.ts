@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Publisher } from '../publishing/publisher';
+import { SchedulerTick } from '../publishing/scheduler-tick';
+import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { startTestApp, TestApp } from '../testing/test-app';
+import { DATABASE_KINDS } from '../testing/test-database';
+
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .png()
+    .toBuffer();
+
+describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
+  let t: TestApp;
+  let owner: TestUser;
+  let workspaceId: string;
+  const dir = mkdtempSync(join(tmpdir(), 'so-media-'));
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { MEDIA_MAX_UPLOAD_MB: '2' });
+    owner = await newUser(t, 'owner');
+    workspaceId = await newWorkspace(t, owner, 'Media Inc');
+  });
+  afterAll(() => t?.close());
+
+  const upload = (data: Buffer, name: string) =>
+    t.http.post('/api/v1/media').set(as(owner, workspaceId)).attach('file', data, name);
+
+  it('sniffs the type from the content, not the name, and measures the image', async () => {
+    const res = await upload(await png(640, 480), 'holiday.jpg').expect(201);
+    expect(res.body).toMatchObject({
+      fileName: 'holiday.jpg',
+      kind: 'image',
+      mimeType: 'image/png',
+      width: 640,
+      height: 480,
+    });
+    const thumb = await t.http
+      .get(new URL(res.body.thumbnailUrl).pathname + new URL(res.body.thumbnailUrl).search)
+      .expect(200);
+    const meta = await sharp(thumb.body as Buffer).metadata();
+    expect(Math.max(meta.width!, meta.height!)).toBe(320);
+    const file = new URL(res.body.url);
+    const original = await t.http.get(file.pathname + file.search).expect(200);
+    expect(original.headers['content-type']).toBe('image/png');
+    await t.http.get(file.pathname + file.search.replace(/signature=[^&]+/, 'signature=forged')).expect(404);
+  });
+
+  it('refuses what cannot be posted, naming the type', async () => {
+    const res = await upload(Buffer.from('%PS-Adobe-3.0 not really'), 'notes.png');
+    expect(res.status).toBe(415);
+    expect(res.body.errors[0].field).toBe('file');
+    const text = await upload(Buffer.from('just some text'), 'photo.jpg');
+    expect(text.status).toBe(415);
+    expect(text.body.detail).toContain('cannot be posted');
+  });
+
+  it('refuses a file over the upload limit with 413', async () => {
+    const res = await upload(Buffer.alloc(3 * 1024 * 1024, 1), 'big.bin');
+    expect(res.status).toBe(413);
+  });
+
+  it('measures a video with ffprobe and thumbnails a frame', async () => {
+    const path = join(dir, 'clip.mp4');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=duration=3:size=320x240:rate=25',
+      '-pix_fmt',
+      'yuv420p',
+      path,
+    ]);
+    const res = await upload(readFileSync(path), 'clip.mp4').expect(201);
+    expect(res.body).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 240 });
+    expect(res.body.durationSeconds).toBeCloseTo(3, 1);
+    expect(res.body.thumbnailUrl).not.toBeNull();
+  });
+
+  it('offers and applies a one-click fix as a new item, keeping the original', async () => {
+    const tall = await upload(await png(300, 900), 'tall.png').expect(201);
+    const offered = await t.http
+      .get(`/api/v1/media/${tall.body.id}/fixes?network=instagram`)
+      .set(as(owner, workspaceId))
+      .expect(200);
+    expect(offered.body.fixes.map((f: { kind: string }) => f.kind)).toContain('crop-aspect');
+    const fixed = await t.http
+      .post(`/api/v1/media/${tall.body.id}/auto-fix`)
+      .set(as(owner, workspaceId))
+      .send({ network: 'instagram' })
+      .expect(201);
+    expect(fixed.body.id).not.toBe(tall.body.id);
+    expect(fixed.body.derivedFromId).toBe(tall.body.id);
+    expect(fixed.body.width / fixed.body.height).toBeGreaterThanOrEqual(0.79);
+    const original = await t.http.get(`/api/v1/media/${tall.body.id}`).set(as(owner, workspaceId)).expect(200);
+    expect(original.body).toMatchObject({ width: 300, height: 900 });
+  });
+
+  it('lets a post carry the image, validated against the network', async () => {
+    const image = await upload(await png(800, 800), 'square.png').expect(201);
+    const account = await t.http
+      .post('/api/v1/accounts')
+      .set(as(owner, workspaceId))
+      .send({ network: 'sandbox', name: 'Pictures' })
+      .expect(201);
+    const post = await t.http
+      .post('/api/v1/posts')
+      .set(as(owner, workspaceId))
+      .send({ text: 'Look', variants: [{ accountId: account.body.id, mediaIds: [image.body.id] }] })
+      .expect(201);
+    expect(post.body.variants[0]).toMatchObject({ postType: 'photo', mediaIds: [image.body.id], problems: [] });
+
+    await t.http
+      .post(`/api/v1/posts/${post.body.id}/reschedule`)
+      .set(as(owner, workspaceId))
+      .send({ schedule: { type: 'single', at: new Date(Date.now() + 1000).toISOString() } })
+      .expect(200);
+    await new SchedulerTick(t.db, { horizonMs: 60_000, batchSize: 10 }).run();
+    const publisher = t.app.get(Publisher);
+    for (const job of await publisher.claim(10, new Date(Date.now() + 60_000))) await publisher.attempt(job);
+    const done = await t.http.get(`/api/v1/posts/${post.body.id}`).set(as(owner, workspaceId)).expect(200);
+    expect(done.body.state).toBe('published');
+    const timeline = await t.http
+      .get(`/api/v1/accounts/${account.body.id}/sandbox-timeline`)
+      .set(as(owner, workspaceId))
+      .expect(200);
+    const [media] = timeline.body.items[0].media;
+    expect(media).toMatchObject({ id: image.body.id, kind: 'image' });
+    const served = new URL(media.url);
+    await t.http.get(served.pathname + served.search).expect(200);
+  });
+});
