@@ -17,6 +17,10 @@ import { MEDIA_STORE } from './media-store.provider';
 import { ProbeError, probeMedia, sniffMedia, UnsupportedMediaError } from './probe';
 import type { BlobStore } from './storage/blob-store';
 import { makeThumbnail } from './thumbnails';
+import { downloadMedia } from './media-by-url';
+import { LocalDirectoryStore } from './storage/local-directory-store';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 /** Signed URLs the app hands out live this long (the composer reloads them with the post). */
 const VIEW_URL_TTL_MS = 6 * 3600_000;
@@ -43,7 +47,12 @@ export class MediaUploads {
   constructor(
     @InjectRepository(MediaItem) private readonly items: Repository<MediaItem>,
     @Inject(MEDIA_STORE) private readonly store: BlobStore,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxUploadBytes = config.media.maxUploadBytes;
+  }
+
+  private readonly maxUploadBytes: number;
 
   async upload(workspaceId: string, userId: string, file: UploadedFile): Promise<MediaItemDto> {
     try {
@@ -65,6 +74,29 @@ export class MediaUploads {
     } finally {
       await rm(file.path, { force: true });
     }
+  }
+
+  /**
+   * A media item for a URL in an imported sheet: our own signed URL (an export) is the item it
+   * points at; anything else is downloaded into the library.
+   */
+  async fromUrl(workspaceId: string, userId: string, url: string): Promise<string> {
+    const own = this.ownItemKey(url);
+    if (own) {
+      const item = await this.items.findOneBy({ workspaceId, storageKey: own });
+      if (item) return item.id;
+    }
+    const file = await downloadMedia(url, this.maxUploadBytes);
+    return (await this.upload(workspaceId, userId, { path: file.path, originalname: file.name, size: file.size })).id;
+  }
+
+  private ownItemKey(url: string): string | null {
+    const { pathname, searchParams } = new URL(url);
+    const key = pathname.replace(/^\/media\//, '');
+    if (!(this.store instanceof LocalDirectoryStore) || key === pathname) return null;
+    return this.store.verify(key, Number(searchParams.get('expires')), searchParams.get('signature') ?? '')
+      ? key
+      : null;
   }
 
   /** The stored type of an original file (`media/<workspace>/<id>/original`). */

@@ -11,6 +11,6 @@ import { MEDIA_STORE, mediaStoreProvider } from './media-store.provider';
   imports: [TypeOrmModule.forFeature([MediaItem]), uploadsModule((config) => config.media.maxUploadBytes)],
   controllers: [MediaController],
   providers: [mediaStoreProvider, MediaLibrary, MediaUploads],
-  exports: [MediaLibrary, MEDIA_STORE],
+  exports: [MediaLibrary, MediaUploads, MEDIA_STORE],
 })
 export class MediaModule {}

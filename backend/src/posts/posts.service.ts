@@ -44,12 +44,7 @@ export class PostsService {
     private readonly activity: ActivityService,
   ) {}
 
-  async create(
-    workspaceId: string,
-    actor: Principal,
-    dto: CreatePostDto,
-    source?: PostSource,
-  ): Promise<PostDto> {
+  async create(workspaceId: string, actor: Principal, dto: CreatePostDto, source?: PostSource): Promise<PostDto> {
     const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants);
     const plan = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
     const post = this.posts.create({
@@ -171,8 +166,7 @@ export class PostsService {
   }
 
   /** Board moves: back to draft, into the queue, or up for approval. */
-  async move(
-    workspaceId: string, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
+  async move(workspaceId: string, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
     const post = await this.editable(workspaceId, id);
     if (to === 'draft') return this.update(workspaceId, actor, id, { schedule: null });
     if (to === 'scheduled') {

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { PostsError } from './posts.errors';
+import { PostSheets } from './post-sheets.service';
+
+export class ExportQueryDto {
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], { message: 'must be csv or xlsx' })
+  format?: 'csv' | 'xlsx';
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Bulk import (async, with progress at /api/v1/jobs/{id}) and export in the same CSV / XLSX format. */
+@ApiTags('posts')
+@Controller('api/v1/posts')
+export class PostSheetsController {
+  constructor(private readonly sheets: PostSheets) {}
+
+  @Post('import')
+  @HttpCode(202)
+  @RequirePermission('posts:write')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ description: '{ job_id } — follow it at GET /api/v1/jobs/{job_id}' })
+  async import(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<{ job_id: string }> {
+    if (!file)
+      throw new PostsError('INVALID_IMPORT', 'Attach a CSV or XLSX file', [{ field: 'file', message: 'is required' }]);
+    return { job_id: await this.sheets.start(workspace.workspaceId, principal, file) };
+  }
+
+  @Get('export')
+  @RequirePermission('posts:read')
+  async export(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const format = query.format ?? 'csv';
+    const file = await this.sheets.export(workspace.workspaceId, format);
+    response.setHeader('Content-Type', CONTENT_TYPES[format]);
+    response.setHeader('Content-Disposition', `attachment; filename="posts.${format}"`);
+    response.send(file);
+  }
+}
