@@ -4,12 +4,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { ActivityService } from '../activity/activity.service';
+import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { SecretBox } from '../common/secret-box';
 import { randomToken } from '../common/secrets';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, networkSettings } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { OAuthProvider, TokenSet } from '../connectors/connector';
+import { ConnectorFailure, type OAuthProvider, type TokenSet } from '../connectors/connector';
 import type { NetworkId } from '../connectors/network-limits';
 import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
 import { AccountsError } from './accounts.errors';
@@ -18,6 +19,21 @@ import { SECRET_BOX } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
 
 const ATTEMPT_TTL_MS = 15 * 60_000;
+
+export interface ConnectOutcome {
+  workspaceId: string;
+  /** How many accounts the grant connected or refreshed. */
+  connected: number;
+  /** Why nothing was connected, in words for the person. */
+  problem: string | null;
+}
+
+/** Where a grant can cover no account, what the person has to do first. */
+const NO_ACCOUNTS: Partial<Record<NetworkId, string>> = {
+  facebook: 'The Facebook login manages no Page; create a Page or ask for a role on one, then connect again',
+  instagram:
+    'No Instagram professional account is linked to a Page this login manages; link one in Instagram settings, then connect again',
+};
 
 const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
@@ -64,12 +80,26 @@ export class AccountConnectService {
     return { authorizeUrl };
   }
 
-  /** Exchanges the code, stores (or refreshes) the accounts the grant covers; returns the workspace id. */
-  async complete(network: NetworkId, state: string, code: string | undefined, error?: string): Promise<string> {
+  /**
+   * Exchanges the code and stores (or refreshes) the accounts the grant covers. Once the attempt
+   * is known, a refusal is reported back to its workspace rather than thrown.
+   */
+  async complete(network: NetworkId, state: string, code: string | undefined, error?: string): Promise<ConnectOutcome> {
     const attempt = await this.attempts.findOneBy({ state, network });
     if (!attempt || attempt.expiresAt < new Date()) throw new AccountsError('OAUTH_STATE_INVALID');
     await this.attempts.delete({ state });
-    if (error || !code) throw new AccountsError('OAUTH_DENIED', error ?? 'no authorization code');
+    try {
+      if (error || !code) throw new AccountsError('OAUTH_DENIED', error ?? 'no authorization code');
+      const connected = await this.storeGrant(attempt, network, code);
+      return { workspaceId: attempt.workspaceId, connected, problem: null };
+    } catch (failure) {
+      if (!(failure instanceof DomainError || failure instanceof ConnectorFailure)) throw failure;
+      const problem = failure instanceof DomainError ? (failure.detail ?? failure.spec.title) : failure.message;
+      return { workspaceId: attempt.workspaceId, connected: 0, problem };
+    }
+  }
+
+  private async storeGrant(attempt: OAuthAttempt, network: NetworkId, code: string): Promise<number> {
     const provider = this.provider(network);
     const tokens = await provider.exchangeCode({
       code,
@@ -77,10 +107,10 @@ export class AccountConnectService {
       codeVerifier: attempt.codeVerifierSealed ? this.secrets.open(attempt.codeVerifierSealed) : null,
     });
     const missing = provider.requiredScopes.filter((s) => !tokens.scopes.includes(s));
-    for (const found of await provider.listAccounts(tokens)) {
-      await this.upsert(attempt, network, tokens, missing, found);
-    }
-    return attempt.workspaceId;
+    const found = await provider.listAccounts(tokens);
+    if (!found.length) throw new AccountsError('OAUTH_NO_ACCOUNTS', NO_ACCOUNTS[network] ?? undefined);
+    for (const account of found) await this.upsert(attempt, network, tokens, missing, account);
+    return found.length;
   }
 
   /** Renews a token ahead of its expiry; a refusal marks the account for reconnecting. */
@@ -166,7 +196,7 @@ export class AccountConnectService {
     if (!provider) {
       throw new AccountsError(
         'NETWORK_NOT_CONFIGURED',
-        `${network} needs its app credentials in the server's configuration (see the README)`,
+        `${network} needs ${networkSettings(network)} in the server's configuration (see the README)`,
       );
     }
     return provider;

@@ -91,8 +91,11 @@ export class AccountsController {
     @Query('error') error?: string,
   ): Promise<{ url: string }> {
     try {
-      const workspaceId = await this.connect.complete(networkParam(network), state, code, error);
-      return { url: `/w/${workspaceId}/accounts?connected=${network}` };
+      const outcome = await this.connect.complete(networkParam(network), state, code, error);
+      const result = outcome.problem
+        ? `connectError=${encodeURIComponent(outcome.problem)}`
+        : `connected=${network}&count=${outcome.connected}`;
+      return { url: `/w/${outcome.workspaceId}/accounts?${result}` };
     } catch (failure) {
       if (!(failure instanceof DomainError)) throw failure;
       return { url: `/workspaces?connectError=${encodeURIComponent(failure.detail ?? failure.spec.title)}` };

@@ -1,23 +1,63 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, NetworkAppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Connector, OAuthProvider } from './connector';
+import type { Connector, NetworkEndpoints, OAuthProvider } from './connector';
+import { FacebookConnector } from './facebook/facebook.connector';
+import { InstagramConnector } from './instagram/instagram.connector';
+import { LinkedInConnector } from './linkedin/linkedin.connector';
+import { LINKEDIN_DEFAULT_URLS, LinkedInOAuthProvider } from './linkedin/linkedin.oauth';
+import { facebookOAuthProvider, instagramOAuthProvider, META_DEFAULT_URLS } from './meta-graph/meta-oauth';
 import type { NetworkId } from './network-limits';
 import { SandboxConnector } from './sandbox/sandbox.connector';
+import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
+import { XConnector } from './x/x.connector';
 
 export const CONNECTORS = Symbol('CONNECTORS');
 export const OAUTH_PROVIDERS = Symbol('OAUTH_PROVIDERS');
 
 export type ConnectorMap = Partial<Record<NetworkId, Connector>>;
+export type OAuthProviderMap = Partial<Record<NetworkId, OAuthProvider>>;
 
-/** Connectors for every network the server can publish to; real networks need their app credentials. */
-export function createConnectors(dataSource: DataSource, _config: AppConfig): ConnectorMap {
-  return { sandbox: new SandboxConnector(dataSource) };
+type Defaults = Pick<NetworkEndpoints, 'apiBaseUrl' | 'authBaseUrl'>;
+
+/** A configured app's endpoints, with the network's public hosts unless the configuration overrides them. */
+function endpoints(app: NetworkAppConfig | null, defaults: Defaults): NetworkEndpoints | null {
+  if (!app) return null;
+  return {
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    apiBaseUrl: app.apiBaseUrl ?? defaults.apiBaseUrl,
+    authBaseUrl: app.authBaseUrl ?? defaults.authBaseUrl,
+  };
 }
 
-export function createOAuthProviders(_config: AppConfig): Partial<Record<NetworkId, OAuthProvider>> {
-  return {};
+function networkEndpoints(config: AppConfig) {
+  return {
+    meta: endpoints(config.networks.meta, META_DEFAULT_URLS),
+    x: endpoints(config.networks.x, X_DEFAULT_URLS),
+    linkedin: endpoints(config.networks.linkedin, LINKEDIN_DEFAULT_URLS),
+  };
+}
+
+/** Connectors for every network the server can publish to; real networks need their app credentials. */
+export function createConnectors(dataSource: DataSource, config: AppConfig): ConnectorMap {
+  const { meta, x, linkedin } = networkEndpoints(config);
+  return {
+    sandbox: new SandboxConnector(dataSource),
+    ...(meta && { facebook: new FacebookConnector(meta), instagram: new InstagramConnector(meta) }),
+    ...(x && { x: new XConnector(x) }),
+    ...(linkedin && { linkedin: new LinkedInConnector(linkedin) }),
+  };
+}
+
+export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
+  const { meta, x, linkedin } = networkEndpoints(config);
+  return {
+    ...(meta && { facebook: facebookOAuthProvider(meta), instagram: instagramOAuthProvider(meta) }),
+    ...(x && { x: new XOAuthProvider(x) }),
+    ...(linkedin && { linkedin: new LinkedInOAuthProvider(linkedin) }),
+  };
 }
 
 @Global()

@@ -1,45 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorFailure, LookupUnavailableError, PublishMedia, PublishRequest } from '../connector';
-import type { FailureClass } from '../failure-classification';
-import type { MediaKind } from '../network-limits';
-import { FakeNetwork, readJson } from '../oauth2/fake-network';
+import { LookupUnavailableError, PublishRequest } from '../connector';
+import { failureOf, publishRequest, uploadMedia } from '../../testing/connector-fixtures';
+import { FakeNetwork, readJson } from '../../testing/fake-network';
 import { LinkedInConnector } from './linkedin.connector';
 
 const author = 'urn:li:person:8675309';
 const account = { externalAccountId: author, accessToken: 'member-token' };
 const shareUrn = 'urn:li:share:6844785523593134080';
 
-function postRequest(overrides: Partial<PublishRequest> = {}): PublishRequest {
-  return {
-    idempotencyKey: 'variant-1:0',
-    postType: 'status',
-    text: 'Hello LinkedIn',
-    link: null,
-    media: [],
-    options: {},
-    ...overrides,
-  };
-}
-
-function mediaItem(kind: MediaKind, mimeType: string, bytes: Buffer): PublishMedia {
-  return {
-    id: `m-${kind}`,
-    kind,
-    mimeType,
-    bytes: bytes.length,
-    url: 'https://cdn.example/m',
-    read: async () => bytes,
-  };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<FailureClass> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorFailure);
-  return (error as ConnectorFailure).failure;
-}
+const postRequest = (overrides: Partial<PublishRequest> = {}) =>
+  publishRequest({ idempotencyKey: 'variant-1:0', text: 'Hello LinkedIn' }, overrides);
+const mediaItem = uploadMedia;
 
 const postCreated = { status: 201, headers: { 'x-restli-id': shareUrn } };
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorFailure } from '../connector';
-import { FakeNetwork, readForm } from '../oauth2/fake-network';
+import { FakeNetwork, readForm } from '../../testing/fake-network';
 import { LinkedInOAuthProvider } from './linkedin.oauth';
 
 const tokenAnswer = {

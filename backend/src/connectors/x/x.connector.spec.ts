@@ -1,43 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorFailure, PublishMedia, PublishRequest } from '../connector';
-import type { FailureClass } from '../failure-classification';
-import type { MediaKind } from '../network-limits';
-import { FakeNetwork, readJson, readMultipart } from '../oauth2/fake-network';
+import { PublishRequest } from '../connector';
+import { failureOf, publishRequest, uploadMedia } from '../../testing/connector-fixtures';
+import { FakeNetwork, readJson, readMultipart } from '../../testing/fake-network';
 import { XConnector } from './x.connector';
 
+const postRequest = (overrides: Partial<PublishRequest> = {}) =>
+  publishRequest({ idempotencyKey: 'variant-1:0', text: 'Hello X' }, overrides);
+const mediaItem = uploadMedia;
+
 const account = { externalAccountId: '2244994945', accessToken: 'user-token' };
-
-function postRequest(overrides: Partial<PublishRequest> = {}): PublishRequest {
-  return {
-    idempotencyKey: 'variant-1:0',
-    postType: 'status',
-    text: 'Hello X',
-    link: null,
-    media: [],
-    options: {},
-    ...overrides,
-  };
-}
-
-function mediaItem(kind: MediaKind, mimeType: string, bytes: Buffer): PublishMedia {
-  return {
-    id: `m-${kind}`,
-    kind,
-    mimeType,
-    bytes: bytes.length,
-    url: 'https://cdn.example/m',
-    read: async () => bytes,
-  };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<FailureClass> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorFailure);
-  return (error as ConnectorFailure).failure;
-}
 
 const created = (id: string, text = '') => ({ status: 201, json: { data: { id, text } } });
 
