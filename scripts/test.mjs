@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAllIfStale, ROOT } from './lib/build-if-stale.mjs';
 
-const SUITES = ['backend', 'flow-runtime', 'web'];
+const SUITES = ['rule-nodes', 'backend', 'flow-runtime', 'web'];
 const results = join(ROOT, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });

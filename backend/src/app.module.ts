@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { ActivityModule } from './activity/activity.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApprovalsModule } from './approvals/approvals.module';
+import { AutomationsModule } from './automations/automations.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
@@ -19,10 +22,11 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
-const NOT_THE_SPA = ['/api/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
+const NOT_THE_SPA = ['/api/{*path}', '/internal/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
 
 @Module({})
 export class AppModule {
@@ -32,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -58,6 +63,9 @@ export class AppModule {
         PostsModule,
         MediaModule,
         PublishingModule,
+        NotificationsModule,
+        ApprovalsModule,
+        AutomationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

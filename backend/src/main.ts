@@ -4,7 +4,8 @@ import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { PublishingEngine } from './publishing/publishing-engine';
 import { BackgroundJobs } from './jobs/background-jobs';
-import { FlowRuntimeService } from './runtime/flow-runtime.service';
+import { AutomationEngine } from './automations/automation-engine';
+import { internalApiUrl } from './runtime/internal-api-url';
 
 /** The API process. On embedded defaults it also runs the worker loop and the flow runtime. */
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     app.get(PublishingEngine).start();
     await app.get(BackgroundJobs).start();
   }
-  await app.get(FlowRuntimeService).start();
+  await app.get(AutomationEngine).start(config.internalApiUrl ?? internalApiUrl(app.getHttpServer(), config.host));
   console.log(`SocialOrchestrator is running at ${config.publicUrl}`);
 }
 

@@ -14,6 +14,10 @@ export interface HostConfig {
   logLevel: LogLevel;
   /** `FLOW_RUNTIME_HEARTBEAT_MS`. */
   heartbeatMs: number;
+  /** `FLOW_MAX_HOPS` and `FLOW_MESSAGES_PER_SECOND`: the per-workspace guards. */
+  limits: { maxHops: number; messagesPerSecond: number };
+  /** `SO_API_URL`: the backend's internal API, for the rule nodes. */
+  apiUrl: string | null;
 }
 
 export class HostConfigError extends Error {}
@@ -29,9 +33,24 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
     throw new HostConfigError(
       `FLOW_RUNTIME_HEARTBEAT_MS must be an integer between 100 and 60000 (got "${heartbeatText}")`,
     );
+  const maxHops = intSetting(env, 'FLOW_MAX_HOPS', 100, 1, 10_000);
+  const messagesPerSecond = intSetting(env, 'FLOW_MESSAGES_PER_SECOND', 2000, 1, 1_000_000);
+  const apiUrl = env.SO_API_URL?.trim() || null;
+  if (apiUrl && !/^https?:\/\//.test(apiUrl))
+    throw new HostConfigError(`SO_API_URL must be an http(s) URL (got "${apiUrl}")`);
   return {
+    limits: { maxHops, messagesPerSecond },
+    apiUrl,
     userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),
     logLevel: level as LogLevel,
     heartbeatMs,
   };
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name]?.trim() || String(fallback);
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new HostConfigError(`${name} must be an integer between ${min} and ${max} (got "${text}")`);
+  return value;
 }

@@ -73,7 +73,12 @@ describe('runtime host (dist/host.js)', () => {
       palette: expect.any(Array),
     });
     expect([...ready.palette].sort()).toEqual(EXPECTED_PALETTE);
-    // 'Started flows' is logged before ready is sent.
+    // 'Started flows' is logged before ready is sent; stdout and IPC are separate pipes, so wait for the line.
+    await until(
+      () => run.lines().some((line) => String(line.msg).startsWith('flow runtime ready in')),
+      5_000,
+      'ready line',
+    );
     const started = run.lines().findIndex((line) => line.msg === 'Started flows');
     const readyLine = run.lines().findIndex((line) => String(line.msg).startsWith('flow runtime ready in'));
     expect(started).toBeGreaterThanOrEqual(0);

@@ -11,7 +11,9 @@ import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { readHostConfig, type HostConfig } from './host-config';
 import { createHostLogger, type HostLogger } from './host-logger';
-import { isSupervisorMessage, type HostMessage } from './messages';
+import { readDeployment } from './deploy';
+import { isSupervisorMessage, type DeployMessage, type HostMessage, type TriggerMessage } from './messages';
+import { RunTracker, type Hooks } from './run-tracker';
 import { coreNodesDir, nodesIncludes, paletteModules, RULE_NODES_DIR } from './palette';
 import { createMemoryStorage } from './storage';
 
@@ -21,7 +23,12 @@ interface NodeRed {
   start(): Promise<void>;
   stop(): Promise<void>;
   events: EventEmitter;
-  runtime: { nodes: { getNodeList(opts: object): Promise<NodeSet[]> } };
+  hooks: Hooks;
+  nodes: { getNode(id: string): { receive(msg: object): void } | null };
+  runtime: {
+    nodes: { getNodeList(opts: object): Promise<NodeSet[]> };
+    flows: { setFlows(opts: { flows: { flows: object[] }; deploymentType: string }): Promise<unknown> };
+  };
 }
 interface NodeSet {
   id: string;
@@ -36,6 +43,8 @@ let logger: HostLogger = createHostLogger('info');
 let phase: 'starting' | 'running' | 'stopping' = 'starting';
 let red: NodeRed | null = null;
 let heartbeat: NodeJS.Timeout | undefined;
+let palette = new Set<string>();
+let tracker: RunTracker | null = null;
 
 function send(message: HostMessage, then?: () => void): void {
   if (!supervised || !process.connected) return then?.();
@@ -89,11 +98,43 @@ async function startNodeRed(config: HostConfig): Promise<{ nodeRedVersion: strin
 
   const sets = await red.runtime.nodes.getNodeList({});
   for (const set of sets.filter((s) => s.err)) logger.log('warn', `node set ${set.id} failed to load: ${set.err}`);
-  const palette = sets.filter((s) => s.enabled && !s.err).flatMap((s) => s.types);
+  const types = sets.filter((s) => s.enabled && !s.err).flatMap((s) => s.types);
   // RED.version() appends "-git" when a .git folder sits four levels up (our repository): report the package's.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nodeRedVersion = (require('node-red/package.json') as { version: string }).version;
-  return { nodeRedVersion, palette };
+  return { nodeRedVersion, palette: types };
+}
+
+/** Deployments run one at a time, in the order they arrive. */
+let deploying: Promise<void> = Promise.resolve();
+
+function deploy(message: DeployMessage): void {
+  deploying = deploying.then(async () => {
+    const read = readDeployment(message.flows, palette);
+    if ('error' in read) return send({ type: 'deployed', deployId: message.deployId, error: read.error });
+    try {
+      // setFlows resolves before the new flows run; 'flows:started' says they do.
+      const started = new Promise<void>((resolve) => red!.events.once('flows:started', () => resolve()));
+      // 'flows' restarts only the flows that changed: other automations keep their messages in flight.
+      await red!.runtime.flows.setFlows({ flows: { flows: message.flows }, deploymentType: 'flows' });
+      await started;
+      tracker!.deployed(read.nodes);
+      send({ type: 'deployed', deployId: message.deployId, error: null });
+    } catch (error) {
+      send({ type: 'deployed', deployId: message.deployId, error: (error as Error).message });
+    }
+  });
+}
+
+/** Hands a run's message to its node; after the deployment before it, so a new flow is there. */
+function trigger(message: TriggerMessage): void {
+  void deploying.then(() => {
+    const runId = message.msg._so.runId;
+    const node = red!.nodes.getNode(message.node);
+    if (!node) return tracker!.lost(runId, `node ${message.node} is not deployed`);
+    tracker!.injected(runId);
+    node.receive(message.msg);
+  });
 }
 
 async function shutdown(reason: string): Promise<void> {
@@ -130,7 +171,12 @@ function listen(): void {
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   process.on('message', (message: unknown) => {
-    if (isSupervisorMessage(message)) void shutdown('shutdown requested');
+    if (!isSupervisorMessage(message)) return;
+    if (message.type === 'shutdown') return void shutdown('shutdown requested');
+    if (phase !== 'running') return; // the supervisor deploys again on `ready`
+    if (message.type === 'deploy') deploy(message);
+    else if (message.type === 'trigger') trigger(message);
+    else tracker!.stop(message.runId, 'stopped by the server');
   });
   // Orphaned (the supervisor died): stop rather than run unsupervised.
   process.on('disconnect', () => void shutdown('supervisor disconnected'));
@@ -144,11 +190,14 @@ async function main(): Promise<void> {
   const config = readHostConfig(process.env);
   logger = createHostLogger(config.logLevel);
   const startedAt = Date.now();
-  const { nodeRedVersion, palette } = await startNodeRed(config);
+  const started = await startNodeRed(config);
   if (phase === 'stopping') return;
+  palette = new Set(started.palette);
+  tracker = new RunTracker(send, config.limits);
+  tracker.install(red!.hooks);
   phase = 'running';
-  send({ type: 'ready', pid: process.pid, nodeRedVersion, palette });
-  logger.log('info', `flow runtime ready in ${Date.now() - startedAt} ms`, { nodeRedVersion, palette });
+  send({ type: 'ready', pid: process.pid, nodeRedVersion: started.nodeRedVersion, palette: started.palette });
+  logger.log('info', `flow runtime ready in ${Date.now() - startedAt} ms`, started);
   heartbeat = setInterval(() => send({ type: 'heartbeat', at: Date.now() }), config.heartbeatMs);
 }
 

@@ -11,6 +11,13 @@ export type {
 export { UnsafeRuntimeEnvError } from './child-env';
 export { isHostMessage, isSupervisorMessage } from './messages';
 export type {
+  DeployedMessage,
+  DeployMessage,
+  RunSettledMessage,
+  StepRecord,
+  StepsMessage,
+  StopRunMessage,
+  TriggerMessage,
   FatalMessage,
   HeartbeatMessage,
   HostMessage,

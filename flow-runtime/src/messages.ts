@@ -26,14 +26,77 @@ export interface FatalMessage {
   error: string;
 }
 
-export type HostMessage = ReadyMessage | HeartbeatMessage | FatalMessage;
+/** Host → supervisor: the outcome of a `deploy`. */
+export interface DeployedMessage {
+  type: 'deployed';
+  deployId: string;
+  /** Why the flows were refused (e.g. a type not on the palette); null when they run. */
+  error: string | null;
+}
+
+/** One node handling one message of a run. */
+export interface StepRecord {
+  runId: string;
+  /** The graph node id (not Node-RED's). */
+  nodeId: string;
+  nodeType: string;
+  /** The output port taken; null when nothing went out. */
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  durationMs: number;
+  error: string | null;
+}
+
+/** Host → supervisor: steps recorded since the last batch (sent every few ms while runs are busy). */
+export interface StepsMessage {
+  type: 'steps';
+  steps: StepRecord[];
+}
+
+/**
+ * Host → supervisor: no message of the run is in flight any more (its steps were sent before).
+ * `stopped` names the limit that stopped it (loop guard, flood); `error` the first node failure.
+ */
+export interface RunSettledMessage {
+  type: 'run-settled';
+  runId: string;
+  error: string | null;
+  stopped: string | null;
+}
+
+export type HostMessage =
+  ReadyMessage | HeartbeatMessage | FatalMessage | DeployedMessage | StepsMessage | RunSettledMessage;
 
 /** Supervisor → host: stop Node-RED cleanly and exit 0. */
 export interface ShutdownMessage {
   type: 'shutdown';
 }
 
-export type SupervisorMessage = ShutdownMessage;
+/** Supervisor → host: replace every flow with these (Node-RED flow JSON; one tab per automation). */
+export interface DeployMessage {
+  type: 'deploy';
+  deployId: string;
+  flows: Array<Record<string, unknown>>;
+}
+
+/** Supervisor → host: hand a message to a deployed node (a trigger, or a resumed waiting node). */
+export interface TriggerMessage {
+  type: 'trigger';
+  /** Node-RED id of the node. */
+  node: string;
+  msg: { payload: Record<string, unknown>; _so: { runId: string; hops: number; resume?: { port: string } } };
+}
+
+/** Supervisor → host: drop every further message of a run (a limit or a person stopped it). */
+export interface StopRunMessage {
+  type: 'stop-run';
+  runId: string;
+}
+
+export type SupervisorMessage = ShutdownMessage | DeployMessage | TriggerMessage | StopRunMessage;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -51,11 +114,35 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return typeof value.at === 'number';
     case 'fatal':
       return typeof value.error === 'string';
+    case 'deployed':
+      return typeof value.deployId === 'string' && (value.error === null || typeof value.error === 'string');
+    case 'steps':
+      return Array.isArray(value.steps) && value.steps.every((s) => isObject(s) && typeof s.runId === 'string');
+    case 'run-settled':
+      return typeof value.runId === 'string';
     default:
       return false;
   }
 }
 
 export function isSupervisorMessage(value: unknown): value is SupervisorMessage {
-  return isObject(value) && value.type === 'shutdown';
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'shutdown':
+      return true;
+    case 'deploy':
+      return typeof value.deployId === 'string' && Array.isArray(value.flows) && value.flows.every(isObject);
+    case 'trigger':
+      return (
+        typeof value.node === 'string' &&
+        isObject(value.msg) &&
+        isObject(value.msg.payload) &&
+        isObject(value.msg._so) &&
+        typeof value.msg._so.runId === 'string'
+      );
+    case 'stop-run':
+      return typeof value.runId === 'string';
+    default:
+      return false;
+  }
 }

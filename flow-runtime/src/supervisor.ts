@@ -2,7 +2,14 @@ import { ChildProcess, fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { assertSafeRuntimeEnv, buildChildEnv } from './child-env';
-import { isHostMessage, type ReadyMessage, type SupervisorMessage } from './messages';
+import {
+  isHostMessage,
+  type ReadyMessage,
+  type RunSettledMessage,
+  type StepRecord,
+  type SupervisorMessage,
+  type TriggerMessage,
+} from './messages';
 
 export type RuntimeState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
 
@@ -32,7 +39,10 @@ export interface FlowRuntimeExit {
 }
 
 export interface FlowRuntimeEvents {
+  /** After every (re)start: flows are empty until the owner deploys them. */
   ready: [status: FlowRuntimeStatus];
+  steps: [steps: StepRecord[]];
+  'run-settled': [settled: RunSettledMessage];
   exit: [exit: FlowRuntimeExit];
   restarting: [status: FlowRuntimeStatus];
   failed: [status: FlowRuntimeStatus];
@@ -81,6 +91,8 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
   private restartTimer: NodeJS.Timeout | null = null;
   private recentRestarts: number[] = [];
   private stopping = false;
+  private readonly deployments = new Map<string, (error: string | null) => void>();
+  private deploySeq = 0;
   private current: FlowRuntimeStatus = {
     state: 'stopped',
     pid: null,
@@ -127,6 +139,41 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
     this.stopping = false;
     this.clearRestartTimer();
     return this.spawn();
+  }
+
+  /**
+   * Replaces the running flows (one tab per automation). Resolves once they run; rejects with the
+   * host's reason (e.g. a type not on the palette), or when no host is running.
+   */
+  deploy(flows: Array<Record<string, unknown>>, timeoutMs = 30_000): Promise<void> {
+    const deployId = String(++this.deploySeq);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => done('the flow runtime did not confirm the deployment in time'), timeoutMs);
+      const done = (error: string | null) => {
+        clearTimeout(timer);
+        this.deployments.delete(deployId);
+        if (error) reject(new Error(error));
+        else resolve();
+      };
+      this.deployments.set(deployId, done);
+      if (!this.sendToHost({ type: 'deploy', deployId, flows })) done('the flow runtime is not running');
+    });
+  }
+
+  /** Hands a message to a deployed node; false when no host is running to take it. */
+  trigger(node: string, msg: TriggerMessage['msg']): boolean {
+    return this.sendToHost({ type: 'trigger', node, msg });
+  }
+
+  stopRun(runId: string): boolean {
+    return this.sendToHost({ type: 'stop-run', runId });
+  }
+
+  private sendToHost(message: SupervisorMessage): boolean {
+    const child = this.child;
+    if (!child || !child.connected || this.current.state !== 'running') return false;
+    child.send(message, (error) => error && this.settings.log('warn', `flow runtime IPC: ${error.message}`));
+    return true;
   }
 
   /** Asks the host to shut down, SIGKILLs it after the grace period, and stops supervising. */
@@ -183,8 +230,14 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
           resolve(this.status());
         } else if (message.type === 'heartbeat') {
           this.armHeartbeat();
-        } else {
+        } else if (message.type === 'fatal') {
           this.childReason = message.error;
+        } else if (message.type === 'deployed') {
+          this.deployments.get(message.deployId)?.(message.error);
+        } else if (message.type === 'steps') {
+          this.emit('steps', message.steps);
+        } else {
+          this.emit('run-settled', message);
         }
       });
       child.on('error', (error) => {
@@ -219,6 +272,8 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
     if (child !== this.child) return;
     this.clearHeartbeat();
     this.child = null;
+    // Deployments the host never confirmed will not be: the next `ready` redeploys.
+    for (const done of [...this.deployments.values()]) done(`the flow runtime went away: ${reason}`);
     const expected = this.stopping;
     this.update({ pid: null, lastExitCode: code, ...(expected ? {} : { lastError: reason }) });
     this.emit('exit', { pid: child.pid ?? null, code, signal, expected });

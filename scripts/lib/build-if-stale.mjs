@@ -9,8 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** What each package builds from and into, in build order (the backend requires flow-runtime's dist). */
+/** What each package builds from and into, in build order (the backend requires the dist of rule-nodes, templates and flow-runtime). */
 export const PACKAGES = [
+  {
+    name: 'rule-nodes',
+    inputs: ['src', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'],
+    output: 'dist/index.js',
+    stampDir: 'dist',
+  },
+  {
+    name: 'templates',
+    inputs: ['src', 'recipes', 'tsconfig.json', 'tsconfig.build.json', 'package.json'],
+    output: 'dist/index.js',
+    stampDir: 'dist',
+  },
   {
     name: 'web',
     inputs: ['src', 'angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package.json'],

@@ -25,8 +25,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real platform as `npm start` runs it (built backend serving the built web app), on a fresh SQLite file. */
-export async function startPlatform(): Promise<Platform> {
+/** The real platform as `npm start` runs it (built backend serving the built web app), on a fresh SQLite file; `env` adds settings (e.g. the flow runtime). */
+export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   for (const file of [MAIN, WEB_INDEX]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm test builds; or npm run build)`);
   }
@@ -44,6 +44,7 @@ export async function startPlatform(): Promise<Platform> {
       PUBLIC_URL: url,
       LOG_LEVEL: 'warn',
       FLOW_RUNTIME: 'off',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The UI answers after a real request; on a loaded CI machine that can take more than a second.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

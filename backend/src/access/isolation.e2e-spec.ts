@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundJobs } from '../jobs/background-jobs';
+import { NotificationsService } from '../notifications/notifications.service';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
@@ -16,6 +17,10 @@ interface Fixture {
   postId: string;
   jobId: string;
   mediaId: string;
+  automationId: string;
+  runId: string;
+  approvalId: string;
+  notificationId: string;
 }
 
 interface RouteLayer {
@@ -25,11 +30,21 @@ interface RouteLayer {
 /** Routes of the running app that take an id in the path (public ones excepted). */
 function routesWithIds(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
-  return express.router.stack
-    .filter((l) => l.route && l.route.path.startsWith('/api/v1/') && l.route.path.includes(':'))
-    .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
-    .filter((r) => r !== 'GET /api/v1/invites/by-token/:token' && !r.includes('/api/v1/accounts/oauth/'))
-    .sort();
+  return (
+    express.router.stack
+      .filter((l) => l.route && l.route.path.startsWith('/api/v1/') && l.route.path.includes(':'))
+      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+      // Public (token or signature, not workspace, decides) or global (the template catalogue).
+      .filter(
+        (r) =>
+          r !== 'GET /api/v1/invites/by-token/:token' &&
+          !r.includes('/api/v1/accounts/oauth/') &&
+          r !== 'POST /api/v1/hooks/:hookId' &&
+          r !== 'POST /api/v1/automation-templates/:id/instantiate' &&
+          !r.includes('/api/v1/approval-links/'),
+      )
+      .sort()
+  );
 }
 
 describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
@@ -67,7 +82,38 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         variants: [{ accountId: account.body.id }],
         schedule: { type: 'single', at: new Date(Date.now() + 86_400_000).toISOString() },
       });
+    const automation = await t.http
+      .post('/api/v1/automations')
+      .set(headers)
+      .send({
+        name: `Flow ${label}`,
+        graph: {
+          nodes: [
+            { id: 'hook', type: 'webhook-in', position: { x: 0, y: 0 }, config: {} },
+            { id: 'draft', type: 'create-draft', position: { x: 1, y: 0 }, config: { text: 'x', accountIds: ['*'] } },
+          ],
+          edges: [{ from: { node: 'hook', port: 'out' }, to: { node: 'draft', port: 'in' } }],
+        },
+      });
+    await t.http.post(`/api/v1/automations/${automation.body.id}/publish`).set(headers).expect(200);
+    const run = await t.http
+      .post(`/api/v1/automations/${automation.body.id}/test`)
+      .set(headers)
+      .send({ nodeId: 'hook', payload: {} });
+    const approval = await t.http.post('/api/v1/approvals').set(headers).send({ postId: post.body.id });
+    await t.app.get(NotificationsService).notify(workspaceId, {
+      roles: ['owner'],
+      title: `Note ${label}`,
+      body: 'secret',
+      link: null,
+      email: false,
+    });
+    const notes = await t.http.get('/api/v1/notifications').set(headers);
     return {
+      automationId: automation.body.id,
+      runId: run.body.runId,
+      approvalId: approval.body.id,
+      notificationId: notes.body.items[0].id,
       workspaceId,
       owner,
       member,
@@ -156,6 +202,65 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     }),
     'GET /api/v1/jobs/:id': (f) => ({ method: 'get', path: `/api/v1/jobs/${f.jobId}` }),
     'GET /api/v1/posts/:id/attempts': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/attempts` }),
+    'GET /api/v1/automations/:id': (f) => ({ method: 'get', path: `/api/v1/automations/${f.automationId}` }),
+    'PATCH /api/v1/automations/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/automations/${f.automationId}`,
+      body: { name: 'pwned' },
+    }),
+    'DELETE /api/v1/automations/:id': (f) => ({ method: 'delete', path: `/api/v1/automations/${f.automationId}` }),
+    'POST /api/v1/automations/:id/publish': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/publish`,
+    }),
+    'GET /api/v1/automations/:id/versions': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/versions`,
+    }),
+    'POST /api/v1/automations/:id/versions/:version/restore': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/versions/1/restore`,
+    }),
+    'POST /api/v1/automations/:id/enable': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/enable`,
+    }),
+    'POST /api/v1/automations/:id/disable': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/disable`,
+    }),
+    'GET /api/v1/automations/:id/runs': (f) => ({ method: 'get', path: `/api/v1/automations/${f.automationId}/runs` }),
+    'POST /api/v1/automations/:id/test': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/test`,
+      body: { nodeId: 'hook', payload: {} },
+    }),
+    'POST /api/v1/automations/:id/hooks': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/hooks`,
+    }),
+    'GET /api/v1/runs/:runId': (f) => ({ method: 'get', path: `/api/v1/runs/${f.runId}` }),
+    'POST /api/v1/runs/:runId/rerun': (f) => ({ method: 'post', path: `/api/v1/runs/${f.runId}/rerun` }),
+    'POST /api/v1/approvals/:id/approve': (f) => ({
+      method: 'post',
+      path: `/api/v1/approvals/${f.approvalId}/approve`,
+    }),
+    'POST /api/v1/approvals/:id/decline': (f) => ({
+      method: 'post',
+      path: `/api/v1/approvals/${f.approvalId}/decline`,
+      body: { reason: 'pwned' },
+    }),
+    'POST /api/v1/approvals/:id/link': (f) => ({ method: 'post', path: `/api/v1/approvals/${f.approvalId}/link` }),
+    'GET /api/v1/posts/:id/comments': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/comments` }),
+    'POST /api/v1/posts/:id/comments': (f) => ({
+      method: 'post',
+      path: `/api/v1/posts/${f.postId}/comments`,
+      body: { text: 'pwned' },
+    }),
+    'POST /api/v1/notifications/:id/read': (f) => ({
+      method: 'post',
+      path: `/api/v1/notifications/${f.notificationId}/read`,
+    }),
   };
 
   beforeAll(async () => {

@@ -28,7 +28,18 @@ export type ActivityAction =
   | 'post.deleted'
   | 'post.published'
   | 'post.failed'
-  | 'post.needs_review';
+  | 'post.needs_review'
+  | 'post.approval_requested'
+  | 'post.commented'
+  | 'post.approved'
+  | 'post.declined'
+  | 'automation.created'
+  | 'automation.edited'
+  | 'automation.deleted'
+  | 'automation.published'
+  | 'automation.enabled'
+  | 'automation.disabled'
+  | 'automation.run_stopped';
 
 export interface ActivityRecord {
   action: ActivityAction;

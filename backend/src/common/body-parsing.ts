@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { json, urlencoded, type ErrorRequestHandler } from 'express';
+import { json, raw, urlencoded, type ErrorRequestHandler } from 'express';
 import { defineErrors } from './domain-error';
 
 export class BodyError extends defineErrors('http', {
@@ -26,6 +26,10 @@ const toBodyError: ErrorRequestHandler = (error: { type?: string; limit?: number
   next(new BodyError(code, code === 'BODY_TOO_LARGE' ? `The limit is ${error.limit} bytes` : undefined));
 };
 
+/** Inbound webhooks are verified over the exact bytes sent, so their bodies stay raw. */
+export const RAW_BODY_PATH = '/api/v1/hooks';
+
 export function useBodyParsers(app: INestApplication, limit: string): void {
+  app.use(RAW_BODY_PATH, raw({ type: () => true, limit }));
   app.use(json({ limit }), urlencoded({ limit, extended: false }), toBodyError);
 }

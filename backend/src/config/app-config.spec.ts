@@ -18,7 +18,29 @@ describe('loadConfig', () => {
       runWorker: true,
       flowRuntime: 'child',
       webDistDir: null,
+      networks: { meta: null, x: null, linkedin: null },
     });
+  });
+
+  it('turns a network on with its app credentials and takes host overrides', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      X_CLIENT_ID: 'x-id',
+      X_CLIENT_SECRET: 'x-secret',
+      X_API_URL: 'http://127.0.0.1:9000/',
+    });
+    expect(config.networks).toEqual({
+      meta: null,
+      linkedin: null,
+      x: { clientId: 'x-id', clientSecret: 'x-secret', apiBaseUrl: 'http://127.0.0.1:9000', authBaseUrl: null },
+    });
+  });
+
+  it('refuses an app id without its secret, naming the missing variable', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), META_APP_ID: '123' })).toThrow(
+      'META_APP_SECRET: is required when META_APP_ID is set',
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), LINKEDIN_API_URL: 'ftp://x' })).toThrow('LINKEDIN_API_URL');
   });
 
   it('generates the embedded JWT secret once and keeps it across starts', () => {

@@ -40,7 +40,52 @@ export interface AppConfig {
     /** How long a worker owns a post it is sending; after that the post is looked up on the network. */
     leaseMs: number;
   };
+  automation: {
+    /** Nodes one message may pass before its run is stopped (loop guard). */
+    maxHops: number;
+    /** Deliveries per workspace per second before its runs are stopped (flood guard). */
+    messagesPerSecond: number;
+    /** Runs of one workspace in flight at once; more wait their turn in the queue. */
+    maxConcurrentRuns: number;
+    /** A run still running after this is stopped. */
+    maxRunMs: number;
+  };
+  /** The API's internal URL for a flow runtime hosted by a separate worker process; null when the API hosts it. */
+  internalApiUrl: string | null;
+  /** Whether server-side fetches (feeds, webhooks, media by URL) may reach private networks. */
+  allowPrivateUrls: boolean;
+  /** App credentials per network family; null leaves that network off (OAuth start names the missing setting). */
+  networks: Record<NetworkApp, NetworkAppConfig | null>;
 }
+
+/** Facebook and Instagram share one Meta app. */
+export type NetworkApp = 'meta' | 'x' | 'linkedin';
+
+export interface NetworkAppConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Overrides of the network's public API and login hosts (a proxy, or a local stand-in in tests). */
+  apiBaseUrl: string | null;
+  authBaseUrl: string | null;
+}
+
+/** What turns a network on, for messages that tell an admin what to set. */
+export function networkSettings(network: string): string {
+  const app: NetworkApp | undefined =
+    network === 'facebook' || network === 'instagram'
+      ? 'meta'
+      : network === 'x' || network === 'linkedin'
+        ? network
+        : undefined;
+  return app ? `${NETWORK_VARIABLES[app][0]} and ${NETWORK_VARIABLES[app][1]}` : 'its app credentials';
+}
+
+/** The variables behind each network app, in the order: id, secret, API URL, login URL. */
+const NETWORK_VARIABLES = {
+  meta: ['META_APP_ID', 'META_APP_SECRET', 'META_GRAPH_URL', 'META_LOGIN_URL'],
+  x: ['X_CLIENT_ID', 'X_CLIENT_SECRET', 'X_API_URL', 'X_AUTH_URL'],
+  linkedin: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET', 'LINKEDIN_API_URL', 'LINKEDIN_AUTH_URL'],
+} as const;
 
 /** Every supported variable, its default, and what it means — the README table is generated from this. */
 export const CONFIG_VARIABLES = {
@@ -74,6 +119,28 @@ export const CONFIG_VARIABLES = {
   PUBLISH_CONCURRENCY: 'Posts one worker sends to networks at once (default 32)',
   PUBLISH_LEASE_SECONDS:
     'How long a worker owns a post it is sending; a post still sending after that is looked up on the network, never sent blindly again (default 300)',
+  FLOW_MAX_HOPS: 'Nodes one automation message may pass before its run is stopped as a loop (default 100)',
+  FLOW_MESSAGES_PER_SECOND:
+    "Automation messages per workspace per second before that workspace's runs are stopped as a flood (default 2000)",
+  FLOW_MAX_CONCURRENT_RUNS: 'Automation runs of one workspace in flight at once; more wait in the queue (default 50)',
+  FLOW_MAX_RUN_SECONDS:
+    'An automation run still running after this is stopped (default 300; waiting runs do not count)',
+  INTERNAL_API_URL:
+    "The API's internal address for a worker that hosts the flow runtime, e.g. http://api:3000/internal/v1 (a worker hosts it only when this is set)",
+  OUTBOUND_ALLOW_PRIVATE_URLS:
+    'Let feeds, outgoing webhooks and media by URL reach private networks and localhost (default false)',
+  META_APP_ID: 'Meta app id: turns on Facebook Pages and Instagram (with META_APP_SECRET)',
+  META_APP_SECRET: 'Meta app secret (also signs every Graph call with appsecret_proof)',
+  META_GRAPH_URL: 'Graph API base URL with its version (default https://graph.facebook.com/v23.0)',
+  META_LOGIN_URL: 'Facebook Login dialog base URL (default https://www.facebook.com/v23.0)',
+  X_CLIENT_ID: 'X OAuth 2.0 client id: turns on X (with X_CLIENT_SECRET)',
+  X_CLIENT_SECRET: 'X OAuth 2.0 client secret',
+  X_API_URL: 'X API base URL (default https://api.x.com)',
+  X_AUTH_URL: 'X authorize page base URL (default https://x.com)',
+  LINKEDIN_CLIENT_ID: 'LinkedIn app client id: turns on LinkedIn (with LINKEDIN_CLIENT_SECRET)',
+  LINKEDIN_CLIENT_SECRET: 'LinkedIn app client secret',
+  LINKEDIN_API_URL: 'LinkedIn API base URL (default https://api.linkedin.com)',
+  LINKEDIN_AUTH_URL: 'LinkedIn OAuth base URL (default https://www.linkedin.com)',
 } as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -125,7 +192,43 @@ const schema = z.object({
   PUBLISH_POLL_MS: int(50, 60_000).default(500),
   PUBLISH_CONCURRENCY: int(1, 1000).default(32),
   PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
+  FLOW_MAX_HOPS: int(1, 10_000).default(100),
+  FLOW_MESSAGES_PER_SECOND: int(1, 1_000_000).default(2000),
+  FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
+  FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
+  OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
+  INTERNAL_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ...networkVariables(),
 });
+
+function networkVariables() {
+  const url = z.url({ protocol: /^https?$/ }).optional();
+  const credential = z.string().min(1).optional();
+  return Object.fromEntries(
+    Object.values(NETWORK_VARIABLES).flatMap(([id, secret, api, auth]) => [
+      [id, credential],
+      [secret, credential],
+      [api, url],
+      [auth, url],
+    ]),
+  ) as Record<(typeof NETWORK_VARIABLES)[NetworkApp][number], typeof url>;
+}
+
+/** An app id without its secret (or the reverse) is a mistake worth stopping for, not a network quietly off. */
+function networkApps(v: Record<string, unknown>): { apps: AppConfig['networks']; problems: string[] } {
+  const problems: string[] = [];
+  const entries = (Object.keys(NETWORK_VARIABLES) as NetworkApp[]).map((app) => {
+    const [idName, secretName, apiName, authName] = NETWORK_VARIABLES[app];
+    const [clientId, clientSecret] = [v[idName], v[secretName]] as Array<string | undefined>;
+    if (!clientId !== !clientSecret) {
+      problems.push(`${clientId ? secretName : idName}: is required when ${clientId ? idName : secretName} is set`);
+    }
+    if (!clientId || !clientSecret) return [app, null];
+    const urlOf = (name: string) => ((v[name] as string | undefined) ?? null)?.replace(/\/+$/, '') ?? null;
+    return [app, { clientId, clientSecret, apiBaseUrl: urlOf(apiName), authBaseUrl: urlOf(authName) }];
+  });
+  return { apps: Object.fromEntries(entries) as AppConfig['networks'], problems };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -147,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     const missing = (['JWT_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !v[name]);
     if (missing.length) throw new ConfigError(missing.map((name) => `${name}: is required when NODE_ENV=production`));
   }
+  const networks = networkApps(v);
+  if (networks.problems.length) throw new ConfigError(networks.problems);
   return {
     env: v.NODE_ENV,
     port: v.PORT,
@@ -179,6 +284,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       concurrency: v.PUBLISH_CONCURRENCY,
       leaseMs: v.PUBLISH_LEASE_SECONDS * 1000,
     },
+    automation: {
+      maxHops: v.FLOW_MAX_HOPS,
+      messagesPerSecond: v.FLOW_MESSAGES_PER_SECOND,
+      maxConcurrentRuns: v.FLOW_MAX_CONCURRENT_RUNS,
+      maxRunMs: v.FLOW_MAX_RUN_SECONDS * 1000,
+    },
+    allowPrivateUrls: v.OUTBOUND_ALLOW_PRIVATE_URLS,
+    internalApiUrl: v.INTERNAL_API_URL?.replace(/\/+$/, '') ?? null,
+    networks: networks.apps,
   };
 }
 

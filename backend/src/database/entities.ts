@@ -2,6 +2,18 @@ import { OAuthAttempt } from '../accounts/oauth-attempt.entity';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { ApprovalLink } from '../approvals/approval-link.entity';
+import { Approval } from '../approvals/approval.entity';
+import { PostComment } from '../approvals/post-comment.entity';
+import { AiSettings } from '../automations/ai-settings.entity';
+import { AutomationVersion } from '../automations/automation-version.entity';
+import { Automation } from '../automations/automation.entity';
+import { TriggerKey } from '../automations/trigger-key.entity';
+import { AutomationHook, HookDelivery } from '../automations/hook.entity';
+import { RunStep } from '../automations/run-step.entity';
+import { RunWait } from '../automations/run-wait.entity';
+import { Run } from '../automations/run.entity';
+import { TriggerState } from '../automations/trigger-state.entity';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
 import { PasswordResetToken } from '../identity/password-reset-token.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
@@ -10,6 +22,7 @@ import { Invite } from '../invites/invite.entity';
 import { AgendaJob } from '../jobs/agenda-job.entity';
 import { OutboxEmail } from '../mail/outbox-email.entity';
 import { MediaItem } from '../media/media-item.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Label } from '../posts/label.entity';
 import { PostLabel } from '../posts/post-label.entity';
 import { PostVariant } from '../posts/post-variant.entity';
@@ -23,6 +36,7 @@ import { Workspace } from '../workspaces/workspace.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
 import { Posting1764201600000 } from './migrations/1764201600000-Posting';
+import { Automation1764288000000 } from './migrations/1764288000000-Automation';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -48,6 +62,25 @@ export const ENTITIES = [
   PublishJob,
   MediaItem,
   SandboxPost,
+  Automation,
+  AutomationVersion,
+  Run,
+  RunStep,
+  RunWait,
+  AutomationHook,
+  HookDelivery,
+  Approval,
+  ApprovalLink,
+  PostComment,
+  Notification,
+  TriggerState,
+  AiSettings,
+  TriggerKey,
 ];
 
-export const MIGRATIONS = [Foundation1764028800000, AgendaJobs1764115200000, Posting1764201600000];
+export const MIGRATIONS = [
+  Foundation1764028800000,
+  AgendaJobs1764115200000,
+  Posting1764201600000,
+  Automation1764288000000,
+];

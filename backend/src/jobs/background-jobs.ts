@@ -39,6 +39,12 @@ export class BackgroundJobs implements OnApplicationShutdown {
     return String(job.attrs._id);
   }
 
+  /** Queues a one-off job to run at `when` (retries with backoff). */
+  async enqueueAt<Data extends object>(name: string, data: Data, when: Date): Promise<string> {
+    const job = await this.agenda.schedule(when, name, data);
+    return String(job.attrs._id);
+  }
+
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;

@@ -1,35 +1,15 @@
-import { lookup } from 'node:dns/promises';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { publicUrl } from '../common/public-url';
 import { SizeLimit } from './storage/size-limit';
 
 const FETCH_TIMEOUT_MS = 30_000;
 
 export class MediaDownloadError extends Error {}
-
-/** Loopback, private, link-local and unique-local ranges: a URL there would reach our own network. */
-function isPrivateAddress(address: string): boolean {
-  if (isIP(address) === 6) {
-    const a = address.toLowerCase();
-    return (
-      a === '::1' || a.startsWith('fc') || a.startsWith('fd') || a.startsWith('fe80') || a.startsWith('::ffff:127.')
-    );
-  }
-  const [a, b] = address.split('.').map(Number);
-  return (
-    a === 10 ||
-    a === 127 ||
-    a === 0 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
-  );
-}
 
 /**
  * Downloads a public http(s) URL to a temporary file, size-limited, refusing hosts on private
@@ -39,12 +19,9 @@ export async function downloadMedia(
   url: string,
   maxBytes: number,
 ): Promise<{ path: string; size: number; name: string }> {
-  const target = new URL(url);
-  if (!['http:', 'https:'].includes(target.protocol)) throw new MediaDownloadError('only http(s) URLs can be fetched');
-  const { address } = await lookup(target.hostname).catch(() => {
-    throw new MediaDownloadError(`${target.hostname} could not be resolved`);
+  const target = await publicUrl(url, { allowPrivate: false }).catch((error: Error) => {
+    throw new MediaDownloadError(error.message);
   });
-  if (isPrivateAddress(address)) throw new MediaDownloadError(`${target.hostname} is on a private network`);
   const response = await fetch(target, { redirect: 'error', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch(
     (error: Error) => {
       throw new MediaDownloadError(`${url} could not be fetched: ${error.message}`);

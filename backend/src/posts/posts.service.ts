@@ -45,6 +45,11 @@ export class PostsService {
   ) {}
 
   async create(workspaceId: string, actor: Principal, dto: CreatePostDto, source?: PostSource): Promise<PostDto> {
+    return this.get(workspaceId, await this.add(workspaceId, actor, dto, source));
+  }
+
+  /** Creates the post and returns its id, for callers that need no view of it (automations). */
+  async add(workspaceId: string, actor: Principal, dto: CreatePostDto, source?: PostSource): Promise<string> {
     const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants);
     const plan = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
     const post = this.posts.create({
@@ -62,7 +67,7 @@ export class PostsService {
       await this.writeVariants(em, post, planned, plan);
     });
     await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
-    return this.get(workspaceId, post.id);
+    return post.id;
   }
 
   /** What the composer shows while typing: each variant's count against its network's limit, and its problems. */
@@ -177,6 +182,11 @@ export class PostsService {
     if (post.state !== 'draft') throw new PostsError('INVALID_MOVE', 'Only drafts can be sent for approval');
     await this.posts.update(post.id, { state: 'pending_approval' });
     return this.get(workspaceId, id);
+  }
+
+  /** An approval was decided: the post leaves pending_approval as a draft, ready to schedule. */
+  async settleApproval(workspaceId: string, id: string): Promise<void> {
+    await this.posts.update({ id, workspaceId, state: 'pending_approval' }, { state: 'draft' });
   }
 
   async duplicate(workspaceId: string, actor: Principal, id: string): Promise<PostDto> {

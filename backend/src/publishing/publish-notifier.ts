@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ActivityService } from '../activity/activity.service';
+import { POST_LIFECYCLE, type PostLifecycleEvent } from '../common/domain-events';
 import type { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
 import { MailService } from '../mail/mail.service';
@@ -18,6 +20,7 @@ export class PublishNotifier {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async published(job: PublishJob, externalId: string): Promise<void> {
@@ -27,6 +30,20 @@ export class PublishNotifier {
       targetId: job.postId,
       details: { variantId: job.variantId, accountId: job.accountId, externalId },
     });
+    await this.announce(job, 'published', null);
+  }
+
+  /** Automations listening for post events start their runs (written to the database before this resolves). */
+  private async announce(job: PublishJob, event: PostLifecycleEvent['event'], reason: string | null): Promise<void> {
+    const e: PostLifecycleEvent = {
+      event,
+      workspaceId: job.workspaceId,
+      postId: job.postId,
+      variantId: job.variantId,
+      accountId: job.accountId,
+      reason,
+    };
+    await this.events.emitAsync(POST_LIFECYCLE, e);
   }
 
   async problem(job: PublishJob, kind: 'failed' | 'needs_review', accountName: string, reason: string): Promise<void> {
@@ -36,6 +53,7 @@ export class PublishNotifier {
       targetId: job.postId,
       details: { variantId: job.variantId, accountId: job.accountId, reason },
     });
+    if (kind === 'failed') await this.announce(job, 'failed', reason);
     const link = `${this.config.publicUrl}/w/${job.workspaceId}/posts/${job.postId}`;
     const subject =
       kind === 'failed'

@@ -3,7 +3,7 @@ import { newId } from '../common/ids';
 import { PostVariant } from '../posts/post-variant.entity';
 import { Post } from '../posts/post.entity';
 import { Schedule } from '../scheduling/schedule.entity';
-import { insertIgnoringDuplicates } from './insert-ignoring-duplicates';
+import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
 import { nextOccurrence } from './next-occurrence';
 import { PublishJob } from './publish-job.entity';
 import { inTransaction } from '../database/transactions';

@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { FlowRuntimeSupervisor, type FlowRuntimeStatus } from '@socialorchestrator/flow-runtime';
+import {
+  FlowRuntimeSupervisor,
+  type FlowRuntimeEvents,
+  type FlowRuntimeStatus,
+  type TriggerMessage,
+} from '@socialorchestrator/flow-runtime';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,32 +13,70 @@ export type FlowRuntimeState = FlowRuntimeStatus['state'] | 'off';
 
 /**
  * On embedded defaults the API starts the flow runtime (Node-RED host) as a supervised child
- * process. In production it is its own service and this process runs with FLOW_RUNTIME=off.
- * The child gets an allow-listed environment: no database URL, no secrets.
+ * process. In production the worker container supervises it (INTERNAL_API_URL set) and the API
+ * runs with FLOW_RUNTIME=off.
+ * The child gets an allow-listed environment: no database URL, no secrets — only the address of
+ * the internal API its rule nodes call with their workspace-scoped tokens.
  */
 @Injectable()
 export class FlowRuntimeService implements OnApplicationShutdown {
   private readonly logger = new Logger('FlowRuntime');
-  private readonly supervisor: FlowRuntimeSupervisor | null;
+  private supervisor: FlowRuntimeSupervisor | null = null;
+  private readonly listeners: Array<[keyof FlowRuntimeEvents, (...args: never[]) => void]> = [];
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.supervisor =
-      config.flowRuntime === 'off'
-        ? null
-        : new FlowRuntimeSupervisor({
-            env: { FLOW_RUNTIME_DIR: join(config.dataDir, 'flow-runtime'), LOG_LEVEL: config.logLevel },
-            log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
-          });
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Whether this process runs the flow runtime (and so dispatches runs to it). */
+  get hosted(): boolean {
+    return this.config.flowRuntime !== 'off';
   }
 
-  /** Starts the runtime; a failure is logged and reported by /readyz, never fatal to the API. */
-  async start(): Promise<void> {
-    await this.supervisor?.start().catch((error: Error) => this.logger.error(`flow runtime: ${error.message}`));
+  /**
+   * Starts the runtime, its rule nodes calling `internalApiUrl`; a failure is logged and
+   * reported by /readyz, never fatal to the API.
+   */
+  async start(internalApiUrl: string): Promise<void> {
+    if (!this.hosted || this.supervisor) return;
+    this.supervisor = new FlowRuntimeSupervisor({
+      env: {
+        FLOW_RUNTIME_DIR: join(this.config.dataDir, 'flow-runtime'),
+        LOG_LEVEL: this.config.logLevel,
+        SO_API_URL: internalApiUrl,
+        FLOW_MAX_HOPS: String(this.config.automation.maxHops),
+        FLOW_MESSAGES_PER_SECOND: String(this.config.automation.messagesPerSecond),
+      },
+      log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
+    });
+    for (const [event, listener] of this.listeners) this.supervisor.on(event, listener as never);
+    await this.supervisor.start().catch((error: Error) => this.logger.error(`flow runtime: ${error.message}`));
+  }
+
+  /** Listeners survive restarts of the host (they are on the supervisor, which outlives hosts). */
+  on<E extends keyof FlowRuntimeEvents>(event: E, listener: (...args: FlowRuntimeEvents[E]) => void): void {
+    this.listeners.push([event, listener as never]);
+    this.supervisor?.on(event, listener as never);
+  }
+
+  running(): boolean {
+    return this.supervisor?.status().state === 'running';
+  }
+
+  deploy(flows: Array<Record<string, unknown>>): Promise<void> {
+    if (!this.supervisor) return Promise.reject(new Error('the flow runtime is off in this process'));
+    return this.supervisor.deploy(flows);
+  }
+
+  trigger(node: string, msg: TriggerMessage['msg']): boolean {
+    return this.supervisor?.trigger(node, msg) ?? false;
+  }
+
+  stopRun(runId: string): boolean {
+    return this.supervisor?.stopRun(runId) ?? false;
   }
 
   status(): { state: FlowRuntimeState; details: FlowRuntimeStatus | null } {
     const details = this.supervisor?.status() ?? null;
-    return { state: details?.state ?? 'off', details };
+    return { state: details?.state ?? (this.hosted ? 'stopped' : 'off'), details };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -99,6 +99,10 @@ export class WorkspacesService {
     return WorkspaceDto.of(workspace, access);
   }
 
+  async timeZoneOf(workspaceId: string): Promise<string> {
+    return (await this.load(workspaceId)).timeZone;
+  }
+
   async nameOf(workspaceId: string): Promise<string> {
     return (await this.load(workspaceId)).name;
   }

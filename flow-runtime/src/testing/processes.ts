@@ -1,3 +1,4 @@
+import { NODE_TYPES, nodeRedType } from '@socialorchestrator/rule-nodes';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,9 @@ export async function until(check: () => boolean, timeoutMs: number, what = 'con
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `so-flow-${prefix}-`));
 
-/** The palette the host must load: the allow-listed core nodes, and nothing else. */
+/** The palette the host must load: the allow-listed core nodes and our rule nodes, nothing else. */
 export const EXPECTED_PALETTE = [
+  ...NODE_TYPES.map(nodeRedType),
   'batch',
   'catch',
   'change',
@@ -48,7 +50,7 @@ export const EXPECTED_PALETTE = [
   'template',
   'trigger',
   'unknown',
-];
+].sort();
 
 /** Core node types that reach the host; none may ever load. */
 export const FORBIDDEN_TYPES = [

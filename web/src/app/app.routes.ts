@@ -28,6 +28,11 @@ export const routes: Routes = [
     loadComponent: () => import('./auth/reset-password.page').then((m) => m.ResetPasswordPage),
   },
   {
+    path: 'approve/:token',
+    title: 'Review a post',
+    loadComponent: () => import('./automation/client-approval.page').then((m) => m.ClientApprovalPage),
+  },
+  {
     path: 'invites/accept',
     title: 'Join a workspace',
     loadComponent: () => import('./invites/accept-invite.page').then((m) => m.AcceptInvitePage),
@@ -55,6 +60,40 @@ export const routes: Routes = [
         canActivate: [permitted('posts:read')],
         title: 'Calendar',
         loadComponent: () => import('./posting/calendar.page').then((m) => m.CalendarPage),
+      },
+      {
+        path: 'automations',
+        canActivate: [permitted('automations:read')],
+        title: 'Automations',
+        loadComponent: () => import('./automation/automations.page').then((m) => m.AutomationsPage),
+      },
+      {
+        path: 'automations/templates',
+        canActivate: [permitted('automations:write')],
+        title: 'Automation templates',
+        loadComponent: () => import('./automation/templates.page').then((m) => m.TemplatesPage),
+      },
+      {
+        path: 'automations/:automationId',
+        canActivate: [permitted('automations:read')],
+        // Leaving with unsaved changes asks first.
+        canDeactivate: [
+          (editor: { dirty: () => boolean }) => !editor.dirty() || confirm('Leave without saving your changes?'),
+        ],
+        title: 'Automation',
+        loadComponent: () => import('./automation/editor.page').then((m) => m.EditorPage),
+      },
+      {
+        path: 'automations/:automationId/runs',
+        canActivate: [permitted('automations:read')],
+        title: 'Automation runs',
+        loadComponent: () => import('./automation/runs.page').then((m) => m.RunsPage),
+      },
+      {
+        path: 'approvals',
+        canActivate: [permitted('approvals:write')],
+        title: 'Approvals',
+        loadComponent: () => import('./automation/approvals.page').then((m) => m.ApprovalsPage),
       },
       {
         path: 'board',

@@ -42,8 +42,9 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
     <h1>Social accounts</h1>
     <so-banner [message]="store.error()" />
     @if (connected()) {
-      <so-banner kind="success" [message]="'Connected ' + connected() + '.'" />
+      <so-banner kind="success" [message]="connected()" />
     }
+    <so-banner [message]="connectError()" />
     @if (canWrite()) {
       <section class="card" aria-labelledby="connect-heading">
         <h2 id="connect-heading">Connect an account</h2>
@@ -153,7 +154,10 @@ export class AccountsPage implements OnInit {
   readonly statusText = STATUS_TEXT;
   readonly when = when;
   readonly canWrite = computed(() => this.workspaces.can('accounts:write'));
-  readonly connected = signal(this.route.snapshot.queryParamMap.get('connected'));
+  private readonly query = this.route.snapshot.queryParamMap;
+  /** Set by the OAuth callback's redirect. */
+  readonly connected = signal(connectedMessage(this.query.get('connected'), this.query.get('count')));
+  readonly connectError = signal(this.query.get('connectError'));
   sandboxName = '';
 
   ngOnInit(): Promise<void> {
@@ -173,4 +177,11 @@ export class AccountsPage implements OnInit {
       this.errors.fromError(error, ['name']);
     }
   }
+}
+
+function connectedMessage(network: string | null, count: string | null): string | null {
+  if (!network) return null;
+  const label = REAL_NETWORKS.find((n) => n.id === network)?.label ?? network;
+  const n = Number(count ?? 1);
+  return `Connected ${n} ${label} account${n === 1 ? '' : 's'}.`;
 }

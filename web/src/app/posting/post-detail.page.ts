@@ -8,6 +8,7 @@ import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { formatInZone } from '../shared/zone-time';
+import { PostCommentsComponent } from './post-comments.component';
 import { PostsApi } from './posts.api';
 
 const STATE_TEXT: Partial<Record<string, string>> = {
@@ -26,7 +27,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
 /** One post: its variants and every publish attempt, with the actions that fit its state. */
 @Component({
   selector: 'so-post-detail',
-  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, NetworkBadgeComponent],
+  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, NetworkBadgeComponent, PostCommentsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="../../calendar">← Calendar</a> · <a routerLink="../../board">Board</a></p>
@@ -137,6 +138,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
           </tbody>
         </table>
       }
+      <so-post-comments [postId]="postId()" />
     } @else if (!error()) {
       <p class="muted">Loading…</p>
     }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WorkspaceService } from '../core/workspace.service';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { TopbarComponent } from '../shared/topbar.component';
 
 interface NavItem {
@@ -13,6 +14,8 @@ const NAV: NavItem[] = [
   { path: 'compose', label: 'Compose', permission: 'posts:write' },
   { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
   { path: 'board', label: 'Board', permission: 'posts:read' },
+  { path: 'automations', label: 'Automations', permission: 'automations:read' },
+  { path: 'approvals', label: 'Approvals', permission: 'approvals:write' },
   { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
   { path: 'import', label: 'Import & export', permission: 'posts:write' },
   { path: 'settings', label: 'Settings', permission: 'workspace:read' },
@@ -26,7 +29,7 @@ const NAV: NavItem[] = [
 /** The frame inside a workspace: top bar with the workspace switcher and account menu, and the side navigation. */
 @Component({
   selector: 'so-workspace-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent, NotificationBellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
@@ -40,6 +43,7 @@ const NAV: NavItem[] = [
           <option value="__all">All workspaces…</option>
         </select>
       </label>
+      <so-notification-bell />
     </so-topbar>
     <div class="layout">
       <nav class="sidenav" aria-label="Workspace">

@@ -1,0 +1,169 @@
+// npm run bench:flow — signed inbound webhooks → condition → create draft against the platform as
+// `npm start` runs it (embedded SQLite, flow runtime child), from a separate client process. Prints
+// events per second and the latency from sending the HTTP request to the draft being committed
+// (the end of the draft step), and checks no event was lost.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** The platform as `npm start` runs it (API + worker + flow runtime child), on a fresh SQLite file. */
+async function startPlatform(dir) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: 'off',
+      FLOW_MAX_CONCURRENT_RUNS: String(CONCURRENCY * 2),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${base}/readyz`)
+      .then((r) => r.json())
+      .catch(() => null);
+    if (ready?.checks?.flowRuntime === 'running') return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the platform did not become ready with its flow runtime within 30 s');
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'so-bench-flow-'));
+  const { base, child } = await startPlatform(dir);
+
+  const call = async (method, path, body, token, workspaceId) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...(workspaceId && { 'x-workspace-id': workspaceId }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : res.json();
+  };
+  const user = await call('POST', '/api/v1/auth/register', {
+    email: 'bench@example.com',
+    password: 'correct horse battery',
+    name: 'Bench',
+  });
+  const token = user.accessToken;
+  const ws = (await call('POST', '/api/v1/workspaces', { name: 'Bench', timeZone: 'UTC' }, token)).id;
+  await call('POST', '/api/v1/accounts', { network: 'sandbox', name: 'Bench' }, token, ws);
+  const graph = {
+    nodes: [
+      { id: 'hook', type: 'webhook-in', position: { x: 0, y: 0 }, config: {} },
+      {
+        id: 'match',
+        type: 'condition',
+        position: { x: 1, y: 0 },
+        config: { rules: { all: [{ fact: 'title', operator: 'containsWord', value: 'launch' }] } },
+      },
+      {
+        id: 'draft',
+        type: 'create-draft',
+        position: { x: 2, y: 0 },
+        config: { text: '{{title}} #{{n}}', accountIds: ['*'] },
+      },
+    ],
+    edges: [
+      { from: { node: 'hook', port: 'out' }, to: { node: 'match', port: 'in' } },
+      { from: { node: 'match', port: 'true' }, to: { node: 'draft', port: 'in' } },
+    ],
+  };
+  const automation = await call('POST', '/api/v1/automations', { name: 'Bench', graph }, token, ws);
+  await call('POST', `/api/v1/automations/${automation.id}/publish`, {}, token, ws);
+  const hook = await call('POST', `/api/v1/automations/${automation.id}/hooks`, {}, token, ws);
+
+  const sentAt = new Map();
+  let next = 0;
+  const started = performance.now();
+  const send = async () => {
+    while (next < EVENTS) {
+      const n = next++;
+      const body = JSON.stringify({ title: 'Launch day', n });
+      const signature = `sha256=${createHmac('sha256', hook.secret).update(body).digest('hex')}`;
+      const at = Date.now();
+      const res = await fetch(hook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-256': signature, 'x-delivery-id': `bench-${n}` },
+        body,
+      });
+      if (res.status !== 202) throw new Error(`event ${n}: ${res.status} ${await res.text()}`);
+      const { runIds } = await res.json();
+      sentAt.set(runIds[0], at);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, send));
+  const accepted = performance.now();
+
+  // Every run must finish with a draft; latency is send → the draft step's end (its commit).
+  const latencies = [];
+  const failures = new Map();
+  const pending = new Set(sentAt.keys());
+  const deadline = Date.now() + 120_000;
+  while (pending.size && Date.now() < deadline) {
+    for (const runId of [...pending].slice(0, 200)) {
+      const run = await call('GET', `/api/v1/runs/${runId}`, undefined, token, ws);
+      if (!['succeeded', 'failed', 'stopped', 'interrupted'].includes(run.status)) continue;
+      pending.delete(runId);
+      const draft = run.steps.find((s) => s.nodeId === 'draft' && s.port === 'out');
+      if (run.status === 'succeeded' && draft) {
+        latencies.push(Date.parse(draft.startedAt) + draft.durationMs - sentAt.get(runId));
+      } else {
+        const why = `${run.status}: ${run.error}`;
+        failures.set(why, (failures.get(why) ?? 0) + 1);
+      }
+    }
+  }
+  const done = performance.now();
+  const drafts = (await call('GET', '/api/v1/posts?limit=1&state=draft', undefined, token, ws)) && latencies.length;
+  latencies.sort((a, b) => a - b);
+  const seconds = (done - started) / 1000;
+  console.log(`events: ${EVENTS}, concurrency ${CONCURRENCY}, SQLite, Node-RED child`);
+  console.log(`accepted (202) per second: ${Math.round(EVENTS / ((accepted - started) / 1000))}`);
+  console.log(`drafts committed per second: ${Math.round(latencies.length / seconds)}`);
+  console.log(
+    `accept → draft committed: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
+  );
+  console.log(`lost: ${EVENTS - drafts} (${pending.size} unfinished)`);
+  for (const [why, count] of failures) console.log(`  ${count} × ${why}`);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(EVENTS === drafts ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Public } from '../access/access.decorators';
+import { ApprovalsService } from './approvals.service';
+import { CommentsService } from './comments.service';
+
+export class ClientDto {
+  @IsString()
+  @MinLength(1, { message: 'tell us who you are' })
+  @MaxLength(100)
+  name: string;
+}
+
+export class ClientDecisionDto extends ClientDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ClientCommentDto extends ClientDto {
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(4000)
+  text: string;
+}
+
+/**
+ * What a client sees through an approval link, with no account: the post as each account will
+ * show it, the comments, and approve / decline / comment. The link's token is the only key.
+ */
+@ApiTags('approvals')
+@Controller('api/v1/approval-links/:token')
+export class ApprovalLinksController {
+  constructor(
+    private readonly approvals: ApprovalsService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  @Get()
+  @Public()
+  async get(@Param('token') token: string) {
+    const approval = await this.approvals.byLink(token);
+    const [view, comments] = await Promise.all([
+      this.approvals.viewOf(approval),
+      this.comments.list(approval.workspaceId, approval.postId),
+    ]);
+    return { ...view, comments: comments.items };
+  }
+
+  @Post('approve')
+  @Public()
+  @HttpCode(200)
+  async approve(@Param('token') token: string, @Body() body: ClientDecisionDto) {
+    const approval = await this.approvals.byLink(token);
+    return this.approvals.decide(approval.workspaceId, null, approval.id, 'approved', body.reason ?? null, body.name);
+  }
+
+  @Post('decline')
+  @Public()
+  @HttpCode(200)
+  async decline(@Param('token') token: string, @Body() body: ClientDecisionDto) {
+    const approval = await this.approvals.byLink(token);
+    return this.approvals.decide(approval.workspaceId, null, approval.id, 'declined', body.reason ?? null, body.name);
+  }
+
+  @Post('comments')
+  @Public()
+  async comment(@Param('token') token: string, @Body() body: ClientCommentDto) {
+    const approval = await this.approvals.byLink(token);
+    return this.comments.add(approval.workspaceId, approval.postId, { userId: null, name: body.name }, body.text);
+  }
+}

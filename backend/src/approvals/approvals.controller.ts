@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
+import { ApprovalsService } from './approvals.service';
+
+export class ApprovalsQueryDto {
+  @IsOptional()
+  @IsIn(APPROVAL_STATUSES)
+  state?: ApprovalStatus;
+}
+
+export class RequestApprovalDto {
+  @IsUUID('all', { message: 'must be a post id' })
+  postId: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  message?: string;
+}
+
+export class ApproveDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class DeclineDto {
+  @IsString()
+  @MinLength(1, { message: 'say why, so the author can fix it' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+@ApiTags('approvals')
+@Controller('api/v1/approvals')
+export class ApprovalsController {
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  @Get()
+  @RequirePermission('posts:read')
+  list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: ApprovalsQueryDto) {
+    return this.approvals.list(workspace.workspaceId, query.state);
+  }
+
+  /** A member asks the team to approve a post. */
+  @Post()
+  @RequirePermission('posts:write')
+  async request(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: RequestApprovalDto,
+  ) {
+    const approval = await this.approvals.request(workspace.workspaceId, principal, {
+      postId: body.postId,
+      message: body.message ?? null,
+      requestedBy: principal.userId,
+      run: null,
+    });
+    return { id: approval.id, status: approval.status };
+  }
+
+  /** An expiring link for a client without an account. */
+  @Post(':id/link')
+  @RequirePermission('approvals:write')
+  link(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.approvals.createLink(workspace.workspaceId, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('approvals:write')
+  approve(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: ApproveDto,
+  ) {
+    return this.approvals.decide(workspace.workspaceId, principal, id, 'approved', body.comment ?? null);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @RequirePermission('approvals:write')
+  decline(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: DeclineDto,
+  ) {
+    return this.approvals.decide(workspace.workspaceId, principal, id, 'declined', body.reason);
+  }
+}

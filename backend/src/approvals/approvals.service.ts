@@ -1,0 +1,200 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import type { Principal } from '../access/access-context';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AccountsService } from '../accounts/accounts.service';
+import { ActivityService } from '../activity/activity.service';
+import { notFound } from '../common/common.errors';
+import { POST_LIFECYCLE, type PostLifecycleEvent } from '../common/domain-events';
+import { newId } from '../common/ids';
+import { randomToken, sha256 } from '../common/secrets';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PostsService } from '../posts/posts.service';
+import { ApprovalLink } from './approval-link.entity';
+import { Approval } from './approval.entity';
+import { ApprovalsError } from './approvals.errors';
+
+export interface ApprovalRequest {
+  postId: string;
+  message: string | null;
+  requestedBy: string | null;
+  /** The automation run waiting on the decision, at this node. */
+  run: { runId: string; nodeId: string } | null;
+}
+
+export interface ApprovalView {
+  id: string;
+  postId: string;
+  status: Approval['status'];
+  text: string;
+  accounts: Array<{ id: string; name: string; network: string }>;
+  message: string | null;
+  requestedAt: string;
+  requestedBy: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+/** How long a client's approval link works. */
+const LINK_HOURS = 72;
+
+/** Someone decided: who waits on it (an automation run) continues on the approved or declined port. */
+export type DecisionListener = (approval: Approval) => Promise<void>;
+
+/** Approving posts: asked for by members or automations, decided by members or by clients through a link. */
+@Injectable()
+export class ApprovalsService {
+  private readonly listeners: DecisionListener[] = [];
+
+  constructor(
+    @InjectRepository(Approval) private readonly approvals: Repository<Approval>,
+    @InjectRepository(ApprovalLink) private readonly links: Repository<ApprovalLink>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly posts: PostsService,
+    private readonly accounts: AccountsService,
+    private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  onDecision(listener: DecisionListener): void {
+    this.listeners.push(listener);
+  }
+
+  async request(workspaceId: string, actor: Principal | null, request: ApprovalRequest): Promise<Approval> {
+    const post = await this.posts.get(workspaceId, request.postId);
+    if (post.state === 'draft')
+      await this.posts.move(workspaceId, actor ?? systemActor(request), post.id, 'pending_approval');
+    const approval = this.approvals.create({
+      id: newId(),
+      workspaceId,
+      postId: post.id,
+      status: 'pending',
+      message: request.message,
+      requestedBy: request.requestedBy,
+      runId: request.run?.runId ?? null,
+      nodeId: request.run?.nodeId ?? null,
+      decidedBy: null,
+      reason: null,
+      decidedAt: null,
+    });
+    await this.approvals.insert(approval);
+    await this.activity.record(workspaceId, actor, {
+      action: 'post.approval_requested',
+      targetType: 'post',
+      targetId: post.id,
+      details: { approvalId: approval.id, message: request.message },
+    });
+    return approval;
+  }
+
+  async list(workspaceId: string, status: Approval['status'] = 'pending'): Promise<{ items: ApprovalView[] }> {
+    const rows = await this.approvals.find({ where: { workspaceId, status }, order: { createdAt: 'DESC' }, take: 200 });
+    const names = await this.accountNames(workspaceId);
+    return { items: await Promise.all(rows.map((a) => this.view(a, names))) };
+  }
+
+  /** Approve or decline, once; a decline needs a reason. */
+  /** A member (`actor`) or a client through a link (`actor` null, `clientName` given) decides. */
+  async decide(
+    workspaceId: string,
+    actor: Principal | null,
+    id: string,
+    decision: 'approved' | 'declined',
+    reason: string | null,
+    clientName?: string,
+  ): Promise<ApprovalView> {
+    const approval = await this.approvals.findOneBy({ id, workspaceId });
+    if (!approval) throw notFound('Approval');
+    const by = clientName ? `${clientName} (client)` : null;
+    const decided = await this.approvals.update(
+      { id, status: 'pending', decidedAt: IsNull() },
+      {
+        status: decision,
+        decidedBy: actor?.userId ?? null,
+        reason: by ? [reason, `— ${by}`].filter(Boolean).join(' ') : reason,
+        decidedAt: new Date(),
+      },
+    );
+    if (!decided.affected) throw new ApprovalsError('ALREADY_DECIDED');
+    await this.posts.settleApproval(workspaceId, approval.postId);
+    await this.activity.record(workspaceId, actor, {
+      action: decision === 'approved' ? 'post.approved' : 'post.declined',
+      targetType: 'post',
+      targetId: approval.postId,
+      details: { approvalId: id, reason, ...(by && { by }) },
+    });
+    const updated = await this.approvals.findOneByOrFail({ id });
+    for (const listener of this.listeners) await listener(updated);
+    const event: PostLifecycleEvent = {
+      event: decision,
+      workspaceId,
+      postId: approval.postId,
+      variantId: null,
+      accountId: null,
+      reason,
+    };
+    await this.events.emitAsync(POST_LIFECYCLE, event);
+    return this.view(updated, await this.accountNames(workspaceId));
+  }
+
+  /** An expiring link for a client with no account: they see the post, approve, decline or comment. */
+  async createLink(workspaceId: string, id: string, hours = LINK_HOURS): Promise<{ url: string; expiresAt: string }> {
+    const approval = await this.approvals.findOneBy({ id, workspaceId });
+    if (!approval) throw notFound('Approval');
+    const token = randomToken(32);
+    const expiresAt = new Date(Date.now() + hours * 3_600_000);
+    await this.links.insert({ tokenHash: sha256(token), approvalId: id, workspaceId, expiresAt });
+    return { url: `${this.config.publicUrl}/approve/${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The approval a link opens, if the link is real and not expired. */
+  async byLink(token: string): Promise<Approval> {
+    const link = await this.links.findOneBy({ tokenHash: sha256(token) });
+    if (!link || link.expiresAt < new Date()) throw new ApprovalsError('LINK_INVALID');
+    return this.approvals.findOneByOrFail({ id: link.approvalId });
+  }
+
+  async viewOf(approval: Approval): Promise<ApprovalView> {
+    return this.view(approval, await this.accountNames(approval.workspaceId));
+  }
+
+  /** Nobody decided in time: the run that waited has moved on, so the request is closed. */
+  async expire(runId: string, nodeId: string): Promise<void> {
+    const approval = await this.approvals.findOneBy({ runId, nodeId, status: 'pending' });
+    if (!approval) return;
+    await this.approvals.update({ id: approval.id, status: 'pending' }, { status: 'expired', decidedAt: new Date() });
+    await this.posts.settleApproval(approval.workspaceId, approval.postId);
+  }
+
+  private async accountNames(workspaceId: string): Promise<Map<string, string>> {
+    return new Map((await this.accounts.list(workspaceId)).map((a) => [a.id, a.name]));
+  }
+
+  private async view(a: Approval, names: Map<string, string>): Promise<ApprovalView> {
+    const post = await this.posts.get(a.workspaceId, a.postId);
+    return {
+      id: a.id,
+      postId: a.postId,
+      status: a.status,
+      text: post.text,
+      accounts: post.variants.map((v) => ({
+        id: v.accountId,
+        name: names.get(v.accountId) ?? v.network,
+        network: v.network,
+      })),
+      message: a.message,
+      requestedAt: a.createdAt.toISOString(),
+      requestedBy: a.requestedBy,
+      decidedBy: a.decidedBy,
+      reason: a.reason,
+    };
+  }
+}
+
+const systemActor = (request: ApprovalRequest): Principal => ({
+  kind: 'user',
+  userId: request.requestedBy ?? '',
+  apiKey: null,
+});

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { startTestApp, TestApp } from '../testing/test-app';
+import { DATABASE_KINDS } from '../testing/test-database';
+
+describe.each(DATABASE_KINDS)('approvals with clients, comments and mentions on %s', (kind) => {
+  let t: TestApp;
+  let owner: TestUser;
+  let editor: TestUser;
+  let workspaceId: string;
+  let postId: string;
+  const api = (user = owner) => ({
+    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(user, workspaceId)),
+    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(user, workspaceId)).send(body),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    owner = await newUser(t, 'owner');
+    editor = await newUser(t, 'editor');
+    workspaceId = await newWorkspace(t, owner, 'Agency');
+    await addMember(t, owner, workspaceId, editor, 'editor');
+    const account = await api().post('/accounts', { network: 'sandbox', name: 'Client brand' }).expect(201);
+    postId = (
+      await api()
+        .post('/posts', { text: 'Big spring sale', variants: [{ accountId: account.body.id }] })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => t?.close());
+
+  it('lets a client without an account see the post, comment and approve through an expiring link', async () => {
+    const approval = await api().post('/approvals', { postId, message: 'For the client' }).expect(201);
+    const link = await api().post(`/approvals/${approval.body.id}/link`).expect(201);
+    expect(new Date(link.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
+    const token = new URL(link.body.url).pathname.split('/').at(-1)!;
+
+    const seen = await t.http.get(`/api/v1/approval-links/${token}`).expect(200);
+    expect(seen.body).toMatchObject({
+      text: 'Big spring sale',
+      status: 'pending',
+      accounts: [{ name: 'Client brand', network: 'sandbox' }],
+      comments: [],
+    });
+    const unnamed = await t.http.post(`/api/v1/approval-links/${token}/comments`).send({ text: 'hi' }).expect(400);
+    expect(unnamed.body.errors[0].field).toBe('name');
+    await t.http
+      .post(`/api/v1/approval-links/${token}/comments`)
+      .send({ name: 'Cleo Client', text: 'Love it' })
+      .expect(201);
+    await t.http.post(`/api/v1/approval-links/${token}/approve`).send({ name: 'Cleo Client' }).expect(200);
+    await t.http.post(`/api/v1/approval-links/${token}/approve`).send({ name: 'Cleo Client' }).expect(409);
+
+    const after = await t.http.get(`/api/v1/approval-links/${token}`).expect(200);
+    expect(after.body).toMatchObject({ status: 'approved', reason: '— Cleo Client (client)' });
+    expect(after.body.comments).toEqual([
+      expect.objectContaining({ authorName: 'Cleo Client', byClient: true, text: 'Love it' }),
+    ]);
+    expect((await api().get(`/posts/${postId}`).expect(200)).body.state).toBe('draft');
+    await t.http.get('/api/v1/approval-links/not-a-token').expect(404);
+  });
+
+  it('refuses an expired link', async () => {
+    const approval = await api().post('/approvals', { postId }).expect(201);
+    const link = await api().post(`/approvals/${approval.body.id}/link`).expect(201);
+    await t.db
+      .getRepository('ApprovalLink')
+      .update({ approvalId: approval.body.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const token = new URL(link.body.url).pathname.split('/').at(-1)!;
+    const res = await t.http.get(`/api/v1/approval-links/${token}`).expect(404);
+    expect(res.body.detail ?? res.body.title).toContain('expired');
+  });
+
+  it('notifies members @mentioned in a comment, live on their bell', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const controller = new AbortController();
+    const stream = await fetch(`http://127.0.0.1:${port}/api/v1/notifications/stream`, {
+      headers: as(editor, workspaceId),
+      signal: controller.signal,
+    });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    const nextEvent = async () => {
+      let text = '';
+      while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+      return JSON.parse(text.split('data: ')[1].split('\n')[0]) as { unread: number; latest: { title: string } | null };
+    };
+    expect((await nextEvent()).unread).toBe(0);
+
+    const editorHandle = editor.email.split('@')[0];
+    const comment = await api()
+      .post(`/posts/${postId}/comments`, { text: `@${editorHandle} can you check the date? @nobody` })
+      .expect(201);
+    expect(comment.body).toMatchObject({ authorName: 'Test owner', byClient: false, mentions: ['Test editor'] });
+    const live = await nextEvent();
+    expect(live.unread).toBe(1);
+    expect(live.latest?.title).toBe('Test owner mentioned you');
+    controller.abort();
+
+    const list = await api(editor).get(`/posts/${postId}/comments`).expect(200);
+    expect(list.body.items.map((c: { text: string }) => c.text)).toContain(
+      `@${editorHandle} can you check the date? @nobody`,
+    );
+    expect((await api().get('/notifications').expect(200)).body.unread).toBe(0);
+  });
+});

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { IdentityService } from '../identity/identity.service';
+import { CommentsService } from './comments.service';
+
+export class CommentDto {
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(4000)
+  text: string;
+}
+
+@ApiTags('posts')
+@Controller('api/v1/posts/:id/comments')
+export class CommentsController {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Get()
+  @RequirePermission('posts:read')
+  list(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.comments.list(workspace.workspaceId, id);
+  }
+
+  /** `@name` mentions notify those members. */
+  @Post()
+  @RequirePermission('posts:read')
+  async add(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: CommentDto,
+  ) {
+    const user = await this.identity.getUser(principal.userId);
+    return this.comments.add(workspace.workspaceId, id, { userId: principal.userId, name: user.name }, body.text);
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { NETWORK_LIMITS } from '../../connectors/network-registry';
+import type { NetworkId } from '../../connectors/network-limits';
+import { AiSettingsService } from '../ai-settings.service';
+import { AutomationsError } from '../automations.errors';
+import { list, text, type ActionContext, type ActionResult } from './action-context';
+import { aiCaption, CaptionError, offlineCaption } from './caption-writer';
+
+/** The AI caption node: the workspace's AI when it has one, else the offline writer, labelled as such. */
+@Injectable()
+export class CaptionActions {
+  constructor(private readonly settings: AiSettingsService) {}
+
+  async aiCaption(c: ActionContext): Promise<ActionResult> {
+    const networks = list(c.config.networks).filter((n): n is NetworkId => n in NETWORK_LIMITS);
+    const maxLength = Math.min(
+      ...(networks.length ? networks : (['x'] as NetworkId[])).map((n) => NETWORK_LIMITS[n].maxTextLength),
+    );
+    const request = { source: text(c.config.source), instructions: text(c.config.instructions), maxLength };
+    if (!request.source.trim()) throw new AutomationsError('ACTION_REFUSED', 'source: there is no text to caption');
+    const endpoint = await this.settings.endpoint(c.workspaceId);
+    try {
+      const caption = endpoint ? await aiCaption(endpoint, request) : offlineCaption(request);
+      return { payload: { ...c.payload, caption: caption.text, generator: caption.generator, model: caption.model } };
+    } catch (error) {
+      if (error instanceof CaptionError) throw new AutomationsError('ACTION_REFUSED', `AI caption: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aiCaption, CaptionError, fitText, offlineCaption } from './caption-writer';
+
+const SOURCE =
+  '<p>Our autumn menu is here. Pumpkin soup, roasted chestnuts and spiced pumpkin bread are back.</p>' +
+  '<p>Come taste the autumn menu this weekend: pumpkin everything, chestnuts and warm bread.</p>';
+
+describe('offline captions', () => {
+  it('summarises the first sentences and adds hashtags from the most frequent words', () => {
+    expect(offlineCaption({ source: SOURCE, instructions: '', maxLength: 280 })).toEqual({
+      text: 'Our autumn menu is here. Pumpkin soup, roasted chestnuts and spiced pumpkin bread are back. #Pumpkin #Autumn #Bread',
+      generator: 'offline',
+      model: null,
+    });
+  });
+
+  it('drops hashtags, then cuts at a word, to fit a short limit', () => {
+    expect(offlineCaption({ source: SOURCE, instructions: '', maxLength: 40 }).text).toBe(
+      'Our autumn menu is here. #Pumpkin',
+    );
+    const tiny = offlineCaption({ source: SOURCE, instructions: '', maxLength: 20 }).text;
+    expect(tiny).toBe('Our autumn menu is…');
+    expect([...tiny].length).toBeLessThanOrEqual(20);
+  });
+
+  it('fits text by graphemes at a word boundary', () => {
+    expect(fitText('short', 10)).toBe('short');
+    expect(fitText('one two three four', 12)).toBe('one two…');
+  });
+});
+
+describe('AI captions against an OpenAI-compatible server', () => {
+  let server: Server;
+  let baseUrl: string;
+  const received: Array<{ authorization?: string; body: { model: string; messages: Array<{ content: string }> } }> = [];
+  let answer: { status: number; body: object } = { status: 200, body: {} };
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        received.push({ authorization: req.headers.authorization, body: JSON.parse(data) });
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  const completion = (content: string) => ({
+    id: 'c1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'small',
+    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+  });
+
+  it('asks the model with the key and the limit, and holds the answer to the limit', async () => {
+    answer = {
+      status: 200,
+      body: completion('Autumn is served: pumpkin soup, chestnuts and warm bread all weekend long!'),
+    };
+    const caption = await aiCaption(
+      { baseUrl, apiKey: 'sk-test', model: 'small' },
+      { source: SOURCE, instructions: 'One emoji.', maxLength: 50 },
+    );
+    expect(caption.generator).toBe('openai');
+    expect(caption.model).toBe('small');
+    expect([...caption.text].length).toBeLessThanOrEqual(50);
+    expect(caption.text).toBe('Autumn is served: pumpkin soup, chestnuts and…');
+    const [call] = received;
+    expect(call.authorization).toBe('Bearer sk-test');
+    expect(call.body.model).toBe('small');
+    expect(call.body.messages[0].content).toContain('at most 50 characters');
+    expect(call.body.messages[0].content).toContain('One emoji.');
+    expect(call.body.messages[1].content).toContain('Our autumn menu is here.');
+  });
+
+  it('reports a refusal with its status', async () => {
+    answer = { status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } };
+    const failing = aiCaption(
+      { baseUrl, apiKey: 'bad', model: 'small' },
+      { source: SOURCE, instructions: '', maxLength: 100 },
+    );
+    await expect(failing).rejects.toBeInstanceOf(CaptionError);
+    await expect(failing).rejects.toThrow('401');
+  });
+});

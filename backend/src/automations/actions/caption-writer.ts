@@ -1,0 +1,107 @@
+import OpenAI from 'openai';
+
+export interface CaptionRequest {
+  source: string;
+  instructions: string;
+  maxLength: number;
+}
+
+export interface Caption {
+  text: string;
+  generator: 'openai' | 'offline';
+  model: string | null;
+}
+
+export interface AiEndpoint {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+}
+
+export class CaptionError extends Error {
+  override name = 'CaptionError';
+}
+
+const STOP_WORDS = new Set(
+  'about above after again against also because been before being below between both could does doing down during each from further have having here into itself just more most once only other over same should some such than that their theirs them then there these they this those through under until very what when where which while with would your yours will shall'.split(
+    ' ',
+  ),
+);
+
+const plain = (text: string) =>
+  text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Cuts at a word boundary and marks the cut, so the text fits `max` characters. */
+export function fitText(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  const boundary = cut.replace(/\s+\S*$/, '');
+  return `${(boundary.length > max / 2 ? boundary : cut).trimEnd()}…`;
+}
+
+function hashtags(text: string, count: number): string[] {
+  const frequency = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/\p{L}[\p{L}\p{N}]{3,}/gu) ?? []) {
+    if (!STOP_WORDS.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  return [...frequency]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([word]) => `#${word[0].toUpperCase()}${word.slice(1)}`);
+}
+
+/**
+ * Without an AI key: the first sentence or two of the source plus up to three hashtags from its
+ * most frequent words, fitted to the limit. Deterministic, and labelled offline by the caller.
+ */
+export function offlineCaption(request: CaptionRequest): Caption {
+  const text = plain(request.source);
+  const sentences = text.match(/[^.!?]+[.!?]*/g)?.map((s) => s.trim()) ?? [];
+  let summary = sentences[0] ?? '';
+  if (sentences[1] && [...`${summary} ${sentences[1]}`].length <= request.maxLength * 0.7)
+    summary += ` ${sentences[1]}`;
+  const tags = hashtags(text, 3);
+  let caption = fitText(summary, request.maxLength);
+  for (let n = tags.length; n > 0; n--) {
+    const withTags = `${summary} ${tags.slice(0, n).join(' ')}`;
+    if ([...withTags].length <= request.maxLength) {
+      caption = withTags;
+      break;
+    }
+  }
+  return { text: caption, generator: 'offline', model: null };
+}
+
+/** A caption from an OpenAI-compatible chat completions endpoint, held to the limit. */
+export async function aiCaption(endpoint: AiEndpoint, request: CaptionRequest): Promise<Caption> {
+  const client = new OpenAI({ baseURL: endpoint.baseUrl, apiKey: endpoint.apiKey, timeout: 30_000, maxRetries: 1 });
+  try {
+    const completion = await client.chat.completions.create({
+      model: endpoint.model,
+      messages: [
+        {
+          role: 'system',
+          content:
+            `You write one social media caption of at most ${request.maxLength} characters. ` +
+            `Answer with the caption only.${request.instructions ? ` ${request.instructions}` : ''}`,
+        },
+        { role: 'user', content: plain(request.source) },
+      ],
+    });
+    const text = completion.choices[0]?.message?.content?.trim();
+    if (!text) throw new CaptionError('the AI answered with no caption');
+    return { text: fitText(text, request.maxLength), generator: 'openai', model: endpoint.model };
+  } catch (error) {
+    if (error instanceof OpenAI.APIError)
+      throw new CaptionError(`the AI refused (${error.status ?? 'no status'}): ${error.message}`);
+    throw error instanceof CaptionError
+      ? error
+      : new CaptionError(`the AI could not be reached: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../../accounts/accounts.service';
+import { PostsService } from '../../posts/posts.service';
+import { AutomationsError } from '../automations.errors';
+import { list, text, type ActionContext, type ActionResult } from './action-context';
+
+/** Actions on posts: create a draft, label, schedule, publish now. */
+@Injectable()
+export class PostActions {
+  constructor(
+    private readonly posts: PostsService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async createDraft(c: ActionContext): Promise<ActionResult> {
+    const accountIds = await this.accountIds(c.workspaceId, list(c.config.accountIds));
+    const postId = await this.posts.add(
+      c.workspaceId,
+      c.actor,
+      {
+        text: text(c.config.text),
+        labels: list(c.config.labels),
+        variants: accountIds.map((accountId) => ({ accountId })),
+      },
+      'automation',
+    );
+    return { payload: { ...c.payload, postId } };
+  }
+
+  async addLabels(c: ActionContext): Promise<ActionResult> {
+    const post = await this.posts.get(c.workspaceId, this.postId(c));
+    const labels = [...new Set([...post.labels, ...list(c.config.labels)])];
+    await this.posts.update(c.workspaceId, c.actor, post.id, { labels });
+    return { payload: { ...c.payload, postId: post.id, labels } };
+  }
+
+  async schedulePost(c: ActionContext): Promise<ActionResult> {
+    const at = text(c.config.at);
+    const schedule =
+      c.config.when === 'at' ? { type: 'single' as const, at: isoTime(at, 'at') } : { type: 'queue' as const };
+    const post = await this.posts.reschedule(c.workspaceId, c.actor, this.postId(c), schedule);
+    return { payload: { ...c.payload, postId: post.id, scheduledAt: post.nextRunAt } };
+  }
+
+  async publishNow(c: ActionContext): Promise<ActionResult> {
+    const schedule = { type: 'single' as const, at: new Date().toISOString() };
+    const post = await this.posts.reschedule(c.workspaceId, c.actor, this.postId(c), schedule);
+    return { payload: { ...c.payload, postId: post.id, scheduledAt: post.nextRunAt } };
+  }
+
+  private postId(c: ActionContext): string {
+    const id = text(c.config.postId).trim();
+    if (!id)
+      throw new AutomationsError('ACTION_REFUSED', 'postId: no post to act on (is {{postId}} set by an earlier step?)');
+    return id;
+  }
+
+  /** `*` is every active account of the workspace; named ids must be the workspace's own. */
+  private async accountIds(workspaceId: string, wanted: string[]): Promise<string[]> {
+    const active = (await this.accounts.list(workspaceId)).filter((a) => a.status === 'active');
+    if (wanted.includes('*')) {
+      if (!active.length)
+        throw new AutomationsError('ACTION_REFUSED', 'accountIds: the workspace has no active account');
+      return active.map((a) => a.id);
+    }
+    const unknown = wanted.filter((id) => !active.some((a) => a.id === id));
+    if (unknown.length)
+      throw new AutomationsError('ACTION_REFUSED', `accountIds: no active account ${unknown.join(', ')}`);
+    return wanted;
+  }
+}
+
+function isoTime(value: string, field: string): string {
+  const at = new Date(value);
+  if (!value || Number.isNaN(at.getTime()))
+    throw new AutomationsError('ACTION_REFUSED', `${field}: "${value}" is not a date-time`);
+  return at.toISOString();
+}

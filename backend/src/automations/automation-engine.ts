@@ -1,0 +1,109 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { RunSettledMessage } from '@socialorchestrator/flow-runtime';
+import { Repository } from 'typeorm';
+import { ApprovalsService } from '../approvals/approvals.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { FlowRuntimeService } from '../runtime/flow-runtime.service';
+import { Automation } from './automation.entity';
+import { FlowDeployer } from './flow-deployer';
+import { Run } from './run.entity';
+import { RunsService } from './runs.service';
+
+const TICK_MS = 500;
+/** Every 2 s: notice automations published or switched off by another process. */
+const DEPLOY_CHECK_TICKS = 4;
+
+/**
+ * Joins the flow runtime to the database in the process that hosts it: after every (re)start it
+ * marks what was in flight interrupted and deploys the live automations; it stores the steps and
+ * outcomes the runtime reports; and on a timer it hands over queued runs, resumes waits whose
+ * time came and stops runs that ran too long.
+ */
+@Injectable()
+export class AutomationEngine implements OnApplicationShutdown {
+  private readonly logger = new Logger('AutomationEngine');
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+  private ticks = 0;
+
+  constructor(
+    @InjectRepository(Run) private readonly runRows: Repository<Run>,
+    @InjectRepository(Automation) private readonly automations: Repository<Automation>,
+    private readonly runtime: FlowRuntimeService,
+    private readonly deployer: FlowDeployer,
+    private readonly runs: RunsService,
+    private readonly notifications: NotificationsService,
+    private readonly approvals: ApprovalsService,
+  ) {}
+
+  /** Starts the runtime with its rule nodes pointed at `internalApiUrl`, and the loop. */
+  async start(internalApiUrl: string): Promise<void> {
+    if (!this.runtime.hosted) return;
+    this.runtime.on('ready', () => void this.onReady());
+    this.runtime.on('steps', (steps) => void this.runs.recordSteps(steps).catch((e: Error) => this.fail('steps', e)));
+    this.runtime.on(
+      'run-settled',
+      (settled) => void this.onSettled(settled).catch((e: Error) => this.fail('settle', e)),
+    );
+    await this.runtime.start(internalApiUrl);
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async onReady(): Promise<void> {
+    try {
+      this.deployer.forget();
+      const interrupted = await this.runs.interruptInFlight();
+      if (interrupted) this.logger.warn(`${interrupted} run(s) were in flight when the runtime (re)started`);
+      await this.deployer.deployAll();
+      await this.runs.dispatch();
+    } catch (error) {
+      this.fail('deploy after start', error as Error);
+    }
+  }
+
+  private async onSettled(settled: RunSettledMessage): Promise<void> {
+    await this.runs.settle(settled);
+    if (!settled.stopped) return;
+    const run = await this.runRows.findOneBy({ id: settled.runId });
+    const automation = run && (await this.automations.findOneBy({ id: run.automationId }));
+    if (!run || !automation) return;
+    await this.notifications.notify(run.workspaceId, {
+      roles: ['owner', 'admin'],
+      title: `Automation "${automation.name}" was stopped`,
+      body: `A run was stopped: ${settled.stopped}. Other automations keep running. Check its graph for a loop or a flood.`,
+      link: `/w/${run.workspaceId}/automations/${automation.id}/runs`,
+      email: true,
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      if (++this.ticks % DEPLOY_CHECK_TICKS === 0) await this.deployer.deployIfChanged();
+      await this.resumeDue();
+      await this.runs.stopOverdue();
+      await this.runs.dispatch();
+    } catch (error) {
+      this.fail('tick', error as Error);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Waits whose time came continue; an approval nobody decided in time is closed as expired. */
+  async resumeDue(now = new Date()): Promise<void> {
+    for (const wait of await this.runs.resumeDueWaits(now)) {
+      if (wait.timeoutPort === 'timeout') await this.approvals.expire(wait.runId, wait.nodeId);
+    }
+  }
+
+  private fail(what: string, error: Error): void {
+    this.logger.error(`${what}: ${error.message}`);
+  }
+}

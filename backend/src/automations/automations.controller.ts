@@ -1,0 +1,143 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { NODE_CATALOG } from '@socialorchestrator/rule-nodes';
+import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { CreateAutomationDto, RunsQueryDto, TestRunDto, UpdateAutomationDto } from './automations.dto';
+import { AutomationsService } from './automations.service';
+import { AutomationTriggers } from './automation-triggers';
+import { RunsService } from './runs.service';
+
+@ApiTags('automations')
+@Controller('api/v1/automations')
+export class AutomationsController {
+  constructor(
+    private readonly automations: AutomationsService,
+    private readonly runs: RunsService,
+    private readonly triggers: AutomationTriggers,
+  ) {}
+
+  /** The node catalog the editor builds its palette and forms from. */
+  @Get('node-types')
+  @RequirePermission('automations:read')
+  nodeTypes() {
+    return { items: NODE_CATALOG };
+  }
+
+  @Get()
+  @RequirePermission('automations:read')
+  list(@CurrentWorkspace() workspace: WorkspaceAccess) {
+    return this.automations.list(workspace.workspaceId);
+  }
+
+  @Post()
+  @RequirePermission('automations:write')
+  create(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateAutomationDto,
+  ) {
+    return this.automations.create(workspace.workspaceId, principal, body.name, body.graph);
+  }
+
+  @Get(':id')
+  @RequirePermission('automations:read')
+  get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.automations.get(workspace.workspaceId, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('automations:write')
+  update(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateAutomationDto,
+  ) {
+    return this.automations.update(workspace.workspaceId, principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('automations:write')
+  remove(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ) {
+    return this.automations.remove(workspace.workspaceId, principal, id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @RequirePermission('automations:write')
+  publish(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ) {
+    return this.automations.publish(workspace.workspaceId, principal, id);
+  }
+
+  @Get(':id/versions')
+  @RequirePermission('automations:read')
+  versions(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.automations.versionsOf(workspace.workspaceId, id);
+  }
+
+  @Post(':id/versions/:version/restore')
+  @HttpCode(200)
+  @RequirePermission('automations:write')
+  restore(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ) {
+    return this.automations.restore(workspace.workspaceId, principal, id, version);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @RequirePermission('automations:write')
+  enable(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ) {
+    return this.automations.setEnabled(workspace.workspaceId, principal, id, true);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @RequirePermission('automations:write')
+  disable(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ) {
+    return this.automations.setEnabled(workspace.workspaceId, principal, id, false);
+  }
+
+  @Get(':id/runs')
+  @RequirePermission('automations:read')
+  async runsOf(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Query() query: RunsQueryDto) {
+    await this.automations.get(workspace.workspaceId, id);
+    return this.runs.list(workspace.workspaceId, id, query.cursor);
+  }
+
+  /** Runs the published version from a trigger node with a sample payload. */
+  @Post(':id/test')
+  @HttpCode(202)
+  @RequirePermission('automations:write')
+  async test(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Body() body: TestRunDto) {
+    const run = await this.triggers.startAt(workspace.workspaceId, id, body.nodeId, body.payload ?? {});
+    return { runId: run.id };
+  }
+
+  @Post(':id/hooks')
+  @RequirePermission('automations:write')
+  createHook(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.automations.createHook(workspace.workspaceId, id);
+  }
+}

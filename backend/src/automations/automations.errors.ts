@@ -1,0 +1,14 @@
+import { defineErrors } from '../common/domain-error';
+
+export class AutomationsError extends defineErrors('automations', {
+  INVALID_GRAPH: { status: 400, title: 'The automation cannot be published as it is' },
+  NOT_PUBLISHED: { status: 409, title: 'The automation has no published version yet' },
+  RUNTIME_UNAVAILABLE: { status: 503, title: 'The flow runtime is not running' },
+  RUNTIME_REFUSED: { status: 502, title: 'The flow runtime refused the automation' },
+  INVALID_TOKEN: { status: 401, title: 'The runtime token is not valid' },
+  UNKNOWN_ACTION: { status: 404, title: 'There is no such action' },
+  ACTION_REFUSED: { status: 400, title: 'The action could not be done' },
+  HOOK_REJECTED: { status: 401, title: 'The webhook delivery was refused' },
+  HOOK_REPLAYED: { status: 409, title: 'This webhook delivery was already accepted' },
+  NO_SUCH_TRIGGER: { status: 400, title: 'The automation has no such trigger' },
+}) {}

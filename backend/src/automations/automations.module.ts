@@ -1,0 +1,101 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ActivityModule } from '../activity/activity.module';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { MailModule } from '../mail/mail.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PostsModule } from '../posts/posts.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { ActionHandlers } from './actions/action-handlers';
+import { CaptionActions } from './actions/caption-actions';
+import { OutboundWebhooks } from './actions/outbound-webhooks';
+import { AiSettingsController, WebhookSecretController } from './ai-settings.controller';
+import { AiSettings } from './ai-settings.entity';
+import { AiSettingsService } from './ai-settings.service';
+import { MessageActions } from './actions/message-actions';
+import { PostActions } from './actions/post-actions';
+import { WaitingActions } from './actions/waiting-actions';
+import { AutomationEngine } from './automation-engine';
+import { AutomationTriggers } from './automation-triggers';
+import { AutomationVersion } from './automation-version.entity';
+import { Automation } from './automation.entity';
+import { AutomationsController } from './automations.controller';
+import { AutomationTemplatesController } from './templates/automation-templates.controller';
+import { AutomationTemplates } from './templates/automation-templates.service';
+import { AutomationsService } from './automations.service';
+import { FlowDeployer } from './flow-deployer';
+import { AutomationHook, HookDelivery } from './hook.entity';
+import { InboundHooksController } from './inbound/inbound-hooks.controller';
+import { InboundHooks } from './inbound/inbound-hooks.service';
+import { InternalActionsController } from './internal-actions.controller';
+import { RunStep } from './run-step.entity';
+import { RunWait } from './run-wait.entity';
+import { Run } from './run.entity';
+import { RunsController } from './runs.controller';
+import { RunsService } from './runs.service';
+import { runtimeTokensProvider } from './runtime-tokens.provider';
+import { TriggerState } from './trigger-state.entity';
+import { PostEventTrigger } from './triggers/post-event-trigger';
+import { ScheduleTrigger } from './triggers/schedule-trigger';
+import { FeedTrigger } from './triggers/feed-trigger';
+import { MetricThresholdTrigger } from './triggers/metric-threshold-trigger';
+import { TriggerKey } from './trigger-key.entity';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Automation,
+      AutomationVersion,
+      Run,
+      RunStep,
+      RunWait,
+      AutomationHook,
+      HookDelivery,
+      TriggerState,
+      AiSettings,
+      TriggerKey,
+    ]),
+    AccountsModule,
+    ActivityModule,
+    ApprovalsModule,
+    MailModule,
+    NotificationsModule,
+    PostsModule,
+    RuntimeModule,
+    WorkspacesModule,
+  ],
+  controllers: [
+    AiSettingsController,
+    WebhookSecretController,
+    AutomationTemplatesController,
+    AutomationsController,
+    RunsController,
+    InternalActionsController,
+    InboundHooksController,
+  ],
+  providers: [
+    AutomationsService,
+    AutomationTriggers,
+    AutomationEngine,
+    FlowDeployer,
+    RunsService,
+    ActionHandlers,
+    PostActions,
+    WaitingActions,
+    MessageActions,
+    runtimeTokensProvider,
+    ScheduleTrigger,
+    FeedTrigger,
+    MetricThresholdTrigger,
+    PostEventTrigger,
+    InboundHooks,
+    AiSettingsService,
+    CaptionActions,
+    OutboundWebhooks,
+    AutomationTemplates,
+  ],
+  exports: [AutomationEngine, AutomationTriggers],
+})
+export class AutomationsModule {}

@@ -1,0 +1,48 @@
+import { nodeRedType, nodeTypeSpec, outputPorts, TOKEN_ENV, withDefaults } from '@socialorchestrator/rule-nodes';
+import type { Graph } from './graph';
+
+export interface Deployable {
+  automationId: string;
+  workspaceId: string;
+  name: string;
+  version: number;
+  graph: Graph;
+  /** Scoped to this workspace and automation; the only credential the runtime gets. */
+  token: string;
+}
+
+/** Node-RED ids are global to the runtime: the automation's id keeps graph node ids apart. */
+export const runtimeNodeId = (automationId: string, nodeId: string) => `${automationId}:${nodeId}`;
+
+/**
+ * A published graph as Node-RED flow JSON: one tab per automation carrying its token, one node
+ * per graph node (`so-<type>`), wired port by port. Only catalog fields reach a node: the `so`
+ * block is all the node reads, so nothing in a graph can set Node-RED's own properties.
+ */
+export function compileAutomation(d: Deployable): Array<Record<string, unknown>> {
+  const tab = {
+    id: d.automationId,
+    type: 'tab',
+    label: `${d.name} (v${d.version})`,
+    env: [{ name: TOKEN_ENV, type: 'str', value: d.token }],
+  };
+  const nodes = d.graph.nodes.map((node) => {
+    const spec = nodeTypeSpec(node.type)!;
+    const config = withDefaults(node.type, node.config);
+    const ports = outputPorts(node.type, config);
+    const wires = ports.map((port) =>
+      d.graph.edges
+        .filter((e) => e.from.node === node.id && e.from.port === port)
+        .map((e) => runtimeNodeId(d.automationId, e.to.node)),
+    );
+    return {
+      id: runtimeNodeId(d.automationId, node.id),
+      type: nodeRedType(node.type),
+      z: d.automationId,
+      name: spec.label,
+      wires,
+      so: { nodeId: node.id, type: node.type, ports, config, workspaceId: d.workspaceId },
+    };
+  });
+  return [tab, ...nodes];
+}

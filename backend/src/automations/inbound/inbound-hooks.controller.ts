@@ -1,0 +1,23 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../../access/access.decorators';
+import { InboundHooks } from './inbound-hooks.service';
+
+@ApiTags('automations')
+@Controller('api/v1/hooks')
+export class InboundHooksController {
+  constructor(private readonly hooks: InboundHooks) {}
+
+  /**
+   * Where a CMS sends its webhooks. Signed with the hook's secret (`X-Signature-256:
+   * sha256=<hex>`, or the sender's own scheme per preset); answers 202 once the run is queued.
+   */
+  @Post(':hookId')
+  @Public()
+  @HttpCode(202)
+  receive(@Param('hookId') hookId: string, @Req() request: Request) {
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    return this.hooks.receive(hookId, { rawBody, headers: request.headers, receivedAt: new Date() });
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Automation } from './automation.entity';
+
+/**
+ * `queued` until a process with the flow runtime hands it over; `running` while messages are in flight; `waiting` while parked (approval, long delay);
+ * `interrupted` when the runtime stopped under it (never silently lost); `stopped` by a limit.
+ */
+export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'interrupted', 'stopped'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One event going through one version of an automation. */
+@Entity('automation_runs')
+@Index('ix_automation_runs_automation', ['automationId', 'startedAt'])
+@Index('ix_automation_runs_status', ['status'])
+export class Run {
+  @PrimaryColumn({ type: String, length: 36 })
+  id: string;
+
+  @Column({ type: String, length: 36 })
+  workspaceId: string;
+
+  @Column({ type: String, length: 36 })
+  automationId: string;
+
+  @ManyToOne(() => Automation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'automationId', foreignKeyConstraintName: 'fk_automation_runs_automation' })
+  automation?: Automation;
+
+  @Column({ type: Number })
+  version: number;
+
+  @Column({ type: String, length: 20 })
+  status: RunStatus;
+
+  /** The graph node that started the run, and what it started with (for re-runs). */
+  @Column({ type: String, length: 40 })
+  triggerNodeId: string;
+
+  @Column({ type: 'simple-json' })
+  input: Record<string, unknown>;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn()
+  startedAt: Date;
+
+  @Column({ type: Date, nullable: true })
+  finishedAt: Date | null;
+}

@@ -1,0 +1,45 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Whom a runtime token speaks for: one workspace, one automation. */
+export interface RuntimeScope {
+  workspaceId: string;
+  automationId: string;
+}
+
+/**
+ * Tokens for the flow runtime's rule nodes: `<base64url scope>.<HMAC-SHA256>`, keyed by a key
+ * derived from the server's JWT secret for this one purpose. They do not expire (a deployed
+ * flow keeps working); the scope is checked against the database on every call, so disabling
+ * or deleting the automation ends its token.
+ */
+export class RuntimeTokens {
+  private readonly key: Buffer;
+
+  constructor(serverSecret: string) {
+    this.key = createHmac('sha256', serverSecret).update('socialorchestrator/flow-runtime-token').digest();
+  }
+
+  issue(scope: RuntimeScope): string {
+    const body = Buffer.from(JSON.stringify({ w: scope.workspaceId, a: scope.automationId })).toString('base64url');
+    return `${body}.${this.sign(body)}`;
+  }
+
+  /** The scope, or null for anything forged or malformed. */
+  verify(token: string): RuntimeScope | null {
+    const [body, signature, extra] = token.split('.');
+    if (!body || !signature || extra !== undefined) return null;
+    const expected = Buffer.from(this.sign(body));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    try {
+      const { w, a } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { w?: unknown; a?: unknown };
+      return typeof w === 'string' && typeof a === 'string' ? { workspaceId: w, automationId: a } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { POST_METRICS, type PostMetricsEvent } from '../../common/domain-events';
+import { AutomationTriggers } from '../automation-triggers';
+import { RunsService } from '../runs.service';
+import { TriggerKey } from '../trigger-key.entity';
+
+const crossed = (value: number, comparison: unknown, threshold: number) =>
+  comparison === 'lessThan' ? value < threshold : value >= threshold;
+
+/**
+ * `metric-threshold` trigger nodes: when analytics reports a variant's metrics (`post.metrics`),
+ * each live node whose metric crossed its value starts one run for that variant — once.
+ */
+@Injectable()
+export class MetricThresholdTrigger {
+  constructor(
+    @InjectRepository(TriggerKey) private readonly keys: Repository<TriggerKey>,
+    private readonly triggers: AutomationTriggers,
+    private readonly runs: RunsService,
+  ) {}
+
+  @OnEvent(POST_METRICS, { async: true, promisify: true, suppressErrors: false })
+  async handle(e: PostMetricsEvent): Promise<number> {
+    let started = 0;
+    for (const { automation, node } of await this.triggers.live('metric-threshold', e.workspaceId)) {
+      const metric = String(node.config.metric);
+      const threshold = Number(node.config.value);
+      const value = e.metrics[metric];
+      if (typeof value !== 'number' || !crossed(value, node.config.comparison, threshold)) continue;
+      const key = { automationId: automation.id, nodeId: node.id, itemKey: `variant:${e.variantId}` };
+      if (await this.keys.existsBy(key)) continue;
+      try {
+        await this.keys.insert(key);
+      } catch {
+        continue; // another process took it
+      }
+      const payload = { postId: e.postId, variantId: e.variantId, accountId: e.accountId, metric, value, threshold };
+      await this.runs.start(automation, node.id, payload);
+      started++;
+    }
+    return started;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Events one context announces and others react to, in process (@nestjs/event-emitter).
+ * Reactions that must outlive the process write to the database (a queued automation run).
+ */
+export const POST_LIFECYCLE = 'post.lifecycle';
+
+export interface PostLifecycleEvent {
+  event: 'published' | 'failed' | 'approved' | 'declined';
+  workspaceId: string;
+  postId: string;
+  variantId: string | null;
+  accountId: string | null;
+  /** Why it failed or was declined. */
+  reason: string | null;
+}
+
+/** Analytics announces a post variant's latest metrics; metric-threshold triggers react. */
+export const POST_METRICS = 'post.metrics';
+
+export interface PostMetricsEvent {
+  workspaceId: string;
+  postId: string;
+  variantId: string;
+  accountId: string;
+  /** impressions, reach, likes, comments, shares, clicks — as counted now. */
+  metrics: Record<string, number>;
+}

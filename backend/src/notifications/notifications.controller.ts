@@ -1,0 +1,50 @@
+import { Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
+import { from, Observable, switchMap } from 'rxjs';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('api/v1/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** The caller's latest notifications in this workspace, with the unread count for the bell. */
+  @Get()
+  @RequirePermission('workspace:read')
+  mine(@CurrentWorkspace() workspace: WorkspaceAccess, @CurrentPrincipal() principal: Principal) {
+    return this.notifications.mine(workspace.workspaceId, principal.userId);
+  }
+
+  /** Server-sent events: the unread count now, and again whenever it changes. */
+  @Sse('stream')
+  @RequirePermission('workspace:read')
+  stream(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+  ): Observable<MessageEvent> {
+    return this.notifications.live.watch(principal.userId, workspace.workspaceId).pipe(
+      switchMap(() => from(this.notifications.mine(workspace.workspaceId, principal.userId))),
+      switchMap((mine) => from([{ data: { unread: mine.unread, latest: mine.items[0] ?? null } }])),
+    );
+  }
+
+  @Post('read')
+  @HttpCode(204)
+  @RequirePermission('workspace:read')
+  readAll(@CurrentWorkspace() workspace: WorkspaceAccess, @CurrentPrincipal() principal: Principal) {
+    return this.notifications.markRead(workspace.workspaceId, principal.userId);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @RequirePermission('workspace:read')
+  read(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ) {
+    return this.notifications.markRead(workspace.workspaceId, principal.userId, id);
+  }
+}

@@ -1,0 +1,34 @@
+import type { DeployedNode } from './run-tracker';
+
+type FlowObject = Record<string, unknown>;
+
+/**
+ * The nodes of a deployment, checked against the palette first: Node-RED stops *every* flow of
+ * the runtime when one names an unknown type, so a bad deployment is refused whole instead.
+ */
+export function readDeployment(
+  flows: FlowObject[],
+  palette: ReadonlySet<string>,
+): { nodes: Map<string, DeployedNode> } | { error: string } {
+  const nodes = new Map<string, DeployedNode>();
+  const tabs = new Map(flows.filter((f) => f.type === 'tab').map((f) => [f.id as string, f]));
+  for (const flow of flows) {
+    if (flow.type === 'tab') continue;
+    const so = flow.so as { nodeId?: unknown; type?: unknown; ports?: unknown; workspaceId?: unknown } | undefined;
+    const name = `node ${String(so?.nodeId ?? flow.id)} of flow ${String(flow.z)}`;
+    if (typeof flow.type !== 'string' || !palette.has(flow.type)) {
+      return { error: `${name}: type ${String(flow.type)} is not on this runtime's palette` };
+    }
+    if (!tabs.has(flow.z as string)) return { error: `${name}: it belongs to no flow` };
+    if (!so || typeof so.nodeId !== 'string' || typeof so.workspaceId !== 'string' || !Array.isArray(so.ports)) {
+      return { error: `${name}: it carries no automation description` };
+    }
+    nodes.set(flow.id as string, {
+      nodeId: so.nodeId,
+      type: String(so.type),
+      ports: so.ports as string[],
+      workspaceId: so.workspaceId,
+    });
+  }
+  return { nodes };
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSettledMessage, StepRecord } from './messages';
+import { FlowRuntimeSupervisor } from './supervisor';
+import { HOST, tempDir, until } from './testing/processes';
+
+/** A compiled node as the backend deploys it. */
+const node = (
+  flow: string,
+  id: string,
+  type: string,
+  ports: string[],
+  config: Record<string, unknown>,
+  wires: string[][],
+) => ({
+  id: `${flow}:${id}`,
+  type: `so-${type}`,
+  z: flow,
+  wires: wires.map((targets) => targets.map((t) => `${flow}:${t}`)),
+  so: { nodeId: id, type, ports, config, workspaceId: `ws-${flow}` },
+});
+const tab = (id: string) => ({
+  id,
+  type: 'tab',
+  label: id,
+  env: [{ name: 'SO_TOKEN', type: 'str', value: `t-${id}` }],
+});
+
+/** hook → condition(title contains "launch") → switch on category (news | otherwise). */
+const triage = [
+  tab('triage'),
+  node('triage', 'hook', 'webhook-in', ['out'], { preset: 'generic' }, [['cond']]),
+  node(
+    'triage',
+    'cond',
+    'condition',
+    ['true', 'false'],
+    { rules: { all: [{ fact: 'title', operator: 'containsWord', value: 'launch' }] } },
+    [['sw'], []],
+  ),
+  node(
+    'triage',
+    'sw',
+    'switch',
+    ['news', 'otherwise'],
+    { field: 'category', cases: [{ port: 'news', equals: 'news' }] },
+    [[], []],
+  ),
+];
+
+/** A runaway: a zero-minute delay feeding itself through a condition that is always true. */
+const runaway = [
+  tab('loop'),
+  node('loop', 'hook', 'webhook-in', ['out'], {}, [['wait']]),
+  node('loop', 'wait', 'delay', ['out'], { mode: 'for', minutes: 0 }, [['again']]),
+  node(
+    'loop',
+    'again',
+    'condition',
+    ['true', 'false'],
+    { rules: { not: { fact: 'x', operator: 'equal', value: 1 } } },
+    [['wait'], []],
+  ),
+];
+
+/** A busy but harmless flow, for the flood guard. */
+const busy = [
+  tab('busy'),
+  node('busy', 'hook', 'webhook-in', ['out'], {}, [['check']]),
+  node(
+    'busy',
+    'check',
+    'condition',
+    ['true', 'false'],
+    { rules: { all: [{ fact: 'n', operator: 'greaterThanInclusive', value: 0 }] } },
+    [[], []],
+  ),
+];
+
+describe('runs in the flow runtime', () => {
+  let runtime: FlowRuntimeSupervisor;
+  const steps: StepRecord[] = [];
+  const settled = new Map<string, RunSettledMessage>();
+  const run = (flow: string, runId: string, payload: Record<string, unknown>) =>
+    runtime.trigger(`${flow}:hook`, { payload, _so: { runId, hops: 0 } });
+
+  beforeAll(async () => {
+    runtime = new FlowRuntimeSupervisor({
+      hostScript: HOST,
+      env: {
+        FLOW_RUNTIME_DIR: tempDir('runs'),
+        LOG_LEVEL: 'warn',
+        FLOW_MAX_HOPS: '50',
+        FLOW_MESSAGES_PER_SECOND: '200',
+      },
+    });
+    runtime.on('steps', (batch) => steps.push(...batch));
+    runtime.on('run-settled', (message) => settled.set(message.runId, message));
+    await runtime.start();
+    await runtime.deploy([...triage, ...runaway, ...busy]);
+  });
+  afterAll(() => runtime?.stop());
+
+  it('records every step of a run with its input, port and output, then reports it settled', async () => {
+    expect(run('triage', 'r1', { title: 'Launch day', category: 'news' })).toBe(true);
+    await until(() => settled.has('r1'), 5000, 'run r1 settled');
+    expect(settled.get('r1')).toEqual({ type: 'run-settled', runId: 'r1', error: null, stopped: null });
+    const mine = steps.filter((s) => s.runId === 'r1');
+    expect(mine.map((s) => [s.nodeId, s.nodeType, s.port])).toEqual([
+      ['hook', 'webhook-in', 'out'],
+      ['cond', 'condition', 'true'],
+      ['sw', 'switch', 'news'],
+    ]);
+    expect(mine[1].input).toEqual({ title: 'Launch day', category: 'news' });
+    expect(mine.every((s) => s.durationMs >= 0 && s.error === null)).toBe(true);
+  });
+
+  it('follows the false branch to its dead end', async () => {
+    run('triage', 'r2', { title: 'Relaunched' });
+    await until(() => settled.has('r2'), 5000, 'run r2 settled');
+    expect(steps.filter((s) => s.runId === 'r2').map((s) => s.port)).toEqual(['out', 'false']);
+  });
+
+  it('stops a runaway loop by its hop count while another workspace runs on', async () => {
+    run('loop', 'spin', { x: 0 });
+    run('triage', 'r3', { title: 'launch', category: 'other' });
+    await until(() => settled.has('spin') && settled.has('r3'), 10_000, 'both runs settled');
+    expect(settled.get('spin')!.stopped).toBe('loop guard: a message passed more than 50 nodes');
+    expect(settled.get('r3')).toMatchObject({ error: null, stopped: null });
+    expect(steps.filter((s) => s.runId === 'r3').map((s) => s.port)).toEqual(['out', 'true', 'otherwise']);
+  });
+
+  it('stops the runs of a workspace that floods, while another workspace runs on', async () => {
+    for (let n = 0; n < 300; n++) run('busy', `flood-${n}`, { n });
+    run('triage', 'calm', { title: 'launch', category: 'news' });
+    await until(
+      () => settled.has('calm') && [...Array(300).keys()].every((n) => settled.has(`flood-${n}`)),
+      10_000,
+      'all runs settled',
+    );
+    const flooded = [...Array(300).keys()].map((n) => settled.get(`flood-${n}`)!);
+    expect(flooded.filter((s) => s.stopped?.startsWith('flood guard')).length).toBeGreaterThan(0);
+    expect(settled.get('calm')).toMatchObject({ error: null, stopped: null });
+    // The guard is a rate, not a ban: once the second has passed, the workspace runs again.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    run('busy', 'after-flood', { n: 1 });
+    await until(() => settled.has('after-flood'), 5000, 'run after the flood settled');
+    expect(settled.get('after-flood')).toMatchObject({ error: null, stopped: null });
+  });
+
+  it('refuses a deployment naming a type that is not on the palette, keeping the flows that run', async () => {
+    const bad = {
+      id: 'x:fn',
+      type: 'function',
+      z: 'triage',
+      wires: [],
+      so: { nodeId: 'fn', type: 'function', ports: [], workspaceId: 'w' },
+    };
+    await expect(runtime.deploy([...triage, ...busy, bad])).rejects.toThrow(
+      'node fn of flow triage: type function is not on',
+    );
+    run('triage', 'r4', { title: 'launch', category: 'news' });
+    await until(() => settled.has('r4'), 5000, 'run r4 settled');
+    expect(settled.get('r4')!.error).toBeNull();
+  });
+
+  it('reports a run whose trigger node is not deployed as settled with the reason', async () => {
+    runtime.trigger('nowhere:hook', { payload: {}, _so: { runId: 'lost', hops: 0 } });
+    await until(() => settled.has('lost'), 5000, 'run lost settled');
+    expect(settled.get('lost')!.error).toBe('node nowhere:hook is not deployed');
+  });
+});

@@ -1,0 +1,412 @@
+/**
+ * The automation node catalog: every node type a graph may use, its ports and its config fields.
+ * Node type names, port names and config keys are part of the public API contract
+ * (`/api/v1/automations`); the backend validates graphs against this catalog, serves it to the
+ * editor (`GET /api/v1/automations/node-types`) and compiles each type to the Node-RED type
+ * `so-<type>` implemented in this package.
+ */
+
+export const NODE_TYPES = [
+  'rss-in',
+  'webhook-in',
+  'schedule',
+  'post-event',
+  'metric-threshold',
+  'condition',
+  'switch',
+  'delay',
+  'create-draft',
+  'schedule-post',
+  'publish-now',
+  'add-labels',
+  'request-approval',
+  'notify',
+  'send-webhook',
+  'send-email',
+  'ai-caption',
+] as const;
+
+export type NodeType = (typeof NODE_TYPES)[number];
+export type NodeCategory = 'trigger' | 'logic' | 'action';
+
+export type FieldKind =
+  /** Plain text. */
+  | 'text'
+  /** Text with `{{path}}` placeholders resolved against the incoming payload. */
+  | 'template'
+  | 'number'
+  | 'boolean'
+  | 'select'
+  | 'multiselect'
+  /** Account ids of the workspace; `["*"]` means every active account. */
+  | 'accounts'
+  /** Label names. */
+  | 'labels'
+  | 'url'
+  /** A five-field cron expression, evaluated in the workspace time zone. */
+  | 'cron'
+  /** json-rules-engine conditions: `{all|any|not: [...]}`. */
+  | 'rules'
+  /** The cases of a switch: `[{port, equals}]`; each case adds an output port. */
+  | 'cases';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** Required only while another field has this value. */
+  requiredWhen?: { key: string; equals: string };
+  default?: unknown;
+  options?: FieldOption[];
+  min?: number;
+  max?: number;
+  help?: string;
+}
+
+export interface NodeTypeSpec {
+  type: NodeType;
+  category: NodeCategory;
+  label: string;
+  description: string;
+  /** Input ports; triggers have none. */
+  inputs: string[];
+  /** Output ports; for `switch` the ports of its `cases` come first, then these. */
+  outputs: string[];
+  config: FieldSpec[];
+}
+
+const ACCOUNTS: FieldSpec = {
+  key: 'accountIds',
+  label: 'Accounts',
+  kind: 'accounts',
+  required: true,
+  help: 'Choose accounts, or every account',
+};
+const POST_ID: FieldSpec = {
+  key: 'postId',
+  label: 'Post',
+  kind: 'template',
+  default: '{{postId}}',
+  help: 'The post an earlier step created; usually left as {{postId}}',
+};
+const LABELS: FieldSpec = { key: 'labels', label: 'Labels', kind: 'labels' };
+const POST_EVENTS: FieldOption[] = ['published', 'failed', 'approved', 'declined'].map((value) => ({
+  value,
+  label: value[0].toUpperCase() + value.slice(1),
+}));
+const METRICS: FieldOption[] = ['impressions', 'reach', 'likes', 'comments', 'shares', 'clicks'].map((value) => ({
+  value,
+  label: value[0].toUpperCase() + value.slice(1),
+}));
+const COMPARISONS: FieldOption[] = [
+  { value: 'greaterThanInclusive', label: 'at least' },
+  { value: 'lessThan', label: 'below' },
+];
+
+const spec = (s: NodeTypeSpec) => s;
+
+export const NODE_CATALOG: readonly NodeTypeSpec[] = [
+  spec({
+    type: 'rss-in',
+    category: 'trigger',
+    label: 'RSS/Atom item',
+    description:
+      'Starts a run for each new item of a feed. Payload: title, link, guid, summary, content, author, categories, publishedAt, feedTitle.',
+    inputs: [],
+    outputs: ['out'],
+    config: [
+      { key: 'feedUrl', label: 'Feed URL', kind: 'url', required: true },
+      {
+        key: 'backfill',
+        label: 'Items to take on the first check',
+        kind: 'number',
+        default: 0,
+        min: 0,
+        max: 50,
+        help: 'The first check sends at most this many existing items, newest first; later checks send only new ones',
+      },
+      { key: 'pollMinutes', label: 'Check every (minutes)', kind: 'number', default: 15, min: 1, max: 1440 },
+    ],
+  }),
+  spec({
+    type: 'webhook-in',
+    category: 'trigger',
+    label: 'Inbound webhook',
+    description:
+      "Starts a run for each signed request to the automation's hook URL, with the body mapped by the preset.",
+    inputs: [],
+    outputs: ['out'],
+    config: [
+      {
+        key: 'preset',
+        label: 'Sender',
+        kind: 'select',
+        default: 'generic',
+        options: [
+          { value: 'generic', label: 'Generic JSON' },
+          { value: 'wordpress', label: 'WordPress' },
+          { value: 'ghost', label: 'Ghost' },
+          { value: 'strapi', label: 'Strapi' },
+          { value: 'contentful', label: 'Contentful' },
+        ],
+      },
+    ],
+  }),
+  spec({
+    type: 'schedule',
+    category: 'trigger',
+    label: 'Schedule',
+    description: 'Starts a run on a cron schedule in the workspace time zone. Payload: firedAt.',
+    inputs: [],
+    outputs: ['out'],
+    config: [
+      { key: 'cron', label: 'Cron', kind: 'cron', required: true, help: 'e.g. 0 9 * * MON for Mondays at 09:00' },
+    ],
+  }),
+  spec({
+    type: 'post-event',
+    category: 'trigger',
+    label: 'Post event',
+    description:
+      'Starts a run when a post is published, fails, or is approved or declined. Payload: event, postId, variantId, accountId, network, text, reason.',
+    inputs: [],
+    outputs: ['out'],
+    config: [
+      { key: 'events', label: 'Events', kind: 'multiselect', required: true, options: POST_EVENTS },
+      { key: 'accountIds', label: 'Only for accounts', kind: 'accounts', help: 'Leave empty for every account' },
+    ],
+  }),
+  spec({
+    type: 'metric-threshold',
+    category: 'trigger',
+    label: 'Metric threshold',
+    description:
+      "Starts a run when a post's metric crosses a value. Payload: postId, variantId, metric, value, threshold.",
+    inputs: [],
+    outputs: ['out'],
+    config: [
+      { key: 'metric', label: 'Metric', kind: 'select', required: true, options: METRICS },
+      { key: 'comparison', label: 'When', kind: 'select', default: 'greaterThanInclusive', options: COMPARISONS },
+      { key: 'value', label: 'Value', kind: 'number', required: true, min: 0 },
+    ],
+  }),
+  spec({
+    type: 'condition',
+    category: 'logic',
+    label: 'Condition',
+    description: 'Sends the message to true or false by rules on payload fields (all / any / not).',
+    inputs: ['in'],
+    outputs: ['true', 'false'],
+    config: [{ key: 'rules', label: 'Rules', kind: 'rules', required: true }],
+  }),
+  spec({
+    type: 'switch',
+    category: 'logic',
+    label: 'Switch',
+    description: 'Sends the message to the first case whose value equals the field, else to otherwise.',
+    inputs: ['in'],
+    outputs: ['otherwise'],
+    config: [
+      { key: 'field', label: 'Field', kind: 'text', required: true, help: 'A payload path, e.g. category' },
+      { key: 'cases', label: 'Cases', kind: 'cases', required: true },
+    ],
+  }),
+  spec({
+    type: 'delay',
+    category: 'logic',
+    label: 'Delay / wait until',
+    description:
+      'Waits a number of minutes, or until a time; long waits are kept in the database and survive restarts.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      {
+        key: 'mode',
+        label: 'Wait',
+        kind: 'select',
+        default: 'for',
+        options: [
+          { value: 'for', label: 'for a while' },
+          { value: 'until', label: 'until a time' },
+        ],
+      },
+      {
+        key: 'minutes',
+        label: 'Minutes',
+        kind: 'number',
+        min: 0,
+        max: 60 * 24 * 90,
+        requiredWhen: { key: 'mode', equals: 'for' },
+      },
+      {
+        key: 'until',
+        label: 'Until',
+        kind: 'template',
+        requiredWhen: { key: 'mode', equals: 'until' },
+        help: 'An ISO date-time, e.g. {{publishedAt}}',
+      },
+    ],
+  }),
+  spec({
+    type: 'create-draft',
+    category: 'action',
+    label: 'Create draft',
+    description: 'Creates a draft post for the accounts. Adds postId to the payload.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [{ key: 'text', label: 'Text', kind: 'template', required: true }, ACCOUNTS, LABELS],
+  }),
+  spec({
+    type: 'schedule-post',
+    category: 'action',
+    label: 'Schedule post',
+    description: 'Schedules a post at a time or in the next free queue slot of each account.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      POST_ID,
+      {
+        key: 'when',
+        label: 'When',
+        kind: 'select',
+        default: 'queue',
+        options: [
+          { value: 'queue', label: 'Next free queue slot' },
+          { value: 'at', label: 'At a time' },
+        ],
+      },
+      {
+        key: 'at',
+        label: 'At',
+        kind: 'template',
+        requiredWhen: { key: 'when', equals: 'at' },
+        help: 'An ISO date-time',
+      },
+    ],
+  }),
+  spec({
+    type: 'publish-now',
+    category: 'action',
+    label: 'Publish now',
+    description: 'Publishes a post right away.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [POST_ID],
+  }),
+  spec({
+    type: 'add-labels',
+    category: 'action',
+    label: 'Add labels',
+    description: 'Adds labels to a post.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [POST_ID, { ...LABELS, required: true }],
+  }),
+  spec({
+    type: 'request-approval',
+    category: 'action',
+    label: 'Request approval',
+    description: 'Asks the team to approve the post; the run waits until someone decides or the time runs out.',
+    inputs: ['in'],
+    outputs: ['approved', 'declined', 'timeout'],
+    config: [
+      POST_ID,
+      { key: 'message', label: 'Message to approvers', kind: 'template' },
+      {
+        key: 'timeoutHours',
+        label: 'Give up after (hours)',
+        kind: 'number',
+        min: 1,
+        max: 24 * 30,
+        help: 'Empty waits for ever',
+      },
+    ],
+  }),
+  spec({
+    type: 'notify',
+    category: 'action',
+    label: 'Notify team',
+    description: 'Sends an in-app notification and, optionally, an email to members with the roles chosen.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      { key: 'message', label: 'Message', kind: 'template', required: true },
+      {
+        key: 'roles',
+        label: 'Roles',
+        kind: 'multiselect',
+        default: ['owner', 'admin'],
+        options: ['owner', 'admin', 'editor', 'member'].map((value) => ({ value, label: value })),
+      },
+      { key: 'email', label: 'Also by email', kind: 'boolean', default: false },
+    ],
+  }),
+  spec({
+    type: 'send-webhook',
+    category: 'action',
+    label: 'Send webhook',
+    description:
+      "POSTs the payload as JSON, signed with the workspace's webhook secret (X-Signature-256), retried on failure.",
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [{ key: 'url', label: 'URL', kind: 'url', required: true }],
+  }),
+  spec({
+    type: 'send-email',
+    category: 'action',
+    label: 'Send email',
+    description: 'Sends an email.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      { key: 'to', label: 'To', kind: 'template', required: true },
+      { key: 'subject', label: 'Subject', kind: 'template', required: true },
+      { key: 'body', label: 'Body', kind: 'template', required: true },
+    ],
+  }),
+  spec({
+    type: 'ai-caption',
+    category: 'action',
+    label: 'AI caption',
+    description:
+      'Writes a caption from the source text, fitting the shortest limit of the networks given. Adds caption and generator to the payload.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      { key: 'source', label: 'Source text', kind: 'template', default: '{{title}}\n\n{{summary}}' },
+      { key: 'instructions', label: 'Instructions', kind: 'text', help: 'e.g. friendly, one emoji, two hashtags' },
+      {
+        key: 'networks',
+        label: 'Fit for',
+        kind: 'multiselect',
+        default: ['x'],
+        options: ['x', 'linkedin', 'facebook', 'instagram', 'sandbox'].map((value) => ({ value, label: value })),
+      },
+    ],
+  }),
+];
+
+const BY_TYPE = new Map(NODE_CATALOG.map((s) => [s.type, s]));
+
+export const nodeTypeSpec = (type: string): NodeTypeSpec | undefined => BY_TYPE.get(type as NodeType);
+
+/** The Node-RED type a catalog type compiles to. */
+export const nodeRedType = (type: NodeType): string => `so-${type}`;
+
+/** Output ports of a node, given its config (a switch gains one port per case). */
+export function outputPorts(type: NodeType, config: Record<string, unknown>): string[] {
+  const spec = BY_TYPE.get(type)!;
+  if (type !== 'switch') return spec.outputs;
+  const cases = Array.isArray(config.cases) ? config.cases : [];
+  const ports = cases.flatMap((c) => (c && typeof c === 'object' && typeof c.port === 'string' ? [c.port] : []));
+  return [...ports, ...spec.outputs];
+}
+
+/** Which nodes may close a cycle: a run that loops must wait somewhere. */
+export const WAITING_TYPES: ReadonlySet<NodeType> = new Set(['delay', 'request-approval']);

@@ -1,0 +1,47 @@
+/** The slice of Node-RED's node API the rule nodes use (node-red ships no typings). */
+import type { RunContext } from '../protocol';
+
+export interface SoMessage {
+  _msgid?: string;
+  payload: Record<string, unknown>;
+  _so: RunContext;
+  [key: string]: unknown;
+}
+
+/** `send` takes one message per output port, null where nothing goes. */
+export type Send = (msg: SoMessage | Array<SoMessage | null>) => void;
+export type Done = (error?: Error) => void;
+
+export interface RedNode {
+  id: string;
+  on(event: 'input', handler: (msg: SoMessage, send: Send, done: Done) => void): void;
+  on(event: 'close', handler: (removed: boolean, done: () => void) => void): void;
+  status(status: { fill?: 'red' | 'green' | 'yellow' | 'blue' | 'grey'; shape?: 'dot' | 'ring'; text?: string }): void;
+  warn(message: string): void;
+}
+
+/** What the compiler puts on every node it deploys (flow-runtime and backend agree on it). */
+export interface CompiledNodeDef {
+  id: string;
+  type: string;
+  z: string;
+  name?: string;
+  wires: string[][];
+  so: { nodeId: string; type: string; ports: string[]; config: Record<string, unknown>; workspaceId: string };
+}
+
+export interface Red {
+  nodes: {
+    createNode(node: object, def: CompiledNodeDef): void;
+    registerType(type: string, constructor: (this: RedNode, def: CompiledNodeDef) => void): void;
+  };
+  util: { getSetting(node: RedNode, name: string): string | undefined };
+}
+
+/** One message on the named port, nothing on the others. */
+export function onPort(ports: string[], port: string, msg: SoMessage): Array<SoMessage | null> {
+  const index = ports.indexOf(port);
+  if (index < 0) throw new Error(`this node has no output port ${port}`);
+  if (msg._so) msg._so.sent = { port, payload: msg.payload };
+  return ports.map((_, i) => (i === index ? msg : null));
+}

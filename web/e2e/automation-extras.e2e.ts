@@ -1,0 +1,162 @@
+import { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+
+describe('automation editor extras', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let page: Page;
+  let api: (method: string, path: string, body?: object) => Promise<Record<string, unknown>>;
+  const email = `extras-${Date.now()}@example.com`;
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+
+  beforeAll(async () => {
+    platform = await startPlatform({ FLOW_RUNTIME: 'child', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
+    page = await context.newPage();
+    await page.goto(`${platform.url}/sign-up`);
+    await page.getByLabel('Your name').fill('Ed Extras');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/workspaces');
+    await page.getByLabel('Name', { exact: true }).fill('Extras Co');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
+    const workspaceId = page.url().split('/w/')[1].split('/')[0];
+    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    api = async (method, path, body) =>
+      (await fetch(`${platform.url}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${accessToken}`,
+          'X-Workspace-Id': workspaceId,
+          'Content-Type': 'application/json',
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('adds nodes at the centre by keyboard, validates fields, types rule values, shows edge errors', async () => {
+    await nav('Automations').click();
+    await page.getByRole('button', { name: 'New automation' }).click();
+    await page.getByTestId('canvas').waitFor();
+    const id = page.url().split('/').at(-1)!;
+    await page.getByRole('button', { name: 'Schedule', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    const node = (await page.getByTestId('node-n1').boundingBox())!;
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    expect(Math.abs(node.x + node.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(60);
+    expect(Math.abs(node.y + node.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(60);
+    await page.getByText('Required').waitFor();
+    await page.getByLabel('Cron').fill('0 9 * * MON');
+    await expect(page.getByText('Required').count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Condition', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('node-n2').waitFor();
+    await page.waitForTimeout(500);
+    const first = (await page.getByTestId('node-n1').boundingBox())!;
+    const second = (await page.getByTestId('node-n2').boundingBox())!;
+    expect(second.y).toBeGreaterThan(first.y + 20);
+    await page.getByText('Required').waitFor();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Operator of rule 1').selectOption('in');
+    await page.getByLabel('Value of rule 1').fill('news, launch');
+    await page.getByLabel('Value of rule 1').blur();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Field of rule 2').fill('score');
+    await page.getByLabel('Operator of rule 2').selectOption('greaterThan');
+    await page.getByLabel('Value of rule 2').fill('5');
+    await page.getByLabel('Value of rule 2').blur();
+    expect(await page.getByLabel('Operator of rule 1').locator('option').count()).toBe(14);
+
+    await page.getByRole('button', { name: 'Send webhook', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('URL').fill('not a url');
+    await page.getByText(/Must be an http\(s\) address/).waitFor();
+    await page.getByLabel('URL').fill('https://example.com/hook');
+    await expect(page.getByText(/Must be an http\(s\) address/).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    const saved = (await api('GET', `/api/v1/automations/${id}`)) as {
+      graph: { nodes: Array<{ id: string; config: Record<string, unknown> }> };
+    };
+    const rules = saved.graph.nodes.find((n) => n.id === 'n2')!.config['rules'];
+    expect(rules).toEqual({
+      all: [
+        { fact: 'title', operator: 'in', value: ['news', 'launch'] },
+        { fact: 'score', operator: 'greaterThan', value: 5 },
+      ],
+    });
+    const graph = saved.graph as unknown as { nodes: unknown[]; edges: unknown[] };
+    await api('PATCH', `/api/v1/automations/${id}`, {
+      graph: { ...graph, edges: [{ from: { node: 'n2', port: 'nope' }, to: { node: 'n3', port: 'in' } }] },
+    });
+    await page.reload();
+    await page.getByTestId('node-n3').click();
+    await page.getByLabel('URL').fill('');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Before it can be published').waitFor();
+    await page.getByText(/^From n2 \(nope\) to n3: /).waitFor();
+    await expect(page.locator('f-connection.invalid-edge').count()).resolves.toBe(1);
+    await expect(page.getByTestId('node-n3').getAttribute('class')).resolves.toMatch(/invalid/);
+    await page.getByTestId('node-n3').click();
+    await page.locator('[data-field="url"] .field-error[role="alert"]').waitFor();
+    await screenshot(page, 'extras-publish-errors');
+  }, 120_000);
+
+  it('webhook copy buttons, versions restore, test run, delete', async () => {
+    await nav('Automations').click();
+    await page.getByRole('link', { name: 'Start from a template' }).click();
+    await page.getByRole('button', { name: "Use WordPress publish → every account's queue" }).click();
+    await page.getByRole('button', { name: 'Create automation' }).click();
+    await page.getByTestId('canvas').waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText(/Published version 1/).waitFor();
+    await page.getByRole('button', { name: 'Webhook URL' }).click();
+    const url = await page.getByLabel('URL', { exact: true }).inputValue();
+    await page.getByRole('button', { name: 'Copy URL' }).click();
+    await page.getByText('Copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await page.getByRole('button', { name: 'Copy secret' }).waitFor();
+    await page.getByRole('button', { name: 'Hide' }).click();
+
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('Version restored as the draft.').waitFor();
+
+    await page.locator('[data-testid^="node-"]').first().click();
+    await page.getByText('Test this trigger').click();
+    await page
+      .getByLabel('Sample payload (JSON)')
+      .fill('{"title": "Hi", "content": "<p>Hello</p>", "link": "https://x.example/1"}');
+    await page.getByRole('button', { name: 'Run a test' }).click();
+    await page.waitForURL(/\/runs\?run=/);
+    await page.getByRole('heading', { name: /Run / }).waitFor();
+    await screenshot(page, 'extras-test-run');
+
+    await nav('Automations').click();
+    const before = await page.getByRole('row').count();
+    await page
+      .getByRole('button', { name: /^Delete / })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(before - 1);
+  }, 120_000);
+});

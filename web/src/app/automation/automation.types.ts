@@ -1,0 +1,123 @@
+/** The automation API's shapes (backend: automations/, rule-nodes/src/catalog.ts). */
+export type FieldKind =
+  | 'text'
+  | 'template'
+  | 'number'
+  | 'boolean'
+  | 'select'
+  | 'multiselect'
+  | 'accounts'
+  | 'labels'
+  | 'url'
+  | 'cron'
+  | 'rules'
+  | 'cases';
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  requiredWhen?: { key: string; equals: string };
+  default?: unknown;
+  options?: { value: string; label: string }[];
+  min?: number;
+  max?: number;
+  help?: string;
+}
+
+export interface NodeTypeSpec {
+  type: string;
+  category: 'trigger' | 'logic' | 'action';
+  label: string;
+  description: string;
+  inputs: string[];
+  outputs: string[];
+  config: FieldSpec[];
+}
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  config: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  from: { node: string; port: string };
+  to: { node: string; port: string };
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface Automation {
+  id: string;
+  name: string;
+  enabled: boolean;
+  graph: Graph;
+  publishedVersion: number | null;
+  hook: { hookId: string; url: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AutomationVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'interrupted' | 'stopped';
+
+export interface AutomationSummary {
+  id: string;
+  name: string;
+  enabled: boolean;
+  publishedVersion: number | null;
+  updatedAt: string;
+  lastRun: { id: string; status: RunStatus; startedAt: string } | null;
+}
+
+export interface Run {
+  id: string;
+  automationId: string;
+  version: number;
+  status: RunStatus;
+  triggerNodeId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface RunStep {
+  id: string;
+  nodeId: string;
+  nodeType: string;
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  startedAt: string;
+  durationMs: number;
+  error: string | null;
+}
+
+export interface Template {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  inputs: FieldSpec[];
+}
+
+export interface Approval {
+  id: string;
+  postId: string;
+  status: string;
+  text: string;
+  accounts: { id: string; name: string; network: string }[];
+  message: string | null;
+  requestedAt: string;
+}

@@ -1,0 +1,65 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type {
+  Approval,
+  Automation,
+  AutomationSummary,
+  AutomationVersion,
+  Graph,
+  NodeTypeSpec,
+  Run,
+  RunStep,
+  Template,
+} from './automation.types';
+
+const BASE = '/api/v1';
+
+/** The automation, run, template and approval APIs as promises. */
+@Injectable({ providedIn: 'root' })
+export class AutomationsApi {
+  private readonly http = inject(HttpClient);
+  private nodeTypesCache: Promise<NodeTypeSpec[]> | null = null;
+
+  nodeTypes(): Promise<NodeTypeSpec[]> {
+    this.nodeTypesCache ??= this.get<{ items: NodeTypeSpec[] }>('/automations/node-types').then((r) => r.items);
+    return this.nodeTypesCache;
+  }
+
+  list = () => this.get<{ items: AutomationSummary[] }>('/automations').then((r) => r.items);
+  get_ = (id: string) => this.get<Automation>(`/automations/${id}`);
+  create = (name: string, graph?: Graph) => this.post<Automation>('/automations', { name, graph });
+  save = (id: string, changes: { name?: string; graph?: Graph }) =>
+    firstValueFrom(this.http.patch<Automation>(`${BASE}/automations/${id}`, changes));
+  remove = (id: string) => firstValueFrom(this.http.delete<void>(`${BASE}/automations/${id}`));
+  publish = (id: string) => this.post<{ version: number; publishedAt: string }>(`/automations/${id}/publish`);
+  setEnabled = (id: string, enabled: boolean) =>
+    this.post<Automation>(`/automations/${id}/${enabled ? 'enable' : 'disable'}`);
+  createHook = (id: string) => this.post<{ hookId: string; url: string; secret: string }>(`/automations/${id}/hooks`);
+  runs = (id: string, cursor?: string | null) =>
+    this.get<{ items: Run[]; nextCursor: string | null }>(
+      `/automations/${id}/runs${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+  versions = (id: string) =>
+    this.get<{ items: AutomationVersion[] }>(`/automations/${id}/versions`).then((r) => r.items);
+  restore = (id: string, version: number) => this.post<Automation>(`/automations/${id}/versions/${version}/restore`);
+  test = (id: string, nodeId: string, payload: Record<string, unknown>) =>
+    this.post<{ runId: string }>(`/automations/${id}/test`, { nodeId, payload });
+  run = (runId: string) => this.get<Run & { steps: RunStep[] }>(`/runs/${runId}`);
+  rerun = (runId: string) => this.post<Run>(`/runs/${runId}/rerun`);
+  templates = () => this.get<{ items: Template[] }>('/automation-templates').then((r) => r.items);
+  instantiate = (id: string, name: string, inputs: Record<string, unknown>) =>
+    this.post<Automation>(`/automation-templates/${id}/instantiate`, { name, inputs });
+  approvals = () => this.get<{ items: Approval[] }>('/approvals').then((r) => r.items);
+  approve = (id: string) => this.post<Approval>(`/approvals/${id}/approve`);
+  shareApproval = (id: string) => this.post<{ url: string; expiresAt: string }>(`/approvals/${id}/link`);
+  decline = (id: string, reason: string) => this.post<Approval>(`/approvals/${id}/decline`, { reason });
+
+  private get<T>(path: string): Promise<T> {
+    return firstValueFrom(this.http.get<T>(`${BASE}${path}`));
+  }
+
+  private post<T>(path: string, body: object = {}): Promise<T> {
+    return firstValueFrom(this.http.post<T>(`${BASE}${path}`, body));
+  }
+}

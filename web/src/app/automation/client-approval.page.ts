@@ -1,0 +1,122 @@
+import { HttpClient } from '@angular/common/http';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { FormErrors } from '../core/form-errors';
+import { BannerComponent } from '../shared/banner.component';
+import type { Approval } from './automation.types';
+
+interface Comment {
+  id: string;
+  authorName: string;
+  byClient: boolean;
+  text: string;
+  createdAt: string;
+}
+
+type LinkView = Approval & { reason: string | null; comments: Comment[] };
+
+/** What a client sees through an approval link, with no account: the post, the comments, approve or decline. */
+@Component({
+  selector: 'so-client-approval',
+  imports: [BannerComponent, DatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <main class="page narrow" id="main">
+      <h1>Review a post</h1>
+      <so-banner [message]="errors.banner()" />
+      @if (view(); as v) {
+        @for (account of v.accounts; track account.id) {
+          <article class="card preview" [attr.aria-label]="'Preview for ' + account.name">
+            <p class="muted small">{{ account.name }} · {{ account.network }}</p>
+            <p class="post-text">{{ v.text }}</p>
+          </article>
+        }
+        @if (v.message) {
+          <p>“{{ v.message }}”</p>
+        }
+        @if (v.status === 'pending') {
+          <label for="client-name">Your name</label>
+          <input id="client-name" [value]="name()" (input)="name.set($any($event.target).value)" autocomplete="name" />
+          @if (errors.field('name'); as e) {
+            <p class="field-error" role="alert">{{ e }}</p>
+          }
+          <button type="button" class="primary" (click)="decide('approve')">Approve</button>
+          <label for="client-reason">Reason (needed to decline)</label>
+          <input id="client-reason" [value]="reason()" (input)="reason.set($any($event.target).value)" />
+          <button type="button" (click)="decide('decline')">Decline</button>
+        } @else {
+          <p class="banner success" role="status">This post was {{ v.status }}. Thank you.</p>
+        }
+        <h2>Comments</h2>
+        @for (c of v.comments; track c.id) {
+          <p>
+            <strong>{{ c.authorName }}</strong>
+            <span class="muted small">{{ c.createdAt | date: 'short' }}</span><br />{{ c.text }}
+          </p>
+        } @empty {
+          <p class="muted">No comments yet.</p>
+        }
+        <label for="client-comment">Add a comment</label>
+        <textarea
+          id="client-comment"
+          rows="3"
+          [value]="comment()"
+          (input)="comment.set($any($event.target).value)"
+        ></textarea>
+        <button type="button" (click)="addComment()">Comment</button>
+      }
+    </main>
+  `,
+})
+export class ClientApprovalPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  private readonly token = inject(ActivatedRoute).snapshot.paramMap.get('token')!;
+  readonly errors = new FormErrors();
+  readonly view = signal<LinkView | null>(null);
+  readonly name = signal('');
+  readonly reason = signal('');
+  readonly comment = signal('');
+
+  private get base(): string {
+    return `/api/v1/approval-links/${this.token}`;
+  }
+
+  async ngOnInit(): Promise<void> {
+    await this.reload();
+  }
+
+  async decide(action: 'approve' | 'decline'): Promise<void> {
+    if (action === 'decline' && !this.reason().trim()) {
+      this.errors.set({}, 'Say why you decline, so the team can fix it.');
+      return;
+    }
+    await this.send(`${this.base}/${action}`, { name: this.name().trim(), reason: this.reason().trim() || undefined });
+  }
+
+  async addComment(): Promise<void> {
+    if (await this.send(`${this.base}/comments`, { name: this.name().trim(), text: this.comment().trim() }))
+      this.comment.set('');
+  }
+
+  private async send(url: string, body: object): Promise<boolean> {
+    try {
+      await firstValueFrom(this.http.post(url, body));
+      this.errors.clear();
+      await this.reload();
+      return true;
+    } catch (error) {
+      this.errors.fromError(error, { name: 'Your name', text: 'Comment', reason: 'Reason' });
+      return false;
+    }
+  }
+
+  private async reload(): Promise<void> {
+    try {
+      this.view.set(await firstValueFrom(this.http.get<LinkView>(this.base)));
+    } catch (error) {
+      this.errors.fromError(error);
+    }
+  }
+}

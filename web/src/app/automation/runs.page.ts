@@ -1,0 +1,163 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { problemText } from '../core/form-errors';
+import { BannerComponent } from '../shared/banner.component';
+import { AutomationsApi } from './automations.api';
+import type { NodeTypeSpec, Run, RunStep } from './automation.types';
+
+const REFRESH_MS = 2000;
+
+/** Run history of one automation, with a step inspector: each node's input, output, port, time and error. */
+@Component({
+  selector: 'so-automation-runs',
+  imports: [RouterLink, BannerComponent, DatePipe, JsonPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-head">
+      <h1>Runs</h1>
+      <a routerLink="..">Back to the editor</a>
+    </div>
+    <so-banner [message]="error()" />
+    <div class="split">
+      <section aria-label="Run history">
+        @for (run of runs(); track run.id) {
+          <button type="button" class="run-row" [class.selected]="run.id === selected()?.id" (click)="open(run.id)">
+            <span class="chip" [attr.data-status]="run.status">{{ run.status }}</span>
+            {{ run.startedAt | date: 'medium' }} · v{{ run.version }}
+            <span class="muted small">{{ duration(run) }}</span>
+          </button>
+        } @empty {
+          <p class="muted">
+            No runs yet. Publish the automation and send it an event, or test a trigger in the editor.
+          </p>
+        }
+        @if (nextCursor()) {
+          <button type="button" (click)="more()">Older runs</button>
+        }
+      </section>
+      <section aria-label="Steps">
+        @if (selected(); as run) {
+          <h2>Run {{ run.id.slice(0, 8) }} — {{ run.status }}</h2>
+          <p class="muted small">
+            Version {{ run.version }} · started {{ run.startedAt | date: 'medium' }} · {{ duration(run) }}
+          </p>
+          @if (run.error) {
+            <p class="field-error">{{ run.error }}</p>
+          }
+          <button type="button" (click)="rerun(run.id)">Re-run</button>
+          <ol class="steps">
+            @for (step of run.steps; track step.id) {
+              <li [attr.data-node]="step.nodeId">
+                <strong>{{ labelOf(step.nodeType) }}</strong> ({{ step.nodeId }}) →
+                <span>{{ step.port ?? (step.error ? 'failed' : 'waiting') }}</span> ·
+                <span class="muted small">{{ step.durationMs }} ms</span>
+                @if (step.error) {
+                  <p class="field-error">{{ step.error }}</p>
+                }
+                <details>
+                  <summary>Input</summary>
+                  <pre>{{ step.input | json }}</pre>
+                </details>
+                <details>
+                  <summary>Output</summary>
+                  <pre>{{ step.output | json }}</pre>
+                </details>
+              </li>
+            }
+          </ol>
+        } @else {
+          <p class="muted">Choose a run to see its steps.</p>
+        }
+      </section>
+    </div>
+  `,
+})
+export class RunsPage implements OnInit, OnDestroy {
+  private readonly api = inject(AutomationsApi);
+  private readonly route = inject(ActivatedRoute);
+  private timer: ReturnType<typeof setInterval> | null = null;
+  readonly runs = signal<Run[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  private olderLoaded = false;
+  private readonly labels = signal<ReadonlyMap<string, string>>(new Map());
+  readonly selected = signal<(Run & { steps: RunStep[] }) | null>(null);
+  readonly error = signal<string | null>(null);
+
+  async ngOnInit(): Promise<void> {
+    void this.api.nodeTypes().then(
+      (specs: NodeTypeSpec[]) => this.labels.set(new Map(specs.map((s) => [s.type, s.label]))),
+      () => undefined, // labels are a nicety; the node type is shown instead
+    );
+    await this.refresh();
+    const wanted = this.route.snapshot.queryParamMap.get('run') ?? this.runs()[0]?.id;
+    if (wanted) await this.open(wanted);
+    // Runs in flight change under the inspector: keep it current while the page is open.
+    this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+  }
+
+  ngOnDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  labelOf(type: string): string {
+    return this.labels().get(type) ?? type;
+  }
+
+  /** "1.2 s", or "5.0 s so far" while it is in flight. */
+  duration(run: Run): string {
+    const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+    const ms = Math.max(0, end - Date.parse(run.startedAt));
+    const text =
+      ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
+    return run.finishedAt ? text : `${text} so far`;
+  }
+
+  async more(): Promise<void> {
+    try {
+      const page = await this.api.runs(this.automationId(), this.nextCursor());
+      this.runs.update((runs) => [...runs, ...page.items.filter((r) => !runs.some((x) => x.id === r.id))]);
+      this.nextCursor.set(page.nextCursor);
+      this.olderLoaded = true;
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
+  async open(runId: string): Promise<void> {
+    try {
+      this.selected.set(await this.api.run(runId));
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
+  async rerun(runId: string): Promise<void> {
+    try {
+      const run = await this.api.rerun(runId);
+      await this.refresh();
+      await this.open(run.id);
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
+  private automationId(): string {
+    return this.route.snapshot.paramMap.get('automationId')!;
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      // The newest page replaces its runs; older pages loaded with "Older runs" stay below it.
+      const page = await this.api.runs(this.automationId());
+      const fresh = new Set(page.items.map((r) => r.id));
+      const older = this.olderLoaded ? this.runs().filter((r) => !fresh.has(r.id)) : [];
+      this.runs.set([...page.items, ...older]);
+      if (!this.olderLoaded) this.nextCursor.set(page.nextCursor);
+      const open = this.selected();
+      if (open && ['queued', 'running', 'waiting'].includes(open.status)) await this.open(open.id);
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+}

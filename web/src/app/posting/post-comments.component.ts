@@ -1,0 +1,81 @@
+import { HttpClient } from '@angular/common/http';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { FormErrors } from '../core/form-errors';
+import { BannerComponent } from '../shared/banner.component';
+
+interface PostComment {
+  id: string;
+  authorName: string;
+  byClient: boolean;
+  text: string;
+  mentions: string[];
+  createdAt: string;
+}
+
+/** The conversation on a post: members and clients; `@name` notifies a teammate. */
+@Component({
+  selector: 'so-post-comments',
+  imports: [DatePipe, BannerComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments</h2>
+      @for (c of comments(); track c.id) {
+        <p class="comment">
+          <strong>{{ c.authorName }}</strong>
+          @if (c.byClient) {
+            <span class="chip">client</span>
+          }
+          <span class="muted small">{{ c.createdAt | date: 'short' }}</span><br />{{ c.text }}
+        </p>
+      } @empty {
+        <p class="muted">No comments yet.</p>
+      }
+      <so-banner [message]="errors.banner()" />
+      <label for="new-comment">Add a comment</label>
+      <textarea
+        id="new-comment"
+        rows="3"
+        [value]="text()"
+        (input)="text.set($any($event.target).value)"
+        (keydown.control.enter)="add()"
+      ></textarea>
+      @if (errors.field('text'); as e) {
+        <p class="field-error" role="alert">{{ e }}</p>
+      }
+      <small class="muted">Type &#64;name to notify a teammate. Ctrl+Enter sends.</small>
+      <button type="button" (click)="add()">Comment</button>
+    </section>
+  `,
+})
+export class PostCommentsComponent implements OnInit {
+  private readonly http = inject(HttpClient);
+  readonly postId = input.required<string>();
+  readonly comments = signal<PostComment[]>([]);
+  readonly text = signal('');
+  readonly errors = new FormErrors();
+
+  async ngOnInit(): Promise<void> {
+    await this.reload();
+  }
+
+  async add(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post(`/api/v1/posts/${this.postId()}/comments`, { text: this.text().trim() }));
+      this.text.set('');
+      this.errors.clear();
+      await this.reload();
+    } catch (error) {
+      this.errors.fromError(error, { text: 'Comment' });
+    }
+  }
+
+  private async reload(): Promise<void> {
+    const res = await firstValueFrom(
+      this.http.get<{ items: PostComment[] }>(`/api/v1/posts/${this.postId()}/comments`),
+    );
+    this.comments.set(res.items);
+  }
+}
