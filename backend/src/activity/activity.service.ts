@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { newId } from '../common/ids';
+import { insertRows } from '../database/insert-rows';
+import { jsonRow } from '../database/json-row';
 import { findPage, Page, PageQuery } from '../common/pagination';
 import { ActivityEntry } from './activity-entry.entity';
 
@@ -54,8 +56,8 @@ export class ActivityService {
   constructor(@InjectRepository(ActivityEntry) private readonly entries: Repository<ActivityEntry>) {}
 
   async record(workspaceId: string, actor: Principal | null, record: ActivityRecord): Promise<void> {
-    await this.entries.save(
-      this.entries.create({
+    await insertRows(this.entries.manager, ActivityEntry, [
+      jsonRow({
         id: newId(),
         workspaceId,
         actorUserId: actor?.userId ?? null,
@@ -65,7 +67,7 @@ export class ActivityService {
         targetId: record.targetId ?? null,
         details: record.details ?? {},
       }),
-    );
+    ]);
   }
 
   list(workspaceId: string, query: PageQuery): Promise<Page<ActivityEntry>> {

@@ -66,6 +66,11 @@ export class FlowDeployer {
     if (fingerprint(await this.live()) !== this.deployed) await this.deployAll();
   }
 
+  /** Whether the automation's flow is on the runtime now. */
+  isDeployed(automationId: string): boolean {
+    return this.deployedIds.has(automationId);
+  }
+
   /** Before runs are handed over: their automations must be running (published a moment ago elsewhere, say). */
   async ensureDeployed(automationIds: Iterable<string>): Promise<void> {
     for (const id of automationIds) {

@@ -1,17 +1,17 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsObject, IsString, MaxLength } from 'class-validator';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { Public } from '../access/access.decorators';
-import { Inject } from '@nestjs/common';
 import { ActionHandlers } from './actions/action-handlers';
 import type { ActionResult } from './actions/action-context';
 import { Automation } from './automation.entity';
 import { AutomationsError } from './automations.errors';
-import type { RuntimeTokens } from './runtime-token';
+import type { RuntimeScope, RuntimeTokens } from './runtime-token';
 import { RUNTIME_TOKENS } from './runtime-tokens.provider';
-import { Run } from './run.entity';
+import { RunsService } from './runs.service';
 
 export class ActionRequestDto {
   @IsString()
@@ -37,10 +37,13 @@ export class ActionRequestDto {
 @ApiExcludeController()
 @Controller('internal/v1')
 export class InternalActionsController {
+  /** A busy flow calls for every message: its automation is read once a second, at most. */
+  private readonly recent = new LRUCache<string, Automation>({ max: 1000, ttl: 1000 });
+
   constructor(
     @InjectRepository(Automation) private readonly automations: Repository<Automation>,
-    @InjectRepository(Run) private readonly runs: Repository<Run>,
     @Inject(RUNTIME_TOKENS) private readonly tokens: RuntimeTokens,
+    private readonly runs: RunsService,
     private readonly handlers: ActionHandlers,
   ) {}
 
@@ -54,10 +57,10 @@ export class InternalActionsController {
   ): Promise<ActionResult> {
     const scope = this.tokens.verify((authorization ?? '').replace(/^Bearer\s+/i, ''));
     if (!scope) throw new AutomationsError('INVALID_TOKEN');
-    const automation = await this.automations.findOneBy({ id: scope.automationId, workspaceId: scope.workspaceId });
+    const automation = await this.automation(scope);
     if (!automation?.enabled) throw new AutomationsError('INVALID_TOKEN', 'the automation is gone or disabled');
-    const run = await this.runs.findOneBy({ id: body.runId, automationId: automation.id });
-    if (!run) throw new AutomationsError('INVALID_TOKEN', 'the run is not one of this automation');
+    if ((await this.runs.automationOf(body.runId)) !== automation.id)
+      throw new AutomationsError('INVALID_TOKEN', 'the run is not one of this automation');
     const handler = this.handlers.for(type);
     if (!handler) throw new AutomationsError('UNKNOWN_ACTION', `no action ${type}`);
     if (!automation.createdBy) throw new AutomationsError('ACTION_REFUSED', 'the automation has no author to act as');
@@ -65,10 +68,18 @@ export class InternalActionsController {
       workspaceId: automation.workspaceId,
       automation,
       actor: { kind: 'user', userId: automation.createdBy, apiKey: null },
-      runId: run.id,
+      runId: body.runId,
       nodeId: body.nodeId,
       config: body.config,
       payload: body.payload,
     });
+  }
+
+  private async automation(scope: RuntimeScope): Promise<Automation | null> {
+    const cached = this.recent.get(scope.automationId);
+    if (cached) return cached.workspaceId === scope.workspaceId ? cached : null;
+    const automation = await this.automations.findOneBy({ id: scope.automationId, workspaceId: scope.workspaceId });
+    if (automation) this.recent.set(automation.id, automation);
+    return automation;
   }
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { RunSettledMessage, StepRecord } from '@socialorchestrator/flow-runtime';
 import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
+import { insertRows } from '../database/insert-rows';
 import { jsonRow } from '../database/json-row';
 import { newId } from '../common/ids';
 import type { Page } from '../common/pagination';
@@ -15,9 +16,16 @@ import { runtimeNodeId } from './compile';
 import { FlowDeployer } from './flow-deployer';
 import { RunStep } from './run-step.entity';
 import { RunWait } from './run-wait.entity';
-import { Run } from './run.entity';
+import { Run, type RunStatus } from './run.entity';
+import { RunsInFlight } from './runs-in-flight';
 
 const PAGE_SIZE = 50;
+/** Ids per `IN (…)` list: under SQL Server's 2,100 bound parameters. */
+const IN_CHUNK = 500;
+/** Queued runs read per dispatch query. */
+const QUEUE_PAGE = 50;
+
+type SettledRun = Pick<RunSettledMessage, 'runId' | 'error' | 'stopped'>;
 
 /**
  * The life of a run. A run is written `queued` before anything else happens, so it cannot
@@ -27,6 +35,7 @@ const PAGE_SIZE = 50;
 @Injectable()
 export class RunsService {
   private readonly logger = new Logger('Runs');
+  private readonly inFlight = new RunsInFlight();
 
   constructor(
     @InjectRepository(Run) private readonly runs: Repository<Run>,
@@ -38,22 +47,54 @@ export class RunsService {
     private readonly deployer: FlowDeployer,
   ) {}
 
-  /** Records a run of a published automation, started at its trigger node with this payload. */
+  /**
+   * Records a run of a published automation, started at its trigger node with this payload.
+   * Where this process hosts the runtime, the automation is deployed and the workspace has room,
+   * the run is written `running` and handed over at once (no claim needed: no other process
+   * knows it yet); otherwise it is written `queued` for the dispatcher.
+   */
   async start(automation: Automation, triggerNodeId: string, payload: Record<string, unknown>): Promise<Run> {
+    const direct =
+      this.runtime.running() &&
+      this.deployer.isDeployed(automation.id) &&
+      this.inFlight.count(automation.workspaceId) < this.config.automation.maxConcurrentRuns;
     const run = this.runs.create({
       id: newId(),
       workspaceId: automation.workspaceId,
       automationId: automation.id,
       version: automation.publishedVersion ?? 0,
-      status: 'queued',
+      status: direct ? 'running' : 'queued',
       triggerNodeId,
       input: payload,
       error: null,
+      startedAt: new Date(),
       finishedAt: null,
     });
-    await this.runs.insert(jsonRow(run));
-    void this.dispatch().catch((error: Error) => this.logger.error(`dispatch: ${error.message}`));
+    await insertRows(this.runs.manager, Run, [jsonRow(run)]);
+    if (!direct || !(await this.handOver(run))) this.dispatchSoon();
     return run;
+  }
+
+  /** The automation a run belongs to: from this host's runs in flight, else the database. */
+  async automationOf(runId: string): Promise<string | null> {
+    const known = this.inFlight.get(runId)?.automationId;
+    if (known) return known;
+    const run = await this.runs.findOne({ select: { automationId: true }, where: { id: runId } });
+    return run?.automationId ?? null;
+  }
+
+  /** Gives a run marked `running` to the runtime; if the runtime is gone, it goes back to the queue. */
+  private async handOver(run: Run): Promise<boolean> {
+    this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
+    const msg = { payload: run.input, _so: { runId: run.id, hops: 0 } };
+    if (this.runtime.trigger(runtimeNodeId(run.automationId, run.triggerNodeId), msg)) return true;
+    this.inFlight.remove(run.id);
+    await this.runs.update({ id: run.id }, { status: 'queued' });
+    return false;
+  }
+
+  private dispatchSoon(): void {
+    void this.dispatch().catch((error: Error) => this.logger.error(`dispatch: ${error.message}`));
   }
 
   /**
@@ -84,25 +125,26 @@ export class RunsService {
     } while (this.dispatchAgain);
   }
 
+  /**
+   * Oldest first, skipping workspaces at their concurrency limit (so one busy workspace never
+   * starves the others), a page at a time: a long queue costs a page per pass, not all of it.
+   */
   private async dispatchQueued(): Promise<void> {
-    this.heldBack = false;
-    const queued = await this.runs.find({ where: { status: 'queued' }, order: { id: 'ASC' }, take: 500 });
-    if (!queued.length) return;
-    await this.deployer.ensureDeployed(new Set(queued.map((r) => r.automationId)));
-    const inFlight = await this.runningPerWorkspace();
-    for (const run of queued) {
-      const running = inFlight.get(run.workspaceId) ?? 0;
-      if (running >= this.config.automation.maxConcurrentRuns) {
-        this.heldBack = true;
-        continue;
-      }
-      const claimed = await this.runs.update({ id: run.id, status: 'queued' }, { status: 'running' });
-      if (!claimed.affected) continue;
-      inFlight.set(run.workspaceId, running + 1);
-      const msg = { payload: run.input, _so: { runId: run.id, hops: 0 } };
-      if (!this.runtime.trigger(runtimeNodeId(run.automationId, run.triggerNodeId), msg)) {
-        await this.runs.update({ id: run.id }, { status: 'queued' });
-        return;
+    const limit = this.config.automation.maxConcurrentRuns;
+    for (;;) {
+      const full = this.inFlight.workspacesAt(limit);
+      this.heldBack = full.length > 0;
+      const queued = await this.runs.find({
+        where: { status: 'queued', ...(full.length && { workspaceId: Not(In(full)) }) },
+        order: { id: 'ASC' },
+        take: QUEUE_PAGE,
+      });
+      if (!queued.length) return;
+      await this.deployer.ensureDeployed(new Set(queued.map((r) => r.automationId)));
+      for (const run of queued) {
+        if (this.inFlight.count(run.workspaceId) >= limit) continue;
+        const claimed = await this.runs.update({ id: run.id, status: 'queued' }, { status: 'running' });
+        if (claimed.affected && !(await this.handOver(run))) return;
       }
     }
   }
@@ -114,20 +156,10 @@ export class RunsService {
       const run = await this.runs.findOneBy({ id: wait.runId });
       if (!run) continue;
       await this.runs.update({ id: run.id }, { status: 'running', finishedAt: null });
+      this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
       const msg = { payload: wait.payload, _so: { runId: run.id, hops: 0, resume: { port: wait.resumePort! } } };
       this.runtime.trigger(runtimeNodeId(run.automationId, wait.nodeId), msg);
     }
-  }
-
-  private async runningPerWorkspace(): Promise<Map<string, number>> {
-    const rows = await this.runs
-      .createQueryBuilder('run')
-      .select('run.workspaceId', 'workspaceId')
-      .addSelect('COUNT(*)', 'running')
-      .where('run.status = :status', { status: 'running' })
-      .groupBy('run.workspaceId')
-      .getRawMany<{ workspaceId: string; running: string | number }>();
-    return new Map(rows.map((r) => [r.workspaceId, Number(r.running)]));
   }
 
   /** Parks a run at a node until `decide` (or the clock at `resumeAt`, on `timeoutPort`). */
@@ -162,7 +194,7 @@ export class RunsService {
       { id: wait.id, resumePort: IsNull() },
       jsonRow({ resumePort: port, payload: payload ?? wait.payload }),
     );
-    if (decided.affected) void this.dispatch().catch((error: Error) => this.logger.error(`dispatch: ${error.message}`));
+    if (decided.affected) this.dispatchSoon();
     return Boolean(decided.affected);
   }
 
@@ -198,23 +230,68 @@ export class RunsService {
           error: r.error,
         }),
       );
-    // Chunks keep each statement under SQLite's and SQL Server's parameter limits.
-    for (let i = 0; i < rows.length; i += 50) await this.steps.insert(rows.slice(i, i + 50).map(jsonRow));
+    await insertRows(this.steps.manager, RunStep, rows.map(jsonRow));
   }
 
-  /** No message of the run is in flight: it waits, or it is over. */
-  async settle(message: Pick<RunSettledMessage, 'runId' | 'error' | 'stopped'>): Promise<void> {
-    const waiting = await this.waits.existsBy({ runId: message.runId });
-    const status = waiting ? 'waiting' : message.stopped ? 'stopped' : message.error ? 'failed' : 'succeeded';
-    await this.runs.update(
-      { id: message.runId, status: In(['running', 'queued']) },
-      { status, error: message.stopped ?? message.error, finishedAt: waiting ? null : new Date() },
-    );
-    if (this.heldBack) void this.dispatch().catch((error: Error) => this.logger.error(`dispatch: ${error.message}`));
+  /**
+   * No message of the run is in flight: it waits, or it is over. Runs settling together are
+   * written together (one statement per outcome), which keeps up with a busy runtime.
+   */
+  settle(message: SettledRun): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.settling.push({ message, resolve, reject });
+      if (this.settling.length === 1) setImmediate(() => void this.settleBatch());
+    });
+  }
+
+  private settling: Array<{ message: SettledRun; resolve: () => void; reject: (error: Error) => void }> = [];
+
+  private async settleBatch(): Promise<void> {
+    const batch = this.settling.splice(0);
+    try {
+      const waiting = await this.waitingAmong(batch.map((b) => b.message.runId));
+      const outcomes = new Map<string, { status: RunStatus; error: string | null; ids: string[] }>();
+      for (const { message } of batch) {
+        this.inFlight.remove(message.runId);
+        const parked = waiting.has(message.runId);
+        const status = parked ? 'waiting' : message.stopped ? 'stopped' : message.error ? 'failed' : 'succeeded';
+        const error = message.stopped ?? message.error;
+        const key = JSON.stringify([status, error]);
+        const outcome = outcomes.get(key) ?? { status, error, ids: [] };
+        outcome.ids.push(message.runId);
+        outcomes.set(key, outcome);
+      }
+      const now = new Date();
+      for (const { status, error, ids } of outcomes.values()) {
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          await this.runs.update(
+            { id: In(ids.slice(i, i + IN_CHUNK)), status: In(['running', 'queued']) },
+            { status, error, finishedAt: status === 'waiting' ? null : now },
+          );
+        }
+      }
+      for (const { resolve } of batch) resolve();
+    } catch (error) {
+      for (const { reject } of batch) reject(error as Error);
+    }
+    if (this.heldBack) this.dispatchSoon();
+  }
+
+  private async waitingAmong(runIds: string[]): Promise<Set<string>> {
+    const waiting = new Set<string>();
+    for (let i = 0; i < runIds.length; i += IN_CHUNK) {
+      const rows = await this.waits.find({
+        select: { runId: true },
+        where: { runId: In(runIds.slice(i, i + IN_CHUNK)) },
+      });
+      for (const row of rows) waiting.add(row.runId);
+    }
+    return waiting;
   }
 
   /** The runtime (re)started: whatever was in flight in the old one is gone, and said so. */
   async interruptInFlight(): Promise<number> {
+    this.inFlight.clear();
     const result = await this.runs.update(
       { status: 'running' },
       {
@@ -232,6 +309,7 @@ export class RunsService {
     const overdue = await this.runs.findBy({ status: 'running', startedAt: LessThanOrEqual(cutoff) });
     for (const run of overdue) {
       this.runtime.stopRun(run.id);
+      this.inFlight.remove(run.id);
       await this.runs.update(
         { id: run.id, status: 'running' },
         { status: 'stopped', error: `ran longer than ${this.config.automation.maxRunMs / 1000} s`, finishedAt: now },

@@ -9,8 +9,8 @@ export interface RuntimeScope {
 /**
  * Tokens for the flow runtime's rule nodes: `<base64url scope>.<HMAC-SHA256>`, keyed by a key
  * derived from the server's JWT secret for this one purpose. They do not expire (a deployed
- * flow keeps working); the scope is checked against the database on every call, so disabling
- * or deleting the automation ends its token.
+ * flow keeps working); the scope is checked against the database (read at most once a second
+ * per automation), so disabling or deleting the automation ends its token within a second.
  */
 export class RuntimeTokens {
   private readonly key: Buffer;

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,7 +20,9 @@ import { User } from './user.entity';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: jsonwebtoken would otherwise try the string as a public
+        // key, fail, and build a secret key on every verify.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

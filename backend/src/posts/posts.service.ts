@@ -29,6 +29,7 @@ import {
   UpdatePostDto,
 } from './posts.dto';
 import { PostsError } from './posts.errors';
+import { insertRows } from '../database/insert-rows';
 import { inTransaction } from '../database/transactions';
 
 const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
@@ -62,8 +63,8 @@ export class PostsService {
       source: source ?? (actor.kind === 'api_key' ? 'api' : 'composer'),
     });
     await inTransaction(this.dataSource, async (em) => {
-      await em.insert(Post, post);
-      await this.setLabels(em, post, dto.labels ?? []);
+      await insertRows(em, Post, [post]);
+      await this.setLabels(em, post, dto.labels ?? [], true);
       await this.writeVariants(em, post, planned, plan);
     });
     await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
@@ -304,19 +305,21 @@ export class PostsService {
       };
       if (current) await em.update(PostVariant, current.id, columns);
       else
-        await em.insert(PostVariant, {
-          id: newId(),
-          postId: post.id,
-          workspaceId: post.workspaceId,
-          accountId: v.account.id,
-          state: 'draft',
-          scheduledAt: null,
-          publishedAt: null,
-          externalId: null,
-          externalUrl: null,
-          lastError: null,
-          ...columns,
-        });
+        await insertRows(em, PostVariant, [
+          {
+            id: newId(),
+            postId: post.id,
+            workspaceId: post.workspaceId,
+            accountId: v.account.id,
+            state: 'draft',
+            scheduledAt: null,
+            publishedAt: null,
+            externalId: null,
+            externalUrl: null,
+            lastError: null,
+            ...columns,
+          },
+        ]);
     }
     if (!replaceSchedule) return;
     await em.delete(Schedule, { postId: post.id });
@@ -345,9 +348,9 @@ export class PostsService {
     });
   }
 
-  private async setLabels(em: EntityManager, post: Post, names: string[]): Promise<void> {
+  private async setLabels(em: EntityManager, post: Post, names: string[], isNew = false): Promise<void> {
     const unique = [...new Set(names)];
-    await em.delete(PostLabel, { postId: post.id });
+    if (!isNew) await em.delete(PostLabel, { postId: post.id });
     if (!unique.length) return;
     const found = await em.findBy(Label, { workspaceId: post.workspaceId, name: In(unique) });
     for (const name of unique.filter((n) => !found.some((l) => l.name === n))) {
@@ -360,7 +363,8 @@ export class PostsService {
       await em.insert(Label, label);
       found.push(label);
     }
-    await em.insert(
+    await insertRows(
+      em,
       PostLabel,
       found.map((l) => ({ postId: post.id, labelId: l.id })),
     );

@@ -1,22 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { SECRET_BOX } from '../../accounts/secret-box.provider';
 import { notFound } from '../../common/common.errors';
 import { SecretBox } from '../../common/secret-box';
+import { insertRows } from '../../database/insert-rows';
+import { Automation } from '../automation.entity';
+import type { GraphNode } from '../graph';
 import { AutomationTriggers } from '../automation-triggers';
 import { AutomationsError } from '../automations.errors';
 import { AutomationHook, HookDelivery } from '../hook.entity';
 import { mapDelivery } from './field-maps';
 import { verifySignature, WebhookRejected, type InboundDelivery, type WebhookPreset } from './signatures';
 
+/** What a delivery to one hook needs: its automation, its webhook-in nodes and its secret. */
+interface LiveHook {
+  automation: Automation;
+  nodes: GraphNode[];
+  secret: string;
+}
+
 /**
  * A CMS calls an automation's hook: the delivery is verified the way its sender signs, a
  * replay is refused, and a run is queued per webhook-in node — then the caller gets 202 while
- * the run proceeds in the background.
+ * the run proceeds in the background. A hook's automation is read at most once a second, so a
+ * burst of deliveries costs two writes each; a change (disabled, republished) applies within it.
  */
 @Injectable()
 export class InboundHooks {
+  private readonly recent = new LRUCache<string, LiveHook>({ max: 1000, ttl: 1000 });
+
   constructor(
     @InjectRepository(AutomationHook) private readonly hooks: Repository<AutomationHook>,
     @InjectRepository(HookDelivery) private readonly deliveries: Repository<HookDelivery>,
@@ -25,11 +39,7 @@ export class InboundHooks {
   ) {}
 
   async receive(hookId: string, delivery: InboundDelivery): Promise<{ runIds: string[] }> {
-    const hook = await this.hooks.findOneBy({ id: hookId });
-    if (!hook) throw notFound('Hook');
-    const { automation, nodes } = await this.triggers.liveIn(hook.automationId, 'webhook-in');
-    if (!nodes.length) throw new AutomationsError('NO_SUCH_TRIGGER', 'The automation has no webhook trigger');
-    const secret = this.secrets.open(hook.secretSealed);
+    const { automation, nodes, secret } = this.recent.get(hookId) ?? (await this.load(hookId));
     const body = parseBody(delivery.rawBody);
     const runIds: string[] = [];
     let deliveryId: string | null = null;
@@ -37,11 +47,21 @@ export class InboundHooks {
       const preset = (node.config.preset as WebhookPreset | undefined) ?? 'generic';
       const verified = this.verify(preset, secret, delivery);
       deliveryId ??= verified.deliveryId;
-      if (runIds.length === 0) await this.refuseReplay(hook.id, deliveryId);
+      if (runIds.length === 0) await this.refuseReplay(hookId, deliveryId);
       const run = await this.triggers.startRun(automation, node.id, mapDelivery(preset, body));
       runIds.push(run.id);
     }
     return { runIds };
+  }
+
+  private async load(hookId: string): Promise<LiveHook> {
+    const hook = await this.hooks.findOneBy({ id: hookId });
+    if (!hook) throw notFound('Hook');
+    const { automation, nodes } = await this.triggers.liveIn(hook.automationId, 'webhook-in');
+    if (!nodes.length) throw new AutomationsError('NO_SUCH_TRIGGER', 'The automation has no webhook trigger');
+    const live = { automation, nodes, secret: this.secrets.open(hook.secretSealed) };
+    this.recent.set(hookId, live);
+    return live;
   }
 
   private verify(preset: WebhookPreset, secret: string, delivery: InboundDelivery) {
@@ -56,7 +76,7 @@ export class InboundHooks {
   /** The delivery id is written once (its primary key): a second write of it is a replay. */
   private async refuseReplay(hookId: string, deliveryId: string): Promise<void> {
     try {
-      await this.deliveries.insert({ hookId, deliveryId });
+      await insertRows(this.deliveries.manager, HookDelivery, [{ hookId, deliveryId }]);
     } catch (error) {
       if (await this.deliveries.existsBy({ hookId, deliveryId })) {
         throw new AutomationsError('HOOK_REPLAYED', `delivery ${deliveryId} was already accepted`);
