@@ -136,6 +136,21 @@ describe('automation editor extras', () => {
     await page.getByRole('button', { name: 'Copy secret' }).waitFor();
     await page.getByRole('button', { name: 'Hide' }).click();
 
+    // Opening again shows the same address, its secret no longer; a second one can be made and the first revoked.
+    await page.getByRole('button', { name: 'Webhook URL' }).click();
+    const addresses = page.getByRole('region', { name: 'Webhook addresses' }).locator('ul.hooks > li');
+    await expect.poll(() => addresses.locator('code').allTextContents()).toEqual([url]);
+    expect(await page.getByLabel(/^Secret/).count()).toBe(0);
+    await page.getByRole('button', { name: 'New address' }).click();
+    await expect.poll(() => addresses.count()).toBe(2);
+    const second = await page.getByLabel('URL', { exact: true }).inputValue();
+    expect(second).not.toBe(url);
+    await page.getByRole('button', { name: 'Revoke address 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => addresses.locator('code').allTextContents()).toEqual([second]);
+    expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(404);
+    await page.getByRole('button', { name: 'Hide' }).click();
+
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
     await page.getByText('Version restored as the draft.').waitFor();

@@ -18,6 +18,7 @@ interface Fixture {
   jobId: string;
   mediaId: string;
   automationId: string;
+  hookId: string;
   runId: string;
   approvalId: string;
   notificationId: string;
@@ -100,6 +101,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .post(`/api/v1/automations/${automation.body.id}/test`)
       .set(headers)
       .send({ nodeId: 'hook', payload: {} });
+    const hook = await t.http.post(`/api/v1/automations/${automation.body.id}/hooks`).set(headers).expect(201);
     const approval = await t.http.post('/api/v1/approvals').set(headers).send({ postId: post.body.id });
     await t.app.get(NotificationsService).notify(workspaceId, {
       roles: ['owner'],
@@ -111,6 +113,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     const notes = await t.http.get('/api/v1/notifications').set(headers);
     return {
       automationId: automation.body.id,
+      hookId: hook.body.hookId,
       runId: run.body.runId,
       approvalId: approval.body.id,
       notificationId: notes.body.items[0].id,
@@ -239,6 +242,14 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'post',
       path: `/api/v1/automations/${f.automationId}/hooks`,
     }),
+    'GET /api/v1/automations/:id/hooks': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/hooks`,
+    }),
+    'DELETE /api/v1/automations/:id/hooks/:hookId': (f) => ({
+      method: 'delete',
+      path: `/api/v1/automations/${f.automationId}/hooks/${f.hookId}`,
+    }),
     'GET /api/v1/runs/:runId': (f) => ({ method: 'get', path: `/api/v1/runs/${f.runId}` }),
     'POST /api/v1/runs/:runId/rerun': (f) => ({ method: 'post', path: `/api/v1/runs/${f.runId}/rerun` }),
     'POST /api/v1/approvals/:id/approve': (f) => ({
@@ -306,6 +317,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       state: 'scheduled',
     });
     expect(await t.db.getRepository('Post').countBy({ workspaceId: b.workspaceId })).toBe(1);
+    expect(await t.db.getRepository('AutomationHook').existsBy({ id: b.hookId })).toBe(true);
   });
 
   it('lists only the caller’s workspace data', async () => {

@@ -140,4 +140,17 @@ export class AutomationsController {
   createHook(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.automations.createHook(workspace.workspaceId, id);
   }
+
+  @Get(':id/hooks')
+  @RequirePermission('automations:read')
+  listHooks(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
+    return this.automations.listHooks(workspace.workspaceId, id);
+  }
+
+  @Delete(':id/hooks/:hookId')
+  @HttpCode(204)
+  @RequirePermission('automations:write')
+  deleteHook(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Param('hookId') hookId: string) {
+    return this.automations.deleteHook(workspace.workspaceId, id, hookId);
+  }
 }

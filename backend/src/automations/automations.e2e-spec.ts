@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
     get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, ws)),
     post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, ws)).send(body),
     patch: (path: string, body: object) => t.http.patch(`/api/v1${path}`).set(as(owner, ws)).send(body),
+    delete: (path: string) => t.http.delete(`/api/v1${path}`).set(as(owner, ws)),
   });
 
   beforeAll(async () => {
@@ -150,6 +151,22 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
     const again = await api().get(`/automations/${body.id}`).expect(200);
     expect(again.body.hook).toEqual({ hookId: hook.body.hookId, url: hook.body.url });
     expect(JSON.stringify(again.body)).not.toContain(hook.body.secret);
+  });
+
+  it("lists an automation's addresses without secrets and revokes one", async () => {
+    const { body } = await api().post('/automations', { name: 'Two senders' }).expect(201);
+    const first = (await api().post(`/automations/${body.id}/hooks`).expect(201)).body;
+    const second = (await api().post(`/automations/${body.id}/hooks`).expect(201)).body;
+    const listed = (await api().get(`/automations/${body.id}/hooks`).expect(200)).body.items;
+    expect(listed.map((h: { hookId: string; url: string }) => [h.hookId, h.url])).toEqual([
+      [first.hookId, first.url],
+      [second.hookId, second.url],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(first.secret);
+    await api().delete(`/automations/${body.id}/hooks/${first.hookId}`).expect(204);
+    await api().delete(`/automations/${body.id}/hooks/${first.hookId}`).expect(404);
+    expect((await api().get(`/automations/${body.id}/hooks`).expect(200)).body.items).toHaveLength(1);
+    await t.http.post(`/api/v1/hooks/${first.hookId}`).send({ title: 'late' }).expect(404);
   });
 
   it("keeps another workspace's automations out of reach", async () => {

@@ -22,6 +22,12 @@ import { validateGraph } from './graph-validation';
 import { AutomationHook } from './hook.entity';
 import { Run } from './run.entity';
 
+export interface HookView {
+  hookId: string;
+  url: string;
+  createdAt: string;
+}
+
 /** Automations of a workspace: the draft people edit, its published versions, and its hook. */
 @Injectable()
 export class AutomationsService {
@@ -155,6 +161,22 @@ export class AutomationsService {
     });
     await this.hooks.insert(jsonRow(hook));
     return { hookId: hook.id, url: this.hookUrl(hook.id), secret };
+  }
+
+  /** Every address of the automation, oldest first (each sender may have its own); secrets stay sealed. */
+  async listHooks(workspaceId: string, id: string): Promise<{ items: HookView[] }> {
+    await this.find(workspaceId, id);
+    const hooks = await this.hooks.find({ where: { workspaceId, automationId: id }, order: { createdAt: 'ASC' } });
+    return {
+      items: hooks.map((h) => ({ hookId: h.id, url: this.hookUrl(h.id), createdAt: h.createdAt.toISOString() })),
+    };
+  }
+
+  /** Revokes an address (a leaked secret, a retired sender): its deliveries are refused from then on. */
+  async deleteHook(workspaceId: string, id: string, hookId: string): Promise<void> {
+    await this.find(workspaceId, id);
+    const deleted = await this.hooks.delete({ id: hookId, automationId: id, workspaceId });
+    if (!deleted.affected) throw notFound('Hook');
   }
 
   private hookUrl(hookId: string): string {

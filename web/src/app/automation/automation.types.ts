@@ -121,3 +121,10 @@ export interface Approval {
   message: string | null;
   requestedAt: string;
 }
+
+/** A webhook address of an automation (its secret is shown only when it is made). */
+export interface Hook {
+  hookId: string;
+  url: string;
+  createdAt: string;
+}

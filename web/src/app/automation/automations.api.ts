@@ -7,6 +7,7 @@ import type {
   AutomationSummary,
   AutomationVersion,
   Graph,
+  Hook,
   NodeTypeSpec,
   Run,
   RunStep,
@@ -35,7 +36,10 @@ export class AutomationsApi {
   publish = (id: string) => this.post<{ version: number; publishedAt: string }>(`/automations/${id}/publish`);
   setEnabled = (id: string, enabled: boolean) =>
     this.post<Automation>(`/automations/${id}/${enabled ? 'enable' : 'disable'}`);
-  createHook = (id: string) => this.post<{ hookId: string; url: string; secret: string }>(`/automations/${id}/hooks`);
+  createHook = (id: string) => this.post<Hook & { secret: string }>(`/automations/${id}/hooks`);
+  hooks = (id: string) => this.get<{ items: Hook[] }>(`/automations/${id}/hooks`).then((r) => r.items);
+  deleteHook = (id: string, hookId: string) =>
+    firstValueFrom(this.http.delete<void>(`${BASE}/automations/${id}/hooks/${hookId}`));
   runs = (id: string, cursor?: string | null) =>
     this.get<{ items: Run[]; nextCursor: string | null }>(
       `/automations/${id}/runs${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,

@@ -213,14 +213,16 @@ function summary(node: GraphNode): string {
         <button type="button" (click)="zoom()?.zoomOut()" aria-label="Zoom out">−</button>
         <button type="button" (click)="fit()">Fit</button>
         @if (hasWebhook()) {
-          <button type="button" (click)="newHook()">Webhook URL</button>
+          <button type="button" (click)="showHooks.set(!showHooks())" [attr.aria-expanded]="showHooks()">
+            Webhook URL
+          </button>
         }
         <a routerLink="runs">Runs</a>
       </div>
       <so-banner [message]="error()" />
       <so-banner kind="success" [message]="notice()" />
-      @if (hook(); as h) {
-        <so-webhook-panel [url]="h.url" [secret]="h.secret" (closed)="hook.set(null)" />
+      @if (showHooks() && automation(); as a) {
+        <so-webhook-panel [automationId]="a.id" (closed)="showHooks.set(false)" />
       }
       <div class="editor">
         <aside class="palette" aria-label="Palette">
@@ -392,7 +394,7 @@ export class EditorPage implements OnInit {
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
-  readonly hook = signal<{ url: string; secret: string } | null>(null);
+  readonly showHooks = signal(false);
   /** Publish errors: per node and field, and those that name no node. */
   readonly nodeErrors = signal<Partial<Record<string, Record<string, string>>>>({});
   readonly generalErrors = signal<string[]>([]);
@@ -616,12 +618,6 @@ export class EditorPage implements OnInit {
     this.canUndo.set(this.history.canUndo);
     this.canRedo.set(this.history.canRedo);
     this.notice.set('Version restored as the draft.');
-  }
-
-  async newHook(): Promise<void> {
-    const a = this.automation();
-    if (!a) return;
-    await this.run(async () => this.hook.set(await this.api.createHook(a.id)));
   }
 
   private addSpec(spec: NodeTypeSpec, position: { x: number; y: number }): void {

@@ -1,29 +1,107 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { problemText } from '../core/form-errors';
+import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { CopyButtonComponent } from '../shared/copy-button.component';
+import { AutomationsApi } from './automations.api';
+import type { Hook } from './automation.types';
 
-/** A new webhook address for the webhook-in trigger, with its signing secret: shown this once. */
+/**
+ * The webhook addresses of an automation's webhook-in trigger. Each sender (a CMS) can have its
+ * own; a new address's secret is shown that once; a leaked or retired one is revoked. The first
+ * address is made on opening, since an automation with a webhook trigger needs one.
+ */
 @Component({
   selector: 'so-webhook-panel',
-  imports: [CopyButtonComponent],
+  imports: [CopyButtonComponent, ConfirmButtonComponent, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card" aria-label="Webhook address">
+    <section class="card" aria-label="Webhook addresses">
       <p>
-        Send signed POST requests here (header
-        <code>X-Signature-256: sha256=&lt;HMAC-SHA256 of the body&gt;</code>). The secret is shown once: copy it now.
+        Send signed POST requests to an address (header
+        <code>X-Signature-256: sha256=&lt;HMAC-SHA256 of the body&gt;</code>).
       </p>
-      <label for="hook-url">URL</label>
-      <input id="hook-url" readonly [value]="url()" />
-      <so-copy-button [text]="url()" label="Copy URL" />
-      <label for="hook-secret">Secret</label>
-      <input id="hook-secret" readonly [value]="secret()" />
-      <so-copy-button [text]="secret()" label="Copy secret" />
+      @if (error(); as message) {
+        <p class="field-error" role="alert">{{ message }}</p>
+      }
+      @if (created(); as fresh) {
+        <div class="fresh-hook">
+          <label for="hook-url">URL</label>
+          <input id="hook-url" readonly [value]="fresh.url" />
+          <so-copy-button [text]="fresh.url" label="Copy URL" />
+          <label for="hook-secret">Secret (shown once: copy it now)</label>
+          <input id="hook-secret" readonly [value]="fresh.secret" />
+          <so-copy-button [text]="fresh.secret" label="Copy secret" />
+        </div>
+      }
+      <ul class="hooks">
+        @for (h of hooks(); track h.hookId) {
+          <li>
+            <code>{{ h.url }}</code>
+            <span class="muted small">since {{ h.createdAt | date: 'medium' }}</span>
+            <so-copy-button [text]="h.url" [label]="'Copy address ' + ($index + 1)" />
+            <so-confirm-button
+              label="Revoke"
+              [ariaLabel]="'Revoke address ' + ($index + 1)"
+              question="Revoke this address?"
+              detail="Requests to it are refused from now on. Senders using it need a new address."
+              confirmLabel="Revoke"
+              (confirmed)="revoke(h.hookId)"
+            />
+          </li>
+        } @empty {
+          @if (loaded()) {
+            <li class="muted small">No address: requests cannot reach this automation.</li>
+          }
+        }
+      </ul>
+      <button type="button" (click)="create()">New address</button>
       <button type="button" class="link" (click)="closed.emit()">Hide</button>
     </section>
   `,
 })
 export class WebhookPanelComponent {
-  readonly url = input.required<string>();
-  readonly secret = input.required<string>();
+  private readonly api = inject(AutomationsApi);
+  readonly automationId = input.required<string>();
   readonly closed = output<void>();
+  readonly hooks = signal<Hook[]>([]);
+  readonly created = signal<{ url: string; secret: string } | null>(null);
+  readonly loaded = signal(false);
+  readonly error = signal<string | null>(null);
+
+  constructor() {
+    effect(() => void this.open(this.automationId()));
+  }
+
+  async create(): Promise<void> {
+    await this.attempt(async () => {
+      this.created.set(await this.api.createHook(this.automationId()));
+      this.hooks.set(await this.api.hooks(this.automationId()));
+    });
+  }
+
+  async revoke(hookId: string): Promise<void> {
+    await this.attempt(async () => {
+      await this.api.deleteHook(this.automationId(), hookId);
+      this.hooks.set(await this.api.hooks(this.automationId()));
+      this.created.set(null);
+    });
+  }
+
+  private async open(automationId: string): Promise<void> {
+    await this.attempt(async () => {
+      this.hooks.set(await this.api.hooks(automationId));
+      this.loaded.set(true);
+      if (!this.hooks().length) await this.create();
+    });
+  }
+
+  private async attempt(work: () => Promise<void>): Promise<void> {
+    try {
+      this.error.set(null);
+      await work();
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
 }
