@@ -244,9 +244,15 @@ describe('automation journeys', () => {
     const card = page.getByRole('article', { name: /Winter menu preview/ });
     await card.waitFor();
     await screenshot(page, 'automation-approval');
+    await card.getByLabel(/^Note for the author/).fill('Lovely, ship it');
     await card.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
     await page.getByText('Nothing waits for approval.').waitFor();
+    const decided = (await api('GET', '/api/v1/approvals?state=approved')).items as Array<{
+      text: string;
+      reason: string;
+    }>;
+    expect(decided.find((a) => a.text.startsWith('Winter menu preview'))?.reason).toBe('Lovely, ship it');
 
     const run = await eventually(async () => {
       const r = await api('GET', `/api/v1/runs/${runId}`);

@@ -5,7 +5,7 @@ import { BannerComponent } from '../shared/banner.component';
 import { AutomationsApi } from './automations.api';
 import type { Approval } from './automation.types';
 
-/** Posts waiting for a decision: approve, or decline with a reason the author will see. */
+/** Posts waiting for a decision: approve (with an optional note), or decline with a reason the author will see. */
 @Component({
   selector: 'so-approvals',
   imports: [BannerComponent, DatePipe],
@@ -23,13 +23,13 @@ import type { Approval } from './automation.types';
             · “{{ a.message }}”
           }
         </p>
-        <button type="button" class="primary" (click)="approve(a)">Approve</button>
-        <label [for]="'reason-' + a.id">Reason to decline</label>
+        <label [for]="'reason-' + a.id">Note for the author (needed to decline)</label>
         <input
           [id]="'reason-' + a.id"
           [value]="reasons()[a.id] ?? ''"
           (input)="setReason(a.id, $any($event.target).value)"
         />
+        <button type="button" class="primary" (click)="approve(a)">Approve</button>
         <button type="button" (click)="decline(a)">Decline</button>
         <button type="button" class="link" (click)="share(a)">Share with a client</button>
         @if (links()[a.id]; as link) {
@@ -74,7 +74,8 @@ export class ApprovalsPage implements OnInit {
   }
 
   async approve(a: Approval): Promise<void> {
-    await this.act(() => this.api.approve(a.id), 'Approved.');
+    const comment = (this.reasons()[a.id] ?? '').trim() || undefined;
+    await this.act(() => this.api.approve(a.id, comment), 'Approved.');
   }
 
   async decline(a: Approval): Promise<void> {

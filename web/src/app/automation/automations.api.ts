@@ -55,7 +55,7 @@ export class AutomationsApi {
   instantiate = (id: string, name: string, inputs: Record<string, unknown>) =>
     this.post<Automation>(`/automation-templates/${id}/instantiate`, { name, inputs });
   approvals = () => this.get<{ items: Approval[] }>('/approvals').then((r) => r.items);
-  approve = (id: string) => this.post<Approval>(`/approvals/${id}/approve`);
+  approve = (id: string, comment?: string) => this.post<Approval>(`/approvals/${id}/approve`, { comment });
   shareApproval = (id: string) => this.post<{ url: string; expiresAt: string }>(`/approvals/${id}/link`);
   decline = (id: string, reason: string) => this.post<Approval>(`/approvals/${id}/decline`, { reason });
 

@@ -29,8 +29,9 @@ import type { Hook } from './automation.types';
           <label for="hook-url">URL</label>
           <input id="hook-url" readonly [value]="fresh.url" />
           <so-copy-button [text]="fresh.url" label="Copy URL" />
-          <label for="hook-secret">Secret (shown once: copy it now)</label>
-          <input id="hook-secret" readonly [value]="fresh.secret" />
+          <label for="hook-secret">Secret</label>
+          <input id="hook-secret" readonly [value]="fresh.secret" aria-describedby="hook-secret-once" />
+          <small id="hook-secret-once" class="muted">Shown this once: copy it now.</small>
           <so-copy-button [text]="fresh.secret" label="Copy secret" />
         </div>
       }
