@@ -28,9 +28,10 @@ const QUEUE_PAGE = 50;
 type SettledRun = Pick<RunSettledMessage, 'runId' | 'error' | 'stopped'>;
 
 /**
- * The life of a run. A run is written `queued` before anything else happens, so it cannot
- * vanish: the process that hosts the flow runtime claims queued runs (and decided waits) and
- * hands them over; a run in flight when the runtime stops is marked `interrupted`.
+ * The life of a run. A run is a row before anything else happens, so it cannot vanish: the
+ * process that hosts the flow runtime writes it `running` and hands it over at once when it can,
+ * otherwise it is `queued` and claimed later (as are decided waits); a run in flight when the
+ * runtime stops is marked `interrupted`.
  */
 @Injectable()
 export class RunsService {
