@@ -1,15 +1,23 @@
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+import {
+  apiSession,
+  launchChromium,
+  navLink,
+  Platform,
+  screenshot,
+  signUpWithWorkspace,
+  startPlatform,
+  type ApiCall,
+} from './harness';
 
 describe('automation editor extras', () => {
   let platform: Platform;
   let browser: Browser;
   let page: Page;
-  let api: (method: string, path: string, body?: object) => Promise<Record<string, unknown>>;
+  let api: ApiCall;
   const email = `extras-${Date.now()}@example.com`;
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+  const nav = (name: string) => navLink(page, name);
 
   beforeAll(async () => {
     platform = await startPlatform({ FLOW_RUNTIME: 'child', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
@@ -17,32 +25,12 @@ describe('automation editor extras', () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
     page = await context.newPage();
-    await page.goto(`${platform.url}/sign-up`);
-    await page.getByLabel('Your name').fill('Ed Extras');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/workspaces');
-    await page.getByLabel('Name', { exact: true }).fill('Extras Co');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
-    const workspaceId = page.url().split('/w/')[1].split('/')[0];
-    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    const { workspaceId } = await signUpWithWorkspace(page, platform, {
+      name: 'Ed Extras',
+      email,
+      workspace: 'Extras Co',
     });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    api = async (method, path, body) =>
-      (await fetch(`${platform.url}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${accessToken}`,
-          'X-Workspace-Id': workspaceId,
-          'Content-Type': 'application/json',
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
+    api = await apiSession(platform, email, workspaceId);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+import {
+  apiSession,
+  launchChromium,
+  navLink,
+  Platform,
+  screenshot,
+  signUpWithWorkspace,
+  startPlatform,
+  type ApiCall,
+} from './harness';
 
 /** Drags with small pointer steps, as the flow editor needs to see a drag. */
 async function dragTo(page: Page, source: Locator, to: { x: number; y: number }): Promise<void> {
@@ -53,10 +62,9 @@ describe('automation journeys', () => {
   let base: string;
   let feed: Server;
   let feedUrl: string;
-  let api: (method: string, path: string, body?: object) => Promise<Record<string, unknown>>;
+  let api: ApiCall;
   const email = `flows-${Date.now()}@example.com`;
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+  const nav = (name: string) => navLink(page, name);
 
   beforeAll(async () => {
     feed = createServer((_req, res) => {
@@ -73,33 +81,13 @@ describe('automation journeys', () => {
     platform = await startPlatform({ FLOW_RUNTIME: 'child', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
-    await page.goto(`${platform.url}/sign-up`);
-    await page.getByLabel('Your name').fill('Fran Flows');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/workspaces');
-    await page.getByLabel('Name', { exact: true }).fill('Flows Co');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
-    base = page.url().replace(/\/settings$/, '');
-    const workspaceId = base.split('/w/')[1];
-    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    const session = await signUpWithWorkspace(page, platform, {
+      name: 'Fran Flows',
+      email,
+      workspace: 'Flows Co',
     });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    api = async (method, path, body) =>
-      (await fetch(`${platform.url}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${accessToken}`,
-          'X-Workspace-Id': workspaceId,
-          'Content-Type': 'application/json',
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
+    base = session.base;
+    api = await apiSession(platform, email, session.workspaceId);
 
     await nav('Accounts').click();
     await page.getByLabel('Sandbox account name').fill('Cafe demo');

@@ -94,3 +94,55 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The password every journey's people sign up with. */
+export const PASSWORD = 'correct horse battery';
+
+/** A link of the workspace's navigation, by its exact name. */
+export const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+
+/**
+ * Signs a new person up through the pages and has them create a workspace; the page is left on
+ * the workspace's settings. Journeys that are about other things start here.
+ */
+export async function signUpWithWorkspace(
+  page: Page,
+  platform: Platform,
+  person: { name: string; email: string; workspace: string },
+): Promise<{ base: string; workspaceId: string }> {
+  await page.goto(`${platform.url}/sign-up`);
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/workspaces');
+  await page.getByLabel('Name', { exact: true }).fill(person.workspace);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
+  const base = page.url().replace(/\/settings$/, '');
+  return { base, workspaceId: base.split('/w/')[1] };
+}
+
+/** Calls the API as someone, in a workspace: JSON in, JSON out (`{}` for 204). */
+export type ApiCall = (method: string, path: string, body?: object) => Promise<Record<string, unknown>>;
+
+/** A session of the test's own for checking what the API says (the page keeps its own). */
+export async function apiSession(platform: Platform, email: string, workspaceId: string): Promise<ApiCall> {
+  const login = await fetch(`${platform.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async (method, path, body) =>
+    (await fetch(`${platform.url}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${accessToken}`,
+        'X-Workspace-Id': workspaceId,
+        'Content-Type': 'application/json',
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
+}

@@ -1,8 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+import { launchChromium, PASSWORD, Platform, screenshot, startPlatform } from './harness';
 
-const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'staple battery horse correct';
 
 /**

@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, Platform, screenshot, startPlatform } from './harness';
+import {
+  apiSession,
+  launchChromium,
+  navLink,
+  Platform,
+  screenshot,
+  signUpWithWorkspace,
+  startPlatform,
+} from './harness';
 
 /** A zone where it is not near midnight now, so "today" and "tomorrow" stay put during the test. */
 const ZONE =
@@ -40,38 +48,23 @@ describe('posting journey', () => {
   let base: string;
   let api: (path: string) => Promise<Record<string, unknown>>;
   const email = `planner-${Date.now()}@example.com`;
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+  const nav = (name: string) => navLink(page, name);
 
   beforeAll(async () => {
     platform = await startPlatform();
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
-    await page.goto(`${platform.url}/sign-up`);
-    await page.getByLabel('Your name').fill('Paula Planner');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/workspaces');
-    await page.getByLabel('Name', { exact: true }).fill('Posting Co');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[0-9a-f-]{36}\/settings$/);
+    const session = await signUpWithWorkspace(page, platform, {
+      name: 'Paula Planner',
+      email,
+      workspace: 'Posting Co',
+    });
     await page.getByLabel('Time zone').selectOption(ZONE);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    base = page.url().replace(/\/settings$/, '');
-    // A session of our own for checking what the API says (the page keeps its own).
-    const workspaceId = base.split('/w/')[1];
-    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    api = async (path) =>
-      (await fetch(`${platform.url}${path}`, {
-        headers: { Authorization: `Bearer ${accessToken}`, 'X-Workspace-Id': workspaceId },
-      }).then((r) => r.json())) as Record<string, unknown>;
+    base = session.base;
+    const call = await apiSession(platform, email, session.workspaceId);
+    api = (path) => call('GET', path);
   });
   afterAll(async () => {
     await browser?.close();
