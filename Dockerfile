@@ -1,4 +1,5 @@
-# One image for the api, worker and flow-runtime services (docker-compose.yml picks the command).
+# One image for the api and worker services (docker-compose.yml picks the command; the worker
+# supervises the flow runtime).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -22,6 +23,7 @@ COPY --from=build /app/backend/dist backend/dist
 COPY --from=build /app/flow-runtime/package.json flow-runtime/
 COPY --from=build /app/flow-runtime/dist flow-runtime/dist
 COPY --from=build /app/rule-nodes rule-nodes
+COPY --from=build /app/templates templates
 COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000

@@ -109,7 +109,8 @@ export const CONFIG_VARIABLES = {
   SMTP_URL: '`smtp(s)://user:pass@host:port`; unset keeps email in the in-app outbox only',
   MAIL_FROM: 'Sender address (default "SocialOrchestrator <no-reply@localhost>")',
   RUN_WORKER: 'Run background jobs in the API process (default true; set false when a worker process runs)',
-  FLOW_RUNTIME: '`child` starts and supervises the flow runtime, `off` leaves it to its own service (default `child`)',
+  FLOW_RUNTIME:
+    '`child` starts and supervises the flow runtime, `off` leaves it to another process (the worker, given INTERNAL_API_URL) (default `child`)',
   LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
   MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
