@@ -1,4 +1,5 @@
 export * from './catalog';
+export * from './graph';
 export * from './placeholders';
 export * from './protocol';
 export * from './validate';

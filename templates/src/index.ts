@@ -1,12 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FieldSpec, NodeType } from '@socialorchestrator/rule-nodes';
-
-/** A graph as `/api/v1/automations` takes it; config values `"$input.<key>"` are the template's inputs. */
-export interface TemplateGraph {
-  nodes: Array<{ id: string; type: NodeType; position: { x: number; y: number }; config: Record<string, unknown> }>;
-  edges: Array<{ from: { node: string; port: string }; to: { node: string; port: string } }>;
-}
+import type { FieldSpec, Graph } from '@socialorchestrator/rule-nodes';
 
 /** One event to drive through the recipe in its test, and where it must get to. */
 export interface TemplateSample {
@@ -25,7 +19,8 @@ export interface Template {
   description: string;
   category: 'Content' | 'Publishing' | 'Approvals' | 'Alerts' | 'Reports';
   inputs: FieldSpec[];
-  graph: TemplateGraph;
+  /** Config values `"$input.<key>"` are the template's inputs. */
+  graph: Graph;
   sample: TemplateSample;
 }
 
@@ -42,7 +37,7 @@ export function loadTemplates(): Template[] {
 const INPUT = /^\$input\.([A-Za-z0-9_]+)$/;
 
 /** The graph with each `"$input.<key>"` config value replaced by that input (any JSON value). */
-export function fillInputs(graph: TemplateGraph, inputs: Record<string, unknown>): TemplateGraph {
+export function fillInputs(graph: Graph, inputs: Record<string, unknown>): Graph {
   const fill = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const match = INPUT.exec(value);

@@ -1,57 +1,7 @@
-/** The automation API's shapes (backend: automations/, rule-nodes/src/catalog.ts). */
-export type FieldKind =
-  | 'text'
-  | 'template'
-  | 'number'
-  | 'boolean'
-  | 'select'
-  | 'multiselect'
-  | 'accounts'
-  | 'labels'
-  | 'url'
-  | 'cron'
-  | 'rules'
-  | 'cases';
+/** The automation API's shapes: the catalog and graph model from rule-nodes, the views as backend/automations/ serves them. */
+import type { FieldSpec, Graph } from '@socialorchestrator/rule-nodes';
 
-export interface FieldSpec {
-  key: string;
-  label: string;
-  kind: FieldKind;
-  required?: boolean;
-  requiredWhen?: { key: string; equals: string };
-  default?: unknown;
-  options?: { value: string; label: string }[];
-  min?: number;
-  max?: number;
-  help?: string;
-}
-
-export interface NodeTypeSpec {
-  type: string;
-  category: 'trigger' | 'logic' | 'action';
-  label: string;
-  description: string;
-  inputs: string[];
-  outputs: string[];
-  config: FieldSpec[];
-}
-
-export interface GraphNode {
-  id: string;
-  type: string;
-  position: { x: number; y: number };
-  config: Record<string, unknown>;
-}
-
-export interface GraphEdge {
-  from: { node: string; port: string };
-  to: { node: string; port: string };
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { FieldKind, FieldSpec, Graph, GraphEdge, GraphNode, NodeTypeSpec } from '@socialorchestrator/rule-nodes';
 
 export interface Automation {
   id: string;
