@@ -5,7 +5,6 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { PublishingEngine } from './publishing/publishing-engine';
 import { BackgroundJobs } from './jobs/background-jobs';
 import { AutomationEngine } from './automations/automation-engine';
-import { internalApiUrl } from './runtime/internal-api-url';
 
 /** The API process. On embedded defaults it also runs the worker loop and the flow runtime. */
 async function main(): Promise<void> {
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
     app.get(PublishingEngine).start();
     await app.get(BackgroundJobs).start();
   }
-  await app.get(AutomationEngine).start(config.internalApiUrl ?? internalApiUrl(app.getHttpServer(), config.host));
+  await app.get(AutomationEngine).start();
   console.log(`SocialOrchestrator is running at ${config.publicUrl}`);
 }
 

@@ -42,6 +42,7 @@ describe.each(DATABASE_KINDS)('worker process on %s', (kind) => {
         DATA_DIR: database.dataDir,
         JWT_SECRET: 'x'.repeat(40),
         LOG_LEVEL: 'info',
+        FLOW_RUNTIME: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -11,13 +11,12 @@ import { AutomationEngine } from './automations/automation-engine';
 import { BackgroundJobs } from './jobs/background-jobs';
 
 /**
- * The worker process for production deployments (the API runs with RUN_WORKER=false). With
- * INTERNAL_API_URL set it also hosts the flow runtime, whose rule nodes call the API there.
+ * The worker process for production deployments (the API runs with RUN_WORKER=false). It hosts
+ * the flow runtime too, unless FLOW_RUNTIME=off (then the API, or another worker, hosts it).
  */
 async function main(): Promise<void> {
-  const loaded = loadConfig();
-  const hostsRuntime = loaded.internalApiUrl !== null && loaded.flowRuntime === 'child';
-  const config = { ...loaded, webDistDir: null, flowRuntime: hostsRuntime ? ('child' as const) : ('off' as const) };
+  const config = { ...loadConfig(), webDistDir: null };
+  const hostsRuntime = config.flowRuntime === 'child';
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
   app.get(OutboxDispatcher).start();
   app.get(PublishingEngine).start();
   await app.get(BackgroundJobs).start();
-  if (hostsRuntime) await app.get(AutomationEngine).start(config.internalApiUrl!);
+  await app.get(AutomationEngine).start();
   app.get(Logger).log(`worker started${hostsRuntime ? ' with the flow runtime' : ''}`);
 }
 

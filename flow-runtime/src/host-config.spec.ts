@@ -10,7 +10,6 @@ describe('readHostConfig', () => {
       logLevel: 'info',
       heartbeatMs: 2000,
       limits: { maxHops: 100, messagesPerSecond: 2000 },
-      apiUrl: null,
     });
   });
 
@@ -22,7 +21,6 @@ describe('readHostConfig', () => {
       logLevel: 'debug',
       heartbeatMs: 500,
       limits: { maxHops: 100, messagesPerSecond: 2000 },
-      apiUrl: null,
     });
     expect(readHostConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
@@ -32,16 +30,10 @@ describe('readHostConfig', () => {
     expect(() => readHostConfig({ FLOW_RUNTIME_HEARTBEAT_MS: value })).toThrow(`(got "${value}")`);
   });
 
-  it('reads the per-workspace guards and the internal API URL', () => {
-    const config = readHostConfig({
-      FLOW_MAX_HOPS: '20',
-      FLOW_MESSAGES_PER_SECOND: '50',
-      SO_API_URL: 'http://127.0.0.1:3000/internal/v1',
-    });
+  it('reads the per-workspace guards', () => {
+    const config = readHostConfig({ FLOW_MAX_HOPS: '20', FLOW_MESSAGES_PER_SECOND: '50' });
     expect(config.limits).toEqual({ maxHops: 20, messagesPerSecond: 50 });
-    expect(config.apiUrl).toBe('http://127.0.0.1:3000/internal/v1');
     expect(() => readHostConfig({ FLOW_MAX_HOPS: '0' })).toThrow('FLOW_MAX_HOPS must be an integer');
-    expect(() => readHostConfig({ SO_API_URL: 'file:///etc' })).toThrow('SO_API_URL must be an http(s) URL');
   });
 
   it('refuses an unknown LOG_LEVEL', () => {

@@ -16,8 +16,6 @@ export interface HostConfig {
   heartbeatMs: number;
   /** `FLOW_MAX_HOPS` and `FLOW_MESSAGES_PER_SECOND`: the per-workspace guards. */
   limits: { maxHops: number; messagesPerSecond: number };
-  /** `SO_API_URL`: the backend's internal API, for the rule nodes. */
-  apiUrl: string | null;
 }
 
 export class HostConfigError extends Error {}
@@ -35,12 +33,8 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
     );
   const maxHops = intSetting(env, 'FLOW_MAX_HOPS', 100, 1, 10_000);
   const messagesPerSecond = intSetting(env, 'FLOW_MESSAGES_PER_SECOND', 2000, 1, 1_000_000);
-  const apiUrl = env.SO_API_URL?.trim() || null;
-  if (apiUrl && !/^https?:\/\//.test(apiUrl))
-    throw new HostConfigError(`SO_API_URL must be an http(s) URL (got "${apiUrl}")`);
   return {
     limits: { maxHops, messagesPerSecond },
-    apiUrl,
     userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),
     logLevel: level as LogLevel,
     heartbeatMs,

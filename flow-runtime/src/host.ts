@@ -3,8 +3,9 @@
  * allow-listed palette (see palette.ts). It holds no database credentials and no provider tokens:
  * the supervisor gives it an allow-listed environment.
  *
- * Run by FlowRuntimeSupervisor (`fork`, IPC: ready / heartbeat / fatal → parent, shutdown ← parent)
- * or on its own (`node dist/host.js`, production's flow-runtime service), where SIGTERM/SIGINT stop it.
+ * Run by FlowRuntimeSupervisor (`fork`; see messages.ts for the IPC), which is always a backend
+ * process: the rule nodes' actions travel to it over the same channel (ipc-backend.ts). Run on its
+ * own (`node dist/host.js`) it has no backend: flows run, actions fail; SIGTERM/SIGINT stop it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { readHostConfig, type HostConfig } from './host-config';
 import { createHostLogger, type HostLogger } from './host-logger';
 import { readDeployment } from './deploy';
+import { BACKEND_SETTING } from '@socialorchestrator/rule-nodes';
+import { IpcBackend } from './ipc-backend';
 import { isSupervisorMessage, type DeployMessage, type HostMessage, type TriggerMessage } from './messages';
 import { RunTracker, type Hooks } from './run-tracker';
 import { coreNodesDir, nodesIncludes, paletteModules, RULE_NODES_DIR } from './palette';
@@ -52,6 +55,12 @@ function send(message: HostMessage, then?: () => void): void {
   process.send!(message, undefined, {}, () => then?.());
 }
 
+const backend = new IpcBackend((message) => {
+  if (!supervised || !process.connected) return false;
+  send(message);
+  return true;
+});
+
 function settingsFor(config: HostConfig): Record<string, unknown> {
   return {
     userDir: config.userDir,
@@ -71,6 +80,7 @@ function settingsFor(config: HostConfig): Record<string, unknown> {
     diagnostics: { enabled: false },
     runtimeState: { enabled: false },
     logging: logger.nodeRedLogging(),
+    [BACKEND_SETTING]: backend,
   };
 }
 
@@ -173,6 +183,7 @@ function listen(): void {
   process.on('message', (message: unknown) => {
     if (!isSupervisorMessage(message)) return;
     if (message.type === 'shutdown') return void shutdown('shutdown requested');
+    if (message.type === 'action-result') return backend.settle(message);
     if (phase !== 'running') return; // the supervisor deploys again on `ready`
     if (message.type === 'deploy') deploy(message);
     else if (message.type === 'trigger') trigger(message);

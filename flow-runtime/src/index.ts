@@ -11,6 +11,9 @@ export type {
 export { UnsafeRuntimeEnvError } from './child-env';
 export { isHostMessage, isSupervisorMessage } from './messages';
 export type {
+  ActionMessage,
+  ActionOutcome,
+  ActionResultMessage,
   DeployedMessage,
   DeployMessage,
   RunSettledMessage,

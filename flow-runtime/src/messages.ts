@@ -1,3 +1,5 @@
+import type { ActionCall, ActionResponse } from '@socialorchestrator/rule-nodes';
+
 /**
  * IPC between the supervisor (parent) and the runtime host (child), over Node's `fork` channel
  * (JSON serialisation). Both sides validate what they receive: a message that does not match is
@@ -67,8 +69,15 @@ export interface RunSettledMessage {
   stopped: string | null;
 }
 
+/** Host → supervisor: a rule node asks the backend to act (answered by an `action-result`). */
+export interface ActionMessage {
+  type: 'action';
+  callId: number;
+  call: ActionCall;
+}
+
 export type HostMessage =
-  ReadyMessage | HeartbeatMessage | FatalMessage | DeployedMessage | StepsMessage | RunSettledMessage;
+  ReadyMessage | HeartbeatMessage | FatalMessage | DeployedMessage | StepsMessage | RunSettledMessage | ActionMessage;
 
 /** Supervisor → host: stop Node-RED cleanly and exit 0. */
 export interface ShutdownMessage {
@@ -96,7 +105,13 @@ export interface StopRunMessage {
   runId: string;
 }
 
-export type SupervisorMessage = ShutdownMessage | DeployMessage | TriggerMessage | StopRunMessage;
+/** The backend's answer to an action: what the node sends on, or why it was refused. */
+export type ActionOutcome = { response: ActionResponse } | { refused: string };
+
+/** Supervisor → host: the outcome of the `action` with this `callId`. */
+export type ActionResultMessage = { type: 'action-result'; callId: number } & ActionOutcome;
+
+export type SupervisorMessage = ShutdownMessage | DeployMessage | TriggerMessage | StopRunMessage | ActionResultMessage;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -120,6 +135,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return Array.isArray(value.steps) && value.steps.every((s) => isObject(s) && typeof s.runId === 'string');
     case 'run-settled':
       return typeof value.runId === 'string';
+    case 'action':
+      return typeof value.callId === 'number' && isActionCall(value.call);
     default:
       return false;
   }
@@ -142,7 +159,21 @@ export function isSupervisorMessage(value: unknown): value is SupervisorMessage 
       );
     case 'stop-run':
       return typeof value.runId === 'string';
+    case 'action-result':
+      return (
+        typeof value.callId === 'number' &&
+        (typeof value.refused === 'string' || (isObject(value.response) && !('refused' in value)))
+      );
     default:
       return false;
   }
+}
+
+function isActionCall(value: unknown): value is ActionCall {
+  return (
+    isObject(value) &&
+    ['type', 'token', 'runId', 'nodeId'].every((key) => typeof value[key] === 'string') &&
+    isObject(value.config) &&
+    isObject(value.payload)
+  );
 }

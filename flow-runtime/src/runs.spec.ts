@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionCall } from '@socialorchestrator/rule-nodes';
 import type { RunSettledMessage, StepRecord } from './messages';
 import { FlowRuntimeSupervisor } from './supervisor';
 import { HOST, tempDir, until } from './testing/processes';
@@ -76,10 +77,18 @@ const busy = [
   ),
 ];
 
+/** hook → create-draft: an action the backend does (here, the spec answering on the supervisor). */
+const drafts = [
+  tab('drafts'),
+  node('drafts', 'hook', 'webhook-in', ['out'], {}, [['draft']]),
+  node('drafts', 'draft', 'create-draft', ['out'], { text: 'New: {{title}}', accountIds: ['*'] }, [[]]),
+];
+
 describe('runs in the flow runtime', () => {
   let runtime: FlowRuntimeSupervisor;
   const steps: StepRecord[] = [];
   const settled = new Map<string, RunSettledMessage>();
+  const actions: ActionCall[] = [];
   const run = (flow: string, runId: string, payload: Record<string, unknown>) =>
     runtime.trigger(`${flow}:hook`, { payload, _so: { runId, hops: 0 } });
 
@@ -95,8 +104,16 @@ describe('runs in the flow runtime', () => {
     });
     runtime.on('steps', (batch) => steps.push(...batch));
     runtime.on('run-settled', (message) => settled.set(message.runId, message));
+    runtime.on('action', (call, reply) => {
+      actions.push(call);
+      reply(
+        call.payload.refuse
+          ? { refused: 'accountIds: no active account a9' }
+          : { response: { payload: { postId: 'p1' } } },
+      );
+    });
     await runtime.start();
-    await runtime.deploy([...triage, ...runaway, ...busy]);
+    await runtime.deploy([...triage, ...runaway, ...busy, ...drafts]);
   });
   afterAll(() => runtime?.stop());
 
@@ -145,6 +162,30 @@ describe('runs in the flow runtime', () => {
     run('busy', 'after-flood', { n: 1 });
     await until(() => settled.has('after-flood'), 5000, 'run after the flood settled');
     expect(settled.get('after-flood')).toMatchObject({ error: null, stopped: null });
+  });
+
+  it("carries an action to the backend over IPC with its tab's token, and sends on the answer", async () => {
+    run('drafts', 'd1', { title: 'Autumn menu' });
+    await until(() => settled.has('d1'), 5000, 'run d1 settled');
+    expect(actions).toEqual([
+      {
+        type: 'create-draft',
+        token: 't-drafts',
+        runId: 'd1',
+        nodeId: 'draft',
+        config: { text: 'New: Autumn menu', accountIds: ['*'] },
+        payload: { title: 'Autumn menu' },
+      },
+    ]);
+    expect(settled.get('d1')).toMatchObject({ error: null, stopped: null });
+    const draft = steps.find((s) => s.runId === 'd1' && s.nodeId === 'draft');
+    expect(draft).toMatchObject({ port: 'out', output: { postId: 'p1' }, error: null });
+  });
+
+  it('fails the run with the reason the backend refused an action for', async () => {
+    run('drafts', 'd2', { title: 'x', refuse: true });
+    await until(() => settled.has('d2'), 5000, 'run d2 settled');
+    expect(settled.get('d2')!.error).toContain('accountIds: no active account a9');
   });
 
   it('refuses a deployment naming a type that is not on the palette, keeping the flows that run', async () => {

@@ -2,8 +2,11 @@ import { ChildProcess, fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { assertSafeRuntimeEnv, buildChildEnv } from './child-env';
+import type { ActionCall } from '@socialorchestrator/rule-nodes';
 import {
   isHostMessage,
+  type ActionMessage,
+  type ActionOutcome,
   type ReadyMessage,
   type RunSettledMessage,
   type StepRecord,
@@ -43,6 +46,8 @@ export interface FlowRuntimeEvents {
   ready: [status: FlowRuntimeStatus];
   steps: [steps: StepRecord[]];
   'run-settled': [settled: RunSettledMessage];
+  /** A rule node asks the backend to act; `reply` once with the outcome (unanswered calls time out in the host). */
+  action: [call: ActionCall, reply: (outcome: ActionOutcome) => void];
   exit: [exit: FlowRuntimeExit];
   restarting: [status: FlowRuntimeStatus];
   failed: [status: FlowRuntimeStatus];
@@ -176,6 +181,16 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
     return true;
   }
 
+  /** The answer goes back to the host that asked, if it is still there. */
+  private onAction(child: ChildProcess, { callId, call }: ActionMessage): void {
+    const reply = (outcome: ActionOutcome) => {
+      if (child !== this.child || !child.connected) return;
+      const result: SupervisorMessage = { type: 'action-result', callId, ...outcome };
+      child.send(result, (error) => error && this.settings.log('warn', `flow runtime IPC: ${error.message}`));
+    };
+    if (!this.emit('action', call, reply)) reply({ refused: 'no backend is listening for actions' });
+  }
+
   /** Asks the host to shut down, SIGKILLs it after the grace period, and stops supervising. */
   async stop(graceMs = this.settings.stopGraceMs): Promise<void> {
     this.stopping = true;
@@ -236,6 +251,8 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
           this.deployments.get(message.deployId)?.(message.error);
         } else if (message.type === 'steps') {
           this.emit('steps', message.steps);
+        } else if (message.type === 'action') {
+          this.onAction(child, message);
         } else {
           this.emit('run-settled', message);
         }

@@ -1,13 +1,14 @@
 /**
  * What rule nodes and the backend say to each other. Nodes never hold secrets: each flow tab
- * carries a token scoped to its workspace and automation (tab env `SO_TOKEN`), and the host's
- * environment names the backend's internal API (`SO_API_URL`).
+ * carries a token scoped to its workspace and automation (tab env `SO_TOKEN`), and the host gives
+ * the nodes a `Backend` (Node-RED setting `BACKEND_SETTING`) that carries their calls, with that
+ * token, to the backend process supervising the runtime.
  */
 
-/** Tab env variable: the bearer token scoped to one workspace and automation. */
+/** Tab env variable: the token scoped to one workspace and automation. */
 export const TOKEN_ENV = 'SO_TOKEN';
-/** Host env variable: base URL of the backend's internal API, e.g. http://127.0.0.1:3000/internal/v1. */
-export const API_URL_ENV = 'SO_API_URL';
+/** Node-RED setting holding the host's `Backend`. */
+export const BACKEND_SETTING = 'socialOrchestratorBackend';
 
 /** Run bookkeeping every message carries in `msg._so`; set by the backend when it starts a run. */
 export interface RunContext {
@@ -20,7 +21,7 @@ export interface RunContext {
   sent?: { port: string; payload: unknown };
 }
 
-/** `POST {SO_API_URL}/actions/{type}` body: an action node's resolved config and the payload. */
+/** What an action node asks of the backend: its resolved config and the payload. */
 export interface ActionRequest {
   runId: string;
   /** The graph node id (not the Node-RED id). */
@@ -34,3 +35,14 @@ export interface ActionRequest {
  * `waiting` when the run is parked (approval, long delay) until the backend resumes the node.
  */
 export type ActionResponse = { payload: Record<string, unknown>; port?: string } | { waiting: true };
+
+/** One action call as it travels to the backend: the request, the node type and the tab's token. */
+export interface ActionCall extends ActionRequest {
+  type: string;
+  token: string;
+}
+
+/** How rule nodes reach the backend; rejects with the backend's reason when it refuses. */
+export interface Backend {
+  act(call: ActionCall): Promise<ActionResponse>;
+}

@@ -9,6 +9,8 @@ import { Automation } from './automation.entity';
 import { FlowDeployer } from './flow-deployer';
 import { Run } from './run.entity';
 import { RunsService } from './runs.service';
+import { RuntimeActions } from './runtime-actions';
+import { DomainError } from '../common/domain-error';
 
 const TICK_MS = 500;
 /** Every 2 s: notice automations published or switched off by another process. */
@@ -16,9 +18,9 @@ const DEPLOY_CHECK_TICKS = 4;
 
 /**
  * Joins the flow runtime to the database in the process that hosts it: after every (re)start it
- * marks what was in flight interrupted and deploys the live automations; it stores the steps and
- * outcomes the runtime reports; and on a timer it hands over queued runs, resumes waits whose
- * time came and stops runs that ran too long.
+ * marks what was in flight interrupted and deploys the live automations; it does the actions the
+ * rule nodes ask for and stores the steps and outcomes the runtime reports; and on a timer it hands
+ * over queued runs, resumes waits whose time came and stops runs that ran too long.
  */
 @Injectable()
 export class AutomationEngine implements OnApplicationShutdown {
@@ -35,18 +37,25 @@ export class AutomationEngine implements OnApplicationShutdown {
     private readonly runs: RunsService,
     private readonly notifications: NotificationsService,
     private readonly approvals: ApprovalsService,
+    private readonly actions: RuntimeActions,
   ) {}
 
-  /** Starts the runtime with its rule nodes pointed at `internalApiUrl`, and the loop. */
-  async start(internalApiUrl: string): Promise<void> {
+  /** Starts the runtime, answering its rule nodes' actions, and the loop. */
+  async start(): Promise<void> {
     if (!this.runtime.hosted) return;
     this.runtime.on('ready', () => void this.onReady());
+    this.runtime.on('action', (call, reply) => {
+      this.actions.perform(call).then(
+        (response) => reply({ response }),
+        (error: Error) => reply({ refused: this.refusal(error) }),
+      );
+    });
     this.runtime.on('steps', (steps) => void this.runs.recordSteps(steps).catch((e: Error) => this.fail('steps', e)));
     this.runtime.on(
       'run-settled',
       (settled) => void this.onSettled(settled).catch((e: Error) => this.fail('settle', e)),
     );
-    await this.runtime.start(internalApiUrl);
+    await this.runtime.start();
     this.timer = setInterval(() => void this.tick(), TICK_MS);
   }
 
@@ -101,6 +110,16 @@ export class AutomationEngine implements OnApplicationShutdown {
     for (const wait of await this.runs.resumeDueWaits(now)) {
       if (wait.timeoutPort === 'timeout') await this.approvals.expire(wait.runId, wait.nodeId);
     }
+  }
+
+  /** What the run's step shows for a refused action: the domain's reason; nothing internal leaks. */
+  private refusal(error: Error): string {
+    if (!(error instanceof DomainError)) {
+      this.logger.error(`action: ${error.stack ?? error.message}`);
+      return 'the action failed on the server';
+    }
+    const fields = error.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return error.detail ?? (fields || error.spec.title);
   }
 
   private fail(what: string, error: Error): void {

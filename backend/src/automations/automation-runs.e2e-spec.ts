@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNTIME_TOKENS } from './runtime-tokens.provider';
 import type { RuntimeTokens } from './runtime-token';
 import { AutomationEngine } from './automation-engine';
-import { internalApiUrl } from '../runtime/internal-api-url';
+import { RuntimeActions } from './runtime-actions';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
 
   beforeAll(async () => {
     t = await startTestApp(kind, { FLOW_RUNTIME: 'child', FLOW_MAX_HOPS: '40', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
-    await t.app.get(AutomationEngine).start(internalApiUrl(t.app.getHttpServer(), '127.0.0.1'));
+    await t.app.get(AutomationEngine).start();
     await t.app.get(BackgroundJobs).start();
     owner = await newUser(t, 'owner');
     workspaceId = await newWorkspace(t, owner, 'Runs Inc');
@@ -345,14 +345,21 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     const token = t.app.get<RuntimeTokens>(RUNTIME_TOKENS).issue({ workspaceId, automationId: id });
     const theirs = await publish('Theirs', { nodes: [hook], edges: [] }, otherWorkspace);
     const theirRun = await runOnce(theirs, {}, otherWorkspace);
-    const call = (authorization: string, runId: string) =>
-      t.http
-        .post('/internal/v1/actions/create-draft')
-        .set('authorization', authorization)
-        .send({ runId, nodeId: 'draft', config: { text: 'x', accountIds: ['*'] }, payload: {} });
-    expect((await call(`Bearer ${token}`, theirRun)).status).toBe(401);
-    expect((await call(`Bearer ${token.slice(0, -2)}xx`, run.id)).status).toBe(401);
-    expect((await call('', run.id)).status).toBe(401);
+    const call = (token: string, runId: string) =>
+      t.app.get(RuntimeActions).perform({
+        type: 'create-draft',
+        token,
+        runId,
+        nodeId: 'draft',
+        config: { text: 'x', accountIds: ['*'] },
+        payload: {},
+      });
+    await expect(call(token, theirRun)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    await expect(call(`${token.slice(0, -2)}xx`, run.id)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    await expect(call('', run.id)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    expect((await api(otherWorkspace).get('/posts').expect(200)).body.items).toEqual([]);
+    // Actions travel over the runtime's IPC channel only: no internal route on the public port.
+    await t.http.post('/internal/v1/actions/create-draft').send({}).expect(404);
   });
 
   it('stops a runaway loop and tells the owners, while other automations keep running', async () => {

@@ -28,12 +28,12 @@ import { FlowDeployer } from './flow-deployer';
 import { AutomationHook, HookDelivery } from './hook.entity';
 import { InboundHooksController } from './inbound/inbound-hooks.controller';
 import { InboundHooks } from './inbound/inbound-hooks.service';
-import { InternalActionsController } from './internal-actions.controller';
 import { RunStep } from './run-step.entity';
 import { RunWait } from './run-wait.entity';
 import { Run } from './run.entity';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
+import { RuntimeActions } from './runtime-actions';
 import { runtimeTokensProvider } from './runtime-tokens.provider';
 import { TriggerState } from './trigger-state.entity';
 import { PostEventTrigger } from './triggers/post-event-trigger';
@@ -72,7 +72,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     AutomationTemplatesController,
     AutomationsController,
     RunsController,
-    InternalActionsController,
     InboundHooksController,
   ],
   providers: [
@@ -81,6 +80,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     AutomationEngine,
     FlowDeployer,
     RunsService,
+    RuntimeActions,
     ActionHandlers,
     PostActions,
     WaitingActions,

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
@@ -10,8 +9,8 @@ const WORKER = join(__dirname, '..', '..', 'dist', 'worker.js');
 
 /**
  * The production topology: the API hosts no runtime (FLOW_RUNTIME=off); a worker process
- * supervises it and its rule nodes call the API's internal address. Runs queued by the API are
- * handed over by the worker.
+ * supervises it and does what its rule nodes ask (over the runtime's IPC channel). Runs queued by
+ * the API are handed over by the worker.
  */
 describe('the flow runtime hosted by a worker process', () => {
   let t: TestApp;
@@ -27,7 +26,6 @@ describe('the flow runtime hosted by a worker process', () => {
   beforeAll(async () => {
     expect(existsSync(WORKER), `${WORKER} is missing: run npm run build -w backend first`).toBe(true);
     t = await startTestApp('sqlite');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
     worker = spawn(process.execPath, [WORKER], {
       env: {
         PATH: process.env.PATH,
@@ -36,7 +34,6 @@ describe('the flow runtime hosted by a worker process', () => {
         DATA_DIR: t.config.dataDir,
         JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
         LOG_LEVEL: 'info',
-        INTERNAL_API_URL: `http://127.0.0.1:${port}/internal/v1`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -65,7 +62,7 @@ describe('the flow runtime hosted by a worker process', () => {
     await t?.close();
   });
 
-  it('runs what the API queued, the draft written through the API', async () => {
+  it('runs what the API queued, the worker writing the draft', async () => {
     const { body } = await api()
       .post('/automations', {
         name: 'Split',

@@ -50,8 +50,6 @@ export interface AppConfig {
     /** A run still running after this is stopped. */
     maxRunMs: number;
   };
-  /** The API's internal URL for a flow runtime hosted by a separate worker process; null when the API hosts it. */
-  internalApiUrl: string | null;
   /** Whether server-side fetches (feeds, webhooks, media by URL) may reach private networks. */
   allowPrivateUrls: boolean;
   /** App credentials per network family; null leaves that network off (OAuth start names the missing setting). */
@@ -110,7 +108,7 @@ export const CONFIG_VARIABLES = {
   MAIL_FROM: 'Sender address (default "SocialOrchestrator <no-reply@localhost>")',
   RUN_WORKER: 'Run background jobs in the API process (default true; set false when a worker process runs)',
   FLOW_RUNTIME:
-    '`child` starts and supervises the flow runtime, `off` leaves it to another process (the worker, given INTERNAL_API_URL) (default `child`)',
+    '`child` starts and supervises the flow runtime (in the API, or in the worker when one runs), `off` leaves it to another process (default `child`)',
   LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
   MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
@@ -126,8 +124,6 @@ export const CONFIG_VARIABLES = {
   FLOW_MAX_CONCURRENT_RUNS: 'Automation runs of one workspace in flight at once; more wait in the queue (default 50)',
   FLOW_MAX_RUN_SECONDS:
     'An automation run still running after this is stopped (default 300; waiting runs do not count)',
-  INTERNAL_API_URL:
-    "The API's internal address for a worker that hosts the flow runtime, e.g. http://api:3000/internal/v1 (a worker hosts it only when this is set)",
   OUTBOUND_ALLOW_PRIVATE_URLS:
     'Let feeds, outgoing webhooks and media by URL reach private networks and localhost (default false)',
   META_APP_ID: 'Meta app id: turns on Facebook Pages and Instagram (with META_APP_SECRET)',
@@ -198,7 +194,6 @@ const schema = z.object({
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
-  INTERNAL_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   ...networkVariables(),
 });
 
@@ -292,7 +287,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       maxRunMs: v.FLOW_MAX_RUN_SECONDS * 1000,
     },
     allowPrivateUrls: v.OUTBOUND_ALLOW_PRIVATE_URLS,
-    internalApiUrl: v.INTERNAL_API_URL?.replace(/\/+$/, '') ?? null,
     networks: networks.apps,
   };
 }

@@ -11,7 +11,7 @@ describe('embedded flow runtime', () => {
   beforeAll(async () => {
     t = await startTestApp('sqlite', { FLOW_RUNTIME: 'child' });
     runtime = t.app.get(FlowRuntimeService);
-    await runtime.start('http://127.0.0.1:1/internal/v1');
+    await runtime.start();
   });
   afterAll(() => t?.close());
 

@@ -13,10 +13,9 @@ export type FlowRuntimeState = FlowRuntimeStatus['state'] | 'off';
 
 /**
  * On embedded defaults the API starts the flow runtime (Node-RED host) as a supervised child
- * process. In production the worker container supervises it (INTERNAL_API_URL set) and the API
- * runs with FLOW_RUNTIME=off.
- * The child gets an allow-listed environment: no database URL, no secrets — only the address of
- * the internal API its rule nodes call with their workspace-scoped tokens.
+ * process. In production the worker supervises it and the API runs with FLOW_RUNTIME=off.
+ * The child gets an allow-listed environment: no database URL, no secrets. Its rule nodes reach
+ * the domain only through this process, over the IPC channel, with workspace-scoped tokens.
  */
 @Injectable()
 export class FlowRuntimeService implements OnApplicationShutdown {
@@ -31,17 +30,13 @@ export class FlowRuntimeService implements OnApplicationShutdown {
     return this.config.flowRuntime !== 'off';
   }
 
-  /**
-   * Starts the runtime, its rule nodes calling `internalApiUrl`; a failure is logged and
-   * reported by /readyz, never fatal to the API.
-   */
-  async start(internalApiUrl: string): Promise<void> {
+  /** Starts the runtime; a failure is logged and reported by /readyz, never fatal to the API. */
+  async start(): Promise<void> {
     if (!this.hosted || this.supervisor) return;
     this.supervisor = new FlowRuntimeSupervisor({
       env: {
         FLOW_RUNTIME_DIR: join(this.config.dataDir, 'flow-runtime'),
         LOG_LEVEL: this.config.logLevel,
-        SO_API_URL: internalApiUrl,
         FLOW_MAX_HOPS: String(this.config.automation.maxHops),
         FLOW_MESSAGES_PER_SECOND: String(this.config.automation.messagesPerSecond),
       },

@@ -1,6 +1,6 @@
 import { FieldSpec, NodeType, nodeTypeSpec } from '../catalog';
 import { resolveTemplate } from '../placeholders';
-import { ActionRequest, ActionResponse, API_URL_ENV, TOKEN_ENV } from '../protocol';
+import { ActionRequest, ActionResponse, Backend, BACKEND_SETTING, TOKEN_ENV } from '../protocol';
 import type { CompiledNodeDef, Done, Red, RedNode, Send, SoMessage } from './red';
 import { onPort } from './red';
 
@@ -17,23 +17,13 @@ export function resolveConfig(type: NodeType, config: Record<string, unknown>, p
   );
 }
 
-/** Asks the backend's internal API to do the node's work, with the token of this node's workspace. */
-async function callBackend(RED: Red, node: RedNode, type: NodeType, request: ActionRequest): Promise<ActionResponse> {
-  const base = RED.util.getSetting(node, API_URL_ENV);
+/** Asks the backend to do the node's work, with the token of this node's workspace. */
+function callBackend(RED: Red, node: RedNode, type: NodeType, request: ActionRequest): Promise<ActionResponse> {
+  const backend = RED.settings[BACKEND_SETTING] as Backend | undefined;
   const token = RED.util.getSetting(node, TOKEN_ENV);
-  if (!base || !token) throw new Error(`the runtime is missing ${base ? TOKEN_ENV : API_URL_ENV}`);
-  const response = await fetch(`${base.replace(/\/+$/, '')}/actions/${type}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(request),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const body = (await response.json().catch(() => null)) as
-    (ActionResponse & { detail?: string; title?: string }) | null;
-  if (!response.ok || !body) {
-    throw new Error(body?.detail ?? body?.title ?? `the backend answered ${response.status}`);
-  }
-  return body;
+  if (!backend || !token)
+    return Promise.reject(new Error(`the runtime is missing ${backend ? TOKEN_ENV : 'its backend'}`));
+  return backend.act({ ...request, type, token });
 }
 
 /**

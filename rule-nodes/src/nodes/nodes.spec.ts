@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import helper = require('node-red-node-test-helper');
 import { NODE_CATALOG } from '../catalog';
-import { echo, FakeInternalApi } from '../testing/internal-api';
+import { BACKEND_SETTING } from '../protocol';
+import { echo, FakeBackend } from '../testing/fake-backend';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const triggers = require('../../dist/nodes/triggers.js');
@@ -54,21 +55,19 @@ const testNode = (id: string) => helper.getNode(id) as unknown as TestNode;
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 describe('rule nodes in Node-RED', () => {
-  let api: FakeInternalApi;
+  const backend = new FakeBackend();
 
   beforeAll(async () => {
-    api = await FakeInternalApi.start();
-    process.env.SO_API_URL = api.url;
+    helper.settings({ [BACKEND_SETTING]: backend });
     await new Promise<void>((resolve) => helper.startServer(resolve));
   });
   afterEach(async () => {
     await helper.unload();
-    api.received.length = 0;
-    api.answer = echo;
+    backend.received.length = 0;
+    backend.answer = echo;
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => helper.stopServer(resolve));
-    await api.close();
   });
 
   it('passes a trigger message on unchanged', async () => {
@@ -133,15 +132,15 @@ describe('rule nodes in Node-RED', () => {
     expect(received).toHaveLength(0);
     await settle(200);
     expect(received).toHaveLength(1);
-    expect(api.received).toHaveLength(0);
+    expect(backend.received).toHaveLength(0);
   });
 
   it('parks a long delay with the backend and continues when resumed', async () => {
-    api.answer = () => ({ body: { waiting: true } });
+    backend.answer = () => ({ waiting: true });
     const { node, received } = await load('delay', ['out'], { mode: 'until', until: '{{at}}' });
     node.receive(msg({ at: '2099-01-01T00:00:00Z' }));
     await settle();
-    expect(api.received[0].body.config).toEqual({ mode: 'until', until: '2099-01-01T00:00:00Z' });
+    expect(backend.received[0].config).toEqual({ mode: 'until', until: '2099-01-01T00:00:00Z' });
     expect(received).toHaveLength(0);
     node.receive({ ...msg({ at: '2099-01-01T00:00:00Z' }), _so: { runId: 'run-1', hops: 1, resume: { port: 'out' } } });
     await settle();
@@ -155,16 +154,14 @@ describe('rule nodes in Node-RED', () => {
     });
     node.receive(msg({ title: 'Autumn menu', link: 'https://blog.example/autumn' }));
     await settle();
-    expect(api.received).toEqual([
+    expect(backend.received).toEqual([
       {
         type: 'create-draft',
-        authorization: 'Bearer ws-token',
-        body: {
-          runId: 'run-1',
-          nodeId: 'g1',
-          config: { text: 'New: Autumn menu https://blog.example/autumn ', accountIds: ['*'] },
-          payload: { title: 'Autumn menu', link: 'https://blog.example/autumn' },
-        },
+        token: 'ws-token',
+        runId: 'run-1',
+        nodeId: 'g1',
+        config: { text: 'New: Autumn menu https://blog.example/autumn ', accountIds: ['*'] },
+        payload: { title: 'Autumn menu', link: 'https://blog.example/autumn' },
       },
     ]);
     expect(received[0][1].payload).toEqual({
@@ -182,21 +179,21 @@ describe('rule nodes in Node-RED', () => {
       const { node, received } = await load(type, spec.outputs, config);
       node.receive(msg({ title: 'Hi' }));
       await settle();
-      expect(api.received).toHaveLength(1);
-      expect(api.received[0].type).toBe(type);
-      expect(api.received[0].body.config).toEqual(Object.fromEntries(templated.map((key) => [key, `${key}: Hi`])));
+      expect(backend.received).toHaveLength(1);
+      expect(backend.received[0].type).toBe(type);
+      expect(backend.received[0].config).toEqual(Object.fromEntries(templated.map((key) => [key, `${key}: Hi`])));
       expect(received.map(([port]) => port)).toEqual([spec.outputs[0]]);
     },
   );
 
   it('leaves a request for approval waiting, then continues on the port the decision names', async () => {
-    api.answer = () => ({ body: { waiting: true } });
+    backend.answer = () => ({ waiting: true });
     const { node, received } = await load('request-approval', ['approved', 'declined', 'timeout'], {
       postId: '{{postId}}',
     });
     node.receive(msg({ postId: 'p1' }));
     await settle();
-    expect(api.received[0].body.config).toEqual({ postId: 'p1' });
+    expect(backend.received[0].config).toEqual({ postId: 'p1' });
     expect(received).toHaveLength(0);
     node.receive({
       payload: { postId: 'p1', reason: 'off brand' },
@@ -207,7 +204,7 @@ describe('rule nodes in Node-RED', () => {
   });
 
   it('reports a refused action as the node failing, naming the reason', async () => {
-    api.answer = () => ({ status: 400, body: { code: 'VALIDATION', detail: 'accountIds: no such account a9' } });
+    backend.answer = () => ({ refused: 'accountIds: no such account a9' });
     await helper.load(
       [triggers, logic, actions],
       [

@@ -36,6 +36,8 @@ export interface Red {
     registerType(type: string, constructor: (this: RedNode, def: CompiledNodeDef) => void): void;
   };
   util: { getSetting(node: RedNode, name: string): string | undefined };
+  /** Node-RED's settings, with the host's own (e.g. `BACKEND_SETTING`). */
+  settings: Record<string, unknown>;
 }
 
 /** One message on the named port, nothing on the others. */

@@ -1,6 +1,5 @@
 import { loadTemplates } from '@socialorchestrator/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { internalApiUrl } from '../../runtime/internal-api-url';
 import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AutomationEngine } from '../automation-engine';
@@ -21,7 +20,7 @@ describe('automation templates', () => {
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { FLOW_RUNTIME: 'child', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
-    await t.app.get(AutomationEngine).start(internalApiUrl(t.app.getHttpServer(), '127.0.0.1'));
+    await t.app.get(AutomationEngine).start();
     owner = await newUser(t, 'owner');
     workspaceId = await newWorkspace(t, owner, 'Recipes Co', 'Europe/Paris');
     accountId = (await api().post('/accounts', { network: 'sandbox', name: 'Demo' }).expect(201)).body.id;

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST_LIFECYCLE, POST_METRICS } from '../../common/domain-events';
-import { internalApiUrl } from '../../runtime/internal-api-url';
 import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AutomationEngine } from '../automation-engine';
@@ -39,7 +38,7 @@ describe('schedule and post-event triggers', () => {
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { FLOW_RUNTIME: 'child', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
-    await t.app.get(AutomationEngine).start(internalApiUrl(t.app.getHttpServer(), '127.0.0.1'));
+    await t.app.get(AutomationEngine).start();
     owner = await newUser(t, 'owner');
     workspaceId = await newWorkspace(t, owner, 'Cron Co', 'Europe/Paris');
     await api().post('/accounts', { network: 'sandbox', name: 'Demo' }).expect(201);

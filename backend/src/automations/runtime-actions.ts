@@ -1,10 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsObject, IsString, MaxLength } from 'class-validator';
+import type { ActionCall } from '@socialorchestrator/rule-nodes';
 import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
-import { Public } from '../access/access.decorators';
 import { ActionHandlers } from './actions/action-handlers';
 import type { ActionResult } from './actions/action-context';
 import { Automation } from './automation.entity';
@@ -13,30 +11,14 @@ import type { RuntimeScope, RuntimeTokens } from './runtime-token';
 import { RUNTIME_TOKENS } from './runtime-tokens.provider';
 import { RunsService } from './runs.service';
 
-export class ActionRequestDto {
-  @IsString()
-  @MaxLength(36)
-  runId: string;
-
-  @IsString()
-  @MaxLength(40)
-  nodeId: string;
-
-  @IsObject()
-  config: Record<string, unknown>;
-
-  @IsObject()
-  payload: Record<string, unknown>;
-}
-
 /**
- * The internal API the flow runtime's rule nodes call. Its only credential is the runtime token
- * of the node's automation: the workspace comes from the token, never from the request, so a
- * crafted message or config cannot reach another workspace's data.
+ * What the flow runtime's rule nodes ask the backend to do (they arrive over the runtime's IPC
+ * channel). The only credential is the runtime token of the node's automation: the workspace
+ * comes from the token, never from the call, so a crafted message or config cannot reach another
+ * workspace's data.
  */
-@ApiExcludeController()
-@Controller('internal/v1')
-export class InternalActionsController {
+@Injectable()
+export class RuntimeActions {
   /** A busy flow calls for every message: its automation is read once a second, at most. */
   private readonly recent = new LRUCache<string, Automation>({ max: 1000, ttl: 1000 });
 
@@ -47,31 +29,24 @@ export class InternalActionsController {
     private readonly handlers: ActionHandlers,
   ) {}
 
-  @Post('actions/:type')
-  @Public()
-  @HttpCode(200)
-  async act(
-    @Headers('authorization') authorization: string | undefined,
-    @Param('type') type: string,
-    @Body() body: ActionRequestDto,
-  ): Promise<ActionResult> {
-    const scope = this.tokens.verify((authorization ?? '').replace(/^Bearer\s+/i, ''));
+  async perform(call: ActionCall): Promise<ActionResult> {
+    const scope = this.tokens.verify(call.token);
     if (!scope) throw new AutomationsError('INVALID_TOKEN');
     const automation = await this.automation(scope);
     if (!automation?.enabled) throw new AutomationsError('INVALID_TOKEN', 'the automation is gone or disabled');
-    if ((await this.runs.automationOf(body.runId)) !== automation.id)
+    if ((await this.runs.automationOf(call.runId)) !== automation.id)
       throw new AutomationsError('INVALID_TOKEN', 'the run is not one of this automation');
-    const handler = this.handlers.for(type);
-    if (!handler) throw new AutomationsError('UNKNOWN_ACTION', `no action ${type}`);
+    const handler = this.handlers.for(call.type);
+    if (!handler) throw new AutomationsError('UNKNOWN_ACTION', `no action ${call.type}`);
     if (!automation.createdBy) throw new AutomationsError('ACTION_REFUSED', 'the automation has no author to act as');
     return handler({
       workspaceId: automation.workspaceId,
       automation,
       actor: { kind: 'user', userId: automation.createdBy, apiKey: null },
-      runId: body.runId,
-      nodeId: body.nodeId,
-      config: body.config,
-      payload: body.payload,
+      runId: call.runId,
+      nodeId: call.nodeId,
+      config: call.config,
+      payload: call.payload,
     });
   }
 
