@@ -40,8 +40,12 @@ export class AccountsService {
   ) {}
 
   async list(workspaceId: string): Promise<AccountDto[]> {
-    const rows = await this.accounts.find({ where: { workspaceId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
-    return rows.map(toAccountDto);
+    return (await this.live(workspaceId)).map(toAccountDto);
+  }
+
+  /** The workspace's accounts that are not deleted, oldest first. */
+  live(workspaceId: string): Promise<SocialAccount[]> {
+    return this.accounts.find({ where: { workspaceId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
   /** A live (not deleted) account of the workspace, or 404. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { newId } from '../common/ids';
 import { insertRows } from '../database/insert-rows';
@@ -55,8 +55,14 @@ export interface ActivityRecord {
 export class ActivityService {
   constructor(@InjectRepository(ActivityEntry) private readonly entries: Repository<ActivityEntry>) {}
 
-  async record(workspaceId: string, actor: Principal | null, record: ActivityRecord): Promise<void> {
-    await insertRows(this.entries.manager, ActivityEntry, [
+  /** Within `em`'s transaction when given, so the entry commits with what it records. */
+  async record(
+    workspaceId: string,
+    actor: Principal | null,
+    record: ActivityRecord,
+    em?: EntityManager,
+  ): Promise<void> {
+    await insertRows(em ?? this.entries.manager, ActivityEntry, [
       jsonRow({
         id: newId(),
         workspaceId,

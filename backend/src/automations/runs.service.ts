@@ -209,12 +209,14 @@ export class RunsService {
     return resumed;
   }
 
+  /** Steps of runs this host handed over, and of other runs the database knows; others are dropped. */
   async recordSteps(records: StepRecord[]): Promise<void> {
-    const known = await this.runs.find({
-      select: { id: true },
-      where: { id: In([...new Set(records.map((r) => r.runId))]) },
-    });
-    const ids = new Set(known.map((r) => r.id));
+    const unknown = [...new Set(records.map((r) => r.runId))].filter((id) => !this.inFlight.get(id));
+    const ids = new Set(records.map((r) => r.runId).filter((id) => this.inFlight.get(id)));
+    if (unknown.length) {
+      const known = await this.runs.find({ select: { id: true }, where: { id: In(unknown) } });
+      for (const run of known) ids.add(run.id);
+    }
     const rows = records
       .filter((r) => ids.has(r.runId))
       .map((r) =>

@@ -67,12 +67,17 @@ export class PostPlanner {
     @InjectRepository(PostVariant) private readonly variants: Repository<PostVariant>,
   ) {}
 
-  async variantsFor(workspaceId: string, postText: string, inputs: VariantInputDto[]): Promise<PlannedVariant[]> {
-    const accounts = await this.accounts.findBy({
-      workspaceId,
-      id: In(inputs.map((v) => v.accountId)),
-      deletedAt: IsNull(),
-    });
+  /** `live`: the workspace's live accounts when the caller has just read them (saves reading them again). */
+  async variantsFor(
+    workspaceId: string,
+    postText: string,
+    inputs: VariantInputDto[],
+    live?: SocialAccount[],
+  ): Promise<PlannedVariant[]> {
+    const ids = inputs.map((v) => v.accountId);
+    const accounts = live
+      ? live.filter((a) => ids.includes(a.id))
+      : await this.accounts.findBy({ workspaceId, id: In(ids), deletedAt: IsNull() });
     const mediaIds = [...new Set(inputs.flatMap((v) => v.mediaIds ?? []))];
     const items = mediaIds.length ? await this.media.findBy({ workspaceId, id: In(mediaIds) }) : [];
     const errors: FieldError[] = [];

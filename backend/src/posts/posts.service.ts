@@ -50,8 +50,15 @@ export class PostsService {
   }
 
   /** Creates the post and returns its id, for callers that need no view of it (automations). */
-  async add(workspaceId: string, actor: Principal, dto: CreatePostDto, source?: PostSource): Promise<string> {
-    const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants);
+  /** `live`: the workspace's live accounts, when the caller has just read them. */
+  async add(
+    workspaceId: string,
+    actor: Principal,
+    dto: CreatePostDto,
+    source?: PostSource,
+    live?: SocialAccount[],
+  ): Promise<string> {
+    const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants, live);
     const plan = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
     const post = this.posts.create({
       id: newId(),
@@ -65,9 +72,9 @@ export class PostsService {
     await inTransaction(this.dataSource, async (em) => {
       await insertRows(em, Post, [post]);
       await this.setLabels(em, post, dto.labels ?? [], true);
-      await this.writeVariants(em, post, planned, plan);
+      await this.writeVariants(em, post, planned, plan, [], 'new');
+      await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post, em);
     });
-    await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post);
     return post.id;
   }
 
@@ -160,7 +167,7 @@ export class PostsService {
           { status: 'cancelled', errorCode: 'CANCELLED', errorMessage: 'the post was rescheduled' },
         );
       }
-      await this.writeVariants(em, post, planned, plan, existing, !(keepSchedule && !plan));
+      await this.writeVariants(em, post, planned, plan, existing, keepSchedule && !plan ? 'keep' : 'replace');
       await this.refreshState(em, post.id);
     });
     await this.record(workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
@@ -284,9 +291,11 @@ export class PostsService {
     post: Post,
     planned: PlannedVariant[],
     plan: PlannedSchedule | null,
-    existing: PostVariant[] = [],
-    replaceSchedule = true,
+    existing: PostVariant[],
+    /** A new post has no schedule to replace; `keep` leaves the current one. */
+    schedule: 'new' | 'replace' | 'keep',
   ): Promise<void> {
+    const added: Array<Partial<PostVariant>> = [];
     for (const v of planned) {
       const current = existing.find((e) => e.accountId === v.account.id);
       const keepsHistory = current && (current.state === 'published' || current.state === 'needs_review');
@@ -305,24 +314,23 @@ export class PostsService {
       };
       if (current) await em.update(PostVariant, current.id, columns);
       else
-        await insertRows(em, PostVariant, [
-          {
-            id: newId(),
-            postId: post.id,
-            workspaceId: post.workspaceId,
-            accountId: v.account.id,
-            state: 'draft',
-            scheduledAt: null,
-            publishedAt: null,
-            externalId: null,
-            externalUrl: null,
-            lastError: null,
-            ...columns,
-          },
-        ]);
+        added.push({
+          id: newId(),
+          postId: post.id,
+          workspaceId: post.workspaceId,
+          accountId: v.account.id,
+          state: 'draft',
+          scheduledAt: null,
+          publishedAt: null,
+          externalId: null,
+          externalUrl: null,
+          lastError: null,
+          ...columns,
+        });
     }
-    if (!replaceSchedule) return;
-    await em.delete(Schedule, { postId: post.id });
+    await insertRows(em, PostVariant, added);
+    if (schedule === 'keep') return;
+    if (schedule === 'replace') await em.delete(Schedule, { postId: post.id });
     if (plan) {
       await em.insert(Schedule, {
         id: newId(),
@@ -411,12 +419,8 @@ export class PostsService {
     };
   }
 
-  private record(workspaceId: string, actor: Principal, action: ActivityAction, post: Post) {
-    return this.activity.record(workspaceId, actor, {
-      action,
-      targetType: 'post',
-      targetId: post.id,
-      details: { title: post.title ?? post.text.slice(0, 60) },
-    });
+  private record(workspaceId: string, actor: Principal, action: ActivityAction, post: Post, em?: EntityManager) {
+    const details = { title: post.title ?? post.text.slice(0, 60) };
+    return this.activity.record(workspaceId, actor, { action, targetType: 'post', targetId: post.id, details }, em);
   }
 }

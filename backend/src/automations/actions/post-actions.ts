@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../../accounts/accounts.service';
+import type { SocialAccount } from '../../accounts/social-account.entity';
 import { PostsService } from '../../posts/posts.service';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionResult } from './action-context';
@@ -13,7 +14,8 @@ export class PostActions {
   ) {}
 
   async createDraft(c: ActionContext): Promise<ActionResult> {
-    const accountIds = await this.accountIds(c.workspaceId, list(c.config.accountIds));
+    const live = await this.accounts.live(c.workspaceId);
+    const accountIds = this.accountIds(live, list(c.config.accountIds));
     const postId = await this.posts.add(
       c.workspaceId,
       c.actor,
@@ -23,6 +25,7 @@ export class PostActions {
         variants: accountIds.map((accountId) => ({ accountId })),
       },
       'automation',
+      live,
     );
     return { payload: { ...c.payload, postId } };
   }
@@ -56,8 +59,8 @@ export class PostActions {
   }
 
   /** `*` is every active account of the workspace; named ids must be the workspace's own. */
-  private async accountIds(workspaceId: string, wanted: string[]): Promise<string[]> {
-    const active = (await this.accounts.list(workspaceId)).filter((a) => a.status === 'active');
+  private accountIds(live: SocialAccount[], wanted: string[]): string[] {
+    const active = live.filter((a) => a.status === 'active');
     if (wanted.includes('*')) {
       if (!active.length)
         throw new AutomationsError('ACTION_REFUSED', 'accountIds: the workspace has no active account');
