@@ -1,17 +1,70 @@
 import { DataSource, EntityManager } from 'typeorm';
 
-const queues = new WeakMap<DataSource, Promise<unknown>>();
+/** Transactions committed together at most: bounds how long the first of them waits for its commit. */
+const MAX_GROUP = 200;
+
+interface Pending {
+  work: (em: EntityManager) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface Group {
+  pending: Pending[];
+  committing: boolean;
+}
+
+const groups = new WeakMap<DataSource, Group>();
 
 /**
- * `dataSource.transaction` that also works when several run at once on SQLite. TypeORM gives
- * SQLite one connection, so a second BEGIN while one is open fails ("cannot start a transaction
- * within a transaction"); there, transactions take turns. PostgreSQL and SQL Server use a pool
- * and run them side by side.
+ * `dataSource.transaction` that also works when many run at once on SQLite, and commits them in
+ * groups there. TypeORM gives SQLite one connection, so a second BEGIN while one is open fails;
+ * instead, transactions that arrive while a group is being written wait for the next group, which
+ * runs them one after another inside one BEGIN … COMMIT, each in its own savepoint: a work that
+ * fails rolls back alone and its caller gets the error, the others commit. Under load a group
+ * grows with the load, so one commit serves many callers (a webhook burst: ~one per 30 events).
+ * Each caller's promise settles only once its group has committed. PostgreSQL and SQL Server use
+ * a pool and run transactions side by side.
  */
 export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
-  const previous = queues.get(dataSource) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => dataSource.transaction(work));
-  queues.set(dataSource, run);
-  return run;
+  let group = groups.get(dataSource);
+  if (!group) groups.set(dataSource, (group = { pending: [], committing: false }));
+  const joined = group;
+  return new Promise<T>((resolve, reject) => {
+    joined.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (joined.committing) return;
+    joined.committing = true;
+    // The rest of this turn's callers join the first group.
+    setImmediate(() => void commitGroups(dataSource, joined));
+  });
+}
+
+async function commitGroups(dataSource: DataSource, group: Group): Promise<void> {
+  while (group.pending.length) {
+    const batch = group.pending.splice(0, MAX_GROUP);
+    const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
+    try {
+      await dataSource.transaction(async (em) => {
+        for (const { work } of batch) {
+          // A nested transaction is a savepoint: the work's writes are undone alone if it fails.
+          outcomes.push(
+            await em.transaction(work).then(
+              (value) => ({ value }),
+              (error: unknown) => ({ error }),
+            ),
+          );
+        }
+      });
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+      continue;
+    }
+    batch.forEach(({ resolve, reject }, i) => {
+      const outcome = outcomes[i];
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.value);
+    });
+  }
+  group.committing = false;
 }
