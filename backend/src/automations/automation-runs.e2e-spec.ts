@@ -167,6 +167,38 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     await t.http.post('/api/v1/hooks/00000000-0000-0000-0000-000000000000').send(payload).expect(404);
   });
 
+  it('takes a burst of deliveries at once: each delivery id once, replays refused without harming the rest', async () => {
+    const id = await publish('Burst to drafts', {
+      nodes: [
+        hook,
+        { id: 'draft', type: 'create-draft', position: at(1), config: { text: 'Burst {{n}}', accountIds: ['*'] } },
+      ],
+      edges: [edge('hook', 'out', 'draft')],
+    });
+    const { body: created } = await api().post(`/automations/${id}/hooks`).expect(201);
+    const path = new URL(created.url).pathname;
+    // 40 deliveries sent together, ids burst-0 … burst-29, of which burst-0 … burst-9 twice.
+    const deliveries = Array.from({ length: 40 }, (_, i) => i % 30);
+    const answers = await Promise.all(
+      deliveries.map((n) => {
+        const body = JSON.stringify({ n });
+        const signature = `sha256=${createHmac('sha256', created.secret).update(body).digest('hex')}`;
+        return t.http
+          .post(path)
+          .set({ 'content-type': 'application/json', 'x-signature-256': signature, 'x-delivery-id': `burst-${n}` })
+          .send(body);
+      }),
+    );
+    expect(answers.filter((a) => a.status === 202)).toHaveLength(30);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(10);
+    const accepted = answers.filter((a) => a.status === 202).map((a) => a.body.runIds[0] as string);
+    const runs = await Promise.all(accepted.map((runId) => settled(runId)));
+    expect(runs.every((r) => r.status === 'succeeded')).toBe(true);
+    const { body: drafts } = await api().get('/posts?state=draft&limit=100').expect(200);
+    const texts = (drafts.items as Array<{ text: string }>).map((p) => p.text).filter((x) => x.startsWith('Burst '));
+    expect(texts.sort()).toEqual(Array.from({ length: 30 }, (_, n) => `Burst ${n}`).sort());
+  });
+
   it('writes an offline caption, labelled, and sends it on as a signed webhook', async () => {
     const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
     const receiver: Server = createServer((req, res) => {

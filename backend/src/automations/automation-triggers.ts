@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { nodeTypeSpec, type NodeType } from '@socialorchestrator/rule-nodes';
-import { IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
 import { AutomationVersion } from './automation-version.entity';
 import { Automation } from './automation.entity';
 import { AutomationsError } from './automations.errors';
 import type { GraphNode } from './graph';
 import type { Run } from './run.entity';
-import { RunsService } from './runs.service';
+import { RunsService, type RunStart } from './runs.service';
 
 /** Starts runs where events happen: a trigger node of a live automation's published version. */
 @Injectable()
@@ -44,8 +44,9 @@ export class AutomationTriggers {
     return { automation, nodes: (await this.triggerNodes(automation)).filter((n) => n.type === type) };
   }
 
-  startRun(automation: Automation, nodeId: string, payload: Record<string, unknown>): Promise<Run> {
-    return this.runs.start(automation, nodeId, payload);
+  /** Runs from trigger nodes, written in one transaction with `alongside` (what caused them). */
+  startRuns(starts: RunStart[], alongside?: (em: EntityManager) => Promise<void>): Promise<Run[]> {
+    return this.runs.startAll(starts, alongside);
   }
 
   /** The trigger nodes of one type across a workspace's live automations (or every workspace's). */

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { RunSettledMessage, StepRecord } from '@socialorchestrator/flow-runtime';
-import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
 import { insertRows } from '../database/insert-rows';
+import { inTransaction } from '../database/transactions';
 import { jsonRow } from '../database/json-row';
 import { newId } from '../common/ids';
 import type { Page } from '../common/pagination';
@@ -27,6 +29,18 @@ const QUEUE_PAGE = 50;
 
 type SettledRun = Pick<RunSettledMessage, 'runId' | 'error' | 'stopped'>;
 
+interface Reported<T> {
+  message: T;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export interface RunStart {
+  automation: Automation;
+  triggerNodeId: string;
+  payload: Record<string, unknown>;
+}
+
 /**
  * The life of a run. A run is a row before anything else happens, so it cannot vanish: the
  * process that hosts the flow runtime writes it `running` and hands it over at once when it can,
@@ -39,6 +53,7 @@ export class RunsService {
   private readonly inFlight = new RunsInFlight();
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Run) private readonly runs: Repository<Run>,
     @InjectRepository(RunStep) private readonly steps: Repository<RunStep>,
     @InjectRepository(RunWait) private readonly waits: Repository<RunWait>,
@@ -55,6 +70,33 @@ export class RunsService {
    * knows it yet); otherwise it is written `queued` for the dispatcher.
    */
   async start(automation: Automation, triggerNodeId: string, payload: Record<string, unknown>): Promise<Run> {
+    const [run] = await this.startAll([{ automation, triggerNodeId, payload }]);
+    return run;
+  }
+
+  /**
+   * Records several runs in one transaction with `alongside` (what caused them, e.g. a hook's
+   * delivery), so the cause is never stored without its runs; then hands them over.
+   */
+  async startAll(starts: RunStart[], alongside?: (em: EntityManager) => Promise<void>): Promise<Run[]> {
+    const runs = starts.map((start) => this.newRun(start));
+    try {
+      await inTransaction(this.dataSource, async (em) => {
+        await alongside?.(em);
+        await insertRows(em, Run, runs.map(jsonRow));
+      });
+    } catch (error) {
+      for (const run of runs) this.inFlight.remove(run.id);
+      throw error;
+    }
+    for (const run of runs) {
+      if (run.status !== 'running' || !(await this.handOver(run))) this.dispatchSoon();
+    }
+    return runs;
+  }
+
+  /** A run to write: `running` (its place among the workspace's runs in flight taken) or `queued`. */
+  private newRun({ automation, triggerNodeId, payload }: RunStart): Run {
     const direct =
       this.runtime.running() &&
       this.deployer.isDeployed(automation.id) &&
@@ -71,8 +113,7 @@ export class RunsService {
       startedAt: new Date(),
       finishedAt: null,
     });
-    await insertRows(this.runs.manager, Run, [jsonRow(run)]);
-    if (!direct || !(await this.handOver(run))) this.dispatchSoon();
+    if (direct) this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
     return run;
   }
 
@@ -209,18 +250,69 @@ export class RunsService {
     return resumed;
   }
 
+  /** What the runtime reports (steps, then settled runs), kept for one write per turn. */
+  private reported: { steps: StepRecord[]; settled: Array<Reported<SettledRun>> } = { steps: [], settled: [] };
+
   /** Steps of runs this host handed over, and of other runs the database knows; others are dropped. */
-  async recordSteps(records: StepRecord[]): Promise<void> {
-    const unknown = [...new Set(records.map((r) => r.runId))].filter((id) => !this.inFlight.get(id));
-    const ids = new Set(records.map((r) => r.runId).filter((id) => this.inFlight.get(id)));
-    if (unknown.length) {
-      const known = await this.runs.find({ select: { id: true }, where: { id: In(unknown) } });
-      for (const run of known) ids.add(run.id);
+  recordSteps(records: StepRecord[]): Promise<void> {
+    this.reported.steps.push(...records);
+    return this.reportSoon();
+  }
+
+  /** No message of the run is in flight: it waits, or it is over. */
+  settle(message: SettledRun): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.reported.settled.push({ message, resolve, reject });
+      void this.reportSoon();
+    });
+  }
+
+  private reporting: Promise<void> | null = null;
+
+  /**
+   * What the runtime reports in one turn is written in one transaction: every step in a few
+   * multi-row inserts, then one update per outcome — steps before the outcome that follows
+   * them, so a finished run is never read without its steps.
+   */
+  private reportSoon(): Promise<void> {
+    this.reporting ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const { steps, settled } = this.reported;
+      this.reported = { steps: [], settled: [] };
+      this.reporting = null;
+      return this.writeReports(steps, settled);
+    });
+    return this.reporting;
+  }
+
+  private async writeReports(steps: StepRecord[], settled: Array<Reported<SettledRun>>): Promise<void> {
+    try {
+      const rows = await this.stepRows(steps);
+      await inTransaction(this.dataSource, async (em) => {
+        await insertRows(em, RunStep, rows);
+        await this.writeOutcomes(
+          em,
+          settled.map((s) => s.message),
+        );
+      });
+      for (const { resolve } of settled) resolve();
+    } catch (error) {
+      for (const { reject } of settled) reject(error as Error);
+      if (!settled.length) throw error;
     }
-    const rows = records
-      .filter((r) => ids.has(r.runId))
+    if (this.heldBack && settled.length) this.dispatchSoon();
+  }
+
+  private async stepRows(records: StepRecord[]): Promise<Array<QueryDeepPartialEntity<RunStep>>> {
+    const unknown = [...new Set(records.map((r) => r.runId))].filter((id) => !this.inFlight.get(id));
+    const known = new Set(records.map((r) => r.runId).filter((id) => this.inFlight.get(id)));
+    for (let i = 0; i < unknown.length; i += IN_CHUNK) {
+      const found = await this.runs.find({ select: { id: true }, where: { id: In(unknown.slice(i, i + IN_CHUNK)) } });
+      for (const run of found) known.add(run.id);
+    }
+    return records
+      .filter((r) => known.has(r.runId))
       .map((r) =>
-        this.steps.create({
+        jsonRow({
           id: newId(),
           runId: r.runId,
           nodeId: r.nodeId.slice(0, 40),
@@ -233,57 +325,41 @@ export class RunsService {
           error: r.error,
         }),
       );
-    await insertRows(this.steps.manager, RunStep, rows.map(jsonRow));
   }
 
-  /**
-   * No message of the run is in flight: it waits, or it is over. Runs settling together are
-   * written together (one statement per outcome), which keeps up with a busy runtime.
-   */
-  settle(message: SettledRun): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.settling.push({ message, resolve, reject });
-      if (this.settling.length === 1) setImmediate(() => void this.settleBatch());
-    });
-  }
-
-  private settling: Array<{ message: SettledRun; resolve: () => void; reject: (error: Error) => void }> = [];
-
-  private async settleBatch(): Promise<void> {
-    const batch = this.settling.splice(0);
-    try {
-      const waiting = await this.waitingAmong(batch.map((b) => b.message.runId));
-      const outcomes = new Map<string, { status: RunStatus; error: string | null; ids: string[] }>();
-      for (const { message } of batch) {
-        this.inFlight.remove(message.runId);
-        const parked = waiting.has(message.runId);
-        const status = parked ? 'waiting' : message.stopped ? 'stopped' : message.error ? 'failed' : 'succeeded';
-        const error = message.stopped ?? message.error;
-        const key = JSON.stringify([status, error]);
-        const outcome = outcomes.get(key) ?? { status, error, ids: [] };
-        outcome.ids.push(message.runId);
-        outcomes.set(key, outcome);
-      }
-      const now = new Date();
-      for (const { status, error, ids } of outcomes.values()) {
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          await this.runs.update(
-            { id: In(ids.slice(i, i + IN_CHUNK)), status: In(['running', 'queued']) },
-            { status, error, finishedAt: status === 'waiting' ? null : now },
-          );
-        }
-      }
-      for (const { resolve } of batch) resolve();
-    } catch (error) {
-      for (const { reject } of batch) reject(error as Error);
+  /** Runs settling together are written together: one statement per outcome. */
+  private async writeOutcomes(em: EntityManager, settled: SettledRun[]): Promise<void> {
+    const waiting = await this.waitingAmong(
+      em,
+      settled.map((m) => m.runId),
+    );
+    const outcomes = new Map<string, { status: RunStatus; error: string | null; ids: string[] }>();
+    for (const message of settled) {
+      this.inFlight.remove(message.runId);
+      const parked = waiting.has(message.runId);
+      const status = parked ? 'waiting' : message.stopped ? 'stopped' : message.error ? 'failed' : 'succeeded';
+      const error = message.stopped ?? message.error;
+      const key = JSON.stringify([status, error]);
+      const outcome = outcomes.get(key) ?? { status, error, ids: [] };
+      outcome.ids.push(message.runId);
+      outcomes.set(key, outcome);
     }
-    if (this.heldBack) this.dispatchSoon();
+    const now = new Date();
+    for (const { status, error, ids } of outcomes.values()) {
+      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+        await em.update(
+          Run,
+          { id: In(ids.slice(i, i + IN_CHUNK)), status: In(['running', 'queued']) },
+          { status, error, finishedAt: status === 'waiting' ? null : now },
+        );
+      }
+    }
   }
 
-  private async waitingAmong(runIds: string[]): Promise<Set<string>> {
+  private async waitingAmong(em: EntityManager, runIds: string[]): Promise<Set<string>> {
     const waiting = new Set<string>();
     for (let i = 0; i < runIds.length; i += IN_CHUNK) {
-      const rows = await this.waits.find({
+      const rows = await em.find(RunWait, {
         select: { runId: true },
         where: { runId: In(runIds.slice(i, i + IN_CHUNK)) },
       });

@@ -25,7 +25,8 @@ interface LiveHook {
  * A CMS calls an automation's hook: the delivery is verified the way its sender signs, a
  * replay is refused, and a run is queued per webhook-in node — then the caller gets 202 while
  * the run proceeds in the background. A hook's automation is read at most once a second, so a
- * burst of deliveries costs two writes each; a change (disabled, republished) applies within it.
+ * burst of deliveries costs two rows each (committed in groups); a change (disabled, republished)
+ * applies within that second.
  */
 @Injectable()
 export class InboundHooks {
@@ -41,17 +42,19 @@ export class InboundHooks {
   async receive(hookId: string, delivery: InboundDelivery): Promise<{ runIds: string[] }> {
     const { automation, nodes, secret } = this.recent.get(hookId) ?? (await this.load(hookId));
     const body = parseBody(delivery.rawBody);
-    const runIds: string[] = [];
-    let deliveryId: string | null = null;
-    for (const node of nodes) {
+    const starts = nodes.map((node) => {
       const preset = (node.config.preset as WebhookPreset | undefined) ?? 'generic';
-      const verified = this.verify(preset, secret, delivery);
-      deliveryId ??= verified.deliveryId;
-      if (runIds.length === 0) await this.refuseReplay(hookId, deliveryId);
-      const run = await this.triggers.startRun(automation, node.id, mapDelivery(preset, body));
-      runIds.push(run.id);
-    }
-    return { runIds };
+      const { deliveryId } = this.verify(preset, secret, delivery);
+      return { deliveryId, start: { automation, triggerNodeId: node.id, payload: mapDelivery(preset, body) } };
+    });
+    const deliveryId = starts[0].deliveryId;
+    const runs = await this.triggers
+      .startRuns(
+        starts.map((s) => s.start),
+        (em) => insertRows(em, HookDelivery, [{ hookId, deliveryId }]),
+      )
+      .catch((error: unknown) => this.refuseReplay(hookId, deliveryId, error));
+    return { runIds: runs.map((run) => run.id) };
   }
 
   private async load(hookId: string): Promise<LiveHook> {
@@ -73,16 +76,15 @@ export class InboundHooks {
     }
   }
 
-  /** The delivery id is written once (its primary key): a second write of it is a replay. */
-  private async refuseReplay(hookId: string, deliveryId: string): Promise<void> {
-    try {
-      await insertRows(this.deliveries.manager, HookDelivery, [{ hookId, deliveryId }]);
-    } catch (error) {
-      if (await this.deliveries.existsBy({ hookId, deliveryId })) {
-        throw new AutomationsError('HOOK_REPLAYED', `delivery ${deliveryId} was already accepted`);
-      }
-      throw error;
+  /**
+   * The delivery id is written once (its primary key), with the delivery's runs: when that write
+   * failed because the id is there already, the delivery is a replay.
+   */
+  private async refuseReplay(hookId: string, deliveryId: string, error: unknown): Promise<never> {
+    if (await this.deliveries.existsBy({ hookId, deliveryId })) {
+      throw new AutomationsError('HOOK_REPLAYED', `delivery ${deliveryId} was already accepted`);
     }
+    throw error;
   }
 }
 
