@@ -68,8 +68,14 @@ export interface NetworkLimits {
   media: Partial<Record<MediaKind, MediaRule>>;
 }
 
+/** One segmenter for every count: building one costs far more than segmenting a post's text. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /** Counts user-perceived characters (grapheme clusters), as most networks do. */
-export const countGraphemes = (text: string): number =>
-  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
+export const countGraphemes = (text: string): number => {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+};
 
 export const MB = 1024 * 1024;

@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { AccountsService } from '../../accounts/accounts.service';
 import type { SocialAccount } from '../../accounts/social-account.entity';
 import { PostsService } from '../../posts/posts.service';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionResult } from './action-context';
 
-/** Actions on posts: create a draft, label, schedule, publish now. */
+/**
+ * Actions on posts: create a draft, label, schedule, publish now. A busy automation drafts for
+ * every event: the workspace's accounts are read at most once a second for it, so an account
+ * connected, disconnected or removed counts for drafts within that second.
+ */
 @Injectable()
 export class PostActions {
+  private readonly recentAccounts = new LRUCache<string, SocialAccount[]>({ max: 1000, ttl: 1000 });
+
   constructor(
     private readonly posts: PostsService,
     private readonly accounts: AccountsService,
   ) {}
 
   async createDraft(c: ActionContext): Promise<ActionResult> {
-    const live = await this.accounts.live(c.workspaceId);
+    const live = this.recentAccounts.get(c.workspaceId) ?? (await this.liveAccounts(c.workspaceId));
     const accountIds = this.accountIds(live, list(c.config.accountIds));
     const postId = await this.posts.add(
       c.workspaceId,
@@ -49,6 +56,12 @@ export class PostActions {
     const schedule = { type: 'single' as const, at: new Date().toISOString() };
     const post = await this.posts.reschedule(c.workspaceId, c.actor, this.postId(c), schedule);
     return { payload: { ...c.payload, postId: post.id, scheduledAt: post.nextRunAt } };
+  }
+
+  private async liveAccounts(workspaceId: string): Promise<SocialAccount[]> {
+    const live = await this.accounts.live(workspaceId);
+    this.recentAccounts.set(workspaceId, live);
+    return live;
   }
 
   private postId(c: ActionContext): string {
