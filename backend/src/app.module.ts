@@ -9,6 +9,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AutomationsModule } from './automations/automations.module';
+import { InboundHooksModule } from './automations/inbound/inbound-hooks.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
@@ -28,6 +29,8 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 
 const NOT_THE_SPA = ['/api/{*path}', '/internal/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
 
+const pickRequest = ({ id, method, url }: { id: unknown; method: string; url: string }) => ({ id, method, url });
+
 @Module({})
 export class AppModule {
   /** `role` decides what runs here: the API migrates and serves; a worker only processes jobs. */
@@ -40,6 +43,9 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            // Every request gets a logger bound to its request, serialized up front: binding only
+            // id, method and URL (no headers) keeps that cheap and keeps credentials out of logs.
+            serializers: { req: (req: { id: unknown; method: string; url: string }) => pickRequest(req) },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
           },
@@ -48,6 +54,8 @@ export class AppModule {
         ...(config.webDistDir
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: NOT_THE_SPA })]
           : []),
+        // First of the modules with routes: Express matches routes in the order they were added.
+        InboundHooksModule,
         IdentityModule,
         MailModule,
         ActivityModule,

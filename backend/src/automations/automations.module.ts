@@ -26,8 +26,6 @@ import { AutomationTemplates } from './templates/automation-templates.service';
 import { AutomationsService } from './automations.service';
 import { FlowDeployer } from './flow-deployer';
 import { AutomationHook, HookDelivery } from './hook.entity';
-import { InboundHooksController } from './inbound/inbound-hooks.controller';
-import { InboundHooks } from './inbound/inbound-hooks.service';
 import { RunStep } from './run-step.entity';
 import { RunWait } from './run-wait.entity';
 import { Run } from './run.entity';
@@ -72,7 +70,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     AutomationTemplatesController,
     AutomationsController,
     RunsController,
-    InboundHooksController,
   ],
   providers: [
     AutomationsService,
@@ -90,7 +87,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     FeedTrigger,
     MetricThresholdTrigger,
     PostEventTrigger,
-    InboundHooks,
     AiSettingsService,
     CaptionActions,
     OutboundWebhooks,
