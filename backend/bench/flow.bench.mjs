@@ -72,9 +72,37 @@ async function startPlatform(dir) {
   throw new Error('the platform did not become ready with its flow runtime within 30 s');
 }
 
+/**
+ * This machine's yardstick: empty HTTP round trips per second from the same senders to a bare
+ * node:http server in its own process, so figures from machines of different speed compare.
+ */
+async function calibrate() {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => s.end('{}')).listen(${port}, '127.0.0.1', () => console.log('up'))`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  const rounds = 5_000;
+  let next = 0;
+  const started = Date.now();
+  const send = async () => {
+    while (next++ < rounds) await post(`http://127.0.0.1:${port}/`, '{}', { 'content-type': 'application/json' });
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, send));
+  const perSecond = Math.round(rounds / ((Date.now() - started) / 1000));
+  server.kill('SIGTERM');
+  return perSecond;
+}
+
 const FINAL = ['succeeded', 'failed', 'stopped', 'interrupted'];
 
 async function main() {
+  const yardstick = await calibrate();
   const dir = mkdtempSync(join(tmpdir(), 'so-bench-flow-'));
   const { base, child } = await startPlatform(dir);
 
@@ -187,6 +215,7 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const pace = RATE > 0 ? `offered ${RATE}/s` : 'unpaced';
   console.log(`events: ${EVENTS}, ${pace}, concurrency ${CONCURRENCY}, SQLite, Node-RED child`);
+  console.log(`this machine: ${yardstick} bare node:http round trips per second from the same senders`);
   console.log(`accepted (202) per second: ${Math.round(EVENTS / ((accepted - started) / 1000))}`);
   console.log(`drafts committed per second: ${Math.round(latencies.length / ((lastCommit - started) / 1000))}`);
   console.log(
