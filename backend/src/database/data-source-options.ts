@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { defaults as pgDefaults, types as pgTypes } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './entities';
+import { FALLBACK_CHECKPOINT_PAGES } from './wal-checkpoints';
 
 /** Builds TypeORM options from DATABASE_URL (sqlite:<path>, postgres://…, mssql://…). */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -17,6 +18,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       enableWAL: true,
       // Several connections (API + worker) share the file; wait for locks instead of failing.
       timeout: 10_000,
+      // A worker thread checkpoints the WAL (WalCheckpoints); this connection only when that lags.
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+      },
     };
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { WalCheckpoints } from './wal-checkpoints';
 
 /**
  * The SQL connection, never synchronized. Only the API process runs migrations (at start, before
@@ -22,6 +23,7 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: [WalCheckpoints],
     };
   }
 }

@@ -1,0 +1,69 @@
+import { statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { insertRows } from './insert-rows';
+import { WalCheckpoints } from './wal-checkpoints';
+import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
+
+describe('WAL checkpoints on SQLite', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let file: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    file = database.url.slice('sqlite:'.length);
+    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    await dataSource.runMigrations();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const until = async (check: () => boolean, ms: number) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      if (check()) return true;
+    }
+    return check();
+  };
+
+  it('leaves checkpoints to the worker thread: written pages reach the database file without a commit doing it', async () => {
+    const checkpoints = new WalCheckpoints(dataSource);
+    await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    const before = statSync(file).size;
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      id: `p${i}`,
+      accountExternalId: 'acct',
+      idempotencyKey: `k${i}`,
+      postType: 'text',
+      text: 'x'.repeat(1000),
+      link: null,
+      media: [],
+      deletedAt: null,
+    }));
+    await insertRows(dataSource.manager, SandboxPost, rows);
+    // Under the fallback threshold the writing connection keeps the pages in the WAL.
+    expect(statSync(file).size).toBe(before);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(300_000);
+
+    checkpoints.onApplicationBootstrap();
+    try {
+      expect(await until(() => statSync(file).size > before + 300_000, 5_000)).toBe(true);
+    } finally {
+      await checkpoints.onApplicationShutdown();
+    }
+    expect(await dataSource.getRepository(SandboxPost).count()).toBe(300);
+  });
+
+  it('does nothing for a database that is not an SQLite file', async () => {
+    const memory = await new DataSource(dataSourceOptions('sqlite::memory:')).initialize();
+    const checkpoints = new WalCheckpoints(memory);
+    checkpoints.onApplicationBootstrap();
+    await expect(checkpoints.onApplicationShutdown()).resolves.toBeUndefined();
+    await memory.destroy();
+  });
+});
