@@ -176,18 +176,28 @@ export class RunsService {
     for (;;) {
       const full = this.inFlight.workspacesAt(limit);
       this.heldBack = full.length > 0;
-      const queued = await this.runs.find({
+      // Ids first: a pass often has room for a few of the page, and only those are read whole.
+      const page = await this.runs.find({
+        select: { id: true, workspaceId: true, automationId: true },
         where: { status: 'queued', ...(full.length && { workspaceId: Not(In(full)) }) },
         order: { id: 'ASC' },
         take: QUEUE_PAGE,
       });
-      if (!queued.length) return;
-      await this.deployer.ensureDeployed(new Set(queued.map((r) => r.automationId)));
-      for (const run of queued) {
+      if (!page.length) return;
+      await this.deployer.ensureDeployed(new Set(page.map((r) => r.automationId)));
+      const claimed: string[] = [];
+      for (const run of page) {
         if (this.inFlight.count(run.workspaceId) >= limit) continue;
-        const claimed = await this.runs.update({ id: run.id, status: 'queued' }, { status: 'running' });
-        if (claimed.affected && !(await this.handOver(run))) return;
+        const { affected } = await this.runs.update({ id: run.id, status: 'queued' }, { status: 'running' });
+        if (!affected) continue;
+        this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
+        claimed.push(run.id);
       }
+      let handedOver = true;
+      for (const run of claimed.length ? await this.runs.findBy({ id: In(claimed) }) : []) {
+        handedOver = (await this.handOver(run)) && handedOver;
+      }
+      if (!handedOver) return;
     }
   }
 
