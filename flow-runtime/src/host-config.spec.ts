@@ -9,7 +9,7 @@ describe('readHostConfig', () => {
       userDir: join(tmpdir(), 'socialorchestrator-flow-runtime'),
       logLevel: 'info',
       heartbeatMs: 2000,
-      limits: { maxHops: 100, messagesPerSecond: 2000 },
+      limits: { maxHops: 100, messagesPerSecond: 10_000 },
     });
   });
 
@@ -20,7 +20,7 @@ describe('readHostConfig', () => {
       userDir: resolve('data/flow'),
       logLevel: 'debug',
       heartbeatMs: 500,
-      limits: { maxHops: 100, messagesPerSecond: 2000 },
+      limits: { maxHops: 100, messagesPerSecond: 10_000 },
     });
     expect(readHostConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });

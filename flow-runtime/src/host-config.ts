@@ -32,7 +32,7 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
       `FLOW_RUNTIME_HEARTBEAT_MS must be an integer between 100 and 60000 (got "${heartbeatText}")`,
     );
   const maxHops = intSetting(env, 'FLOW_MAX_HOPS', 100, 1, 10_000);
-  const messagesPerSecond = intSetting(env, 'FLOW_MESSAGES_PER_SECOND', 2000, 1, 1_000_000);
+  const messagesPerSecond = intSetting(env, 'FLOW_MESSAGES_PER_SECOND', 10_000, 1, 1_000_000);
   return {
     limits: { maxHops, messagesPerSecond },
     userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),

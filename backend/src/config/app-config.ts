@@ -120,7 +120,7 @@ export const CONFIG_VARIABLES = {
     'How long a worker owns a post it is sending; a post still sending after that is looked up on the network, never sent blindly again (default 300)',
   FLOW_MAX_HOPS: 'Nodes one automation message may pass before its run is stopped as a loop (default 100)',
   FLOW_MESSAGES_PER_SECOND:
-    "Automation messages per workspace per second before that workspace's runs are stopped as a flood (default 2000)",
+    "Automation messages per workspace per second before that workspace's runs are stopped as a flood (default 10000)",
   FLOW_MAX_CONCURRENT_RUNS: 'Automation runs of one workspace in flight at once; more wait in the queue (default 50)',
   FLOW_MAX_RUN_SECONDS:
     'An automation run still running after this is stopped (default 300; waiting runs do not count)',
@@ -190,7 +190,7 @@ const schema = z.object({
   PUBLISH_CONCURRENCY: int(1, 1000).default(32),
   PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
   FLOW_MAX_HOPS: int(1, 10_000).default(100),
-  FLOW_MESSAGES_PER_SECOND: int(1, 1_000_000).default(2000),
+  FLOW_MESSAGES_PER_SECOND: int(1, 1_000_000).default(10_000),
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
