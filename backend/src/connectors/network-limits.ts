@@ -71,8 +71,12 @@ export interface NetworkLimits {
 /** One segmenter for every count: building one costs far more than segmenting a post's text. */
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Printable ASCII, tabs and line feeds: one character is one grapheme (a CR LF pair is not). */
+const SIMPLE_TEXT = /^[\x20-\x7e\t\n]*$/;
+
 /** Counts user-perceived characters (grapheme clusters), as most networks do. */
 export const countGraphemes = (text: string): number => {
+  if (SIMPLE_TEXT.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count++;
   return count;

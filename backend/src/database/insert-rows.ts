@@ -10,7 +10,7 @@ interface ParametrizingDriver {
   parametrizeValue?(column: ColumnMetadata, value: unknown): unknown;
 }
 
-const statements = new WeakMap<object, Map<string, string>>();
+const shapes = new WeakMap<object, Map<string, Shape>>();
 
 /**
  * Inserts rows without reading them back, for hot paths whose callers never look at database
@@ -27,39 +27,58 @@ export async function insertRows<E extends ObjectLiteral>(
   rows: Array<QueryDeepPartialEntity<E>>,
 ): Promise<void> {
   if (!rows.length) return;
-  const metadata = em.connection.getMetadata(target);
-  const named = new Set(rows.flatMap((row) => Object.keys(row)));
-  const columns = metadata.columns.filter((c) => named.has(c.propertyName) || c.isCreateDate || c.isUpdateDate);
   const driver = em.connection.driver;
+  const { columns, statement } = shapeOf(em, target, rows);
   const parametrize = (driver as ParametrizingDriver).parametrizeValue?.bind(driver);
   const now = new Date();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK) as Array<Record<string, unknown>>;
-    const values = chunk.flatMap((row) =>
-      columns.map((column) => {
+    const values: unknown[] = [];
+    for (const row of chunk) {
+      for (const column of columns) {
         const stamped = column.isCreateDate || column.isUpdateDate ? now : null;
         const value = driver.preparePersistentValue(row[column.propertyName] ?? stamped, column);
-        return parametrize ? parametrize(column, value) : value;
-      }),
-    );
-    await em.query(statement(em, metadata.tableName, columns, chunk.length), values);
+        values.push(parametrize ? parametrize(column, value) : value);
+      }
+    }
+    await em.query(statement(chunk.length), values);
   }
 }
 
-/** `INSERT INTO t (a, b) VALUES (?, ?), (?, ?)` in the driver's dialect, built once per shape. */
-function statement(em: EntityManager, table: string, columns: ColumnMetadata[], rowCount: number): string {
+interface Shape {
+  columns: ColumnMetadata[];
+  /** `INSERT INTO t (a, b) VALUES (?, ?), (?, ?)` in the driver's dialect, for a row count. */
+  statement(rowCount: number): string;
+}
+
+/** The columns and statements for rows of one table naming the same fields, built once. */
+function shapeOf(em: EntityManager, target: EntityTarget<ObjectLiteral>, rows: object[]): Shape {
   const driver = em.connection.driver;
-  const cache = statements.get(driver) ?? new Map<string, string>();
-  statements.set(driver, cache);
-  const key = `${table}|${columns.map((c) => c.databaseName).join(',')}|${rowCount}`;
-  let sql = cache.get(key);
-  if (!sql) {
-    let index = 0;
-    const tuple = () => `(${columns.map((c) => driver.createParameter(c.databaseName, index++)).join(', ')})`;
-    const tuples = Array.from({ length: rowCount }, tuple).join(', ');
+  const metadata = em.connection.getMetadata(target);
+  const named = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
+  const key = `${metadata.tableName}|${named.join(',')}`;
+  const cache = shapes.get(driver) ?? new Map<string, Shape>();
+  shapes.set(driver, cache);
+  let shape = cache.get(key);
+  if (!shape) {
+    const wanted = new Set(named);
+    const columns = metadata.columns.filter((c) => wanted.has(c.propertyName) || c.isCreateDate || c.isUpdateDate);
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-    sql = `INSERT INTO ${driver.escape(table)} (${names}) VALUES ${tuples}`;
-    cache.set(key, sql);
+    const statements = new Map<number, string>();
+    shape = {
+      columns,
+      statement: (rowCount) => {
+        let sql = statements.get(rowCount);
+        if (!sql) {
+          let index = 0;
+          const tuple = () => `(${columns.map((c) => driver.createParameter(c.databaseName, index++)).join(', ')})`;
+          sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${Array.from({ length: rowCount }, tuple).join(', ')}`;
+          statements.set(rowCount, sql);
+        }
+        return sql;
+      },
+    };
+    cache.set(key, shape);
   }
-  return sql;
+  return shape;
 }

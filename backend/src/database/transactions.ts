@@ -46,15 +46,7 @@ async function commitGroups(dataSource: DataSource, group: Group): Promise<void>
     const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
     try {
       await dataSource.transaction(async (em) => {
-        for (const { work } of batch) {
-          // A nested transaction is a savepoint: the work's writes are undone alone if it fails.
-          outcomes.push(
-            await em.transaction(work).then(
-              (value) => ({ value }),
-              (error: unknown) => ({ error }),
-            ),
-          );
-        }
+        for (const { work } of batch) outcomes.push(await inSavepoint(em, work));
       });
     } catch (error) {
       for (const { reject } of batch) reject(error);
@@ -67,4 +59,25 @@ async function commitGroups(dataSource: DataSource, group: Group): Promise<void>
     });
   }
   group.committing = false;
+}
+
+/**
+ * One work of a group, in a savepoint of its own: its writes are undone alone if it fails. Plain
+ * statements, not a nested `em.transaction`, which would add TypeORM's transaction events to
+ * every webhook twice over.
+ */
+async function inSavepoint(
+  em: EntityManager,
+  work: (em: EntityManager) => Promise<unknown>,
+): Promise<{ value: unknown } | { error: unknown }> {
+  await em.query('SAVEPOINT group_work');
+  try {
+    const value = await work(em);
+    await em.query('RELEASE group_work');
+    return { value };
+  } catch (error) {
+    await em.query('ROLLBACK TO group_work');
+    await em.query('RELEASE group_work');
+    return { error };
+  }
 }
