@@ -298,7 +298,11 @@ export class RunsService {
     try {
       const rows = await this.stepRows(steps);
       await inTransaction(this.dataSource, async (em) => {
-        await insertRows(em, RunStep, rows);
+        // Steps are the run's record, its outcome is the run: steps that cannot be written (in
+        // a savepoint of their own) must not leave the runs open.
+        await em
+          .transaction((inner) => insertRows(inner, RunStep, rows))
+          .catch((error: Error) => this.logger.error(`steps: ${error.message}`));
         await this.writeOutcomes(
           em,
           settled.map((s) => s.message),
