@@ -18,6 +18,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       enableWAL: true,
       // Several connections (API + worker) share the file; wait for locks instead of failing.
       timeout: 10_000,
+      // Prepared statements kept (TypeORM's cache is first in, first out: at its default of 100
+      // the app's few hundred distinct statements pushed the hottest ones out to be re-prepared).
+      statementCacheSize: 1000,
       // A worker thread checkpoints the WAL (WalCheckpoints); this connection only when that lags.
       prepareDatabase: (db: { pragma(source: string): unknown }) => {
         db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);

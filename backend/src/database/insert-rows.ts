@@ -31,8 +31,7 @@ export async function insertRows<E extends ObjectLiteral>(
   const { columns, statement } = shapeOf(em, target, rows);
   const parametrize = (driver as ParametrizingDriver).parametrizeValue?.bind(driver);
   const now = new Date();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK) as Array<Record<string, unknown>>;
+  for (const chunk of chunks(rows as Array<Record<string, unknown>>)) {
     const values: unknown[] = [];
     for (const row of chunk) {
       for (const column of columns) {
@@ -42,6 +41,21 @@ export async function insertRows<E extends ObjectLiteral>(
       }
     }
     await em.query(statement(chunk.length), values);
+  }
+}
+
+/**
+ * Rows in statements of CHUNK, then of halving sizes (32, 16 … 1): a table has at most seven
+ * statement shapes, so prepared statements are reused instead of one per row count.
+ */
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  let i = 0;
+  for (; rows.length - i >= CHUNK; i += CHUNK) yield rows.slice(i, i + CHUNK);
+  for (let size = 32; size >= 1; size /= 2) {
+    if (rows.length - i >= size) {
+      yield rows.slice(i, i + size);
+      i += size;
+    }
   }
 }
 
@@ -55,14 +69,15 @@ interface Shape {
 function shapeOf(em: EntityManager, target: EntityTarget<ObjectLiteral>, rows: object[]): Shape {
   const driver = em.connection.driver;
   const metadata = em.connection.getMetadata(target);
-  const named = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
-  const key = `${metadata.tableName}|${named.join(',')}`;
+  // Rows of one call are mostly built alike; a row naming other fields makes the shape their union.
+  const named = new Set(Object.keys(rows[0]));
+  for (const row of rows) for (const key of Object.keys(row)) named.add(key);
+  const key = `${metadata.tableName}|${[...named].join(',')}`;
   const cache = shapes.get(driver) ?? new Map<string, Shape>();
   shapes.set(driver, cache);
   let shape = cache.get(key);
   if (!shape) {
-    const wanted = new Set(named);
-    const columns = metadata.columns.filter((c) => wanted.has(c.propertyName) || c.isCreateDate || c.isUpdateDate);
+    const columns = metadata.columns.filter((c) => named.has(c.propertyName) || c.isCreateDate || c.isUpdateDate);
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
     const statements = new Map<number, string>();
     shape = {
