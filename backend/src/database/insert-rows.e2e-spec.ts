@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource, In, Like } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { describe, expect, it } from 'vitest';
+import { In, Like } from 'typeorm';
 import { insertRows } from './insert-rows';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
-import { createTestDatabase, DATABASE_KINDS, TestDatabase } from '../testing/test-database';
+import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 
 describe.each(DATABASE_KINDS)('insertRows on %s', (kind) => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = migratedDatabase(kind);
 
   const post = (id: string, media: SandboxPost['media'], deletedAt: Date | null) => ({
     id,
@@ -30,14 +17,14 @@ describe.each(DATABASE_KINDS)('insertRows on %s', (kind) => {
     media,
     deletedAt,
   });
-  const posts = () => dataSource.getRepository(SandboxPost);
+  const posts = () => migrated.dataSource.getRepository(SandboxPost);
 
   it('writes every column as the entity reads it back: JSON, dates and nulls', async () => {
     const rows = [
       post('p1', [{ id: 'm1', kind: 'image', url: 'https://example.com/a.png' }], new Date('2026-03-29T01:30:00.123Z')),
       post('p2', [], null),
     ];
-    await insertRows(dataSource.manager, SandboxPost, rows);
+    await insertRows(migrated.dataSource.manager, SandboxPost, rows);
     const stored = await posts().find({ where: { id: In(['p1', 'p2']) }, order: { id: 'ASC' } });
     expect(stored.map(({ createdAt: _, ...columns }) => columns)).toEqual(rows);
   });
@@ -49,20 +36,20 @@ describe.each(DATABASE_KINDS)('insertRows on %s', (kind) => {
 
   it('writes more rows than one statement takes, and the same shape again from its cached statement', async () => {
     const many = Array.from({ length: 120 }, (_, i) => post(`m${String(i).padStart(3, '0')}`, [], null));
-    await insertRows(dataSource.manager, SandboxPost, many.slice(0, 60));
-    await insertRows(dataSource.manager, SandboxPost, many.slice(60));
+    await insertRows(migrated.dataSource.manager, SandboxPost, many.slice(0, 60));
+    await insertRows(migrated.dataSource.manager, SandboxPost, many.slice(60));
     const stored = await posts().find({ where: { id: Like('m%') }, order: { id: 'ASC' } });
     expect(stored.map((r) => r.idempotencyKey)).toEqual(many.map((r) => r.idempotencyKey));
   });
 
   it('refuses a duplicate key like any insert, writing none of its statement', async () => {
     const again = [post('p3', [], null), { ...post('p1', [], null), id: 'p4' }];
-    await expect(insertRows(dataSource.manager, SandboxPost, again)).rejects.toThrow();
+    await expect(insertRows(migrated.dataSource.manager, SandboxPost, again)).rejects.toThrow();
     expect(await posts().countBy({ id: In(['p3', 'p4']) })).toBe(0);
   });
 
   it('writes nothing for no rows', async () => {
-    await insertRows(dataSource.manager, SandboxPost, []);
+    await insertRows(migrated.dataSource.manager, SandboxPost, []);
     expect(await posts().count()).toBe(122);
   });
 });

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataSource, Like } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { insertRows } from './insert-rows';
 import { inTransaction } from './transactions';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
-import { createTestDatabase, DATABASE_KINDS, TestDatabase } from '../testing/test-database';
+import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 
 describe.each(DATABASE_KINDS)('inTransaction on %s', (kind) => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = migratedDatabase(kind);
 
   const post = (id: string) => ({
     id,
@@ -32,15 +20,17 @@ describe.each(DATABASE_KINDS)('inTransaction on %s', (kind) => {
     deletedAt: null,
   });
   const stored = async (prefix: string) =>
-    (await dataSource.getRepository(SandboxPost).find({ where: { id: Like(`${prefix}%`) }, order: { id: 'ASC' } })).map(
-      (p) => p.id,
-    );
+    (
+      await migrated.dataSource
+        .getRepository(SandboxPost)
+        .find({ where: { id: Like(`${prefix}%`) }, order: { id: 'ASC' } })
+    ).map((p) => p.id);
 
   it('runs many at once, each seeing its own writes, and answers each with its own result', async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `a${String(i).padStart(3, '0')}`);
     const results = await Promise.all(
       ids.map((id) =>
-        inTransaction(dataSource, async (em) => {
+        inTransaction(migrated.dataSource, async (em) => {
           await insertRows(em, SandboxPost, [post(id)]);
           return (await em.findOneByOrFail(SandboxPost, { id })).text;
         }),
@@ -53,7 +43,7 @@ describe.each(DATABASE_KINDS)('inTransaction on %s', (kind) => {
   it('rolls back a failing one alone: its writes are gone, the others commit, its caller gets its error', async () => {
     const outcomes = await Promise.allSettled(
       ['b1', 'b2', 'b3'].map((id) =>
-        inTransaction(dataSource, async (em) => {
+        inTransaction(migrated.dataSource, async (em) => {
           await insertRows(em, SandboxPost, [post(id)]);
           if (id === 'b2') throw new Error('b2 changed its mind');
           return id;
@@ -70,21 +60,21 @@ describe.each(DATABASE_KINDS)('inTransaction on %s', (kind) => {
 
   it('rolls back a work whose statement fails (a duplicate key) and keeps the rest of its group', async () => {
     const outcomes = await Promise.allSettled([
-      inTransaction(dataSource, (em) => insertRows(em, SandboxPost, [post('c1')])),
-      inTransaction(dataSource, async (em) => {
+      inTransaction(migrated.dataSource, (em) => insertRows(em, SandboxPost, [post('c1')])),
+      inTransaction(migrated.dataSource, async (em) => {
         await insertRows(em, SandboxPost, [post('c2')]);
         await insertRows(em, SandboxPost, [post('b1')]);
       }),
-      inTransaction(dataSource, (em) => insertRows(em, SandboxPost, [post('c3')])),
+      inTransaction(migrated.dataSource, (em) => insertRows(em, SandboxPost, [post('c3')])),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await stored('c')).toEqual(['c1', 'c3']);
   });
 
   it('settles a caller only after its writes are committed (seen from another connection)', async () => {
-    const other = await new DataSource(dataSourceOptions(database.url)).initialize();
+    const other = await new DataSource(dataSourceOptions(migrated.database.url)).initialize();
     try {
-      await inTransaction(dataSource, (em) => insertRows(em, SandboxPost, [post('d1')]));
+      await inTransaction(migrated.dataSource, (em) => insertRows(em, SandboxPost, [post('d1')]));
       expect(await other.getRepository(SandboxPost).countBy({ id: 'd1' })).toBe(1);
     } finally {
       await other.destroy();

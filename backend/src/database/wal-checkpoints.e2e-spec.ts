@@ -1,28 +1,15 @@
 import { statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { insertRows } from './insert-rows';
 import { WalCheckpoints } from './wal-checkpoints';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { migratedDatabase } from '../testing/test-database';
 
 describe('WAL checkpoints on SQLite', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-  let file: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    file = database.url.slice('sqlite:'.length);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = migratedDatabase('sqlite');
+  const file = () => migrated.database.url.slice('sqlite:'.length);
 
   const until = async (check: () => boolean, ms: number) => {
     for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
@@ -32,9 +19,9 @@ describe('WAL checkpoints on SQLite', () => {
   };
 
   it('leaves checkpoints to the worker thread: written pages reach the database file without a commit doing it', async () => {
-    const checkpoints = new WalCheckpoints(dataSource);
-    await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
-    const before = statSync(file).size;
+    const checkpoints = new WalCheckpoints(migrated.dataSource);
+    await migrated.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    const before = statSync(file()).size;
     const rows = Array.from({ length: 300 }, (_, i) => ({
       id: `p${i}`,
       accountExternalId: 'acct',
@@ -45,18 +32,18 @@ describe('WAL checkpoints on SQLite', () => {
       media: [],
       deletedAt: null,
     }));
-    await insertRows(dataSource.manager, SandboxPost, rows);
+    await insertRows(migrated.dataSource.manager, SandboxPost, rows);
     // Under the fallback threshold the writing connection keeps the pages in the WAL.
-    expect(statSync(file).size).toBe(before);
-    expect(statSync(`${file}-wal`).size).toBeGreaterThan(300_000);
+    expect(statSync(file()).size).toBe(before);
+    expect(statSync(`${file()}-wal`).size).toBeGreaterThan(300_000);
 
     checkpoints.onApplicationBootstrap();
     try {
-      expect(await until(() => statSync(file).size > before + 300_000, 5_000)).toBe(true);
+      expect(await until(() => statSync(file()).size > before + 300_000, 5_000)).toBe(true);
     } finally {
       await checkpoints.onApplicationShutdown();
     }
-    expect(await dataSource.getRepository(SandboxPost).count()).toBe(300);
+    expect(await migrated.dataSource.getRepository(SandboxPost).count()).toBe(300);
   });
 
   it('does nothing for a database that is not an SQLite file', async () => {

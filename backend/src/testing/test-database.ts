@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll } from 'vitest';
+import { dataSourceOptions } from '../database/data-source-options';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -49,4 +52,27 @@ async function withAdmin(run: (client: Client) => Promise<unknown>): Promise<voi
   } finally {
     await client.end();
   }
+}
+
+export interface MigratedDatabase {
+  database: TestDatabase;
+  dataSource: DataSource;
+}
+
+/**
+ * A fresh, migrated database with a data source on it for the calling suite: set up before its
+ * tests, destroyed and dropped after them. Its fields are there once the suite's tests run.
+ */
+export function migratedDatabase(kind: DatabaseKind): MigratedDatabase {
+  const migrated = {} as MigratedDatabase;
+  beforeAll(async () => {
+    migrated.database = await createTestDatabase(kind);
+    migrated.dataSource = await new DataSource(dataSourceOptions(migrated.database.url)).initialize();
+    await migrated.dataSource.runMigrations();
+  });
+  afterAll(async () => {
+    await migrated.dataSource?.destroy();
+    await migrated.database?.drop();
+  });
+  return migrated;
 }
