@@ -29,8 +29,6 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 
 const NOT_THE_SPA = ['/api/{*path}', '/internal/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
 
-const pickRequest = ({ id, method, url }: { id: unknown; method: string; url: string }) => ({ id, method, url });
-
 @Module({})
 export class AppModule {
   /** `role` decides what runs here: the API migrates and serves; a worker only processes jobs. */
@@ -43,9 +41,6 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            // Every request gets a logger bound to its request, serialized up front: binding only
-            // id, method and URL (no headers) keeps that cheap and keeps credentials out of logs.
-            serializers: { req: (req: { id: unknown; method: string; url: string }) => pickRequest(req) },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
           },
