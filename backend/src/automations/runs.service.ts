@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
 import { insertRows } from '../database/insert-rows';
+import { inLists } from '../database/in-lists';
 import { inTransaction } from '../database/transactions';
 import { jsonRow } from '../database/json-row';
 import { newId } from '../common/ids';
@@ -22,8 +23,6 @@ import { Run, type RunStatus } from './run.entity';
 import { RunsInFlight } from './runs-in-flight';
 
 const PAGE_SIZE = 50;
-/** Ids per `IN (…)` list: under SQL Server's 2,100 bound parameters. */
-const IN_CHUNK = 500;
 /** Queued runs read per dispatch query. */
 const QUEUE_PAGE = 50;
 
@@ -319,8 +318,8 @@ export class RunsService {
   private async stepRows(records: StepRecord[]): Promise<Array<QueryDeepPartialEntity<RunStep>>> {
     const unknown = [...new Set(records.map((r) => r.runId))].filter((id) => !this.inFlight.get(id));
     const known = new Set(records.map((r) => r.runId).filter((id) => this.inFlight.get(id)));
-    for (let i = 0; i < unknown.length; i += IN_CHUNK) {
-      const found = await this.runs.find({ select: { id: true }, where: { id: In(unknown.slice(i, i + IN_CHUNK)) } });
+    for (const ids of inLists(unknown)) {
+      const found = await this.runs.find({ select: { id: true }, where: { id: In(ids) } });
       for (const run of found) known.add(run.id);
     }
     return records
@@ -360,10 +359,10 @@ export class RunsService {
     }
     const now = new Date();
     for (const { status, error, ids } of outcomes.values()) {
-      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      for (const list of inLists(ids)) {
         await em.update(
           Run,
-          { id: In(ids.slice(i, i + IN_CHUNK)), status: In(['running', 'queued']) },
+          { id: In(list), status: In(['running', 'queued']) },
           { status, error, finishedAt: status === 'waiting' ? null : now },
         );
       }
@@ -372,10 +371,10 @@ export class RunsService {
 
   private async waitingAmong(em: EntityManager, runIds: string[]): Promise<Set<string>> {
     const waiting = new Set<string>();
-    for (let i = 0; i < runIds.length; i += IN_CHUNK) {
+    for (const ids of inLists(runIds)) {
       const rows = await em.find(RunWait, {
         select: { runId: true },
-        where: { runId: In(runIds.slice(i, i + IN_CHUNK)) },
+        where: { runId: In(ids) },
       });
       for (const row of rows) waiting.add(row.runId);
     }

@@ -28,6 +28,7 @@ import { newId } from '../common/ids';
 import { AgendaJob } from './agenda-job.entity';
 import { asDate, definitionColumns, jsonContains, stateColumns, toJobParameters } from './agenda-job-row';
 import { firstDebounce, singleJobKey, uniqueJobKey, uniqueUpdate } from './job-uniqueness';
+import { inLists } from '../database/in-lists';
 
 type Where = FindOptionsWhere<AgendaJob>;
 
@@ -35,8 +36,6 @@ type Where = FindOptionsWhere<AgendaJob>;
 const CLAIM_CANDIDATES = 10;
 const CLAIM_ROUNDS = 5;
 /** Ids per `IN (…)`: SQL Server takes at most 2,100 parameters in one statement. */
-const ID_CHUNK = 500;
-
 /**
  * Agenda's `JobRepository` on the project's TypeORM database (SQLite, PostgreSQL, SQL Server), with
  * portable queries only. Every lock is taken by one conditional UPDATE whose WHERE repeats the
@@ -115,7 +114,7 @@ export class SqlJobRepository implements JobRepository {
   async removeJobs(options: RemoveJobsOptions): Promise<number> {
     const ids = await this.idsMatching(options);
     let removed = 0;
-    for (const chunk of chunks(ids)) removed += (await this.jobs.delete({ id: In(chunk) })).affected ?? 0;
+    for (const chunk of inLists(ids)) removed += (await this.jobs.delete({ id: In(chunk) })).affected ?? 0;
     return removed;
   }
 
@@ -227,7 +226,7 @@ export class SqlJobRepository implements JobRepository {
   }
 
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
-    for (const chunk of chunks(jobIds.map(String))) await this.jobs.update({ id: In(chunk) }, { lockedAt: null });
+    for (const chunk of inLists(jobIds.map(String))) await this.jobs.update({ id: In(chunk) }, { lockedAt: null });
   }
 
   /**
@@ -334,7 +333,8 @@ export class SqlJobRepository implements JobRepository {
   private async setDisabled(options: RemoveJobsOptions, disabled: boolean): Promise<number> {
     const ids = await this.idsMatching(options);
     let changed = 0;
-    for (const chunk of chunks(ids)) changed += (await this.jobs.update({ id: In(chunk) }, { disabled })).affected ?? 0;
+    for (const chunk of inLists(ids))
+      changed += (await this.jobs.update({ id: In(chunk) }, { disabled })).affected ?? 0;
     return changed;
   }
 }
@@ -354,8 +354,4 @@ function toOrder(sort: JobsSort | undefined): FindOptionsOrder<AgendaJob> {
 
 function emptyOverview(name: string): JobsOverview {
   return { name, total: 0, running: 0, scheduled: 0, queued: 0, completed: 0, failed: 0, repeating: 0, paused: 0 };
-}
-
-function* chunks<T>(items: T[]): Generator<T[]> {
-  for (let start = 0; start < items.length; start += ID_CHUNK) yield items.slice(start, start + ID_CHUNK);
 }

@@ -6,10 +6,8 @@ import { Schedule } from '../scheduling/schedule.entity';
 import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
 import { nextOccurrence } from './next-occurrence';
 import { PublishJob } from './publish-job.entity';
+import { inLists } from '../database/in-lists';
 import { inTransaction } from '../database/transactions';
-
-/** Rows per bulk statement (well under every database's parameter limit). */
-const CHUNK = 500;
 
 export interface TickOptions {
   /** Variants due this far ahead get their job now, so it is ready on time. */
@@ -68,8 +66,7 @@ export class SchedulerTick {
       if (next) await em.update(PostVariant, variant.id, { scheduledAt: next });
       else finished.push(variant);
     }
-    for (let i = 0; i < finished.length; i += CHUNK) {
-      const chunk = finished.slice(i, i + CHUNK);
+    for (const chunk of inLists(finished)) {
       await em.update(PostVariant, { id: In(chunk.map((v) => v.id)) }, { state: 'publishing' });
       await em.update(Post, { id: In([...new Set(chunk.map((v) => v.postId))]) }, { state: 'publishing' });
     }
