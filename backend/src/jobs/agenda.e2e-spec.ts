@@ -1,8 +1,6 @@
 import { Agenda, constant } from 'agenda';
-import { DataSource } from 'typeorm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../database/data-source-options';
-import { createTestDatabase, DATABASE_KINDS, TestDatabase } from '../testing/test-database';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 import { AgendaJob } from './agenda-job.entity';
 import { createAgenda } from './jobs.module';
 
@@ -16,25 +14,13 @@ const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 10_000
 
 /** Agenda itself, end to end, running jobs stored by our backend. */
 describe.each(DATABASE_KINDS)('Agenda on the SQL backend (%s)', (kind) => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const migrated = migratedDatabase(kind);
   let agenda: Agenda;
-  const row = (name: string) => dataSource.getRepository(AgendaJob).findOneByOrFail({ name });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const row = (name: string) => migrated.dataSource.getRepository(AgendaJob).findOneByOrFail({ name });
 
   beforeEach(async () => {
-    await dataSource.getRepository(AgendaJob).clear();
-    agenda = createAgenda(dataSource, { name: 'test-worker', processEvery: 100 });
+    await migrated.dataSource.getRepository(AgendaJob).clear();
+    agenda = createAgenda(migrated.dataSource, { name: 'test-worker', processEvery: 100 });
     await agenda.ready;
   });
 
@@ -74,7 +60,7 @@ describe.each(DATABASE_KINDS)('Agenda on the SQL backend (%s)', (kind) => {
     await agenda.every(300, 'tick');
     await agenda.every(300, 'tick');
     await until(() => runs >= 3);
-    const rows = await dataSource.getRepository(AgendaJob).findBy({ name: 'tick' });
+    const rows = await migrated.dataSource.getRepository(AgendaJob).findBy({ name: 'tick' });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: 'single', repeatInterval: 300 });
   });

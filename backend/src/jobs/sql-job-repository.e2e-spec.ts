@@ -1,8 +1,6 @@
 import type { JobParameters } from 'agenda';
-import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../database/data-source-options';
-import { createTestDatabase, DATABASE_KINDS, TestDatabase } from '../testing/test-database';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 import { SqlJobRepository } from './sql-job-repository';
 
 const MINUTE = 60_000;
@@ -18,24 +16,15 @@ const newJob = (overrides: Partial<JobParameters> = {}): JobParameters => ({
 
 /** Agenda's `JobRepository` contract (its shared backend suites), on each of our databases. */
 describe.each(DATABASE_KINDS)('SqlJobRepository on %s', (kind) => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const migrated = migratedDatabase(kind);
   let repo: SqlJobRepository;
   const save = (overrides: Partial<JobParameters> = {}) => repo.saveJob(newJob(overrides), undefined);
   const claimNext = (name: string, lockDeadline = at(-10 * MINUTE)) =>
     repo.getNextJobToRun(name, at(5000), lockDeadline, new Date(), undefined);
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    await dataSource.runMigrations();
-    repo = new SqlJobRepository(dataSource);
+    repo = new SqlJobRepository(migrated.dataSource);
     await repo.connect();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
   });
 
   beforeEach(async () => {
