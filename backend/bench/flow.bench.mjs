@@ -188,7 +188,7 @@ async function main() {
           'x-delivery-id': `bench-${n}`,
         });
         if (res.status !== 202) throw new Error(`event ${n}: ${res.status} ${res.body}`);
-        sentAt.set(JSON.parse(res.body).runIds[0], at);
+        sentAt.set(JSON.parse(res.body).runIds[0], { at, answeredAt: Date.now() });
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, send));
@@ -210,6 +210,8 @@ async function main() {
     )
     .all();
   const latencies = [];
+  // Where the time goes: sent → 202 answered → draft step started (in the runtime) → committed.
+  const stages = { answered: [], toDraftStep: [], draftStep: [] };
   const failures = new Map();
   const pending = new Set(sentAt.keys());
   let lastCommit = started;
@@ -217,8 +219,12 @@ async function main() {
     pending.delete(run.id);
     if (run.status === 'succeeded' && run.startedAt) {
       const committedAt = Date.parse(`${run.startedAt.replace(' ', 'T')}Z`) + run.durationMs;
+      const { at, answeredAt } = sentAt.get(run.id);
       lastCommit = Math.max(lastCommit, committedAt);
-      latencies.push(committedAt - sentAt.get(run.id));
+      latencies.push(committedAt - at);
+      stages.answered.push(answeredAt - at);
+      stages.toDraftStep.push(committedAt - run.durationMs - answeredAt);
+      stages.draftStep.push(run.durationMs);
     } else {
       const why = `${run.status}: ${run.error}`;
       failures.set(why, (failures.get(why) ?? 0) + 1);
@@ -228,7 +234,7 @@ async function main() {
   db.close();
   const twice = [...drafted.values()].filter((count) => count > 1).length;
   const lost = [...Array(WARMUP + EVENTS).keys()].filter((n) => !drafted.has(n)).length;
-  latencies.sort((a, b) => a - b);
+  for (const list of [latencies, ...Object.values(stages)]) list.sort((a, b) => a - b);
   const pace = RATE > 0 ? `offered ${RATE}/s` : 'unpaced';
   console.log(
     `events: ${EVENTS} after ${WARMUP} to warm up, ${pace}, concurrency ${CONCURRENCY}, SQLite, Node-RED child`,
@@ -238,6 +244,10 @@ async function main() {
   console.log(`drafts committed per second: ${Math.round(latencies.length / ((lastCommit - started) / 1000))}`);
   console.log(
     `accept → draft committed: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
+  );
+  const spread = (list) => `p50 ${percentile(list, 50)}, p99 ${percentile(list, 99)}`;
+  console.log(
+    `  of which: 202 answered ${spread(stages.answered)} · then to the draft step ${spread(stages.toDraftStep)} · draft step ${spread(stages.draftStep)} ms`,
   );
   console.log(`lost: ${lost}, drafted twice: ${twice} (${pending.size} runs unfinished)`);
   for (const [why, count] of failures) console.log(`  ${count} × ${why}`);
