@@ -154,11 +154,11 @@ describe('automation editor extras', () => {
     await screenshot(page, 'extras-test-run');
 
     await nav('Automations').click();
+    // Count once the list has loaded: the page first renders without its rows.
+    const deleteFirst = page.getByRole('button', { name: /^Delete / }).first();
+    await deleteFirst.waitFor();
     const before = await page.getByRole('row').count();
-    await page
-      .getByRole('button', { name: /^Delete / })
-      .first()
-      .click();
+    await deleteFirst.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBe(before - 1);
   }, 120_000);
