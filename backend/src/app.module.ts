@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { ActivityModule } from './activity/activity.module';
@@ -25,9 +24,8 @@ import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RuntimeModule } from './runtime/runtime.module';
+import { WebAppModule } from './web-app/web-app.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
-
-const NOT_THE_SPA = ['/api/{*path}', '/internal/{*path}', '/media/{*path}', '/healthz', '/readyz', '/metrics'];
 
 @Module({})
 export class AppModule {
@@ -46,10 +44,6 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot({ runMigrations: role === 'api' }),
-        ...(config.webDistDir
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: NOT_THE_SPA })]
-          : []),
-        // First of the modules with routes: Express matches routes in the order they were added.
         InboundHooksModule,
         IdentityModule,
         MailModule,
@@ -69,6 +63,7 @@ export class AppModule {
         NotificationsModule,
         ApprovalsModule,
         AutomationsModule,
+        ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

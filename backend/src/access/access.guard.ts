@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { IdentityService } from '../identity/identity.service';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service';
@@ -28,7 +28,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { access?: AccessContext }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { access?: AccessContext }>();
     const principal = await this.authenticate(request);
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     const workspace = permission
@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<Principal> {
+  private async authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AccessError('UNAUTHENTICATED');
@@ -64,12 +64,14 @@ export class AccessGuard implements CanActivate {
   }
 
   private workspaceIdOf(
-    request: Request,
+    request: FastifyRequest,
     principal: Principal,
     targets: Parameters<Reflector['getAllAndOverride']>[1],
   ): string {
     const param = this.reflector.getAllAndOverride<string | undefined>(WORKSPACE_PARAM, targets);
-    const requested = param ? request.params[param] : request.headers[WORKSPACE_HEADER];
+    const requested = param
+      ? (request.params as Record<string, string | undefined>)[param]
+      : request.headers[WORKSPACE_HEADER];
     const workspaceId = Array.isArray(requested) ? requested[0] : requested;
     if (principal.apiKey) {
       // A key acts only in its own workspace; naming another one finds nothing.

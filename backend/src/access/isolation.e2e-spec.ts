@@ -24,17 +24,11 @@ interface Fixture {
   notificationId: string;
 }
 
-interface RouteLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 /** Routes of the running app that take an id in the path (public ones excepted). */
 function routesWithIds(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
   return (
-    express.router.stack
-      .filter((l) => l.route && l.route.path.startsWith('/api/v1/') && l.route.path.includes(':'))
-      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    t.routes
+      .filter((r) => r.includes(' /api/v1/') && r.includes(':'))
       // Public (token or signature, not workspace, decides) or global (the template catalogue).
       .filter(
         (r) =>

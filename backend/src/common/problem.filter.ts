@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
@@ -13,15 +13,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request>();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const { problem, headers } = this.toProblem(error, request);
-    if (response.headersSent) return;
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (reply.sent) return;
+    reply.headers(headers).status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(error: unknown, request: Request): { problem: Problem; headers: Record<string, string> } {
+  private toProblem(error: unknown, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
     if (error instanceof DomainError) {
       const { status, title } = error.spec;
       return {
@@ -39,7 +38,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = HttpStatus[status] ?? 'HTTP_ERROR';
-      const detail = status === 404 ? `No route for ${request.method} ${request.path}` : (error.message ?? undefined);
+      const detail =
+        status === 404 ? `No route for ${request.method} ${request.url.split('?')[0]}` : (error.message ?? undefined);
       return {
         problem: { type: problemType(code), title: titleFor(status), status, code, detail },
         headers: {},

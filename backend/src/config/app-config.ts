@@ -13,7 +13,8 @@ export interface AppConfig {
   databaseUrl: string;
   webDistDir: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  bodyLimit: string;
+  /** Largest JSON or form body accepted, in bytes. */
+  bodyLimitBytes: number;
   jwtSecret: string;
   /** 32 bytes for AES-256-GCM (provider tokens and other secrets at rest). */
   encryptionKey: Buffer;
@@ -143,6 +144,13 @@ export const CONFIG_VARIABLES = {
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+/** "512kb" → 524288 (the format is checked first). */
+const bytesOf = (size: string) => {
+  const [, count, unit] = /^(\d+)(b|kb|mb)$/i.exec(size)!;
+  return Number(count) * UNIT_BYTES[unit.toLowerCase()];
+};
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(0, 65535).default(3000),
@@ -158,7 +166,8 @@ const schema = z.object({
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
-    .default('1mb'),
+    .default('1mb')
+    .transform(bytesOf),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -257,7 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     databaseUrl: v.DATABASE_URL ?? `sqlite:${join(dataDir, 'socialorchestrator.db')}`,
     webDistDir: resolveWebDist(v.WEB_DIST_DIR, repoRoot),
     logLevel: v.LOG_LEVEL,
-    bodyLimit: v.BODY_LIMIT,
+    bodyLimitBytes: v.BODY_LIMIT,
     jwtSecret: v.JWT_SECRET ?? embeddedSecret(dataDir, 'jwt', 48),
     encryptionKey: Buffer.from(v.ENCRYPTION_KEY ?? embeddedSecret(dataDir, 'encryption', 32, 'base64'), 'base64'),
     accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,

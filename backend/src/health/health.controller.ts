@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorators';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
@@ -30,13 +30,13 @@ export class HealthController {
    */
   @Get('readyz')
   @Public()
-  async readyz(@Res({ passthrough: true }) response: Response) {
+  async readyz(@Res({ passthrough: true }) reply: FastifyReply) {
     const database = await this.dataSource
       .query('SELECT 1 AS ok')
       .then(() => 'ok' as const)
       .catch((e: Error) => `error: ${e.message}`);
     const ready = database === 'ok';
-    response.status(ready ? 200 : 503);
+    reply.status(ready ? 200 : 503);
     return {
       status: ready ? 'ready' : 'not ready',
       checks: { database, jobStore: database, flowRuntime: this.flowRuntime.status().state },

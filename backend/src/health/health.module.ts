@@ -1,7 +1,7 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { HealthController } from './health.controller';
-import { HttpMetricsMiddleware, Metrics } from './metrics';
+import { Metrics } from './metrics';
 
 @Module({
   imports: [RuntimeModule],
@@ -9,8 +9,4 @@ import { HttpMetricsMiddleware, Metrics } from './metrics';
   providers: [Metrics],
   exports: [Metrics],
 })
-export class HealthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
-  }
-}
+export class HealthModule {}

@@ -1,10 +1,11 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** The process's Prometheus registry: Node.js defaults plus HTTP request durations. */
 @Injectable()
-export class Metrics {
+export class Metrics implements OnModuleInit {
   readonly registry = new Registry();
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -14,22 +15,21 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(private readonly adapterHost: HttpAdapterHost) {
     collectDefaultMetrics({ register: this.registry });
   }
-}
 
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: Metrics) {}
-
-  use(request: Request, response: Response, next: NextFunction): void {
-    const stop = this.metrics.httpDuration.startTimer();
-    response.on('finish', () => {
+  /** Every request of the HTTP app (a worker has none), timed from its arrival to its answer. */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    fastify?.addHook('onResponse', (request, reply, done) => {
       // The matched route pattern, never the raw path: ids would explode label cardinality.
-      const route = request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
-      stop({ method: request.method, route, status: String(response.statusCode) });
+      const route = request.routeOptions.url ?? 'unmatched';
+      this.httpDuration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+      done();
     });
-    next();
   }
 }

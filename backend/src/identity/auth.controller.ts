@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public } from '../access/access.decorators';
 import type { Principal } from '../access/access-context';
 import { AccessError } from '../access/access.errors';
@@ -34,7 +34,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
-  async login(@Body() body: LoginDto, @Req() request: Request): Promise<SessionDto> {
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<SessionDto> {
     return toDto(await this.identity.login(body.email, body.password, request.ip ?? 'unknown'));
   }
 
@@ -56,7 +56,7 @@ export class AuthController {
   @Post('password-reset')
   @Public()
   @HttpCode(202)
-  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: Request): Promise<void> {
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<void> {
     await this.identity.requestPasswordReset(body.email, request.ip ?? 'unknown');
   }
 

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IsIn } from 'class-validator';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { notFound } from '../common/common.errors';
+import { FileUpload, type UploadedFile as Upload } from '../common/uploads';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import type { NetworkId } from '../connectors/network-limits';
 import { MediaItemDto } from './media.dto';
@@ -31,14 +31,14 @@ export class MediaController {
 
   @Post('api/v1/media')
   @RequirePermission('media:write')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileUpload('file', (config) => config.media.maxUploadBytes))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: MediaItemDto })
   upload(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: Upload | undefined,
   ): Promise<MediaItemDto> {
     if (!file) throw new MediaError('FILE_REQUIRED', undefined, [{ field: 'file', message: 'is required' }]);
     return this.uploads.upload(workspace.workspaceId, principal.userId, file);
@@ -76,21 +76,21 @@ export class MediaController {
   }
 
   /** Files of the local store, for whoever holds a signed URL (browsers, networks fetching media). */
-  @Get('media/*key')
+  @Get('media/*')
   @Public()
   async serve(
-    @Param('key') key: string | string[],
+    @Param('*') path: string,
     @Query('expires') expires: string,
     @Query('signature') signature: string,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    const path = Array.isArray(key) ? key.join('/') : key;
     if (!(this.store instanceof LocalDirectoryStore) || !this.store.verify(path, Number(expires), signature ?? '')) {
       throw notFound('Media file');
     }
     const type = path.endsWith('.jpg') ? 'image/jpeg' : await this.uploads.mimeTypeOf(path);
-    response.setHeader('Content-Type', type);
-    response.setHeader('Cache-Control', 'private, max-age=3600');
-    (await this.store.get(path)).pipe(response);
+    await reply
+      .type(type)
+      .header('Cache-Control', 'private, max-age=3600')
+      .send(await this.store.get(path));
   }
 }

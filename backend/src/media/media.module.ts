@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { uploadsModule } from '../common/uploads';
 import { MediaController } from './media.controller';
 import { MediaItem } from './media-item.entity';
 import { MediaUploads } from './media-uploads.service';
@@ -8,7 +7,7 @@ import { MediaLibrary } from './media-library.service';
 import { MEDIA_STORE, mediaStoreProvider } from './media-store.provider';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MediaItem]), uploadsModule((config) => config.media.maxUploadBytes)],
+  imports: [TypeOrmModule.forFeature([MediaItem])],
   controllers: [MediaController],
   providers: [mediaStoreProvider, MediaLibrary, MediaUploads],
   exports: [MediaLibrary, MediaUploads, MEDIA_STORE],

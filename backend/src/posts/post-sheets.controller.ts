@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { FileUpload, type UploadedFile as Upload } from '../common/uploads';
 import { PostsError } from './posts.errors';
 import { PostSheets } from './post-sheets.service';
 
@@ -13,6 +13,9 @@ export class ExportQueryDto {
   @IsIn(['csv', 'xlsx'], { message: 'must be csv or xlsx' })
   format?: 'csv' | 'xlsx';
 }
+
+/** A sheet of 5,000 posts is well under this. */
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -28,14 +31,14 @@ export class PostSheetsController {
   @Post('import')
   @HttpCode(202)
   @RequirePermission('posts:write')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileUpload('file', () => IMPORT_MAX_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiAcceptedResponse({ description: '{ job_id } — follow it at GET /api/v1/jobs/{job_id}' })
   async import(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: Upload | undefined,
   ): Promise<{ job_id: string }> {
     if (!file)
       throw new PostsError('INVALID_IMPORT', 'Attach a CSV or XLSX file', [{ field: 'file', message: 'is required' }]);
@@ -47,12 +50,13 @@ export class PostSheetsController {
   async export(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @Query() query: ExportQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const format = query.format ?? 'csv';
     const file = await this.sheets.export(workspace.workspaceId, format);
-    response.setHeader('Content-Type', CONTENT_TYPES[format]);
-    response.setHeader('Content-Disposition', `attachment; filename="posts.${format}"`);
-    response.send(file);
+    await reply
+      .type(CONTENT_TYPES[format])
+      .header('Content-Disposition', `attachment; filename="posts.${format}"`)
+      .send(file);
   }
 }

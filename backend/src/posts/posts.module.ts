@@ -17,17 +17,12 @@ import { CalendarService } from './calendar.service';
 import { PostSheetsController } from './post-sheets.controller';
 import { PostSheets } from './post-sheets.service';
 import { MediaModule } from '../media/media.module';
-import { uploadsModule } from '../common/uploads';
-
-/** A sheet of 5,000 posts is well under this. */
-const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Post, PostVariant, Label, PostLabel, Schedule, QueueSlot, SocialAccount, MediaItem]),
     ActivityModule,
     MediaModule,
-    uploadsModule(() => IMPORT_MAX_BYTES),
   ],
   controllers: [PostSheetsController, PostsController, CalendarController],
   providers: [PostsService, PostPlanner, CalendarService, PostSheets],

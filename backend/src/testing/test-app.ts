@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
@@ -10,6 +11,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   db: DataSource;
   config: AppConfig;
+  /** Every route the app registered, as `METHOD /path/:param` (HEAD twins of GET left out). */
+  routes: string[];
   close(): Promise<void>;
 }
 
@@ -29,12 +32,21 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   });
   const app = await createApp(config);
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance<FastifyInstance>()
+    .addHook('onRoute', (route) => {
+      const methods = ([] as string[]).concat(route.method).filter((m) => m !== 'HEAD');
+      routes.push(...methods.map((m) => `${m} ${route.url}`));
+    });
   await app.listen(0, '127.0.0.1');
   return {
     app,
     http: request(app.getHttpServer()),
     db: app.get(DataSource),
     config,
+    routes,
     close: async () => {
       await app.close();
       await database.drop();

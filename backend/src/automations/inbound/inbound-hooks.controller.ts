@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../../access/access.decorators';
 import { InboundHooks } from './inbound-hooks.service';
 
@@ -16,7 +16,7 @@ export class InboundHooksController {
   @Post(':hookId')
   @Public()
   @HttpCode(202)
-  receive(@Param('hookId') hookId: string, @Req() request: Request) {
+  receive(@Param('hookId') hookId: string, @Req() request: FastifyRequest) {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     return this.hooks.receive(hookId, { rawBody, headers: request.headers, receivedAt: new Date() });
   }
