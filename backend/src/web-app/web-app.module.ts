@@ -18,8 +18,12 @@ import { Public } from '../access/access.decorators';
 
 const WEB_ROOT = Symbol('WEB_ROOT');
 
-/** Paths that belong to the API and the platform: never answered with the web app. */
-const NOT_THE_SPA = /^\/(api|internal|media)(\/|$)|^\/(healthz|readyz|metrics)$/;
+/**
+ * Paths that belong to the API and the platform, and files the build does not have (a stale tab asking
+ * for last release's script must get a 404, not the index page as JavaScript): never the web app.
+ */
+const NOT_THE_SPA =
+  /^\/(api|internal|media)(\/|$)|^\/(healthz|readyz|metrics)$|\.(m?js|css|map|json|txt|ico|png|jpe?g|gif|svg|webp|woff2?|ttf|webmanifest)$/i;
 
 /** The built web app's files, each its own route (the folder is read once, at start-up). */
 @Injectable()
