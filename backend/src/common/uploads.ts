@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Observable } from 'rxjs';
 import type { AppConfig } from '../config/app-config';
@@ -42,23 +43,54 @@ export function FileUpload(field: string, maxBytes: (config: AppConfig) => numbe
   return FileUploadInterceptor;
 }
 
+class UploadInterrupted extends Error {
+  constructor() {
+    super('The upload ended before the file was sent');
+  }
+}
+
 function receiveFile(request: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile | undefined> {
   return new Promise((resolve, reject) => {
     const form = busboy({ headers: request.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
     let saving: Promise<UploadedFile | undefined> = Promise.resolve(undefined);
+    let receiving: Readable | undefined;
     form.on('file', (name, stream, info) => {
       if (name !== field) return void stream.resume();
-      const path = join(tmpdir(), `upload-${newId()}`);
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => (size += chunk.length));
-      saving = pipeline(stream, createWriteStream(path)).then(async () => {
-        if (!stream.truncated) return { path, originalname: info.filename ?? 'upload', mimetype: info.mimeType, size };
-        await rm(path, { force: true });
-        throw tooLarge(maxBytes);
-      });
+      receiving = stream;
+      saving = saveFile(stream, maxBytes).then((saved) => ({
+        ...saved,
+        originalname: info.filename ?? 'upload',
+        mimetype: info.mimeType,
+      }));
+      saving.catch(() => undefined); // settled through 'close' or the interruption below
     });
     form.on('close', () => saving.then(resolve, reject));
     form.on('error', reject);
+    // A sender who goes away mid-upload leaves no request to answer and no partial file behind.
+    request.raw.once('close', () => {
+      if (request.raw.complete) return;
+      receiving?.destroy();
+      form.destroy();
+      reject(new UploadInterrupted());
+    });
     request.raw.pipe(form);
   });
+}
+
+/** One file's bytes into a temporary file, removed again if they stop short or run over the limit. */
+async function saveFile(
+  stream: Readable & { truncated?: boolean },
+  maxBytes: number,
+): Promise<{ path: string; size: number }> {
+  const path = join(tmpdir(), `upload-${newId()}`);
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => (size += chunk.length));
+  try {
+    await pipeline(stream, createWriteStream(path));
+    if (stream.truncated) throw tooLarge(maxBytes);
+    return { path, size };
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
 }

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -63,6 +65,40 @@ describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
   it('refuses a file over the upload limit with 413', async () => {
     const res = await upload(Buffer.alloc(3 * 1024 * 1024, 1), 'big.bin');
     expect(res.status).toBe(413);
+  });
+
+  it('leaves no temporary file behind when the sender goes away mid-upload', async () => {
+    const spool = mkdtempSync(join(tmpdir(), 'so-spool-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = spool; // where the upload interceptor spools, read at each upload
+    try {
+      const boundary = 'cut-off-midway';
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const sending = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/media',
+        headers: {
+          ...as(owner, workspaceId),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': 1024 * 1024,
+        },
+      });
+      sending.on('error', () => undefined);
+      sending.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      );
+      sending.write(Buffer.alloc(64 * 1024, 1));
+      await expect.poll(() => readdirSync(spool).length).toBe(1);
+      sending.destroy();
+      await expect.poll(() => readdirSync(spool)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+    await upload(await png(16, 16), 'after.png').expect(201);
   });
 
   it('measures a video with ffprobe and thumbnails a frame', async () => {

@@ -33,13 +33,11 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   });
   const app = await createApp(config);
   const routes: string[] = [];
-  app
-    .getHttpAdapter()
-    .getInstance<FastifyInstance>()
-    .addHook('onRoute', (route) => {
-      const methods = ([] as string[]).concat(route.method).filter((m) => m !== 'HEAD');
-      routes.push(...methods.map((m) => `${m} ${route.url}`));
-    });
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  fastify.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method).filter((m) => m !== 'HEAD');
+    routes.push(...methods.map((m) => `${m} ${route.url}`));
+  });
   await app.listen(0, '127.0.0.1');
   return {
     app,
