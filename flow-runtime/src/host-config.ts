@@ -6,6 +6,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_HEARTBEAT_MS = 2000;
 
+/** The per-workspace guards' settings: the backend validates the same ranges before passing them on. */
+export const RUNTIME_LIMIT_SETTINGS = {
+  FLOW_MAX_HOPS: { fallback: 100, min: 1, max: 10_000 },
+  FLOW_MESSAGES_PER_SECOND: { fallback: 10_000, min: 1, max: 1_000_000 },
+} as const;
+
 /** Everything the host reads from its environment, read and validated once at start-up. */
 export interface HostConfig {
   /** Node-RED's user directory (`FLOW_RUNTIME_DIR`). */
@@ -31,8 +37,8 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
     throw new HostConfigError(
       `FLOW_RUNTIME_HEARTBEAT_MS must be an integer between 100 and 60000 (got "${heartbeatText}")`,
     );
-  const maxHops = intSetting(env, 'FLOW_MAX_HOPS', 100, 1, 10_000);
-  const messagesPerSecond = intSetting(env, 'FLOW_MESSAGES_PER_SECOND', 10_000, 1, 1_000_000);
+  const maxHops = limitSetting(env, 'FLOW_MAX_HOPS');
+  const messagesPerSecond = limitSetting(env, 'FLOW_MESSAGES_PER_SECOND');
   return {
     limits: { maxHops, messagesPerSecond },
     userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),
@@ -41,7 +47,8 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
   };
 }
 
-function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function limitSetting(env: NodeJS.ProcessEnv, name: keyof typeof RUNTIME_LIMIT_SETTINGS): number {
+  const { fallback, min, max } = RUNTIME_LIMIT_SETTINGS[name];
   const text = env[name]?.trim() || String(fallback);
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max)

@@ -9,6 +9,7 @@ export type {
   SupervisorOptions,
 } from './supervisor';
 export { UnsafeRuntimeEnvError } from './child-env';
+export { RUNTIME_LIMIT_SETTINGS } from './host-config';
 export { isHostMessage, isSupervisorMessage } from './messages';
 export type {
   ActionMessage,

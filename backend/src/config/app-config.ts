@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RUNTIME_LIMIT_SETTINGS } from '@socialorchestrator/flow-runtime';
 import { z } from 'zod';
 
 /** The one typed configuration object. Nothing else in the backend reads process.env. */
@@ -143,6 +144,11 @@ export const CONFIG_VARIABLES = {
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A guard the flow runtime enforces, validated here with the runtime's own range and default. */
+const runtimeLimit = (name: keyof typeof RUNTIME_LIMIT_SETTINGS) => {
+  const { fallback, min, max } = RUNTIME_LIMIT_SETTINGS[name];
+  return int(min, max).default(fallback);
+};
 
 const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 /** "512kb" → 524288 (the format is checked first). */
@@ -198,8 +204,8 @@ const schema = z.object({
   PUBLISH_POLL_MS: int(50, 60_000).default(500),
   PUBLISH_CONCURRENCY: int(1, 1000).default(32),
   PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
-  FLOW_MAX_HOPS: int(1, 10_000).default(100),
-  FLOW_MESSAGES_PER_SECOND: int(1, 1_000_000).default(10_000),
+  FLOW_MAX_HOPS: runtimeLimit('FLOW_MAX_HOPS'),
+  FLOW_MESSAGES_PER_SECOND: runtimeLimit('FLOW_MESSAGES_PER_SECOND'),
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
