@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, publicUrl } from './public-url';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchPublic, isPrivateAddress, PrivateUrlError, publicUrl } from './public-url';
 
 describe('the private-network guard', () => {
   it.each([
@@ -32,5 +34,43 @@ describe('the private-network guard', () => {
     }
     await expect(publicUrl('ftp://example.com/', { allowPrivate: true })).rejects.toThrow('only http(s)');
     expect((await publicUrl('http://127.0.0.1/', { allowPrivate: true })).host).toBe('127.0.0.1');
+  });
+});
+
+describe('fetches that reach public addresses only', () => {
+  let server: Server;
+  let port: number;
+  let requests = 0;
+
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      requests++;
+      response.end('inside');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('refuses a name that resolves to a private address when the socket connects (no rebinding window)', async () => {
+    // localhost stands for a name that answered public to the first check and private to the fetch.
+    const refused = fetchPublic(new URL(`http://localhost:${port}/`), {}, { allowPrivate: false });
+    await expect(refused).rejects.toBeInstanceOf(PrivateUrlError);
+    await expect(refused).rejects.toThrow('localhost is on a private network');
+  });
+
+  it('refuses a private address written in the URL', async () => {
+    for (const host of ['127.0.0.1', '[::ffff:127.0.0.1]']) {
+      await expect(fetchPublic(new URL(`http://${host}:${port}/`), {}, { allowPrivate: false })).rejects.toThrow(
+        'is on a private network',
+      );
+    }
+    expect(requests).toBe(0);
+  });
+
+  it('reaches the private network when the configuration allows it', async () => {
+    const response = await fetchPublic(new URL(`http://localhost:${port}/`), {}, { allowPrivate: true });
+    expect(await response.text()).toBe('inside');
+    expect(requests).toBe(1);
   });
 });

@@ -1,5 +1,7 @@
+import { lookup as lookupCallback, LookupAddress, LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent, fetch, RequestInit, Response } from 'undici';
 
 export class PrivateUrlError extends Error {
   override name = 'PrivateUrlError';
@@ -66,4 +68,45 @@ export async function publicUrl(url: string, options: { allowPrivate: boolean })
   if (addresses.some((a) => isPrivateAddress(a.address)))
     throw new PrivateUrlError(`${target.hostname} is on a private network`);
   return target;
+}
+
+/**
+ * Resolves for a connection and refuses private addresses there and then: the name is looked up
+ * once, for the socket itself, so it cannot answer public to `publicUrl` and private to the fetch
+ * that follows (DNS rebinding).
+ */
+function publicLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    if (addresses.some((a) => isPrivateAddress(a.address)))
+      return callback(new PrivateUrlError(`${hostname} is on a private network`), []);
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+}
+
+const publicOnly = new Agent({ connect: { lookup: publicLookup } });
+
+/**
+ * A server-side fetch that reaches public addresses only (unless `allowPrivate`), checked on the
+ * connection itself; redirects are refused, as each hop would need the check again.
+ */
+export async function fetchPublic(
+  url: URL,
+  init: Omit<RequestInit, 'dispatcher' | 'redirect'>,
+  options: { allowPrivate: boolean },
+): Promise<Response> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // An address in the URL is never looked up, so it is checked here.
+  if (!options.allowPrivate && isIP(host) && isPrivateAddress(host))
+    throw new PrivateUrlError(`${url.hostname} is on a private network`);
+  const dispatcher = options.allowPrivate ? undefined : publicOnly;
+  return fetch(url, { ...init, redirect: 'error', dispatcher }).catch((error: Error) => {
+    // undici says "fetch failed"; what failed (refused, private, unresolvable) is its cause.
+    throw error.cause instanceof Error ? error.cause : error;
+  });
 }

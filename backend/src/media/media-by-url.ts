@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { publicUrl } from '../common/public-url';
+import { fetchPublic, publicUrl } from '../common/public-url';
 import { SizeLimit } from './storage/size-limit';
 
 const FETCH_TIMEOUT_MS = 30_000;
@@ -22,11 +22,13 @@ export async function downloadMedia(
   const target = await publicUrl(url, { allowPrivate: false }).catch((error: Error) => {
     throw new MediaDownloadError(error.message);
   });
-  const response = await fetch(target, { redirect: 'error', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch(
-    (error: Error) => {
-      throw new MediaDownloadError(`${url} could not be fetched: ${error.message}`);
-    },
-  );
+  const response = await fetchPublic(
+    target,
+    { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) },
+    { allowPrivate: false },
+  ).catch((error: Error) => {
+    throw new MediaDownloadError(`${url} could not be fetched: ${error.message}`);
+  });
   if (!response.ok || !response.body) throw new MediaDownloadError(`${url} answered HTTP ${response.status}`);
   const path = join(await mkdtemp(join(tmpdir(), 'so-fetch-')), 'download');
   const limit = new SizeLimit(maxBytes);

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'agenda';
-import { publicUrl } from '../../common/public-url';
+import { fetchPublic, publicUrl } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { BackgroundJobs } from '../../jobs/background-jobs';
@@ -62,21 +62,25 @@ export class OutboundWebhooks implements OnModuleInit {
   private async deliver(job: Job<Delivery>): Promise<void> {
     const d = job.attrs.data;
     const signature = createHmac('sha256', this.signingSecret(d.workspaceId)).update(d.body).digest('hex');
-    const outcome = await publicUrl(d.url, { allowPrivate: this.config.allowPrivateUrls })
+    const allowPrivate = this.config.allowPrivateUrls;
+    const outcome = await publicUrl(d.url, { allowPrivate })
       .then((url) =>
-        fetch(url, {
-          method: 'POST',
-          redirect: 'error',
-          signal: AbortSignal.timeout(15_000),
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'SocialOrchestrator-Webhooks/1',
-            'x-signature-256': `sha256=${signature}`,
-            'x-delivery-id': d.deliveryId,
-            'x-timestamp': String(Math.floor(Date.now() / 1000)),
+        fetchPublic(
+          url,
+          {
+            method: 'POST',
+            signal: AbortSignal.timeout(15_000),
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'SocialOrchestrator-Webhooks/1',
+              'x-signature-256': `sha256=${signature}`,
+              'x-delivery-id': d.deliveryId,
+              'x-timestamp': String(Math.floor(Date.now() / 1000)),
+            },
+            body: d.body,
           },
-          body: d.body,
-        }),
+          { allowPrivate },
+        ),
       )
       .then(
         (res) =>

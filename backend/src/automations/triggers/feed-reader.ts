@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
-import { publicUrl } from '../../common/public-url';
+import type { Response } from 'undici';
+import { fetchPublic, publicUrl } from '../../common/public-url';
 
 export interface FeedItem {
   /** What de-duplicates the item: its guid, else its link, else a hash of title and date. */
@@ -31,12 +32,14 @@ export async function readFeed(
   const target = await publicUrl(url, options).catch((error: Error) => {
     throw new FeedError(error.message);
   });
-  // Redirects are refused: each hop would need the private-network check again.
-  const response = await fetch(target, {
-    redirect: 'error',
-    signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
-  }).catch((error: Error) => {
+  const response = await fetchPublic(
+    target,
+    {
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
+    },
+    options,
+  ).catch((error: Error) => {
     throw new FeedError(`${url} could not be fetched: ${error.message}`);
   });
   if (!response.ok) throw new FeedError(`${url} answered HTTP ${response.status}`);
