@@ -1,3 +1,4 @@
+export * from './api-views';
 export * from './catalog';
 export * from './graph';
 export * from './placeholders';

@@ -1,51 +1,14 @@
+import type {
+  AutomationSummary,
+  AutomationVersionView,
+  AutomationView,
+  RunStepView,
+  RunView,
+} from '@socialorchestrator/rule-nodes';
 import type { Automation } from './automation.entity';
 import type { AutomationVersion } from './automation-version.entity';
-import type { Graph } from './graph';
 import type { RunStep } from './run-step.entity';
-import type { Run, RunStatus } from './run.entity';
-
-export interface AutomationView {
-  id: string;
-  name: string;
-  enabled: boolean;
-  graph: Graph;
-  publishedVersion: number | null;
-  hook: { hookId: string; url: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AutomationSummary {
-  id: string;
-  name: string;
-  enabled: boolean;
-  publishedVersion: number | null;
-  updatedAt: string;
-  lastRun: { id: string; status: RunStatus; startedAt: string } | null;
-}
-
-export interface RunView {
-  id: string;
-  automationId: string;
-  version: number;
-  status: RunStatus;
-  triggerNodeId: string;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface RunStepView {
-  id: string;
-  nodeId: string;
-  nodeType: string;
-  port: string | null;
-  input: unknown;
-  output: unknown;
-  startedAt: string;
-  durationMs: number;
-  error: string | null;
-}
+import type { Run } from './run.entity';
 
 export const automationView = (a: Automation, hook: AutomationView['hook']): AutomationView => ({
   id: a.id,
@@ -58,7 +21,9 @@ export const automationView = (a: Automation, hook: AutomationView['hook']): Aut
   updatedAt: a.updatedAt.toISOString(),
 });
 
-export const versionView = (v: AutomationVersion) => ({
+export type { AutomationSummary, AutomationView, RunStepView, RunView };
+
+export const versionView = (v: AutomationVersion): AutomationVersionView => ({
   version: v.version,
   publishedAt: v.publishedAt.toISOString(),
   publishedBy: v.publishedBy,

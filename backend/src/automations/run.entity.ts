@@ -1,12 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { RunStatus } from '@socialorchestrator/rule-nodes';
 import { Automation } from './automation.entity';
 
-/**
- * `queued` until a process with the flow runtime hands it over; `running` while messages are in flight; `waiting` while parked (approval, long delay);
- * `interrupted` when the runtime stopped under it (never silently lost); `stopped` by a limit.
- */
-export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'interrupted', 'stopped'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export type { RunStatus } from '@socialorchestrator/rule-nodes';
 
 /** One event going through one version of an automation. */
 @Entity('automation_runs')

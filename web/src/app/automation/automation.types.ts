@@ -1,58 +1,20 @@
-/** The automation API's shapes: the catalog and graph model from rule-nodes, the views as backend/automations/ serves them. */
-import type { FieldSpec, Graph } from '@socialorchestrator/rule-nodes';
+/** The automation API's shapes: the catalog, graph model and views from rule-nodes (the backend serves the same). */
+import type { FieldSpec } from '@socialorchestrator/rule-nodes';
 
-export type { FieldKind, FieldSpec, Graph, GraphEdge, GraphNode, NodeTypeSpec } from '@socialorchestrator/rule-nodes';
-
-export interface Automation {
-  id: string;
-  name: string;
-  enabled: boolean;
-  graph: Graph;
-  publishedVersion: number | null;
-  hook: { hookId: string; url: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AutomationVersion {
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
-export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'interrupted' | 'stopped';
-
-export interface AutomationSummary {
-  id: string;
-  name: string;
-  enabled: boolean;
-  publishedVersion: number | null;
-  updatedAt: string;
-  lastRun: { id: string; status: RunStatus; startedAt: string } | null;
-}
-
-export interface Run {
-  id: string;
-  automationId: string;
-  version: number;
-  status: RunStatus;
-  triggerNodeId: string;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface RunStep {
-  id: string;
-  nodeId: string;
-  nodeType: string;
-  port: string | null;
-  input: unknown;
-  output: unknown;
-  startedAt: string;
-  durationMs: number;
-  error: string | null;
-}
+export type {
+  AutomationSummary,
+  AutomationVersionView as AutomationVersion,
+  AutomationView as Automation,
+  FieldKind,
+  FieldSpec,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  NodeTypeSpec,
+  RunStatus,
+  RunStepView as RunStep,
+  RunView as Run,
+} from '@socialorchestrator/rule-nodes';
 
 export interface Template {
   id: string;
