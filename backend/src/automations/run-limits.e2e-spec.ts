@@ -98,9 +98,11 @@ describe.each(DATABASE_KINDS)('concurrent runs per workspace on %s', (kind) => {
     await until('two requests are held', () => held.length === 2);
     expect(await statuses(runIds)).toEqual(['running', 'running', 'queued', 'queued', 'queued']);
 
-    // Each answer frees a place: the oldest queued run takes it, never a third at once.
+    // Each answer frees a place: the oldest queued run takes it, never a third at once. The next
+    // answer waits for that run's request, so no two queued runs race each other to the endpoint.
     for (let answered = 0; answered < 5; answered++) {
-      await until('a request is held', () => held.length > 0);
+      const inFlight = Math.min(2, 5 - answered);
+      await until(`${inFlight} requests are held`, () => held.length === inFlight);
       const { n, res } = held.shift()!;
       res.writeHead(200, { 'content-type': 'application/json' }).end(completion(n));
     }
