@@ -19,6 +19,15 @@ try {
   failed++;
 }
 
+// Specs and browser journeys are not compiled by the builds, and vitest strips their types unread.
+console.log('\n[test] typecheck');
+if (
+  spawnSync('npm', ['run', 'typecheck', '--workspaces', '--if-present'], { cwd: ROOT, stdio: 'inherit' }).status !== 0
+) {
+  console.error('[test] typecheck failed; counted as one failure');
+  failed++;
+}
+
 for (const suite of SUITES) {
   const report = join(results, `${suite}.json`);
   console.log(`\n[test] ${suite}`);

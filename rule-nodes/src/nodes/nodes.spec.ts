@@ -58,7 +58,8 @@ describe('rule nodes in Node-RED', () => {
   const backend = new FakeBackend();
 
   beforeAll(async () => {
-    helper.settings({ [BACKEND_SETTING]: backend });
+    // The host's own setting, which the helper's settings type does not list.
+    helper.settings({ [BACKEND_SETTING]: backend } as Parameters<typeof helper.settings>[0]);
     await new Promise<void>((resolve) => helper.startServer(resolve));
   });
   afterEach(async () => {
