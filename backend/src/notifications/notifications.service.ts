@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Inject, Injectable } from '@nestjs/common';
-import { Observable } from 'rxjs';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { Observable, Subject, takeUntil } from 'rxjs';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
@@ -37,6 +37,7 @@ export interface NotificationView {
  */
 export class LiveNotifications {
   private readonly events = new EventEmitter();
+  private readonly closing = new Subject<void>();
 
   constructor() {
     this.events.setMaxListeners(0);
@@ -54,13 +55,19 @@ export class LiveNotifications {
       this.events.on(key, listener);
       subscriber.next();
       return () => this.events.off(key, listener);
-    });
+    }).pipe(takeUntil(this.closing));
+  }
+
+  /** Ends every open stream: the server cannot close while a bell still listens. */
+  close(): void {
+    this.closing.next();
+    this.closing.complete();
   }
 }
 
 /** Tells members of a workspace something: in the app (the bell), and by email when asked. */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements BeforeApplicationShutdown {
   readonly live = new LiveNotifications();
 
   constructor(
@@ -69,6 +76,10 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
   ) {}
+
+  beforeApplicationShutdown(): void {
+    this.live.close();
+  }
 
   /** Tells the members with the notice's roles; returns how many were told. */
   async notify(workspaceId: string, notice: TeamNotice): Promise<number> {

@@ -1,0 +1,25 @@
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { as, newUser, newWorkspace } from '../testing/factories';
+import { startTestApp } from '../testing/test-app';
+
+describe('live notifications', () => {
+  it('ends open bell streams when the server shuts down, so shutting down does not wait on them', async () => {
+    const t = await startTestApp('sqlite');
+    const owner = await newUser(t, 'owner');
+    const workspaceId = await newWorkspace(t, owner, 'Bells');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const stream = await fetch(`http://127.0.0.1:${port}/api/v1/notifications/stream`, {
+      headers: as(owner, workspaceId),
+    });
+    const reader = stream.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('"unread":0');
+
+    // Without ending the stream first, closing the server waits for the client to hang up.
+    await t.close();
+    let ended = false;
+    while (!ended) ended = (await reader.read()).done;
+    expect(ended).toBe(true);
+  });
+});
