@@ -48,12 +48,8 @@ export function isPrivateAddress(address: string): boolean {
   return isIP(plain) === 6 ? PRIVATE.check(plain, 'ipv6') : true;
 }
 
-/**
- * An http(s) URL whose host resolves to public addresses only: a server-side fetch (media by URL,
- * feeds, outgoing webhooks) must not become a way into our own network, unless the
- * configuration allows it (OUTBOUND_ALLOW_PRIVATE_URLS, for a self-hosted intranet).
- */
-export async function publicUrl(url: string, options: { allowPrivate: boolean }): Promise<URL> {
+/** An http(s) URL, or the reason it is not one. */
+function httpUrl(url: string): URL {
   let target: URL;
   try {
     target = new URL(url);
@@ -61,6 +57,17 @@ export async function publicUrl(url: string, options: { allowPrivate: boolean })
     throw new PrivateUrlError(`${url} is not a URL`);
   }
   if (!['http:', 'https:'].includes(target.protocol)) throw new PrivateUrlError('only http(s) URLs can be fetched');
+  return target;
+}
+
+/**
+ * An http(s) URL whose host resolves to public addresses only: a server-side fetch (media by URL,
+ * feeds, outgoing webhooks) must not become a way into our own network, unless the
+ * configuration allows it (OUTBOUND_ALLOW_PRIVATE_URLS, for a self-hosted intranet). For checking
+ * an address when it is saved; `fetchPublic` checks again on the connection.
+ */
+export async function publicUrl(url: string, options: { allowPrivate: boolean }): Promise<URL> {
+  const target = httpUrl(url);
   if (options.allowPrivate) return target;
   const addresses = await lookup(target.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => {
     throw new PrivateUrlError(`${target.hostname} could not be resolved`);
@@ -72,7 +79,7 @@ export async function publicUrl(url: string, options: { allowPrivate: boolean })
 
 /**
  * Resolves for a connection and refuses private addresses there and then: the name is looked up
- * once, for the socket itself, so it cannot answer public to `publicUrl` and private to the fetch
+ * once, for the socket itself, so it cannot answer public to a check and private to the fetch
  * that follows (DNS rebinding).
  */
 function publicLookup(
@@ -81,7 +88,7 @@ function publicLookup(
   callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
 ): void {
   lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
+    if (error) return callback(new PrivateUrlError(`${hostname} could not be resolved`), []);
     if (addresses.some((a) => isPrivateAddress(a.address)))
       return callback(new PrivateUrlError(`${hostname} is on a private network`), []);
     if (options.all) return callback(null, addresses);
@@ -92,20 +99,22 @@ function publicLookup(
 const publicOnly = new Agent({ connect: { lookup: publicLookup } });
 
 /**
- * A server-side fetch that reaches public addresses only (unless `allowPrivate`), checked on the
- * connection itself; redirects are refused, as each hop would need the check again.
+ * A server-side fetch of an http(s) URL that reaches public addresses only (unless `allowPrivate`),
+ * checked on the connection itself; redirects are refused, as each hop would need the check again.
+ * A URL refused by these rules rejects with `PrivateUrlError`.
  */
 export async function fetchPublic(
-  url: URL,
+  url: string,
   init: Omit<RequestInit, 'dispatcher' | 'redirect'>,
   options: { allowPrivate: boolean },
 ): Promise<Response> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const target = httpUrl(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
   // An address in the URL is never looked up, so it is checked here.
   if (!options.allowPrivate && isIP(host) && isPrivateAddress(host))
-    throw new PrivateUrlError(`${url.hostname} is on a private network`);
+    throw new PrivateUrlError(`${target.hostname} is on a private network`);
   const dispatcher = options.allowPrivate ? undefined : publicOnly;
-  return fetch(url, { ...init, redirect: 'error', dispatcher }).catch((error: Error) => {
+  return fetch(target, { ...init, redirect: 'error', dispatcher }).catch((error: Error) => {
     // undici says "fetch failed"; what failed (refused, private, unresolvable) is its cause.
     throw error.cause instanceof Error ? error.cause : error;
   });

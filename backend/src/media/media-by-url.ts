@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fetchPublic, publicUrl } from '../common/public-url';
+import { fetchPublic, PrivateUrlError } from '../common/public-url';
 import { SizeLimit } from './storage/size-limit';
 
 const FETCH_TIMEOUT_MS = 30_000;
@@ -19,15 +19,14 @@ export async function downloadMedia(
   url: string,
   maxBytes: number,
 ): Promise<{ path: string; size: number; name: string }> {
-  const target = await publicUrl(url, { allowPrivate: false }).catch((error: Error) => {
-    throw new MediaDownloadError(error.message);
-  });
   const response = await fetchPublic(
-    target,
+    url,
     { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) },
     { allowPrivate: false },
   ).catch((error: Error) => {
-    throw new MediaDownloadError(`${url} could not be fetched: ${error.message}`);
+    throw new MediaDownloadError(
+      error instanceof PrivateUrlError ? error.message : `${url} could not be fetched: ${error.message}`,
+    );
   });
   if (!response.ok || !response.body) throw new MediaDownloadError(`${url} answered HTTP ${response.status}`);
   const path = join(await mkdtemp(join(tmpdir(), 'so-fetch-')), 'download');
@@ -37,5 +36,5 @@ export async function downloadMedia(
   } catch {
     throw new MediaDownloadError(`${url} is larger than ${Math.floor(maxBytes / 1048576)} MB or broke off`);
   }
-  return { path, size: limit.bytes, name: target.pathname.split('/').pop() || 'download' };
+  return { path, size: limit.bytes, name: new URL(url).pathname.split('/').pop() || 'download' };
 }

@@ -62,35 +62,30 @@ export class OutboundWebhooks implements OnModuleInit {
   private async deliver(job: Job<Delivery>): Promise<void> {
     const d = job.attrs.data;
     const signature = createHmac('sha256', this.signingSecret(d.workspaceId)).update(d.body).digest('hex');
-    const allowPrivate = this.config.allowPrivateUrls;
-    const outcome = await publicUrl(d.url, { allowPrivate })
-      .then((url) =>
-        fetchPublic(
-          url,
-          {
-            method: 'POST',
-            signal: AbortSignal.timeout(15_000),
-            headers: {
-              'content-type': 'application/json',
-              'user-agent': 'SocialOrchestrator-Webhooks/1',
-              'x-signature-256': `sha256=${signature}`,
-              'x-delivery-id': d.deliveryId,
-              'x-timestamp': String(Math.floor(Date.now() / 1000)),
-            },
-            body: d.body,
-          },
-          { allowPrivate },
-        ),
-      )
-      .then(
-        (res) =>
-          res.ok
-            ? 'delivered'
-            : res.status === 429 || res.status >= 500
-              ? `HTTP ${res.status}`
-              : `refused: HTTP ${res.status}`,
-        (error: Error) => error.message,
-      );
+    const outcome = await fetchPublic(
+      d.url,
+      {
+        method: 'POST',
+        signal: AbortSignal.timeout(15_000),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'SocialOrchestrator-Webhooks/1',
+          'x-signature-256': `sha256=${signature}`,
+          'x-delivery-id': d.deliveryId,
+          'x-timestamp': String(Math.floor(Date.now() / 1000)),
+        },
+        body: d.body,
+      },
+      { allowPrivate: this.config.allowPrivateUrls },
+    ).then(
+      (res) =>
+        res.ok
+          ? 'delivered'
+          : res.status === 429 || res.status >= 500
+            ? `HTTP ${res.status}`
+            : `refused: HTTP ${res.status}`,
+      (error: Error) => error.message,
+    );
     if (outcome === 'delivered' || outcome.startsWith('refused')) {
       if (outcome !== 'delivered') this.logger.warn(`webhook ${d.deliveryId} to ${d.url} ${outcome}; not retried`);
       return;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import type { Response } from 'undici';
-import { fetchPublic, publicUrl } from '../../common/public-url';
+import { fetchPublic, PrivateUrlError } from '../../common/public-url';
 
 export interface FeedItem {
   /** What de-duplicates the item: its guid, else its link, else a hash of title and date. */
@@ -29,18 +29,17 @@ export async function readFeed(
   url: string,
   options: { allowPrivate: boolean; timeoutMs?: number },
 ): Promise<FeedItem[]> {
-  const target = await publicUrl(url, options).catch((error: Error) => {
-    throw new FeedError(error.message);
-  });
   const response = await fetchPublic(
-    target,
+    url,
     {
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
     },
     options,
   ).catch((error: Error) => {
-    throw new FeedError(`${url} could not be fetched: ${error.message}`);
+    throw new FeedError(
+      error instanceof PrivateUrlError ? error.message : `${url} could not be fetched: ${error.message}`,
+    );
   });
   if (!response.ok) throw new FeedError(`${url} answered HTTP ${response.status}`);
   const body = await readCapped(response, url);
