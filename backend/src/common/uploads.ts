@@ -13,11 +13,11 @@ import { APP_CONFIG } from '../config/config.module';
 import { tooLarge } from './body-parsing';
 import { newId } from './ids';
 
-/** A file of a multipart upload, on disk in a temporary place: the handler moves it and removes it. */
-export interface UploadedFile {
+/** An uploaded file, on disk in a temporary place: the handler moves it and removes it. */
+export interface Upload {
   path: string;
+  /** The name it had on the sender's side. */
   originalname: string;
-  mimetype: string;
   size: number;
 }
 
@@ -33,7 +33,7 @@ export function FileUpload(field: string, maxBytes: (config: AppConfig) => numbe
     constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      const request = context.switchToHttp().getRequest<FastifyRequest & { file?: UploadedFile }>();
+      const request = context.switchToHttp().getRequest<FastifyRequest & { file?: Upload }>();
       if (request.headers['content-type']?.startsWith('multipart/form-data')) {
         request.file = await receiveFile(request, field, maxBytes(this.config));
       }
@@ -49,10 +49,10 @@ class UploadInterrupted extends Error {
   }
 }
 
-function receiveFile(request: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile | undefined> {
+function receiveFile(request: FastifyRequest, field: string, maxBytes: number): Promise<Upload | undefined> {
   return new Promise((resolve, reject) => {
     const form = busboy({ headers: request.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
-    let saving: Promise<UploadedFile | undefined> = Promise.resolve(undefined);
+    let saving: Promise<Upload | undefined> = Promise.resolve(undefined);
     let receiving: Readable | undefined;
     form.on('file', (name, stream, info) => {
       if (name !== field) return void stream.resume();
@@ -60,7 +60,6 @@ function receiveFile(request: FastifyRequest, field: string, maxBytes: number): 
       saving = saveFile(stream, maxBytes).then((saved) => ({
         ...saved,
         originalname: info.filename ?? 'upload',
-        mimetype: info.mimeType,
       }));
       saving.catch(() => undefined); // settled through 'close' or the interruption below
     });

@@ -19,17 +19,12 @@ import type { BlobStore } from './storage/blob-store';
 import { makeThumbnail } from './thumbnails';
 import { downloadMedia } from './media-by-url';
 import { LocalDirectoryStore } from './storage/local-directory-store';
+import type { Upload } from '../common/uploads';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 /** Signed URLs the app hands out live this long (the composer reloads them with the post). */
 const VIEW_URL_TTL_MS = 6 * 3600_000;
-
-export interface UploadedFile {
-  path: string;
-  originalname: string;
-  size: number;
-}
 
 export const factsOf = (item: MediaItem): MediaFacts => ({
   kind: item.kind,
@@ -54,7 +49,7 @@ export class MediaUploads {
 
   private readonly maxUploadBytes: number;
 
-  async upload(workspaceId: string, userId: string, file: UploadedFile): Promise<MediaItemDto> {
+  async upload(workspaceId: string, userId: string, file: Upload): Promise<MediaItemDto> {
     try {
       const sniffed = await sniffMedia(file.path);
       const facts = await probeMedia(file.path, file.size, sniffed);

@@ -6,7 +6,7 @@ import { IsIn } from 'class-validator';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { notFound } from '../common/common.errors';
-import { FileUpload, type UploadedFile as Upload } from '../common/uploads';
+import { FileUpload, type Upload } from '../common/uploads';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import type { NetworkId } from '../connectors/network-limits';
 import { MediaItemDto } from './media.dto';

@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import { FileUpload, type UploadedFile as Upload } from '../common/uploads';
+import { FileUpload, type Upload } from '../common/uploads';
 import { PostsError } from './posts.errors';
 import { PostSheets } from './post-sheets.service';
 

@@ -9,6 +9,7 @@ import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
+import type { Upload } from '../common/uploads';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { MEDIA_STORE } from '../media/media-store.provider';
 import type { BlobStore } from '../media/storage/blob-store';
@@ -67,7 +68,7 @@ export class PostSheets implements OnModuleInit {
   }
 
   /** Stores the uploaded file and queues its import; returns the job id. */
-  async start(workspaceId: string, actor: Principal, file: { path: string; originalname: string; size: number }) {
+  async start(workspaceId: string, actor: Principal, file: Upload) {
     try {
       const format = detectSheetFormat(file.originalname, await this.head(file.path));
       const storageKey = `imports/${workspaceId}/${newId()}`;
