@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { Observable, Subject, takeUntil } from 'rxjs';
+import { Observable, ReplaySubject, takeUntil } from 'rxjs';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
@@ -37,7 +37,8 @@ export interface NotificationView {
  */
 export class LiveNotifications {
   private readonly events = new EventEmitter();
-  private readonly closing = new Subject<void>();
+  /** Replays its one signal, so a stream opened while the server closes ends at once too. */
+  private readonly closing = new ReplaySubject<void>(1);
 
   constructor() {
     this.events.setMaxListeners(0);
