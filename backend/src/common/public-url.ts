@@ -1,51 +1,73 @@
 import { lookup as lookupCallback, LookupAddress, LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import * as ipaddr from 'ipaddr.js';
 import { Agent, fetch, RequestInit, Response } from 'undici';
 
 export class PrivateUrlError extends Error {
   override name = 'PrivateUrlError';
 }
 
-/** Loopback, private, link-local, unique-local, carrier-grade NAT and unspecified ranges: our own network. */
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+/**
+ * Addresses a range classification calls public but that answer only from inside a cloud: Azure's
+ * wire server (168.63.129.16) serves the VM's own configuration to anything on the host.
+ */
+const CLOUD_HOST_ONLY = new Set(['168.63.129.16']);
+
+/**
+ * Whether an IPv4 address is off limits. ipaddr.js classifies every special-purpose range (private,
+ * loopback, link-local, carrier-grade NAT, reserved, documentation, benchmarking, multicast,
+ * broadcast, AS112, AMT…); only plain `unicast` is somewhere on the public internet.
+ */
+function isPrivateIPv4(address: ipaddr.IPv4): boolean {
+  return address.range() !== 'unicast' || CLOUD_HOST_ONLY.has(address.toString());
 }
 
-/** Whether an address is on a private network; IPv4-mapped IPv6 (`::ffff:7f00:1`) is checked as the IPv4 it is. */
-export function isPrivateAddress(address: string): boolean {
-  const plain = address.replace(/^\[|\]$/g, '');
-  if (isIP(plain) === 4) return PRIVATE.check(plain, 'ipv4');
-  const mapped = /^::ffff:(?:([0-9.]+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(plain);
-  if (mapped) {
-    const ipv4 =
-      mapped[1] ??
-      [
-        parseInt(mapped[2], 16) >> 8,
-        parseInt(mapped[2], 16) & 255,
-        parseInt(mapped[3], 16) >> 8,
-        parseInt(mapped[3], 16) & 255,
-      ].join('.');
-    return PRIVATE.check(ipv4, 'ipv4');
+/** The IPv4 address two 16-bit parts of an IPv6 address carry. */
+function ipv4From(high: number, low: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+}
+
+/**
+ * Whether an IPv6 address is off limits. Forms that carry an IPv4 address and reach it (mapped,
+ * SIIT, NAT64's well-known prefix, 6to4, Teredo) are judged by that IPv4 address: `64:ff9b::7f00:1`
+ * is 127.0.0.1 behind a NAT64 gateway.
+ */
+function isPrivateIPv6(address: ipaddr.IPv6): boolean {
+  const parts = address.parts;
+  // IPv4-compatible (::a.b.c.d, deprecated by RFC 4291) and the rest of ::/96: nothing public lives there.
+  if (parts.slice(0, 6).every((part) => part === 0)) return true;
+  switch (address.range()) {
+    case 'unicast':
+      return false;
+    case 'ipv4Mapped':
+    case 'rfc6145':
+      return isPrivateIPv4(ipv4From(parts[6], parts[7]));
+    case 'rfc6052':
+      // 64:ff9b::/96 translates to the public internet; 64:ff9b:1::/48 is for local networks (RFC 8215).
+      return parts[2] !== 0 || isPrivateIPv4(ipv4From(parts[6], parts[7]));
+    case '6to4':
+      return isPrivateIPv4(ipv4From(parts[1], parts[2]));
+    case 'teredo': {
+      // Teredo: the server's IPv4 in bits 32-63, the client's (inverted) in the low 32 bits.
+      return (
+        isPrivateIPv4(ipv4From(parts[2], parts[3])) || isPrivateIPv4(ipv4From(parts[6] ^ 0xffff, parts[7] ^ 0xffff))
+      );
+    }
+    default:
+      return true;
   }
-  return isIP(plain) === 6 ? PRIVATE.check(plain, 'ipv6') : true;
+}
+
+/**
+ * Whether an address is off limits for a server-side fetch: anything but a public unicast address,
+ * in any spelling (`[::ffff:7f00:1]`, `64:ff9b::a00:1`, `2002:7f00:1::`). Not an address at all: refused.
+ */
+export function isPrivateAddress(address: string): boolean {
+  const plain = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (isIP(plain) === 0) return true;
+  const parsed = ipaddr.parse(plain);
+  return parsed.kind() === 'ipv4' ? isPrivateIPv4(parsed as ipaddr.IPv4) : isPrivateIPv6(parsed as ipaddr.IPv6);
 }
 
 /** An http(s) URL, or the reason it is not one. */
