@@ -141,3 +141,15 @@ export async function fetchPublic(
     throw error.cause instanceof Error ? error.cause : error;
   });
 }
+
+/**
+ * `fetchPublic` in the shape of the global `fetch`, for SDKs that take their own (the openai SDK's
+ * `fetch` option): every request they make goes through the same guard, redirects refused.
+ */
+export function publicFetch(options: { allowPrivate: boolean }) {
+  return (input: string | URL | { url: string }, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const { redirect: _redirect, dispatcher: _dispatcher, ...rest } = init ?? {};
+    return fetchPublic(url, rest, options);
+  };
+}

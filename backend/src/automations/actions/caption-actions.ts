@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { NETWORK_LIMITS } from '../../connectors/network-registry';
 import type { NetworkId } from '../../connectors/network-limits';
 import { AiSettingsService } from '../ai-settings.service';
@@ -9,7 +11,10 @@ import { aiCaption, CaptionError, offlineCaption } from './caption-writer';
 /** The AI caption node: the workspace's AI when it has one, else the offline writer, labelled as such. */
 @Injectable()
 export class CaptionActions {
-  constructor(private readonly settings: AiSettingsService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: AiSettingsService,
+  ) {}
 
   async aiCaption(c: ActionContext): Promise<ActionResult> {
     const networks = list(c.config.networks).filter((n): n is NetworkId => n in NETWORK_LIMITS);
@@ -20,7 +25,9 @@ export class CaptionActions {
     if (!request.source.trim()) throw new AutomationsError('ACTION_REFUSED', 'source: there is no text to caption');
     const endpoint = await this.settings.endpoint(c.workspaceId);
     try {
-      const caption = endpoint ? await aiCaption(endpoint, request) : offlineCaption(request);
+      const caption = endpoint
+        ? await aiCaption(endpoint, request, { allowPrivate: this.config.allowPrivateUrls })
+        : offlineCaption(request);
       return { payload: { ...c.payload, caption: caption.text, generator: caption.generator, model: caption.model } };
     } catch (error) {
       if (error instanceof CaptionError) throw new AutomationsError('ACTION_REFUSED', `AI caption: ${error.message}`);

@@ -34,16 +34,24 @@ describe('offline captions', () => {
 describe('AI captions against an OpenAI-compatible server', () => {
   let server: Server;
   let baseUrl: string;
-  const received: Array<{ authorization?: string; body: { model: string; messages: Array<{ content: string }> } }> = [];
-  let answer: { status: number; body: object } = { status: 200, body: {} };
+  const received: Array<{
+    url?: string;
+    authorization?: string;
+    body: { model: string; messages: Array<{ content: string }> };
+  }> = [];
+  let answer: { status: number; body: object; headers?: Record<string, string> } = { status: 200, body: {} };
+  /** The endpoint is on loopback: reaching it needs the configuration that allows private addresses. */
+  const LOCAL = { allowPrivate: true };
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       let data = '';
       req.on('data', (c) => (data += c));
       req.on('end', () => {
-        received.push({ authorization: req.headers.authorization, body: JSON.parse(data) });
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+        received.push({ url: req.url, authorization: req.headers.authorization, body: JSON.parse(data) });
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+          .end(JSON.stringify(answer.body));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -67,6 +75,7 @@ describe('AI captions against an OpenAI-compatible server', () => {
     const caption = await aiCaption(
       { baseUrl, apiKey: 'sk-test', model: 'small' },
       { source: SOURCE, instructions: 'One emoji.', maxLength: 50 },
+      LOCAL,
     );
     expect(caption.generator).toBe('openai');
     expect(caption.model).toBe('small');
@@ -80,13 +89,57 @@ describe('AI captions against an OpenAI-compatible server', () => {
     expect(call.body.messages[1].content).toContain('Our autumn menu is here.');
   });
 
-  it('reports a refusal with its status', async () => {
-    answer = { status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } };
+  it('reports a refusal by its status, never repeating what the provider answered', async () => {
+    answer = {
+      status: 401,
+      body: {
+        error: { message: 'Incorrect API key provided; internal token ghp_SECRET', type: 'invalid_request_error' },
+      },
+    };
     const failing = aiCaption(
       { baseUrl, apiKey: 'bad', model: 'small' },
       { source: SOURCE, instructions: '', maxLength: 100 },
+      LOCAL,
     );
     await expect(failing).rejects.toBeInstanceOf(CaptionError);
-    await expect(failing).rejects.toThrow('401');
+    await expect(failing).rejects.toThrow('the AI refused the API key (HTTP 401)');
+    await expect(failing).rejects.not.toThrow(/Incorrect|ghp_SECRET/);
+
+    answer = { status: 500, body: { error: { message: '<html>admin console: db password hunter2</html>' } } };
+    const broken = aiCaption(
+      { baseUrl, apiKey: 'k', model: 'small' },
+      { source: SOURCE, instructions: '', maxLength: 100 },
+      LOCAL,
+    );
+    await expect(broken).rejects.toThrow('the AI failed (HTTP 500)');
+    await expect(broken).rejects.not.toThrow(/hunter2/);
+  });
+
+  it('refuses an endpoint on a private address on the connection, sending nothing', async () => {
+    const before = received.length;
+    for (const address of [baseUrl, baseUrl.replace('127.0.0.1', 'localhost')]) {
+      const refused = aiCaption(
+        { baseUrl: address, apiKey: 'sk-test', model: 'small' },
+        { source: SOURCE, instructions: '', maxLength: 100 },
+        { allowPrivate: false },
+      );
+      await expect(refused).rejects.toBeInstanceOf(CaptionError);
+      await expect(refused).rejects.toThrow(/the AI's address is refused: .* is on a private network/);
+    }
+    expect(received.length).toBe(before);
+  });
+
+  it('follows no redirect from the endpoint', async () => {
+    answer = { status: 307, body: {}, headers: { location: `${baseUrl}/elsewhere` } };
+    const before = received.length;
+    const redirected = aiCaption(
+      { baseUrl, apiKey: 'sk-test', model: 'small' },
+      { source: SOURCE, instructions: '', maxLength: 100 },
+      LOCAL,
+    );
+    await expect(redirected).rejects.toThrow('the AI could not be reached');
+    // The first request (and the SDK's one retry) reached the endpoint; the redirect's target did not.
+    expect(received.length - before).toBeLessThanOrEqual(2);
+    expect(received.slice(before).every((r) => r.url === '/v1/chat/completions')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { PrivateUrlError, publicFetch } from '../../common/public-url';
 
 export interface CaptionRequest {
   source: string;
@@ -78,9 +79,44 @@ export function offlineCaption(request: CaptionRequest): Caption {
   return { text: caption, generator: 'offline', model: null };
 }
 
-/** A caption from an OpenAI-compatible chat completions endpoint, held to the limit. */
-export async function aiCaption(endpoint: AiEndpoint, request: CaptionRequest): Promise<Caption> {
-  const client = new OpenAI({ baseURL: endpoint.baseUrl, apiKey: endpoint.apiKey, timeout: 30_000, maxRetries: 1 });
+/**
+ * Why the AI answered no caption, from its status alone: a provider's body is never repeated into
+ * a run, as the address is the tenant's and its answers could be anything (an internal page, a
+ * secret), and run steps are shown to every member.
+ */
+function refusal(status: number | undefined): string {
+  if (status === 401 || status === 403) return `the AI refused the API key (HTTP ${status})`;
+  if (status === 404) return 'the AI has no such model or address (HTTP 404)';
+  if (status === 429) return 'the AI is rate limiting or out of quota (HTTP 429)';
+  if (status !== undefined && status >= 500) return `the AI failed (HTTP ${status})`;
+  return `the AI refused the request (HTTP ${status ?? 'no status'})`;
+}
+
+/** Why the AI could not be reached, in our own words: a guard's refusal, a time-out, or no connection. */
+function unreachable(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof PrivateUrlError) return `the AI's address is refused: ${cause.message}`;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return 'the AI did not answer in time';
+  return 'the AI could not be reached';
+}
+
+/**
+ * A caption from an OpenAI-compatible chat completions endpoint, held to the limit. The SDK
+ * fetches through the private-network guard (checked on the socket, no redirects), as the address
+ * is the tenant's choice.
+ */
+export async function aiCaption(
+  endpoint: AiEndpoint,
+  request: CaptionRequest,
+  options: { allowPrivate: boolean },
+): Promise<Caption> {
+  const client = new OpenAI({
+    baseURL: endpoint.baseUrl,
+    apiKey: endpoint.apiKey,
+    timeout: 30_000,
+    maxRetries: 1,
+    fetch: publicFetch(options) as unknown as typeof fetch,
+  });
   try {
     const completion = await client.chat.completions.create({
       model: endpoint.model,
@@ -98,10 +134,9 @@ export async function aiCaption(endpoint: AiEndpoint, request: CaptionRequest): 
     if (!text) throw new CaptionError('the AI answered with no caption');
     return { text: fitText(text, request.maxLength), generator: 'openai', model: endpoint.model };
   } catch (error) {
-    if (error instanceof OpenAI.APIError)
-      throw new CaptionError(`the AI refused (${error.status ?? 'no status'}): ${error.message}`);
-    throw error instanceof CaptionError
-      ? error
-      : new CaptionError(`the AI could not be reached: ${(error as Error).message}`);
+    if (error instanceof CaptionError) throw error;
+    if (error instanceof OpenAI.APIConnectionError) throw new CaptionError(unreachable(error));
+    if (error instanceof OpenAI.APIError) throw new CaptionError(refusal(error.status));
+    throw new CaptionError('the AI answered something that is not a chat completion');
   }
 }
