@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { RUNTIME_LIMIT_SETTINGS } from '@socialorchestrator/flow-runtime';
 import { z } from 'zod';
@@ -27,12 +28,17 @@ export interface AppConfig {
   mailFrom: string;
   runWorker: boolean;
   flowRuntime: 'child' | 'off';
+  /** Who the flow runtime child runs as when the API is root; null keeps the API's own user. */
+  flowRuntimeUser: { uid: number; gid: number } | null;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   media: {
     maxUploadBytes: number;
     azureConnectionString: string | null;
     azureContainer: string;
+    /** ffmpeg (video thumbnails) and ffprobe (video facts): the npm-packaged binaries unless set. */
+    ffmpegPath: string;
+    ffprobePath: string;
   };
   publishing: {
     /** How often the engine looks for due posts when idle. */
@@ -114,11 +120,17 @@ export const CONFIG_VARIABLES = {
   LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
   MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
+  FLOW_RUNTIME_USER:
+    'uid[:gid] the flow runtime child runs as when the API runs as root, so it cannot read DATA_DIR (default: the same user)',
   AZURE_STORAGE_CONNECTION_STRING: 'Store media in Azure Blob Storage (default: a directory under DATA_DIR)',
   AZURE_STORAGE_CONTAINER: 'Azure Blob container for media (default `media`)',
   PUBLISH_POLL_MS: 'How often the publishing engine looks for due posts when idle, in ms (default 500)',
   PUBLISH_CONCURRENCY: 'Posts one worker sends to networks at once (default 32)',
   PUBLISH_LEASE_SECONDS:
+  FFMPEG_PATH:
+    'ffmpeg used for video thumbnails (default: the binary shipped in @ffmpeg-installer/ffmpeg, else `ffmpeg` on PATH)',
+  FFPROBE_PATH:
+    'ffprobe used to measure videos (default: the binary shipped in @ffprobe-installer/ffprobe, else `ffprobe` on PATH)',
     'How long a worker owns a post it is sending; a post still sending after that is looked up on the network, never sent blindly again (default 300)',
   FLOW_MAX_HOPS: 'Nodes one automation message may pass before its run is stopped as a loop (default 100)',
   FLOW_MESSAGES_PER_SECOND:
@@ -195,6 +207,14 @@ const schema = z.object({
   MEDIA_MAX_UPLOAD_MB: int(1, 10_240).default(512),
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(10).optional(),
   AZURE_STORAGE_CONTAINER: z
+  FLOW_RUNTIME_USER: z
+    .string()
+    .regex(/^\d+(:\d+)?$/, 'must be a numeric uid or uid:gid (e.g. 1000:1000)')
+    .transform((v) => {
+      const [uid, gid = uid] = v.split(':').map(Number);
+      return { uid, gid };
+    })
+    .optional(),
     .string()
     .regex(
       /^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/,
@@ -206,6 +226,8 @@ const schema = z.object({
   PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
   FLOW_MAX_HOPS: runtimeLimit('FLOW_MAX_HOPS'),
   FLOW_MESSAGES_PER_SECOND: runtimeLimit('FLOW_MESSAGES_PER_SECOND'),
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
@@ -290,12 +312,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       azureConnectionString: v.AZURE_STORAGE_CONNECTION_STRING ?? null,
       azureContainer: v.AZURE_STORAGE_CONTAINER,
     },
+    flowRuntimeUser: v.FLOW_RUNTIME_USER ?? null,
     publishing: {
       pollMs: v.PUBLISH_POLL_MS,
       concurrency: v.PUBLISH_CONCURRENCY,
       leaseMs: v.PUBLISH_LEASE_SECONDS * 1000,
     },
     automation: {
+      ffmpegPath: v.FFMPEG_PATH ?? packagedBinary('@ffmpeg-installer/ffmpeg', 'ffmpeg'),
+      ffprobePath: v.FFPROBE_PATH ?? packagedBinary('@ffprobe-installer/ffprobe', 'ffprobe'),
       maxHops: v.FLOW_MAX_HOPS,
       messagesPerSecond: v.FLOW_MESSAGES_PER_SECOND,
       maxConcurrentRuns: v.FLOW_MAX_CONCURRENT_RUNS,
@@ -318,6 +343,22 @@ function resolveWebDist(configured: string | undefined, repoRoot: string): strin
 }
 
 /**
+}
+
+/**
+ * The binary an npm package ships for this platform, so videos are measured on a machine without
+ * a system ffmpeg; the tool's name on PATH where the package has no binary for this platform (its
+ * index throws) or the binary cannot be run.
+ */
+function packagedBinary(pkg: string, onPath: string): string {
+  try {
+    // Loaded lazily: the package's index throws on a platform it ships no binary for.
+    const { path } = createRequire(__filename)(pkg) as { path: string };
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return onPath;
+  }
  * Embedded defaults need no keys: a secret is generated on first start and kept beside the
  * SQLite file, so tokens survive restarts. Production must pass secrets explicitly.
  */

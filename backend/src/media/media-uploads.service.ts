@@ -17,6 +17,7 @@ import { MEDIA_STORE } from './media-store.provider';
 import { ProbeError, probeMedia, sniffMedia, UnsupportedMediaError } from './probe';
 import type { BlobStore } from './storage/blob-store';
 import { makeThumbnail } from './thumbnails';
+import { MediaTools, MissingToolError } from './media-tools';
 import { downloadMedia } from './media-by-url';
 import { LocalDirectoryStore } from './storage/local-directory-store';
 import type { Upload } from '../common/uploads';
@@ -45,18 +46,22 @@ export class MediaUploads {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.maxUploadBytes = config.media.maxUploadBytes;
+    this.tools = { ffmpeg: config.media.ffmpegPath, ffprobe: config.media.ffprobePath };
   }
 
   private readonly maxUploadBytes: number;
+  private readonly tools: MediaTools;
 
   async upload(workspaceId: string, userId: string, file: Upload): Promise<MediaItemDto> {
     try {
       const sniffed = await sniffMedia(file.path);
-      const facts = await probeMedia(file.path, file.size, sniffed);
+      const facts = await probeMedia(file.path, file.size, sniffed, this.tools);
+      // Before anything is stored: a missing ffmpeg fails the upload without leaving a blob behind.
+      const thumbnail = await this.thumbnailOf(file.path, facts);
       const id = newId();
       const storageKey = `media/${workspaceId}/${id}/original`;
       await this.store.put(storageKey, createReadStream(file.path), facts.mimeType, file.size);
-      const thumbnailKey = await this.storeThumbnail(workspaceId, id, file.path, facts);
+      const thumbnailKey = thumbnail ? await this.putThumbnail(workspaceId, id, thumbnail) : null;
       return this.dto(
         await this.save(workspaceId, userId, id, file.originalname, facts, storageKey, thumbnailKey, null),
       );
@@ -65,6 +70,8 @@ export class MediaUploads {
         throw new MediaError('UNSUPPORTED_TYPE', error.message, [{ field: 'file', message: error.message }]);
       if (error instanceof ProbeError)
         throw new MediaError('UNREADABLE', error.message, [{ field: 'file', message: error.message }]);
+      if (error instanceof MissingToolError)
+        throw new MediaError('TOOL_MISSING', error.message, [{ field: 'file', message: error.message }]);
       throw error;
     } finally {
       await rm(file.path, { force: true });
@@ -133,9 +140,12 @@ export class MediaUploads {
     return { kind: 'image', mimeType, bytes: data.length, width: meta.width, height: meta.height };
   }
 
-  private async storeThumbnail(workspaceId: string, id: string, path: string, facts: MediaFacts) {
-    const thumbnail = await makeThumbnail(path, facts.kind).catch(() => null);
-    return thumbnail ? this.putThumbnail(workspaceId, id, thumbnail) : null;
+  /** A frame that cannot be decoded leaves the item without a thumbnail; a missing ffmpeg is said. */
+  private thumbnailOf(path: string, facts: MediaFacts): Promise<Buffer | null> {
+    return makeThumbnail(path, facts.kind, this.tools).catch((error: unknown) => {
+      if (error instanceof MissingToolError) throw error;
+      return null;
+    });
   }
 
   private async storeThumbnailFrom(workspaceId: string, id: string, data: Buffer) {

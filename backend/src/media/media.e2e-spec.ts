@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Publisher } from '../publishing/publisher';
@@ -101,11 +101,13 @@ describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
     await upload(await png(16, 16), 'after.png').expect(201);
   });
 
-  it('measures a video with ffprobe and thumbnails a frame', async () => {
+  /** A 3 s 320×240 MP4, made with the ffmpeg the configuration found (the npm-packaged one by default). */
+  const testVideo = () => {
     const path = join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
+    execFileSync(t.config.media.ffmpegPath, [
       '-v',
       'error',
+      '-y',
       '-f',
       'lavfi',
       '-i',
@@ -114,10 +116,46 @@ describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
       'yuv420p',
       path,
     ]);
-    const res = await upload(readFileSync(path), 'clip.mp4').expect(201);
+    return readFileSync(path);
+  };
+
+  it('measures a video and thumbnails a frame with no ffmpeg or ffprobe on PATH', async () => {
+    const video = testVideo();
+    const previous = process.env.PATH;
+    // Only node's own directory: the packaged binaries are the only ffmpeg and ffprobe reachable.
+    process.env.PATH = dirname(process.execPath);
+    let res;
+    try {
+      res = await upload(video, 'clip.mp4').expect(201);
+    } finally {
+      process.env.PATH = previous;
+    }
     expect(res.body).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 240 });
     expect(res.body.durationSeconds).toBeCloseTo(3, 1);
-    expect(res.body.thumbnailUrl).not.toBeNull();
+    const thumbnail = new URL(res.body.thumbnailUrl);
+    const frame = await t.http.get(thumbnail.pathname + thumbnail.search).expect(200);
+    expect(await sharp(frame.body as Buffer).metadata()).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+  });
+
+  it.each([
+    ['ffprobe', 'FFPROBE_PATH'],
+    ['ffmpeg', 'FFMPEG_PATH'],
+  ])('refuses a video naming %s and %s when that tool cannot be run', async (tool, setting) => {
+    const video = testVideo();
+    const broken = await startTestApp(kind, { [setting]: join(dir, `no-${tool}-here`) });
+    try {
+      const someone = await newUser(broken, 'owner');
+      const res = await broken.http
+        .post('/api/v1/media')
+        .set(as(someone, await newWorkspace(broken, someone, 'Video Inc')))
+        .attach('file', video, 'clip.mp4');
+      expect(res.status).toBe(503);
+      expect(res.body.errors[0].field).toBe('file');
+      expect(res.body.detail).toContain(`${tool} could not be run`);
+      expect(res.body.detail).toContain(setting);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('offers and applies a one-click fix as a new item, keeping the original', async () => {

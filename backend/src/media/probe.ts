@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { MediaFacts, MediaKind } from '../connectors/network-limits';
-
-const run = promisify(execFile);
+import { MediaTools, MissingToolError, runTool } from './media-tools';
 
 /** What a file is, read from its bytes (never its name), mapped to the kinds posts can carry. */
 const ACCEPTED: Record<string, MediaKind> = {
@@ -50,6 +47,7 @@ export async function probeMedia(
   path: string,
   bytes: number,
   sniffed: { kind: MediaKind; mimeType: string },
+  tools: MediaTools,
 ): Promise<MediaFacts> {
   const base = { ...sniffed, bytes };
   if (sniffed.kind === 'image' || sniffed.kind === 'gif') {
@@ -59,18 +57,24 @@ export async function probeMedia(
     const height = meta.pageHeight ?? meta.height;
     return { ...base, width: turned ? height : meta.width, height: turned ? meta.width : height };
   }
-  if (sniffed.kind === 'video') return { ...base, ...(await probeVideo(path)) };
+  if (sniffed.kind === 'video') return { ...base, ...(await probeVideo(path, tools)) };
   return { ...base, pages: await countPdfPages(path) };
 }
 
-export async function probeVideo(path: string, ffprobe = 'ffprobe') {
+export async function probeVideo(path: string, tools: MediaTools) {
   let stdout: string;
   try {
-    ({ stdout } = await run(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path]));
+    stdout = await runTool(tools, 'ffprobe', [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      path,
+    ]);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ProbeError('ffprobe is not installed: install ffmpeg (apt-get install ffmpeg) to accept videos');
-    }
+    if (error instanceof MissingToolError) throw error;
     throw new ProbeError('the video could not be read');
   }
   const info = JSON.parse(stdout) as {
