@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { JobId, JobParameters } from 'agenda';
 import { AgendaJob, JsonValue } from './agenda-job.entity';
 
@@ -30,9 +31,47 @@ export function toJobParameters(row: AgendaJob): JobParameters {
   };
 }
 
-/** Agenda hands dates over as `Date`s, but a job built from JSON may carry strings. */
-export const asDate = (value: Date | string | null | undefined): Date | null =>
-  value === null || value === undefined ? null : new Date(value);
+/**
+ * Agenda hands dates over as `Date`s, but a job built from JSON may carry strings. An unreadable
+ * date is refused here: SQLite would store "NaN-NaN-NaN…" without a word, PostgreSQL would fail.
+ */
+export function asDate(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(value)}`);
+  return date;
+}
+
+/** A failure reason kept on a row stays readable, not a whole stack or a huge payload. */
+export const MAX_REASON_CHARS = 2000;
+
+/**
+ * Any failure reason as text. Agenda stores whatever a handler threw (`failReason = reason` for a
+ * non-Error): an object handed to better-sqlite3 fails the whole statement (`Too few parameter
+ * values`), so the job's final state would never be written and it would run again forever.
+ */
+export function reasonText(reason: unknown): string | null {
+  if (reason === null || reason === undefined) return null;
+  let text: string;
+  if (typeof reason === 'string') text = reason;
+  else if (reason instanceof Error) text = reason.message || reason.name;
+  else {
+    try {
+      text = inspect(reason, { depth: 3, breakLength: Infinity, maxStringLength: MAX_REASON_CHARS });
+    } catch {
+      text = `unprintable ${typeof reason}`;
+    }
+  }
+  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
+}
+
+/** Progress is a percentage: anything else (a string, NaN) is not stored. */
+const progressValue = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/** A count stored in an integer column. */
+const countValue = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 
 /** The columns a job's definition owns: what `saveJob` writes. Run state is `saveJobState`'s. */
 export function definitionColumns(job: JobParameters, lastModifiedBy: string | undefined) {
@@ -47,8 +86,8 @@ export function definitionColumns(job: JobParameters, lastModifiedBy: string | u
     data: (job.data ?? null) as JsonValue,
     disabled: job.disabled ?? false,
     fork: job.fork ?? false,
-    failReason: job.failReason ?? null,
-    failCount: job.failCount ?? null,
+    failReason: reasonText(job.failReason),
+    failCount: countValue(job.failCount),
     failedAt: asDate(job.failedAt),
     lastModifiedBy: lastModifiedBy ?? null,
     startDate: asDate(job.startDate),
@@ -64,9 +103,9 @@ export function stateColumns(job: JobParameters, lastModifiedBy: string | undefi
     nextRunAt: asDate(job.nextRunAt),
     lastRunAt: asDate(job.lastRunAt),
     lastFinishedAt: asDate(job.lastFinishedAt),
-    progress: job.progress ?? null,
-    failReason: job.failReason ?? null,
-    failCount: job.failCount ?? null,
+    progress: progressValue(job.progress),
+    failReason: reasonText(job.failReason),
+    failCount: countValue(job.failCount),
     failedAt: asDate(job.failedAt),
     lastModifiedBy: lastModifiedBy ?? null,
   } satisfies Partial<AgendaJob>;

@@ -100,4 +100,56 @@ describe.each(DATABASE_KINDS)('Agenda on the SQL backend (%s)', (kind) => {
     expect(stored).toMatchObject({ failReason: 'network down', nextRunAt: null });
     expect((await agenda.queryJobs({ name: 'broken' })).jobs[0].state).toBe('failed');
   });
+
+  /** Handlers throw what they like; each must end in one recorded failure, not a locked row run again. */
+  it.each([
+    ['an object', { code: 'E_QUOTA', detail: 'over the limit' }, "{ code: 'E_QUOTA', detail: 'over the limit' }"],
+    ['a string', 'plain words', 'plain words'],
+    ['a number', 42, '42'],
+  ])('records a job that throws %s once, as text, and unlocks it', async (_what, thrown, reason) => {
+    let runs = 0;
+    agenda.define(
+      'throws',
+      async () => {
+        runs++;
+        throw thrown;
+      },
+      // A lock left behind would be taken over (and the job run again) within a few polls.
+      { lockLifetime: 300 },
+    );
+    await agenda.start();
+    await agenda.now('throws');
+    await until(async () => (await row('throws')).failCount === 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(runs).toBe(1);
+    expect(await row('throws')).toMatchObject({ failReason: reason, failCount: 1, lockedAt: null, nextRunAt: null });
+    expect((await agenda.queryJobs({ name: 'throws' })).jobs[0].state).toBe('failed');
+  });
+
+  it('records a run whose final state cannot be written as failed, says why, and does not run it again', async () => {
+    let runs = 0;
+    agenda.define(
+      'unsavable',
+      async (job) => {
+        runs++;
+        // A handler may leave anything on the job; this date cannot be stored anywhere.
+        job.attrs.nextRunAt = new Date(Number.NaN);
+      },
+      { lockLifetime: 300 },
+    );
+    await agenda.start();
+    await agenda.now('unsavable');
+    await until(async () => (await row('unsavable')).failedAt !== null);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(runs).toBe(1);
+    const stored = await row('unsavable');
+    expect(stored).toMatchObject({
+      lockedAt: null,
+      nextRunAt: null,
+      failCount: 1,
+      failReason: 'its final state could not be saved: not a date: Invalid Date',
+    });
+    expect(stored.lastFinishedAt).toBeInstanceOf(Date);
+    expect((await agenda.queryJobs({ name: 'unsavable' })).jobs[0].state).toBe('failed');
+  });
 });

@@ -11,6 +11,7 @@ import type {
   RemoveJobsOptions,
 } from 'agenda';
 import { computeJobState } from 'agenda';
+import { Logger } from '@nestjs/common';
 import {
   DataSource,
   Equal,
@@ -26,7 +27,7 @@ import {
 } from 'typeorm';
 import { newId } from '../common/ids';
 import { AgendaJob } from './agenda-job.entity';
-import { asDate, definitionColumns, jsonContains, stateColumns, toJobParameters } from './agenda-job-row';
+import { asDate, definitionColumns, jsonContains, reasonText, stateColumns, toJobParameters } from './agenda-job-row';
 import { firstDebounce, singleJobKey, uniqueJobKey, uniqueUpdate } from './job-uniqueness';
 import { inLists } from '../database/in-lists';
 
@@ -35,7 +36,12 @@ type Where = FindOptionsWhere<AgendaJob>;
 /** How many due jobs one claim attempt considers before looking again (others may be taking them). */
 const CLAIM_CANDIDATES = 10;
 const CLAIM_ROUNDS = 5;
-/** Ids per `IN (…)`: SQL Server takes at most 2,100 parameters in one statement. */
+/** Pauses before each further attempt to record a job whose final state could not be written. */
+const FINISH_RETRY_MS = [200, 1000, 3000];
+
+/** The job's row is gone (removed while it ran): Agenda expects this and lets it go. */
+class JobGoneError extends Error {}
+
 /**
  * Agenda's `JobRepository` on the project's TypeORM database (SQLite, PostgreSQL, SQL Server), with
  * portable queries only. Every lock is taken by one conditional UPDATE whose WHERE repeats the
@@ -43,6 +49,7 @@ const CLAIM_ROUNDS = 5;
  * made earlier, decides which of several competing processes gets a job.
  */
 export class SqlJobRepository implements JobRepository {
+  private readonly logger = new Logger('Jobs');
   private readonly jobs: Repository<AgendaJob>;
 
   constructor(private readonly dataSource: DataSource) {
@@ -156,13 +163,59 @@ export class SqlJobRepository implements JobRepository {
     return this.insert(job, id, id, lastModifiedBy) as Promise<JobParameters<DATA>>;
   }
 
+  /**
+   * Writes a job's run state. The save that ends a run (the lock released) is the one Agenda
+   * swallows when it fails: the row would stay locked and the job run again each time the lock
+   * expired, forever and without a word. So a failed final save is logged as an error and the
+   * run recorded as failed with why, retried a few times; only a job removed meanwhile is let go.
+   */
   async saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
     if (!job._id) throw new Error('Cannot save job state without job ID');
-    const result = await this.jobs.update({ id: job._id, name: job.name }, stateColumns(job, options?.lastModifiedBy));
+    try {
+      await this.writeState(job, options?.lastModifiedBy);
+    } catch (error) {
+      if (job.lockedAt || error instanceof JobGoneError) throw error;
+      await this.recordUnsavedFinish(job, error, options?.lastModifiedBy);
+    }
+  }
+
+  private async writeState(job: JobParameters, lastModifiedBy: string | undefined): Promise<void> {
+    const result = await this.jobs.update({ id: String(job._id), name: job.name }, stateColumns(job, lastModifiedBy));
     if (result.affected !== 1) {
-      throw new Error(
+      throw new JobGoneError(
         `job ${job._id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`,
       );
+    }
+  }
+
+  /** The finish of a run whose state could not be written: unlocked and failed, with the reason. */
+  private async recordUnsavedFinish(job: JobParameters, error: unknown, lastModifiedBy?: string): Promise<void> {
+    const name = `job ${String(job._id)} (${job.name})`;
+    const why = `its final state could not be saved: ${reasonText(error)}`;
+    this.logger.error(`${name}: ${why}; recording it as failed`);
+    const now = new Date();
+    const failed = {
+      lockedAt: null,
+      nextRunAt: safeDate(job.nextRunAt),
+      lastFinishedAt: now,
+      failedAt: now,
+      failCount: typeof job.failCount === 'number' && job.failCount > 0 ? Math.floor(job.failCount) : 1,
+      failReason: reasonText(why),
+      lastModifiedBy: lastModifiedBy ?? null,
+    } satisfies Partial<AgendaJob>;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.jobs.update({ id: String(job._id), name: job.name }, failed);
+        return;
+      } catch (retryError) {
+        if (attempt >= FINISH_RETRY_MS.length) {
+          this.logger.error(
+            `${name}: still not recorded (${reasonText(retryError)}); it stays locked and runs again once its lock expires`,
+          );
+          throw retryError;
+        }
+        await new Promise((resolve) => setTimeout(resolve, FINISH_RETRY_MS[attempt]));
+      }
     }
   }
 
@@ -350,6 +403,15 @@ function toOrder(sort: JobsSort | undefined): FindOptionsOrder<AgendaJob> {
   if (sort?.name !== undefined) order.name = direction(sort.name);
   if (Object.keys(order).length === 0) Object.assign(order, { nextRunAt: 'DESC', lastRunAt: 'DESC' });
   return { ...order, id: 'ASC' };
+}
+
+/** A date to keep if it can be read; the one that could not is dropped. */
+function safeDate(value: Date | string | null | undefined): Date | null {
+  try {
+    return asDate(value);
+  } catch {
+    return null;
+  }
 }
 
 function emptyOverview(name: string): JobsOverview {
