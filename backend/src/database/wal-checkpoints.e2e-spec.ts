@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
@@ -44,6 +46,32 @@ describe('WAL checkpoints on SQLite', () => {
       await checkpoints.onApplicationShutdown();
     }
     expect(await migrated.dataSource.getRepository(SandboxPost).count()).toBe(300);
+  });
+
+  it('keeps the process alive while shutdown waits for the worker thread (a top-level await used to exit 13)', () => {
+    const compiled = join(__dirname, '..', '..', 'dist', 'database', 'wal-checkpoints.js');
+    expect(existsSync(compiled), `${compiled} is missing: npm run build -w backend`).toBe(true);
+    // The process's own event loop is the subject, so the shutdown runs in a fresh Node process
+    // with nothing else alive: only the worker thread can keep it running until "shut down" prints.
+    const script = `
+      import { createRequire } from 'node:module';
+      const { WalCheckpoints } = createRequire(import.meta.url)(${JSON.stringify(compiled)});
+      const checkpoints = new WalCheckpoints({ options: { type: 'better-sqlite3', database: ${JSON.stringify(file())} } });
+      checkpoints.onApplicationBootstrap();
+      await checkpoints.onApplicationShutdown();
+      console.log('shut down');
+    `;
+    const module = join(dirname(file()), 'shutdown.mjs');
+    writeFileSync(module, script);
+    const child = spawnSync(process.execPath, [module], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect({ status: child.status, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({
+      status: 0,
+      stdout: 'shut down',
+      stderr: '',
+    });
   });
 
   it('does nothing for a database that is not an SQLite file', async () => {

@@ -58,6 +58,10 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
     this.worker = null;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Unref'd so it never keeps a finished process alive; but while shutdown waits for it, it must
+    // count, or Node sees an empty event loop and exits mid-shutdown (code 13 under a top-level
+    // await), skipping every shutdown hook after this one.
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   }
