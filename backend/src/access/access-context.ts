@@ -22,3 +22,7 @@ export interface AccessContext {
 
 export const has = (access: WorkspaceAccess, permission: Permission): boolean =>
   access.permissions.includes(permission);
+
+/** The permissions in `wanted` the caller does not hold (scopes of a key included): granting them would raise someone above the caller. */
+export const beyondCaller = (access: WorkspaceAccess, wanted: readonly Permission[]): Permission[] =>
+  wanted.filter((p) => !has(access, p));

@@ -7,5 +7,6 @@ export class AccessError extends defineErrors('access', {
   WORKSPACE_REQUIRED: { status: 400, title: 'Choose a workspace with the X-Workspace-Id header' },
   WORKSPACE_NOT_FOUND: { status: 404, title: 'Workspace not found' },
   PERMISSION_DENIED: { status: 403, title: 'You do not have permission to do this' },
+  BEYOND_CALLER: { status: 403, title: 'No one can grant more than they hold' },
   API_KEY_NOT_ALLOWED: { status: 403, title: 'API keys cannot do this; sign in as a user' },
 }) {}

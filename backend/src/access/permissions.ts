@@ -26,7 +26,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-export const isPermission = (value: string): value is Permission => value in PERMISSIONS;
+// Own properties only: `in` would walk the prototype and take "toString" or "__proto__" for a name.
+export const isPermission = (value: string): value is Permission => Object.hasOwn(PERMISSIONS, value);
 
 export type BuiltInRoleId = 'owner' | 'admin' | 'editor' | 'viewer' | 'client';
 
@@ -80,4 +81,4 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleId, RoleDefinition> = {
   },
 };
 
-export const isBuiltInRole = (role: string): role is BuiltInRoleId => role in BUILT_IN_ROLES;
+export const isBuiltInRole = (role: string): role is BuiltInRoleId => Object.hasOwn(BUILT_IN_ROLES, role);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { Permission } from '../access/permissions';
 import { ActivityService } from '../activity/activity.service';
@@ -75,6 +75,19 @@ export class ApiKeysService {
     const result = await this.keys.update({ id, workspaceId, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (result.affected !== 1) throw notFound('API key');
     await this.activity.record(workspaceId, actor, { action: 'api_key.revoked', targetType: 'api_key', targetId: id });
+  }
+
+  /**
+   * Revokes every live key a member created in the workspace, inside the transaction that ends
+   * the membership: a key acts for its creator's membership, so rejoining must not revive it.
+   */
+  async revokeAllOfMember(tx: EntityManager, workspaceId: string, userId: string): Promise<number> {
+    const result = await tx.update(
+      ApiKey,
+      { workspaceId, createdById: userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    return result.affected ?? 0;
   }
 
   /** The live key behind a presented secret, or null (unknown, wrong secret, revoked). */

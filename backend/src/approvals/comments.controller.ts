@@ -27,9 +27,13 @@ export class CommentsController {
     return this.comments.list(workspace.workspaceId, id);
   }
 
-  /** `@name` mentions notify those members. */
+  /**
+   * `@name` mentions notify those members. Commenting is working on the post: `posts:write`, not
+   * the read access Viewers, Clients and read-only keys hold (clients comment through their
+   * approval link).
+   */
   @Post()
-  @RequirePermission('posts:read')
+  @RequirePermission('posts:write')
   async add(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

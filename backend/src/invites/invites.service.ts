@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { assertWithinCallerPower } from '../access/grants';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import { newId } from '../common/ids';
@@ -11,6 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { IdentityService } from '../identity/identity.service';
 import { MailService } from '../mail/mail.service';
 import { MembersService } from '../workspaces/members.service';
+import { actsAsOwner } from '../workspaces/owner-rule';
 import { RolesService } from '../workspaces/roles.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service';
@@ -36,11 +38,12 @@ export class InvitesService {
   async create(caller: WorkspaceAccess, actor: Principal, email: string, roleId: string): Promise<CreatedInviteDto> {
     const workspaceId = caller.workspaceId;
     const role = await this.roles.require(workspaceId, roleId);
-    if (role.id === 'owner' && caller.role !== 'owner') {
+    if (role.id === 'owner' && !actsAsOwner(caller)) {
       throw new InvitesError('OWNER_ONLY', undefined, [
-        { field: 'role', message: 'only an Owner can invite an Owner' },
+        { field: 'role', message: 'only an Owner (with every permission) can invite an Owner' },
       ]);
     }
+    assertWithinCallerPower(caller, role.permissions, 'role');
     const existingUser = await this.identity.findByEmail(email);
     if (existingUser && (await this.access.resolve(existingUser.id, workspaceId))) {
       throw new InvitesError('ALREADY_MEMBER', undefined, [{ field: 'email', message: 'is already a member' }]);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { assertWithinCallerPower } from '../access/grants';
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import { newId } from '../common/ids';
@@ -10,6 +12,7 @@ import { Membership } from './membership.entity';
 import { RolesService } from './roles.service';
 import { WorkspacesError } from './workspaces.errors';
 import { inTransaction } from '../database/transactions';
+import { actsAsOwner } from './owner-rule';
 
 export interface MemberView {
   userId: string;
@@ -28,6 +31,7 @@ export class MembersService {
     private readonly roles: RolesService,
     private readonly identity: IdentityService,
     private readonly activity: ActivityService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async list(workspaceId: string): Promise<MemberView[]> {
@@ -70,10 +74,11 @@ export class MembersService {
 
   async changeRole(caller: WorkspaceAccess, actor: Principal, userId: string, role: string): Promise<MemberView> {
     const workspaceId = caller.workspaceId;
-    await this.roles.require(workspaceId, role);
+    const granted = await this.roles.require(workspaceId, role);
     const from = await inTransaction(this.dataSource, async (tx) => {
       const membership = await this.findMembership(tx, workspaceId, userId);
-      this.assertMayManage(caller, membership.role, role);
+      await this.assertMayManage(caller, membership.role, granted.id);
+      assertWithinCallerPower(caller, granted.permissions, 'role');
       if (membership.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, workspaceId);
       await tx.update(Membership, membership.id, { role });
       return membership.role;
@@ -90,18 +95,20 @@ export class MembersService {
   /** Removes a member (or lets members leave). The last Owner can do neither. */
   async remove(caller: WorkspaceAccess, actor: Principal, userId: string): Promise<void> {
     const workspaceId = caller.workspaceId;
-    const role = await inTransaction(this.dataSource, async (tx) => {
+    const { role, revokedApiKeys } = await inTransaction(this.dataSource, async (tx) => {
       const membership = await this.findMembership(tx, workspaceId, userId);
-      if (userId !== actor.userId) this.assertMayManage(caller, membership.role);
+      if (userId !== actor.userId) await this.assertMayManage(caller, membership.role);
       if (membership.role === 'owner') await this.assertAnotherOwner(tx, workspaceId);
       await tx.delete(Membership, membership.id);
-      return membership.role;
+      // Keys act for their creator's membership: revoked with it, so rejoining never revives them.
+      const revoked = await this.apiKeys.revokeAllOfMember(tx, workspaceId, userId);
+      return { role: membership.role, revokedApiKeys: revoked };
     });
     await this.activity.record(workspaceId, actor, {
       action: 'member.removed',
       targetType: 'user',
       targetId: userId,
-      details: { role, left: userId === actor.userId },
+      details: { role, left: userId === actor.userId, revokedApiKeys },
     });
   }
 
@@ -111,11 +118,19 @@ export class MembersService {
     return membership;
   }
 
-  /** Owners are managed, and granted, by Owners only. */
-  private assertMayManage(caller: WorkspaceAccess, currentRole: string, newRole?: string): void {
-    if ((currentRole === 'owner' || newRole === 'owner') && caller.role !== 'owner') {
-      throw new WorkspacesError('OWNER_ONLY', 'Only an Owner can change or grant the Owner role');
+  /**
+   * Owners are managed, and granted, by Owners only, acting with every permission (an Owner's key
+   * scoped to `members:write` is not an Owner). Nor can anyone manage a member who holds more than
+   * they do.
+   */
+  private async assertMayManage(caller: WorkspaceAccess, currentRole: string, newRole?: string): Promise<void> {
+    if ((currentRole === 'owner' || newRole === 'owner') && !actsAsOwner(caller)) {
+      throw new WorkspacesError('OWNER_ONLY', 'Only an Owner can change or grant the Owner role', [
+        { field: 'role', message: 'only an Owner (with every permission) can change or grant the Owner role' },
+      ]);
     }
+    const current = await this.roles.find(caller.workspaceId, currentRole);
+    if (current) assertWithinCallerPower(caller, current.permissions, 'userId');
   }
 
   private async assertAnotherOwner(tx: EntityManager, workspaceId: string): Promise<void> {

@@ -27,7 +27,7 @@ export class RolesController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateRoleDto,
   ): Promise<RoleDto> {
-    return this.roles.create(workspace.workspaceId, principal, body.name, body.permissions);
+    return this.roles.create(workspace, principal, body.name, body.permissions);
   }
 
   @Delete('roles/:id')

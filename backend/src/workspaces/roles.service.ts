@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Principal } from '../access/access-context';
+import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { assertWithinCallerPower } from '../access/grants';
 import { BUILT_IN_ROLES, isBuiltInRole, Permission, RoleDefinition } from '../access/permissions';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
@@ -40,12 +41,15 @@ export class RolesService {
     return role;
   }
 
+  /** A custom role holds at most what its creator holds (an Admin's key cannot mint billing:write). */
   async create(
-    workspaceId: string,
+    caller: WorkspaceAccess,
     actor: Principal,
     name: string,
     permissions: Permission[],
   ): Promise<RoleDefinition> {
+    const workspaceId = caller.workspaceId;
+    assertWithinCallerPower(caller, permissions, 'permissions');
     const taken =
       Object.values(BUILT_IN_ROLES).some((r) => r.name.toLowerCase() === name.toLowerCase()) ||
       (await this.customRoles.existsBy({ workspaceId, name }));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityModule } from '../activity/activity.module';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CustomRole } from './custom-role.entity';
 import { MembersController } from './members.controller';
@@ -14,7 +15,12 @@ import { WorkspacesController } from './workspaces.controller';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Workspace, Membership, CustomRole]), IdentityModule, ActivityModule],
+  imports: [
+    TypeOrmModule.forFeature([Workspace, Membership, CustomRole]),
+    IdentityModule,
+    ActivityModule,
+    ApiKeysModule,
+  ],
   controllers: [WorkspacesController, MembersController, RolesController],
   providers: [WorkspacesService, MembersService, RolesService, WorkspaceAccessService],
   exports: [WorkspacesService, MembersService, RolesService, WorkspaceAccessService],
