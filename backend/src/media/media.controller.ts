@@ -15,6 +15,7 @@ import { MEDIA_STORE } from './media-store.provider';
 import { MediaUploads } from './media-uploads.service';
 import type { BlobStore } from './storage/blob-store';
 import { LocalDirectoryStore } from './storage/local-directory-store';
+import { mediaHeaders } from './storage/served-as';
 
 export class NetworkQueryDto {
   @IsIn(Object.keys(NETWORK_LIMITS), { message: `must be one of ${Object.keys(NETWORK_LIMITS).join(', ')}` })
@@ -89,7 +90,7 @@ export class MediaController {
     }
     const type = path.endsWith('.jpg') ? 'image/jpeg' : await this.uploads.mimeTypeOf(path);
     await reply
-      .type(type)
+      .headers(mediaHeaders(type))
       .header('Cache-Control', 'private, max-age=3600')
       .send(await this.store.get(path));
   }

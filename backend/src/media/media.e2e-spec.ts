@@ -53,6 +53,34 @@ describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
     await t.http.get(file.pathname + file.search.replace(/signature=[^&]+/, 'signature=forged')).expect(404);
   });
 
+  it('serves an image inline and a PDF as a download, both sandboxed and never sniffed', async () => {
+    const image = await upload(await png(64, 64), 'pic.png').expect(201);
+    const imageUrl = new URL(image.body.url);
+    const shown = await t.http.get(imageUrl.pathname + imageUrl.search).expect(200);
+    expect(shown.headers).toMatchObject({
+      'content-type': 'image/png',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-disposition': 'inline',
+    });
+    // A PDF whose opening runs JavaScript: it must not open in a viewer under our origin.
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj\n' +
+        '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n' +
+        "4 0 obj << /S /JavaScript /JS (app.alert('x')) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    const document = await upload(pdf, 'brochure.pdf').expect(201);
+    expect(document.body).toMatchObject({ kind: 'document', mimeType: 'application/pdf' });
+    const documentUrl = new URL(document.body.url);
+    const downloaded = await t.http.get(documentUrl.pathname + documentUrl.search).expect(200);
+    expect(downloaded.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-disposition': 'attachment',
+    });
+  });
+
   it('refuses what cannot be posted, naming the type', async () => {
     const res = await upload(Buffer.from('%PS-Adobe-3.0 not really'), 'notes.png');
     expect(res.status).toBe(415);

@@ -7,6 +7,7 @@ import {
 } from '@azure/storage-blob';
 import type { Readable } from 'node:stream';
 import { assertSafeKey, BlobNotFoundError, BlobStore, StoredObject } from './blob-store';
+import { contentDisposition } from './served-as';
 import { SizeLimit } from './size-limit';
 
 const UPLOAD_BUFFER = 4 * 1024 * 1024;
@@ -31,7 +32,10 @@ export class AzureBlobStore implements BlobStore {
     // A source error (or the size limit) must fail the upload, not leave it waiting.
     body.once('error', (error) => counted.destroy(error));
     try {
-      await blob.uploadStream(counted, UPLOAD_BUFFER, 4, { blobHTTPHeaders: { blobContentType: contentType } });
+      // Blob storage serves the file itself: anything not an image or video is a download there too.
+      await blob.uploadStream(counted, UPLOAD_BUFFER, 4, {
+        blobHTTPHeaders: { blobContentType: contentType, blobContentDisposition: contentDisposition(contentType) },
+      });
     } catch (error) {
       await blob.deleteIfExists();
       throw limit.destroyed && limit.errored ? limit.errored : error;

@@ -96,6 +96,8 @@ describe.each([
       // A real SAS URL: fetchable without credentials, and read-only.
       const res = await fetch(url);
       expect(await res.text()).toBe('pixels');
+      // Not an image or video: blob storage serves it as a download, never shown under its origin.
+      expect(res.headers.get('content-disposition')).toBe('attachment');
       expect(url.searchParams.get('sp')).toBe('r');
     } else {
       const store = backend.store as LocalDirectoryStore;
