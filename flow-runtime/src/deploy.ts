@@ -1,3 +1,4 @@
+import { decodeCompiledNode } from '@socialorchestrator/rule-nodes';
 import type { DeployedNode } from './run-tracker';
 
 type FlowObject = Record<string, unknown>;
@@ -14,21 +15,14 @@ export function readDeployment(
   const tabs = new Map(flows.filter((f) => f.type === 'tab').map((f) => [f.id as string, f]));
   for (const flow of flows) {
     if (flow.type === 'tab') continue;
-    const so = flow.so as { nodeId?: unknown; type?: unknown; ports?: unknown; workspaceId?: unknown } | undefined;
-    const name = `node ${String(so?.nodeId ?? flow.id)} of flow ${String(flow.z)}`;
+    const so = decodeCompiledNode(flow.so);
+    const name = `node ${so?.nodeId ?? String(flow.id)} of flow ${String(flow.z)}`;
     if (typeof flow.type !== 'string' || !palette.has(flow.type)) {
       return { error: `${name}: type ${String(flow.type)} is not on this runtime's palette` };
     }
     if (!tabs.has(flow.z as string)) return { error: `${name}: it belongs to no flow` };
-    if (!so || typeof so.nodeId !== 'string' || typeof so.workspaceId !== 'string' || !Array.isArray(so.ports)) {
-      return { error: `${name}: it carries no automation description` };
-    }
-    nodes.set(flow.id as string, {
-      nodeId: so.nodeId,
-      type: String(so.type),
-      ports: so.ports as string[],
-      workspaceId: so.workspaceId,
-    });
+    if (!so) return { error: `${name}: it carries no automation description` };
+    nodes.set(flow.id as string, { nodeId: so.nodeId, type: so.type, ports: so.ports, workspaceId: so.workspaceId });
   }
   return { nodes };
 }

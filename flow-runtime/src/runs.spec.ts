@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionCall } from '@socialorchestrator/rule-nodes';
+import { encodeCompiledNode, type ActionCall } from '@socialorchestrator/rule-nodes';
 import type { RunSettledMessage, StepRecord } from './messages';
 import { FlowRuntimeSupervisor } from './supervisor';
 import { HOST, tempDir, until } from './testing/processes';
@@ -17,7 +17,7 @@ const node = (
   type: `so-${type}`,
   z: flow,
   wires: wires.map((targets) => targets.map((t) => `${flow}:${t}`)),
-  so: { nodeId: id, type, ports, config, workspaceId: `ws-${flow}` },
+  so: encodeCompiledNode({ nodeId: id, type, ports, config, workspaceId: `ws-${flow}` }),
 });
 const tab = (id: string) => ({
   id,
@@ -84,6 +84,24 @@ const drafts = [
   node('drafts', 'draft', 'create-draft', ['out'], { text: 'New: {{title}}', accountIds: ['*'] }, [[]]),
 ];
 
+/**
+ * Text that looks like Node-RED's environment references (`${NAME}`, `$(NAME)`): Node-RED fills a
+ * node's config string that is exactly one of these from the tab's env or the process's.
+ */
+const literal = [
+  tab('literal'),
+  node('literal', 'hook', 'webhook-in', ['out'], {}, [['draft']]),
+  node('literal', 'draft', 'create-draft', ['out'], { text: '${SO_TOKEN}', accountIds: ['*'] }, [['mail']]),
+  node(
+    'literal',
+    'mail',
+    'send-email',
+    ['out'],
+    { to: '${PATH}', subject: '$(SO_TOKEN)', body: '${SO_TOKEN} ${PATH}', extra: ['${HOME}', { deep: '${PATH}' }] },
+    [[]],
+  ),
+];
+
 describe('runs in the flow runtime', () => {
   let runtime: FlowRuntimeSupervisor;
   const steps: StepRecord[] = [];
@@ -113,7 +131,7 @@ describe('runs in the flow runtime', () => {
       );
     });
     await runtime.start();
-    await runtime.deploy([...triage, ...runaway, ...busy, ...drafts]);
+    await runtime.deploy([...triage, ...runaway, ...busy, ...drafts, ...literal]);
   });
   afterAll(() => runtime?.stop());
 
@@ -194,7 +212,7 @@ describe('runs in the flow runtime', () => {
       type: 'function',
       z: 'triage',
       wires: [],
-      so: { nodeId: 'fn', type: 'function', ports: [], workspaceId: 'w' },
+      so: encodeCompiledNode({ nodeId: 'fn', type: 'function', ports: [], config: {}, workspaceId: 'w' }),
     };
     await expect(runtime.deploy([...triage, ...busy, bad])).rejects.toThrow(
       'node fn of flow triage: type function is not on',
@@ -208,5 +226,26 @@ describe('runs in the flow runtime', () => {
     runtime.trigger('nowhere:hook', { payload: {}, _so: { runId: 'lost', hops: 0 } });
     await until(() => settled.has('lost'), 5000, 'run lost settled');
     expect(settled.get('lost')!.error).toBe('node nowhere:hook is not deployed');
+  });
+
+  it("passes user text that looks like an environment reference to the backend as typed, never the runtime's values", async () => {
+    run('literal', 'lit', { title: 'x' });
+    await until(() => settled.has('lit'), 5000, 'run lit settled');
+    expect(settled.get('lit')).toMatchObject({ error: null, stopped: null });
+    const calls = actions.filter((call) => call.runId === 'lit');
+    expect(calls.map((call) => [call.type, call.config])).toEqual([
+      ['create-draft', { text: '${SO_TOKEN}', accountIds: ['*'] }],
+      [
+        'send-email',
+        {
+          to: '${PATH}',
+          subject: '$(SO_TOKEN)',
+          body: '${SO_TOKEN} ${PATH}',
+          extra: ['${HOME}', { deep: '${PATH}' }],
+        },
+      ],
+    ]);
+    // The token travels beside the config, where the node reads it on purpose.
+    expect(calls.every((call) => call.token === 't-literal')).toBe(true);
   });
 });

@@ -46,3 +46,43 @@ export interface ActionCall extends ActionRequest {
 export interface Backend {
   act(call: ActionCall): Promise<ActionResponse>;
 }
+
+/** What the backend's compiler says of each node it deploys: the rule nodes and the host read it. */
+export interface CompiledNodeSpec {
+  /** The graph node id (not the Node-RED id). */
+  nodeId: string;
+  type: string;
+  ports: string[];
+  config: Record<string, unknown>;
+  workspaceId: string;
+}
+
+/**
+ * The node's description as it travels in the flow JSON: JSON text, not an object. When Node-RED
+ * creates a node it replaces every config string, at any depth, that is exactly `${NAME}` or
+ * `$(NAME)` with the tab's env value or the runtime process's environment (`SO_TOKEN`, `PATH`):
+ * user text would leak them. A string that starts with `{` is never replaced, so the text typed
+ * into a node reaches it as typed.
+ */
+export const encodeCompiledNode = (spec: CompiledNodeSpec): string => JSON.stringify(spec);
+
+/** The description back from the flow JSON; null when it carries none (or not as JSON text). */
+export function decodeCompiledNode(so: unknown): CompiledNodeSpec | null {
+  if (typeof so !== 'string') return null;
+  try {
+    const spec = JSON.parse(so) as Partial<CompiledNodeSpec> | null;
+    if (
+      !spec ||
+      typeof spec.nodeId !== 'string' ||
+      typeof spec.type !== 'string' ||
+      typeof spec.workspaceId !== 'string' ||
+      !Array.isArray(spec.ports) ||
+      typeof spec.config !== 'object' ||
+      spec.config === null
+    )
+      return null;
+    return spec as CompiledNodeSpec;
+  } catch {
+    return null;
+  }
+}

@@ -394,6 +394,34 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     await t.http.post('/internal/v1/actions/create-draft').send({}).expect(404);
   });
 
+  it("keeps text that looks like an environment reference as typed: the runtime's token and PATH never fill it", async () => {
+    const id = await publish('Literal text', {
+      nodes: [
+        hook,
+        { id: 'token', type: 'create-draft', position: at(1), config: { text: '${SO_TOKEN}', accountIds: ['*'] } },
+        { id: 'path', type: 'create-draft', position: at(1), config: { text: '$(PATH)', accountIds: ['*'] } },
+        {
+          id: 'both',
+          type: 'create-draft',
+          position: at(1),
+          config: { text: '${SO_TOKEN} ${PATH} {{title}}', accountIds: ['*'] },
+        },
+      ],
+      edges: [edge('hook', 'out', 'token'), edge('hook', 'out', 'path'), edge('hook', 'out', 'both')],
+    });
+    const run = await settled(await runOnce(id, { title: 'News' }));
+    expect(run).toMatchObject({ status: 'succeeded', error: null });
+    const texts: Record<string, string> = {};
+    for (const step of run.steps.filter((s) => s.nodeId !== 'hook')) {
+      texts[step.nodeId] = (
+        await api()
+          .get(`/posts/${step.output!.postId as string}`)
+          .expect(200)
+      ).body.text;
+    }
+    expect(texts).toEqual({ token: '${SO_TOKEN}', path: '$(PATH)', both: '${SO_TOKEN} ${PATH} News' });
+  });
+
   it('stops a runaway loop and tells the owners, while other automations keep running', async () => {
     const loop = await publish('Runaway', {
       nodes: [

@@ -1,4 +1,11 @@
-import { nodeRedType, nodeTypeSpec, outputPorts, TOKEN_ENV, withDefaults } from '@socialorchestrator/rule-nodes';
+import {
+  encodeCompiledNode,
+  nodeRedType,
+  nodeTypeSpec,
+  outputPorts,
+  TOKEN_ENV,
+  withDefaults,
+} from '@socialorchestrator/rule-nodes';
 import type { Graph } from './graph';
 
 export interface Deployable {
@@ -17,7 +24,8 @@ export const runtimeNodeId = (automationId: string, nodeId: string) => `${automa
 /**
  * A published graph as Node-RED flow JSON: one tab per automation carrying its token, one node
  * per graph node (`so-<type>`), wired port by port. Only catalog fields reach a node: the `so`
- * block is all the node reads, so nothing in a graph can set Node-RED's own properties.
+ * block is all the node reads, so nothing in a graph can set Node-RED's own properties. It goes as
+ * JSON text, so Node-RED cannot fill user text such as `${SO_TOKEN}` from the runtime's environment.
  */
 export function compileAutomation(d: Deployable): Array<Record<string, unknown>> {
   const tab = {
@@ -41,7 +49,7 @@ export function compileAutomation(d: Deployable): Array<Record<string, unknown>>
       z: d.automationId,
       name: spec.label,
       wires,
-      so: { nodeId: node.id, type: node.type, ports, config, workspaceId: d.workspaceId },
+      so: encodeCompiledNode({ nodeId: node.id, type: node.type, ports, config, workspaceId: d.workspaceId }),
     };
   });
   return [tab, ...nodes];

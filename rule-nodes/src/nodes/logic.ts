@@ -3,14 +3,15 @@ import { nodeRedType } from '../catalog';
 import { valueAt } from '../placeholders';
 import { conditionEngine, matches } from '../rules';
 import { handleWithBackend, resolveConfig } from './backend';
-import { onPort, type CompiledNodeDef, type Red, type RedNode } from './red';
+import { onPort, readNodeDef, type DeployedNodeDef, type Red, type RedNode } from './red';
 
 /** Waits up to this long in memory; longer waits are parked in the database by the backend. */
 const IN_MEMORY_DELAY_MS = 10_000;
 
 function registerCondition(RED: Red): void {
-  RED.nodes.registerType(nodeRedType('condition'), function (this: RedNode, def: CompiledNodeDef) {
-    RED.nodes.createNode(this, def);
+  RED.nodes.registerType(nodeRedType('condition'), function (this: RedNode, deployed: DeployedNodeDef) {
+    RED.nodes.createNode(this, deployed);
+    const def = readNodeDef(deployed);
     const engine = conditionEngine(def.so.config.rules as TopLevelCondition);
     this.on('input', (msg, send, done) => {
       matches(engine, msg.payload ?? {})
@@ -24,8 +25,9 @@ function registerCondition(RED: Red): void {
 }
 
 function registerSwitch(RED: Red): void {
-  RED.nodes.registerType(nodeRedType('switch'), function (this: RedNode, def: CompiledNodeDef) {
-    RED.nodes.createNode(this, def);
+  RED.nodes.registerType(nodeRedType('switch'), function (this: RedNode, deployed: DeployedNodeDef) {
+    RED.nodes.createNode(this, deployed);
+    const def = readNodeDef(deployed);
     const field = String(def.so.config.field);
     const cases = def.so.config.cases as Array<{ port: string; equals: string }>;
     this.on('input', (msg, send, done) => {
@@ -47,8 +49,9 @@ function waitMs(config: Record<string, unknown>, now: number): number | null {
 }
 
 function registerDelay(RED: Red): void {
-  RED.nodes.registerType(nodeRedType('delay'), function (this: RedNode, def: CompiledNodeDef) {
-    RED.nodes.createNode(this, def);
+  RED.nodes.registerType(nodeRedType('delay'), function (this: RedNode, deployed: DeployedNodeDef) {
+    RED.nodes.createNode(this, deployed);
+    const def = readNodeDef(deployed);
     const timers = new Set<NodeJS.Timeout>();
     const park = handleWithBackend(RED, this, def);
     this.on('input', (msg, send, done) => {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import helper = require('node-red-node-test-helper');
 import { NODE_CATALOG } from '../catalog';
-import { BACKEND_SETTING } from '../protocol';
+import { BACKEND_SETTING, encodeCompiledNode } from '../protocol';
 import { echo, FakeBackend } from '../testing/fake-backend';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -34,7 +34,7 @@ function compiled(type: string, ports: string[], config: Record<string, unknown>
     type: `so-${type}`,
     z: 'tab',
     wires: ports.map((port) => [`out-${port}`]),
-    so: { nodeId: 'g1', type, ports, config, workspaceId: 'w1' },
+    so: encodeCompiledNode({ nodeId: 'g1', type, ports, config, workspaceId: 'w1' }),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The slice of Node-RED's node API the rule nodes use (node-red ships no typings). */
-import type { RunContext } from '../protocol';
+import { decodeCompiledNode, type CompiledNodeSpec, type RunContext } from '../protocol';
 
 export interface SoMessage {
   _msgid?: string;
@@ -20,20 +20,32 @@ export interface RedNode {
   warn(message: string): void;
 }
 
-/** What the compiler puts on every node it deploys (flow-runtime and backend agree on it). */
-export interface CompiledNodeDef {
+/** A node as the compiler deploys it: its description is JSON text (see `encodeCompiledNode`). */
+export interface DeployedNodeDef {
   id: string;
   type: string;
   z: string;
   name?: string;
   wires: string[][];
-  so: { nodeId: string; type: string; ports: string[]; config: Record<string, unknown>; workspaceId: string };
+  so: string;
+}
+
+/** A deployed node with its description read, as the node constructors use it. */
+export interface CompiledNodeDef extends Omit<DeployedNodeDef, 'so'> {
+  so: CompiledNodeSpec;
+}
+
+/** Reads a node's description once, in its constructor. */
+export function readNodeDef(def: DeployedNodeDef): CompiledNodeDef {
+  const so = decodeCompiledNode(def.so);
+  if (!so) throw new Error(`node ${def.id} carries no automation description`);
+  return { ...def, so };
 }
 
 export interface Red {
   nodes: {
-    createNode(node: object, def: CompiledNodeDef): void;
-    registerType(type: string, constructor: (this: RedNode, def: CompiledNodeDef) => void): void;
+    createNode(node: object, def: DeployedNodeDef): void;
+    registerType(type: string, constructor: (this: RedNode, def: DeployedNodeDef) => void): void;
   };
   util: { getSetting(node: RedNode, name: string): string | undefined };
   /** Node-RED's settings, with the host's own (e.g. `BACKEND_SETTING`). */

@@ -1,5 +1,5 @@
 import { NODE_CATALOG, nodeRedType } from '../catalog';
-import { onPort, type CompiledNodeDef, type Red, type RedNode } from './red';
+import { onPort, readNodeDef, type DeployedNodeDef, type Red, type RedNode } from './red';
 
 /**
  * Triggers do no work in the runtime: the backend notices the event (a feed item, a signed hook
@@ -8,8 +8,9 @@ import { onPort, type CompiledNodeDef, type Red, type RedNode } from './red';
  */
 export = function registerTriggers(RED: Red): void {
   for (const spec of NODE_CATALOG.filter((s) => s.category === 'trigger')) {
-    RED.nodes.registerType(nodeRedType(spec.type), function (this: RedNode, def: CompiledNodeDef) {
-      RED.nodes.createNode(this, def);
+    RED.nodes.registerType(nodeRedType(spec.type), function (this: RedNode, deployed: DeployedNodeDef) {
+      RED.nodes.createNode(this, deployed);
+      const def = readNodeDef(deployed);
       this.on('input', (msg, send, done) => {
         send(onPort(def.so.ports, 'out', msg));
         done();
