@@ -1,20 +1,9 @@
-import {
-  Controller,
-  DynamicModule,
-  Get,
-  Inject,
-  Injectable,
-  Module,
-  NotFoundException,
-  OnModuleInit,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiExcludeController } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '../access/access.decorators';
+import { basename } from 'node:path';
 
 const WEB_ROOT = Symbol('WEB_ROOT');
 
@@ -25,7 +14,23 @@ const WEB_ROOT = Symbol('WEB_ROOT');
 const NOT_THE_SPA =
   /^\/(api|internal|media)(\/|$)|^\/(healthz|readyz|metrics)$|\.(m?js|css|map|json|txt|ico|png|jpe?g|gif|svg|webp|woff2?|ttf|webmanifest)$/i;
 
-/** The built web app's files, each its own route (the folder is read once, at start-up). */
+/**
+ * A file whose name carries its content hash (Angular's `main-VZNPTKVO.js`, `chunk-…`, `styles-…`):
+ * a new build gives it a new name, so a browser may keep it for a year without asking again.
+ */
+const FINGERPRINTED = /-[A-Za-z0-9]{8,}\.(m?js|css)$/;
+
+/** Immutable for fingerprinted bundles; everything else (index.html, assets/) is checked on each use. */
+export function cacheControlFor(path: string): string {
+  return FINGERPRINTED.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * The built web app in a scope of its own: its files, each its own route (the folder is read once,
+ * at start-up), and any other GET as a place in the single-page app (a deep link, a reload) answered
+ * with the index page. Compression (brotli, else gzip) is registered in this scope only, so API
+ * responses and event streams are left as they are, and no request body is ever decompressed.
+ */
 @Injectable()
 class WebAssets implements OnModuleInit {
   constructor(
@@ -35,19 +40,22 @@ class WebAssets implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    void fastify.register(fastifyStatic, { root: this.root, wildcard: false });
+    void fastify.register(async (scope) => {
+      await scope.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
+      await scope.register(fastifyStatic, {
+        root: this.root,
+        wildcard: false,
+        cacheControl: false,
+        setHeaders: (reply: FastifyReply, path: string) => reply.header('cache-control', cacheControlFor(path)),
+      });
+      scope.get('/*', (request, reply) => this.index(request, reply));
+    });
   }
-}
 
-/** Any other GET is a place in the single-page app (a deep link, a reload): its index page. */
-@ApiExcludeController()
-@Controller()
-class WebAppController {
-  @Get('*')
-  @Public()
-  index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  private index(request: FastifyRequest, reply: FastifyReply) {
     const path = request.url.split('?')[0];
-    if (NOT_THE_SPA.test(path)) throw new NotFoundException();
+    // The platform's own 404 (problem+json), as for any unknown route.
+    if (NOT_THE_SPA.test(path)) return reply.callNotFound();
     return reply.sendFile('index.html');
   }
 }
@@ -58,7 +66,6 @@ export class WebAppModule {
   static forRoot(root: string): DynamicModule {
     return {
       module: WebAppModule,
-      controllers: [WebAppController],
       providers: [{ provide: WEB_ROOT, useValue: root }, WebAssets],
     };
   }
