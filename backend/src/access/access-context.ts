@@ -5,6 +5,8 @@ export interface Principal {
   kind: 'user' | 'api_key';
   userId: string;
   apiKey: { id: string; name: string; prefix: string; workspaceId: string; scopes: Permission[] } | null;
+  /** The sign-in session (refresh-token family) a user's access token belongs to. */
+  sessionId?: string | null;
 }
 
 /** The workspace a request acts in and what the caller may do there. */

@@ -58,9 +58,9 @@ export class AccessGuard implements CanActivate {
         },
       };
     }
-    const userId = await this.identity.verifyAccessToken(token);
-    if (!userId) throw new AccessError('TOKEN_INVALID');
-    return { kind: 'user', userId, apiKey: null };
+    const claims = await this.identity.verifyAccessToken(token);
+    if (!claims) throw new AccessError('TOKEN_INVALID');
+    return { kind: 'user', userId: claims.userId, apiKey: null, sessionId: claims.sessionId };
   }
 
   private workspaceIdOf(

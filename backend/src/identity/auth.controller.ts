@@ -72,6 +72,11 @@ export class AuthController {
   @ApiBearerAuth()
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
     if (principal.kind !== 'user') throw new AccessError('API_KEY_NOT_ALLOWED');
-    await this.identity.changePassword(principal.userId, body.currentPassword, body.newPassword);
+    await this.identity.changePassword(
+      principal.userId,
+      body.currentPassword,
+      body.newPassword,
+      principal.sessionId ?? null,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../mail/outbox-dispatcher';
 import { newUser, uniqueEmail } from '../testing/factories';
@@ -154,6 +155,26 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
       .send({ currentPassword: user.password, newPassword: 'next password 1' })
       .expect(204);
     await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'next password 1' }).expect(200);
+  });
+
+  it('ends every other session when the password changes, and keeps the one that changed it', async () => {
+    const user = await newUser(t);
+    const other = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    await t.http
+      .post('/api/v1/auth/change-password')
+      .set({ Authorization: `Bearer ${user.accessToken}` })
+      .send({ currentPassword: user.password, newPassword: 'next password 2' })
+      .expect(204);
+    // The other device (signed in before the change, e.g. by whoever knew the old password) is out.
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: other.body.refreshToken }).expect(401);
+    const kept = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
+    expect(kept.status).toBe(200);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: kept.body.refreshToken }).expect(200);
+    const live = await t.db.getRepository('RefreshToken').findBy({ userId: user.id, revokedAt: IsNull() });
+    expect(live).toHaveLength(1);
   });
 
   it('rejects a missing, forged or expired access token', async () => {

@@ -11,7 +11,7 @@ import { IdentityError } from './identity.errors';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordResetToken } from './password-reset-token.entity';
-import { SessionTokens, SessionTokensService } from './session-tokens.service';
+import { AccessClaims, SessionTokens, SessionTokensService } from './session-tokens.service';
 import { User } from './user.entity';
 
 export interface Session extends SessionTokens {
@@ -52,8 +52,8 @@ export class IdentityService {
 
   async refresh(refreshToken: string): Promise<Session> {
     const tokens = await this.tokens.rotate(refreshToken);
-    const userId = await this.tokens.verifyAccessToken(tokens.accessToken);
-    return { user: await this.getUser(userId!), ...tokens };
+    const claims = await this.tokens.verifyAccessToken(tokens.accessToken);
+    return { user: await this.getUser(claims!.userId), ...tokens };
   }
 
   logout(refreshToken: string): Promise<void> {
@@ -99,12 +99,22 @@ export class IdentityService {
     await this.tokens.revokeAllForUser(reset.userId);
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes the password and ends every other session (their refresh tokens are revoked); the
+   * session that asked stays signed in. Access tokens already issued lapse within their short TTL.
+   */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    currentSessionId: string | null,
+  ): Promise<void> {
     const user = await this.getUser(userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new IdentityError('WRONG_PASSWORD', undefined, [{ field: 'currentPassword', message: 'is wrong' }]);
     }
     await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword) });
+    await this.tokens.revokeAllForUser(user.id, currentSessionId);
   }
 
   async getUser(id: string): Promise<User> {
@@ -121,7 +131,7 @@ export class IdentityService {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  verifyAccessToken(token: string): Promise<string | null> {
+  verifyAccessToken(token: string): Promise<AccessClaims | null> {
     return this.tokens.verifyAccessToken(token);
   }
 }

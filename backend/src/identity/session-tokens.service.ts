@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { newId } from '../common/ids';
 import { randomToken, sameHash, sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IdentityError } from './identity.errors';
 import { RefreshToken } from './refresh-token.entity';
+
+/** Who an access token speaks for, and the session (refresh-token family) it was issued to. */
+export interface AccessClaims {
+  userId: string;
+  sessionId: string | null;
+}
 
 export interface SessionTokens {
   accessToken: string;
@@ -40,17 +46,19 @@ export class SessionTokensService {
     });
     await this.refreshTokens.insert(token);
     return {
-      accessToken: await this.jwt.signAsync({ sub: userId, typ: 'access' }),
+      // `sid` names the session, so a password change can end every other one and keep this one.
+      accessToken: await this.jwt.signAsync({ sub: userId, typ: 'access', sid: familyId }),
       refreshToken: `${token.id}.${secret}`,
       expiresIn: this.config.accessTokenTtlSeconds,
     };
   }
 
-  /** Returns the user id of a valid access token, or null. */
-  async verifyAccessToken(token: string): Promise<string | null> {
+  /** The claims of a valid access token, or null. */
+  async verifyAccessToken(token: string): Promise<AccessClaims | null> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(token);
-      return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : null;
+      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string; sid?: unknown }>(token);
+      if (payload.typ !== 'access' || typeof payload.sub !== 'string') return null;
+      return { userId: payload.sub, sessionId: typeof payload.sid === 'string' ? payload.sid : null };
     } catch {
       return null;
     }
@@ -82,8 +90,12 @@ export class SessionTokensService {
     if (current) await this.revokeFamily(current.familyId);
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Ends every session of the user, but `keepSessionId`'s when given (the one changing the password). */
+  async revokeAllForUser(userId: string, keepSessionId: string | null = null): Promise<void> {
+    await this.refreshTokens.update(
+      { userId, revokedAt: IsNull(), ...(keepSessionId ? { familyId: Not(keepSessionId) } : {}) },
+      { revokedAt: new Date() },
+    );
   }
 
   private async find(presented: string): Promise<RefreshToken> {
