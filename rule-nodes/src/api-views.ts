@@ -19,8 +19,29 @@ export interface AutomationView {
   graph: Graph;
   publishedVersion: number | null;
   hook: { hookId: string; url: string } | null;
+  /** The health of each feed trigger (`rss-in` node) of the graph that has been checked. */
+  feeds: FeedStatusView[];
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * One feed trigger's last check. A feed that cannot be read starts no run, so this is where it
+ * shows: the error, how many checks failed in a row, and when it is tried again (backing off).
+ */
+export interface FeedStatusView {
+  nodeId: string;
+  feedUrl: string;
+  checkedAt: string;
+  /** Why the last check failed; null when it read the feed. */
+  error: string | null;
+  failures: number;
+  /** The last check that read the feed; null if none has yet. */
+  lastOkAt: string | null;
+  nextCheckAt: string;
+  /** Items the last good check read, and those it left out with the reason. */
+  items: number;
+  skipped: Array<{ item: string; reason: string }>;
 }
 
 export interface AutomationSummary {
@@ -30,6 +51,8 @@ export interface AutomationSummary {
   publishedVersion: number | null;
   updatedAt: string;
   lastRun: { id: string; status: RunStatus; startedAt: string } | null;
+  /** Feed triggers whose last check failed. */
+  failingFeeds: number;
 }
 
 export interface AutomationVersionView {

@@ -10,13 +10,18 @@ import type { AutomationVersion } from './automation-version.entity';
 import type { RunStep } from './run-step.entity';
 import type { Run } from './run.entity';
 
-export const automationView = (a: Automation, hook: AutomationView['hook']): AutomationView => ({
+export const automationView = (
+  a: Automation,
+  hook: AutomationView['hook'],
+  feeds: AutomationView['feeds'],
+): AutomationView => ({
   id: a.id,
   name: a.name,
   enabled: a.enabled,
   graph: a.graph,
   publishedVersion: a.publishedVersion,
   hook,
+  feeds,
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
 });

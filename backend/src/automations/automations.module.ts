@@ -37,6 +37,8 @@ import { TriggerState } from './trigger-state.entity';
 import { PostEventTrigger } from './triggers/post-event-trigger';
 import { ScheduleTrigger } from './triggers/schedule-trigger';
 import { FeedTrigger } from './triggers/feed-trigger';
+import { FeedHealth } from './triggers/feed-health';
+import { FeedStatus } from './triggers/feed-status.entity';
 import { MetricThresholdTrigger } from './triggers/metric-threshold-trigger';
 import { TriggerKey } from './trigger-key.entity';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -54,6 +56,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
       TriggerState,
       AiSettings,
       TriggerKey,
+      FeedStatus,
     ]),
     AccountsModule,
     ActivityModule,
@@ -85,6 +88,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     runtimeTokensProvider,
     ScheduleTrigger,
     FeedTrigger,
+    FeedHealth,
     MetricThresholdTrigger,
     PostEventTrigger,
     AiSettingsService,

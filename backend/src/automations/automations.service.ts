@@ -21,6 +21,7 @@ import { EMPTY_GRAPH, type Graph } from './graph';
 import { validateGraph } from './graph-validation';
 import { AutomationHook } from './hook.entity';
 import { Run } from './run.entity';
+import { FeedHealth } from './triggers/feed-health';
 
 export interface HookView {
   hookId: string;
@@ -41,11 +42,13 @@ export class AutomationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deployer: FlowDeployer,
     private readonly activity: ActivityService,
+    private readonly feeds: FeedHealth,
   ) {}
 
   async list(workspaceId: string): Promise<{ items: AutomationSummary[] }> {
     const rows = await this.automations.find({ where: { workspaceId }, order: { name: 'ASC' } });
     const items: AutomationSummary[] = [];
+    const failingFeeds = await this.feeds.failingCounts(workspaceId);
     for (const a of rows) {
       const last = await this.runs.findOne({ where: { automationId: a.id }, order: { id: 'DESC' } });
       items.push({
@@ -55,6 +58,7 @@ export class AutomationsService {
         publishedVersion: a.publishedVersion,
         updatedAt: a.updatedAt.toISOString(),
         lastRun: last ? { id: last.id, status: last.status, startedAt: last.startedAt.toISOString() } : null,
+        failingFeeds: failingFeeds.get(a.id) ?? 0,
       });
     }
     return { items };
@@ -78,7 +82,12 @@ export class AutomationsService {
   async get(workspaceId: string, id: string): Promise<AutomationView> {
     const automation = await this.find(workspaceId, id);
     const hook = await this.hooks.findOne({ where: { automationId: id }, order: { createdAt: 'DESC' } });
-    return automationView(automation, hook ? { hookId: hook.id, url: this.hookUrl(hook.id) } : null);
+    const feedNodes = automation.graph.nodes.filter((n) => n.type === 'rss-in').map((n) => n.id);
+    return automationView(
+      automation,
+      hook ? { hookId: hook.id, url: this.hookUrl(hook.id) } : null,
+      await this.feeds.views(workspaceId, id, feedNodes),
+    );
   }
 
   /** Saves the draft as edited; it is checked when published. */

@@ -57,6 +57,9 @@ export interface AppConfig {
     maxConcurrentRuns: number;
     /** A run still running after this is stopped. */
     maxRunMs: number;
+    /** Feeds fetched at once, taken in turn from each workspace; and how long one fetch may take. */
+    feedConcurrency: number;
+    feedTimeoutMs: number;
   };
   /** Whether server-side fetches (feeds, webhooks, media by URL) may reach private networks. */
   allowPrivateUrls: boolean;
@@ -138,6 +141,8 @@ export const CONFIG_VARIABLES = {
   FLOW_MAX_CONCURRENT_RUNS: 'Automation runs of one workspace in flight at once; more wait in the queue (default 50)',
   FLOW_MAX_RUN_SECONDS:
     'An automation run still running after this is stopped (default 300; waiting runs do not count)',
+  FEED_CONCURRENCY: 'Feeds fetched at once, taken in turn from each workspace (default 8)',
+  FEED_TIMEOUT_SECONDS: 'How long one feed fetch may take before it counts as failed (default 15)',
   OUTBOUND_ALLOW_PRIVATE_URLS:
     'Let feeds, outgoing webhooks and media by URL reach private networks and localhost (default false)',
   META_APP_ID: 'Meta app id: turns on Facebook Pages and Instagram (with META_APP_SECRET)',
@@ -230,6 +235,8 @@ const schema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
+  FEED_CONCURRENCY: int(1, 100).default(8),
+  FEED_TIMEOUT_SECONDS: int(1, 300).default(15),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
   ...networkVariables(),
 });
@@ -325,6 +332,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       messagesPerSecond: v.FLOW_MESSAGES_PER_SECOND,
       maxConcurrentRuns: v.FLOW_MAX_CONCURRENT_RUNS,
       maxRunMs: v.FLOW_MAX_RUN_SECONDS * 1000,
+      feedConcurrency: v.FEED_CONCURRENCY,
+      feedTimeoutMs: v.FEED_TIMEOUT_SECONDS * 1000,
     },
     allowPrivateUrls: v.OUTBOUND_ALLOW_PRIVATE_URLS,
     networks: networks.apps,

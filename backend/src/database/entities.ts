@@ -14,6 +14,7 @@ import { RunStep } from '../automations/run-step.entity';
 import { RunWait } from '../automations/run-wait.entity';
 import { Run } from '../automations/run.entity';
 import { TriggerState } from '../automations/trigger-state.entity';
+import { FeedStatus } from '../automations/triggers/feed-status.entity';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
 import { PasswordResetToken } from '../identity/password-reset-token.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
@@ -37,6 +38,7 @@ import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
 import { Posting1764201600000 } from './migrations/1764201600000-Posting';
 import { Automation1764288000000 } from './migrations/1764288000000-Automation';
+import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -76,6 +78,7 @@ export const ENTITIES = [
   TriggerState,
   AiSettings,
   TriggerKey,
+  FeedStatus,
 ];
 
 export const MIGRATIONS = [
@@ -83,4 +86,5 @@ export const MIGRATIONS = [
   AgendaJobs1764115200000,
   Posting1764201600000,
   Automation1764288000000,
+  FeedStatus1764460800000,
 ];

@@ -9,14 +9,25 @@ import { AutomationTriggers } from '../automation-triggers';
 import { TriggerKey } from '../trigger-key.entity';
 import { RunsService } from '../runs.service';
 import { TriggerState } from '../trigger-state.entity';
-import { itemsToSend, readFeed, type FeedItem } from './feed-reader';
+import { FeedHealth, type CheckedFeed } from './feed-health';
+import { itemsToSend, readFeed, type FeedRead } from './feed-reader';
+import { inTurns } from './in-turns';
+import type { FeedStatus } from './feed-status.entity';
 
 export const FEEDS_JOB = 'automations.feeds';
 
+interface DueFeed extends CheckedFeed {
+  previous: FeedStatus | undefined;
+  everyMs: number;
+  backfill: number;
+}
+
 /**
- * `rss-in` trigger nodes: the worker polls each live node's feed every `pollMinutes` and starts a
- * run per new item, de-duplicated by guid/link (kept per node in SQL). The poll is one Agenda job,
- * locked while it runs, so two workers never poll the same feed at once.
+ * `rss-in` trigger nodes: the worker checks each live node's feed every `pollMinutes` (backing off
+ * while it fails, see FeedHealth) and starts a run per new item, de-duplicated by guid/link (kept
+ * per node in SQL). Feeds are fetched a few at a time, taken in turn from each workspace, each
+ * within a timeout, so one workspace's slow feeds never hold back another's. The poll is one
+ * Agenda job, locked while it runs, so two workers never poll the same feed at once.
  */
 @Injectable()
 export class FeedTrigger implements OnModuleInit {
@@ -29,6 +40,7 @@ export class FeedTrigger implements OnModuleInit {
     private readonly triggers: AutomationTriggers,
     private readonly runs: RunsService,
     private readonly jobs: BackgroundJobs,
+    private readonly health: FeedHealth,
   ) {}
 
   onModuleInit(): void {
@@ -38,42 +50,83 @@ export class FeedTrigger implements OnModuleInit {
     this.jobs.every(FEEDS_JOB, '1 minute');
   }
 
-  /** Polls the feeds that are due; returns the runs started. */
+  /** Checks the feeds that are due; returns the runs started. */
   async poll(now = new Date()): Promise<number> {
     let started = 0;
-    for (const { automation, node } of await this.triggers.live('rss-in')) {
-      const key = { automationId: automation.id, nodeId: node.id };
-      const state = await this.states.findOneBy(key);
-      const everyMs = Number(node.config.pollMinutes ?? 15) * 60_000;
-      if (state && now.getTime() - Date.parse(state.cursor) < everyMs) continue;
-      let items: FeedItem[];
-      try {
-        items = await readFeed(String(node.config.feedUrl), { allowPrivate: this.config.allowPrivateUrls });
-      } catch (error) {
-        this.logger.warn(`automation ${automation.id} node ${node.id}: ${(error as Error).message}`);
-        continue;
-      }
-      const known = await this.seen.findBy({ ...key, itemKey: In(items.map((i) => i.key)) });
-      const toSend = itemsToSend(
-        items,
-        new Set(known.map((k) => k.itemKey)),
-        !state,
-        Number(node.config.backfill ?? 0),
-      );
-      // Everything fetched is seen from now on: the backfill decides what the first poll sends.
-      const fresh = items.filter((i) => !known.some((k) => k.itemKey === i.key));
-      await insertIgnoringDuplicates(
-        this.seen.manager,
-        TriggerKey,
-        fresh.map((i) => this.seen.create({ ...key, itemKey: i.key })),
-      );
-      await this.states.upsert({ ...key, cursor: now.toISOString() }, ['automationId', 'nodeId']);
-      for (const item of toSend) {
-        const { key: _key, ...payload } = item;
-        await this.runs.start(automation, node.id, payload);
-        started++;
-      }
-    }
+    const due = await this.dueFeeds(now);
+    await inTurns(
+      due,
+      (feed) => feed.automation.workspaceId,
+      this.config.automation.feedConcurrency,
+      async (feed) => {
+        try {
+          // Not `started += await …`: that reads `started` before the await, losing other feeds' counts.
+          const count = await this.check(feed, now);
+          started += count;
+        } catch (error) {
+          // Not the feed's fault (the database, a run that could not start): the next poll retries.
+          this.logger.error(`automation ${feed.automation.id} node ${feed.nodeId}: ${(error as Error).message}`);
+        }
+      },
+    );
     return started;
+  }
+
+  private async dueFeeds(now: Date): Promise<DueFeed[]> {
+    const live = await this.triggers.live('rss-in');
+    const statuses = await this.health.of(live.map((l) => l.automation.id));
+    return live
+      .map(({ automation, node }) => ({
+        automation,
+        nodeId: node.id,
+        feedUrl: String(node.config.feedUrl ?? ''),
+        previous: this.health.statusOf(statuses, automation.id, node.id),
+        everyMs: Number(node.config.pollMinutes ?? 15) * 60_000,
+        backfill: Number(node.config.backfill ?? 0),
+      }))
+      .filter((feed) => this.health.isDue(feed.previous, feed.feedUrl, feed.everyMs, now));
+  }
+
+  /** One feed: read it, record how that went, and start a run per new item. */
+  private async check(feed: DueFeed, now: Date): Promise<number> {
+    let read: FeedRead;
+    try {
+      read = await readFeed(feed.feedUrl, {
+        allowPrivate: this.config.allowPrivateUrls,
+        timeoutMs: this.config.automation.feedTimeoutMs,
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(`automation ${feed.automation.id} node ${feed.nodeId}: ${message}`);
+      await this.health.failed(feed, feed.previous, message, feed.everyMs, now);
+      return 0;
+    }
+    const key = { automationId: feed.automation.id, nodeId: feed.nodeId };
+    const { items, skipped } = read;
+    const known = new Set(
+      items.length
+        ? (await this.seen.findBy({ ...key, itemKey: In(items.map((i) => i.key)) })).map((k) => k.itemKey)
+        : [],
+    );
+    const firstPoll = !(await this.states.existsBy(key));
+    const toSend = itemsToSend(items, known, firstPoll, feed.backfill);
+    // Everything fetched is seen from now on: the backfill decides what the first poll sends.
+    await insertIgnoringDuplicates(
+      this.seen.manager,
+      TriggerKey,
+      items.filter((i) => !known.has(i.key)).map((i) => this.seen.create({ ...key, itemKey: i.key })),
+    );
+    await this.states.upsert({ ...key, cursor: now.toISOString() }, ['automationId', 'nodeId']);
+    await this.health.succeeded(feed, feed.previous, { items: items.length, skipped }, feed.everyMs, now);
+    for (const item of toSend) {
+      const { key: _key, ...payload } = item;
+      // Items this check left out are named in the runs it started, as well as on the automation's page.
+      await this.runs.start(
+        feed.automation,
+        feed.nodeId,
+        skipped.length ? { ...payload, skippedItems: skipped } : payload,
+      );
+    }
+    return toSend.length;
   }
 }

@@ -1,11 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST_LIFECYCLE, POST_METRICS } from '../../common/domain-events';
 import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
+import { DATABASE_KINDS } from '../../testing/test-database';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AutomationEngine } from '../automation-engine';
+import { Run } from '../run.entity';
 import { FeedTrigger } from './feed-trigger';
 import { ScheduleTrigger } from './schedule-trigger';
 
@@ -170,5 +172,207 @@ describe('schedule and post-event triggers', () => {
     expect(await events.emitAsync(POST_METRICS, metrics(120))).toEqual([1]);
     expect(await events.emitAsync(POST_METRICS, metrics(150))).toEqual([0]);
     await finished(id, 1);
+  });
+});
+
+/** Feeds as they really are: broken, messy, slow; checked on both databases over real HTTP. */
+describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
+  let t: TestApp;
+  let owner: TestUser;
+  let feeds: Server;
+  let feedBase: string;
+  /** What each path answers; a test sets its own. */
+  const routes = new Map<string, (res: ServerResponse) => void>();
+  const hits: Array<{ path: string; at: number }> = [];
+  let open = 0;
+  let mostOpen = 0;
+
+  const rss = (items: string, attributes = ' version="2.0"') =>
+    `<?xml version="1.0"?><rss${attributes}><channel><title>Blog</title>${items}</channel></rss>`;
+  const item = (n: number, title = `Post ${n}`, guid = `g${n}`) =>
+    `<item><title>${title}</title><link>https://blog.example/${n}</link><guid>${guid}</guid><pubDate>${new Date(Date.UTC(2026, 10, n)).toUTCString()}</pubDate></item>`;
+  const xml = (body: string) => (res: ServerResponse) =>
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+
+  const api = (workspaceId: string) => ({
+    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
+    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
+  });
+  const publishFeed = async (workspaceId: string, name: string, path: string, config: object = {}) => {
+    const graph = {
+      nodes: [
+        {
+          id: 'feed',
+          type: 'rss-in',
+          position: at(0),
+          config: { feedUrl: `${feedBase}${path}`, pollMinutes: 15, backfill: 10, ...config },
+        },
+        { id: 'tell', type: 'notify', position: at(1), config: { message: '{{title}}' } },
+      ],
+      edges: [edge('feed', 'tell')],
+    };
+    const { body } = await api(workspaceId).post('/automations', { name, graph }).expect(201);
+    await api(workspaceId).post(`/automations/${body.id}/publish`).expect(200);
+    return body.id as string;
+  };
+  const inputsOf = async (automationId: string) =>
+    (await t.db.getRepository(Run).find({ where: { automationId }, order: { id: 'ASC' } })).map((r) => r.input);
+  const hitsOf = (path: string) => hits.filter((h) => h.path === path).length;
+
+  beforeAll(async () => {
+    feeds = createServer((req, res) => {
+      hits.push({ path: req.url ?? '', at: Date.now() });
+      mostOpen = Math.max(mostOpen, ++open);
+      res.on('close', () => open--);
+      const route = routes.get(req.url ?? '');
+      if (route) route(res);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => feeds.listen(0, '127.0.0.1', r));
+    feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+    t = await startTestApp(kind, {
+      OUTBOUND_ALLOW_PRIVATE_URLS: 'true',
+      FEED_CONCURRENCY: '3',
+      FEED_TIMEOUT_SECONDS: '1',
+    });
+    owner = await newUser(t, 'owner');
+  });
+  afterAll(async () => {
+    feeds?.closeAllConnections();
+    feeds?.close();
+    await t?.close();
+  });
+
+  it('records a broken feed on the automation, tells the team once, backs off, and tells again when it recovers', async () => {
+    const workspaceId = await newWorkspace(t, owner, 'Broken Feeds Co');
+    const id = await publishFeed(workspaceId, 'Flaky blog', '/flaky');
+    const poller = t.app.get(FeedTrigger);
+    const status = async () => (await api(workspaceId).get(`/automations/${id}`).expect(200)).body.feeds;
+    const notices = async () =>
+      (await api(workspaceId).get('/notifications').expect(200)).body.items.map(
+        (n: { title: string; link: string }) => [n.title, n.link],
+      );
+    const t0 = Date.parse('2026-11-25T10:00:00Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+
+    // Each way a feed breaks in the wild: a failed check, no run, the error on the automation.
+    const broken: Array<[string, (res: ServerResponse) => void, string]> = [
+      ['404', (res) => res.writeHead(404).end(), 'answered HTTP 404'],
+      ['html', (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Blog'), 'web page'],
+      ['truncated', xml(rss(item(1)).slice(0, 80)), 'not a valid RSS or Atom feed'],
+      ['empty', xml(''), 'empty body'],
+      ['timeout', () => undefined, 'did not answer within 1 s'],
+    ];
+    let minutes = 0;
+    for (const [failures, [what, answer, error]] of broken.entries()) {
+      routes.set('/flaky', answer);
+      expect([what, await poller.poll(at(minutes))]).toEqual([what, 0]);
+      const [feed] = await status();
+      expect([what, feed]).toMatchObject([
+        what,
+        { nodeId: 'feed', feedUrl: `${feedBase}/flaky`, failures: failures + 1, lastOkAt: null },
+      ]);
+      expect(feed.error).toContain(error);
+      expect(feed.checkedAt).toBe(at(minutes).toISOString());
+      // Backing off: 15, 30, 60, 120 … minutes (the node's interval, doubled per failure).
+      const delay = 15 * 2 ** failures;
+      expect(feed.nextCheckAt).toBe(at(minutes + delay).toISOString());
+      // Not due until then, however often the poller runs: the feed is not fetched.
+      const before = hitsOf('/flaky');
+      expect(await poller.poll(at(minutes + 1))).toBe(0);
+      expect(await poller.poll(at(minutes + delay - 1))).toBe(0);
+      expect(hitsOf('/flaky')).toBe(before);
+      minutes += delay;
+    }
+    expect(await inputsOf(id)).toEqual([]);
+    expect((await api(workspaceId).get('/automations').expect(200)).body.items[0]).toMatchObject({ failingFeeds: 1 });
+    const link = `/w/${workspaceId}/automations/${id}`;
+    expect(await notices()).toEqual([[`The feed of "Flaky blog" cannot be read`, link]]);
+    // Backed off to six hours at most, whatever the number of failures.
+    expect(Date.parse((await status())[0].nextCheckAt) - at(minutes - 240).getTime()).toBeLessThanOrEqual(
+      6 * 3_600_000,
+    );
+
+    routes.set('/flaky', xml(rss(item(1) + item(2))));
+    expect(await poller.poll(at(minutes))).toBe(2);
+    expect((await status())[0]).toMatchObject({
+      error: null,
+      failures: 0,
+      lastOkAt: at(minutes).toISOString(),
+      nextCheckAt: at(minutes + 15).toISOString(),
+      items: 2,
+      skipped: [],
+    });
+    expect((await notices()).map(([title]: string[]) => title)).toEqual([
+      `The feed of "Flaky blog" works again`,
+      `The feed of "Flaky blog" cannot be read`,
+    ]);
+    expect((await api(workspaceId).get('/automations').expect(200)).body.items[0]).toMatchObject({ failingFeeds: 0 });
+  });
+
+  it('starts one run per usable item of a messy feed and names the ones it left out in those runs', async () => {
+    const workspaceId = await newWorkspace(t, owner, 'Messy Feeds Co');
+    routes.set(
+      '/messy',
+      xml(
+        rss(
+          [
+            item(1, 'Bad date').replace(/<pubDate>.*<\/pubDate>/, '<pubDate>last Tuesday-ish</pubDate>'),
+            item(2, 'Empty guid', '').replace('<guid></guid>', '<guid isPermaLink="false"></guid>'),
+            '<item><description>No title, no link</description></item>',
+            item(3, 'First copy', 'same'),
+            item(4, 'Second copy', 'same'),
+          ].join(''),
+          '', // <rss> without a version attribute
+        ),
+      ),
+    );
+    const id = await publishFeed(workspaceId, 'Messy blog', '/messy');
+    expect(await t.app.get(FeedTrigger).poll(new Date('2026-11-25T10:00:00Z'))).toBe(3);
+    const skippedItems = [
+      { item: 'item 3', reason: 'has neither a title nor a link' },
+      { item: 'item 5 (Second copy)', reason: 'repeats the guid or link of an earlier item (same)' },
+    ];
+    const inputs = await inputsOf(id);
+    expect(inputs.map((i) => [i.title, i.guid, i.publishedAt])).toEqual([
+      ['Bad date', 'g1', null],
+      ['Empty guid', null, '2026-11-02T00:00:00.000Z'],
+      ['First copy', 'same', '2026-11-03T00:00:00.000Z'],
+    ]);
+    expect(inputs.map((i) => i.skippedItems)).toEqual([skippedItems, skippedItems, skippedItems]);
+    const [feed] = (await api(workspaceId).get(`/automations/${id}`).expect(200)).body.feeds;
+    expect(feed).toMatchObject({ error: null, items: 3, skipped: skippedItems });
+  });
+
+  it("polls a few feeds at a time, in turn per workspace: one workspace's slow feeds do not hold up another's", async () => {
+    const slow = await newWorkspace(t, owner, 'Slow Feeds Co');
+    const fast = await newWorkspace(t, owner, 'Fast Feeds Co');
+    for (let n = 0; n < 10; n++) {
+      routes.set(`/slow/${n}`, (res) => setTimeout(() => xml(rss(item(n + 1)))(res), 700));
+      await publishFeed(slow, `Slow ${n}`, `/slow/${n}`);
+    }
+    routes.set('/hangs', () => undefined);
+    const hanging = await publishFeed(slow, 'Hangs', '/hangs');
+    routes.set('/fast', xml(rss(item(1, 'Fresh news'))));
+    const quick = await publishFeed(fast, 'Fast', '/fast');
+    hits.length = 0;
+    mostOpen = 0;
+
+    const started = Date.now();
+    const runs = await t.app.get(FeedTrigger).poll(new Date('2026-11-25T10:00:00Z'));
+    const took = Date.now() - started;
+
+    expect(runs).toBe(11);
+    // The other workspace's feed was among the first fetched, not behind eleven slow ones.
+    const fastAt = hits.findIndex((h) => h.path === '/fast');
+    expect(fastAt).toBeGreaterThanOrEqual(0);
+    expect(fastAt).toBeLessThan(3);
+    expect((await inputsOf(quick)).map((i) => i.title)).toEqual(['Fresh news']);
+    // Three at a time: 11 slow fetches (0.7 s, one cut off at 1 s) in about four rounds (~3 s), not one
+    // after the other (8 s).
+    expect(mostOpen).toBe(3);
+    expect(took).toBeLessThan(7_000);
+    const [feed] = (await api(slow).get(`/automations/${hanging}`).expect(200)).body.feeds;
+    expect(feed.error).toContain('did not answer within 1 s');
   });
 });
