@@ -4,4 +4,5 @@ export * from './graph';
 export * from './placeholders';
 export * from './protocol';
 export * from './validate';
+export * from './waits';
 export { EXTRA_OPERATORS } from './rules';

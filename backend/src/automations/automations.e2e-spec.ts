@@ -110,6 +110,18 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
       message: 'Node match (Condition) is in a loop (match) with no delay or approval to wait at',
     });
     loop.edges = [edge('feed', 'out', 'match'), edge('match', 'true', 'wait'), edge('wait', 'out', 'match')];
+    // A delay of no minutes is no wait: the loop would spin (ten events once wrote 100,000 steps).
+    loop.nodes[2] = { ...loop.nodes[2], config: { minutes: 0 } };
+    await api().patch(`/automations/${body.id}`, { graph: loop }).expect(200);
+    const spinning = await api().post(`/automations/${body.id}/publish`).expect(400);
+    expect(spinning.body.errors).toEqual([
+      {
+        field: 'graph.nodes.wait.config',
+        message:
+          'Node wait (Delay / wait until) is in a loop (match → wait) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
+      },
+    ]);
+    loop.nodes[2] = { ...loop.nodes[2], config: { minutes: 5 } };
     await api().patch(`/automations/${body.id}`, { graph: loop }).expect(200);
     await api().post(`/automations/${body.id}/publish`).expect(200);
   });

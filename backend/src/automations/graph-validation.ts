@@ -2,8 +2,7 @@ import {
   nodeTypeSpec,
   outputPorts,
   validateConfig,
-  WAITING_TYPES,
-  type NodeType,
+  waitsBeforeGoingOn,
   type NodeTypeSpec,
 } from '@socialorchestrator/rule-nodes';
 import type { FieldError } from '../common/domain-error';
@@ -21,7 +20,7 @@ const nodeName = (node: GraphNode, spec?: NodeTypeSpec) => `Node ${node.id} (${s
 /**
  * Every problem that stops a graph from being published, each naming the node (or edge) and
  * field: unknown node type, missing or bad config, dangling or mis-ported edge, no trigger, and a
- * cycle with no waiting node in it (it would spin without end).
+ * cycle with no node in it that really waits (it would spin without end).
  */
 export function validateGraph(graph: unknown): FieldError[] {
   if (!isObject(graph) || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
@@ -141,14 +140,31 @@ function cycleProblems(graph: Graph, nodes: Map<string, GraphNode>): FieldError[
       component.push(member);
     } while (member !== id);
     const loops = component.length > 1 || next.get(id)!.includes(id);
-    if (loops && !component.some((m) => WAITING_TYPES.has(nodes.get(m)!.type as NodeType))) {
-      const first = nodes.get(component[component.length - 1])!;
-      problems.push({
-        field: `graph.nodes.${first.id}`,
-        message: `${nodeName(first, nodeTypeSpec(first.type))} is in a loop (${component.reverse().join(' → ')}) with no delay or approval to wait at`,
-      });
-    }
+    if (loops) problems.push(...loopProblems(component.reverse().map((m) => nodes.get(m)!)));
   };
   for (const id of nodes.keys()) if (!index.has(id)) visit(id);
   return problems;
+}
+
+/**
+ * A loop (its nodes in visiting order) must pass a node that waits. A delay in it that waits no
+ * time is named: it looks like the wait the loop needs, and is not one.
+ */
+function loopProblems(loop: GraphNode[]): FieldError[] {
+  if (loop.some((node) => waitsBeforeGoingOn(node.type, node.config))) return [];
+  const path = loop.map((node) => node.id).join(' → ');
+  const delays = loop.filter((node) => node.type === 'delay');
+  if (delays.length) {
+    return delays.map((delay) => ({
+      field: `graph.nodes.${delay.id}.config`,
+      message: `${nodeName(delay, nodeTypeSpec(delay.type))} is in a loop (${path}) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end`,
+    }));
+  }
+  const [first] = loop;
+  return [
+    {
+      field: `graph.nodes.${first.id}`,
+      message: `${nodeName(first, nodeTypeSpec(first.type))} is in a loop (${path}) with no delay or approval to wait at`,
+    },
+  ];
 }

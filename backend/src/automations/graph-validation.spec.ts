@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validateGraph } from './graph-validation';
+
+const at = { x: 0, y: 0 };
+const hook = { id: 'hook', type: 'webhook-in', position: at, config: {} };
+const again = {
+  id: 'again',
+  type: 'condition',
+  position: at,
+  config: { rules: { all: [{ fact: 'title', operator: 'containsWord', value: 'x' }] } },
+};
+const edge = (from: string, port: string, to: string) => ({ from: { node: from, port }, to: { node: to, port: 'in' } });
+
+/** hook → wait → again → (true) back to wait: a loop whose only chance to wait is `wait`. */
+const loopThrough = (wait: { id: string; type: string; config: Record<string, unknown> }) => ({
+  nodes: [hook, { ...wait, position: at }, again],
+  edges: [
+    edge('hook', 'out', wait.id),
+    edge(wait.id, wait.type === 'request-approval' ? 'approved' : 'out', 'again'),
+    edge('again', 'true', wait.id),
+  ],
+});
+
+describe('loops in a graph', () => {
+  it.each([
+    ['zero minutes', { minutes: 0 }],
+    ['zero minutes, said explicitly', { mode: 'for', minutes: 0 }],
+    ['a time that passes once', { mode: 'until', until: '2027-01-01T09:00:00Z' }],
+  ])('refuses a loop whose delay waits %s, naming the delay', (_what, config) => {
+    expect(validateGraph(loopThrough({ id: 'wait', type: 'delay', config }))).toEqual([
+      {
+        field: 'graph.nodes.wait.config',
+        message:
+          'Node wait (Delay / wait until) is in a loop (wait → again) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
+      },
+    ]);
+  });
+
+  it('accepts a loop through a delay of some minutes, or through an approval', () => {
+    expect(validateGraph(loopThrough({ id: 'wait', type: 'delay', config: { minutes: 5 } }))).toEqual([]);
+    expect(validateGraph(loopThrough({ id: 'ask', type: 'request-approval', config: {} }))).toEqual([]);
+  });
+
+  it('refuses a loop with no delay at all, naming where it starts', () => {
+    const graph = { nodes: [hook, again], edges: [edge('hook', 'out', 'again'), edge('again', 'true', 'again')] };
+    expect(validateGraph(graph)).toEqual([
+      {
+        field: 'graph.nodes.again',
+        message: 'Node again (Condition) is in a loop (again) with no delay or approval to wait at',
+      },
+    ]);
+  });
+});
