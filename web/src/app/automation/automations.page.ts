@@ -37,6 +37,15 @@ import type { AutomationSummary } from './automation.types';
               <tr>
                 <td>
                   <a [routerLink]="a.id">{{ a.name }}</a>
+                  @if (a.failingFeeds) {
+                    <a
+                      class="chip"
+                      data-status="failed"
+                      [routerLink]="a.id"
+                      [attr.aria-label]="'Feed failing in ' + a.name"
+                      >{{ a.failingFeeds === 1 ? 'Feed failing' : a.failingFeeds + ' feeds failing' }}</a
+                    >
+                  }
                 </td>
                 <td>
                   <label class="check">

@@ -30,6 +30,7 @@ import { FieldFormComponent } from './field-form.component';
 import { TestRunComponent } from './test-run.component';
 import { VersionsPanelComponent } from './versions-panel.component';
 import { WebhookPanelComponent } from './webhook-panel.component';
+import { FeedStatusComponent } from './feed-status.component';
 import {
   addNode,
   connect,
@@ -76,6 +77,7 @@ function summary(node: GraphNode): string {
     BannerComponent,
     RouterLink,
     WebhookPanelComponent,
+    FeedStatusComponent,
     VersionsPanelComponent,
     TestRunComponent,
   ],
@@ -223,6 +225,9 @@ function summary(node: GraphNode): string {
       <so-banner kind="success" [message]="notice()" />
       @if (showHooks() && automation(); as a) {
         <so-webhook-panel [automationId]="a.id" (closed)="showHooks.set(false)" />
+      }
+      @if (feedNodeIds().length) {
+        <so-feed-status [nodeIds]="feedNodeIds()" [feeds]="a.feeds" />
       }
       <div class="editor">
         <aside class="palette" aria-label="Palette">
@@ -410,6 +415,8 @@ export class EditorPage implements OnInit {
     return this.graph().nodes.find((n) => n.id === id) ?? null;
   });
   readonly hasWebhook = computed(() => this.graph().nodes.some((n) => n.type === 'webhook-in'));
+  /** The feed triggers on the canvas, whose last checks the feed status shows. */
+  readonly feedNodeIds = computed(() => this.graph().nodes.flatMap((n) => (n.type === 'rss-in' ? [n.id] : [])));
   readonly palette = computed(() => {
     const term = this.search().trim().toLowerCase();
     const matches = this.specs().filter(
