@@ -180,11 +180,13 @@ async function main() {
         const wait = dueAt(n) - Date.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const body = JSON.stringify({ title: 'Launch day', n });
-        const signature = `sha256=${createHmac('sha256', hook.secret).update(body).digest('hex')}`;
+        const timestamp = Math.floor(Date.now() / 1000);
+        const signature = `sha256=${createHmac('sha256', hook.secret).update(`${timestamp}.${body}`).digest('hex')}`;
         const at = Date.now();
         const res = await post(hook.url, body, {
           'content-type': 'application/json',
-          'x-signature-256': signature,
+          'x-timestamp': String(timestamp),
+          'x-signature': signature,
           'x-delivery-id': `bench-${n}`,
         });
         if (res.status !== 202) throw new Error(`event ${n}: ${res.status} ${res.body}`);

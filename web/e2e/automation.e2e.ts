@@ -185,12 +185,14 @@ describe('automation journeys', () => {
 
   async function sendSigned(hook: { url: string; secret: string }, body: object, deliveryId: string): Promise<string> {
     const raw = JSON.stringify(body);
+    const timestamp = Math.floor(Date.now() / 1000);
     const res = await fetch(hook.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'x-delivery-id': deliveryId,
-        'x-signature-256': `sha256=${createHmac('sha256', hook.secret).update(raw).digest('hex')}`,
+        'x-timestamp': String(timestamp),
+        'x-signature': `sha256=${createHmac('sha256', hook.secret).update(`${timestamp}.${raw}`).digest('hex')}`,
       },
       body: raw,
     });

@@ -51,7 +51,7 @@ export class AiSettingsController {
   }
 }
 
-/** The secret receivers of the send-webhook node verify `X-Signature-256` with. */
+/** The secret receivers of the send-webhook node verify `X-Signature` (over `<X-Timestamp>.<body>`) with. */
 @ApiTags('automations')
 @Controller('api/v1/automations/webhook-signing-secret')
 export class WebhookSecretController {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNTIME_TOKENS } from './runtime-tokens.provider';
 import type { RuntimeTokens } from './runtime-token';
 import { AutomationEngine } from './automation-engine';
+import { HookDelivery } from './hook.entity';
+import { signDelivery } from './inbound/signatures';
 import { RuntimeActions } from './runtime-actions';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
@@ -137,33 +139,56 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
       post: { ID: 7, post_title: 'Autumn menu' },
       post_permalink: 'https://cafe.example/autumn',
     });
-    const signature = `sha256=${createHmac('sha256', created.secret).update(payload).digest('hex')}`;
+    const now = Math.floor(Date.now() / 1000);
+    /** Our scheme: X-Timestamp, and X-Signature the HMAC of "<timestamp>.<body>". */
+    const signed = (timestamp: number, body = payload) => ({
+      'x-timestamp': String(timestamp),
+      'x-signature': signDelivery(created.secret, timestamp, body),
+    });
     const deliver = (headers: Record<string, string>, body = payload) =>
       t.http
         .post(new URL(created.url).pathname)
         .set({ 'content-type': 'application/json', ...headers })
         .send(body);
 
-    const accepted = await deliver({ 'x-signature-256': signature, 'x-delivery-id': 'wp-1' }).expect(202);
+    const accepted = await deliver({ ...signed(now), 'x-delivery-id': 'wp-1' }).expect(202);
     const run = await settled(accepted.body.runIds[0]);
     expect(run.status).toBe('succeeded');
     const post = await api().get(`/posts/${run.steps[1].output!.postId}`).expect(200);
     expect(post.body.text).toBe('Autumn menu https://cafe.example/autumn');
 
-    expect((await deliver({ 'x-signature-256': signature, 'x-delivery-id': 'wp-1' })).status).toBe(409);
+    // The captured delivery sent again: as it was, under a new delivery or request id, without one.
+    for (const ids of <Array<Record<string, string>>>[
+      { 'x-delivery-id': 'wp-1' },
+      { 'x-delivery-id': 'wp-new' },
+      { 'x-request-id': 'r-9' },
+      {},
+    ]) {
+      const replay = await deliver({ ...signed(now), ...ids });
+      expect(replay.status, JSON.stringify(ids)).toBe(409);
+      expect(replay.body.code).toBe('HOOK_REPLAYED');
+    }
+    // ... or under a new time: the signature covers the time.
+    expect((await deliver({ ...signed(now), 'x-timestamp': String(now + 1), 'x-delivery-id': 'wp-5' })).status).toBe(
+      401,
+    );
+    // The sender's retry of the same event, newly signed: accepted once, by its delivery id.
+    expect((await deliver({ ...signed(now + 1), 'x-delivery-id': 'wp-1' })).status).toBe(409);
     expect(
-      (await deliver({ 'x-signature-256': signature, 'x-delivery-id': 'wp-2' }, payload.replace('Autumn', 'Winter')))
-        .status,
+      (await deliver({ ...signed(now), 'x-delivery-id': 'wp-2' }, payload.replace('Autumn', 'Winter'))).status,
     ).toBe(401);
     expect((await deliver({ 'x-delivery-id': 'wp-3' })).status).toBe(401);
-    const stale = {
-      'x-signature-256': signature,
-      'x-delivery-id': 'wp-4',
-      'x-timestamp': String(Math.floor(Date.now() / 1000) - 600),
-    };
-    const refused = await deliver(stale);
+    const bodyOnly = `sha256=${createHmac('sha256', created.secret).update(payload).digest('hex')}`;
+    const legacy = await deliver({ 'x-signature-256': bodyOnly, 'x-timestamp': String(now), 'x-delivery-id': 'wp-6' });
+    expect(legacy.status).toBe(401);
+    expect(legacy.body.detail).toContain('X-Signature-256 (the body alone) is no longer accepted');
+    const refused = await deliver({ ...signed(now - 600), 'x-delivery-id': 'wp-4' });
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain('more than 5 minutes');
+    const stored = await t.db
+      .getRepository(HookDelivery)
+      .find({ where: { hookId: created.hookId }, order: { deliveryId: 'ASC' } });
+    expect(stored.map((d) => d.deliveryId)).toEqual(['id:wp-1', `sig:${signed(now)['x-signature'].slice(7)}`]);
     await t.http.post('/api/v1/hooks/00000000-0000-0000-0000-000000000000').send(payload).expect(404);
   });
 
@@ -179,13 +204,18 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     const path = new URL(created.url).pathname;
     // 40 deliveries sent together, ids burst-0 … burst-29, of which burst-0 … burst-9 twice.
     const deliveries = Array.from({ length: 40 }, (_, i) => i % 30);
+    const now = Math.floor(Date.now() / 1000);
     const answers = await Promise.all(
       deliveries.map((n) => {
         const body = JSON.stringify({ n });
-        const signature = `sha256=${createHmac('sha256', created.secret).update(body).digest('hex')}`;
         return t.http
           .post(path)
-          .set({ 'content-type': 'application/json', 'x-signature-256': signature, 'x-delivery-id': `burst-${n}` })
+          .set({
+            'content-type': 'application/json',
+            'x-timestamp': String(now),
+            'x-signature': signDelivery(created.secret, now, body),
+            'x-delivery-id': `burst-${n}`,
+          })
           .send(body);
       }),
     );
@@ -241,8 +271,11 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
         title: 'Autumn menu',
       });
       const { body: secret } = await api().get('/automations/webhook-signing-secret').expect(200);
-      const expected = createHmac('sha256', secret.secret).update(delivery.body).digest('hex');
-      expect(delivery.headers['x-signature-256']).toBe(`sha256=${expected}`);
+      // Signed as our inbound hooks are: the receiver can refuse it stale or replayed.
+      const sentAt = Number(delivery.headers['x-timestamp']);
+      expect(Math.abs(sentAt - Date.now() / 1000)).toBeLessThan(60);
+      const expected = createHmac('sha256', secret.secret).update(`${sentAt}.${delivery.body}`).digest('hex');
+      expect(delivery.headers['x-signature']).toBe(`sha256=${expected}`);
       expect(delivery.headers['x-delivery-id']).toBe(run.steps[2].output!.webhookDeliveryId);
     } finally {
       receiver.close();
@@ -426,7 +459,8 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     const loop = await publish('Runaway', {
       nodes: [
         hook,
-        { id: 'wait', type: 'delay', position: at(1), config: { minutes: 0 } },
+        // A few milliseconds each turn: a wait, so the graph is accepted, yet a loop that never ends.
+        { id: 'wait', type: 'delay', position: at(1), config: { minutes: 0.0001 } },
         {
           id: 'again',
           type: 'condition',

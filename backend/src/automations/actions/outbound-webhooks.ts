@@ -5,6 +5,7 @@ import { fetchPublic, publicUrl } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { BackgroundJobs } from '../../jobs/background-jobs';
+import { signDelivery } from '../inbound/signatures';
 
 export const SEND_WEBHOOK_JOB = 'automations.send-webhook';
 
@@ -22,8 +23,10 @@ interface Delivery {
 
 /**
  * The send-webhook node's deliveries: JSON POSTed as a background job, signed like our inbound
- * hooks (`X-Signature-256: sha256=<hex HMAC-SHA256 of the body>`) with the workspace's signing
- * secret, with a delivery id and timestamp; retried with backoff on network errors, 429 and 5xx.
+ * hooks (`X-Timestamp: <unix seconds>`, `X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`)
+ * with the workspace's signing secret, so a receiver can refuse a stale or replayed delivery; each
+ * attempt is signed anew, with the same `X-Delivery-Id`. Retried with backoff on network errors,
+ * 429 and 5xx.
  */
 @Injectable()
 export class OutboundWebhooks implements OnModuleInit {
@@ -61,7 +64,7 @@ export class OutboundWebhooks implements OnModuleInit {
 
   private async deliver(job: Job<Delivery>): Promise<void> {
     const d = job.attrs.data;
-    const signature = createHmac('sha256', this.signingSecret(d.workspaceId)).update(d.body).digest('hex');
+    const timestamp = Math.floor(Date.now() / 1000);
     const outcome = await fetchPublic(
       d.url,
       {
@@ -70,9 +73,9 @@ export class OutboundWebhooks implements OnModuleInit {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'SocialOrchestrator-Webhooks/1',
-          'x-signature-256': `sha256=${signature}`,
+          'x-timestamp': String(timestamp),
+          'x-signature': signDelivery(this.signingSecret(d.workspaceId), timestamp, d.body),
           'x-delivery-id': d.deliveryId,
-          'x-timestamp': String(Math.floor(Date.now() / 1000)),
         },
         body: d.body,
       },

@@ -10,8 +10,9 @@ export class InboundHooksController {
   constructor(private readonly hooks: InboundHooks) {}
 
   /**
-   * Where a CMS sends its webhooks. Signed with the hook's secret (`X-Signature-256:
-   * sha256=<hex>`, or the sender's own scheme per preset); answers 202 once the run is queued.
+   * Where a CMS sends its webhooks. Signed with the hook's secret (`X-Timestamp: <unix seconds>`,
+   * `X-Signature: sha256=<hex HMAC of "<timestamp>.<body>">`, or the sender's own scheme per
+   * preset); answers 202 once the run is queued, 401 for a bad or stale signature, 409 for a replay.
    */
   @Post(':hookId')
   @Public()

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { SECRET_BOX } from '../../accounts/secret-box.provider';
 import { notFound } from '../../common/common.errors';
 import { SecretBox } from '../../common/secret-box';
@@ -44,16 +44,21 @@ export class InboundHooks {
     const body = parseBody(delivery.rawBody);
     const starts = nodes.map((node) => {
       const preset = (node.config.preset as WebhookPreset | undefined) ?? 'generic';
-      const { deliveryId } = this.verify(preset, secret, delivery);
-      return { deliveryId, start: { automation, triggerNodeId: node.id, payload: mapDelivery(preset, body) } };
+      const { replayKeys } = this.verify(preset, secret, delivery);
+      return { replayKeys, start: { automation, triggerNodeId: node.id, payload: mapDelivery(preset, body) } };
     });
-    const deliveryId = starts[0].deliveryId;
+    const replayKeys = starts[0].replayKeys;
     const runs = await this.triggers
       .startRuns(
         starts.map((s) => s.start),
-        (em) => insertRows(em, HookDelivery, [{ hookId, deliveryId }]),
+        (em) =>
+          insertRows(
+            em,
+            HookDelivery,
+            replayKeys.map((deliveryId) => ({ hookId, deliveryId })),
+          ),
       )
-      .catch((error: unknown) => this.refuseReplay(hookId, deliveryId, error));
+      .catch((error: unknown) => this.refuseReplay(hookId, replayKeys, error));
     return { runIds: runs.map((run) => run.id) };
   }
 
@@ -77,12 +82,15 @@ export class InboundHooks {
   }
 
   /**
-   * The delivery id is written once (its primary key), with the delivery's runs: when that write
-   * failed because the id is there already, the delivery is a replay.
+   * A delivery's replay keys are written once (the primary key), with its runs: when that write
+   * failed because a key is there already, the delivery is a replay.
    */
-  private async refuseReplay(hookId: string, deliveryId: string, error: unknown): Promise<never> {
-    if (await this.deliveries.existsBy({ hookId, deliveryId })) {
-      throw new AutomationsError('HOOK_REPLAYED', `delivery ${deliveryId} was already accepted`);
+  private async refuseReplay(hookId: string, replayKeys: string[], error: unknown): Promise<never> {
+    if (await this.deliveries.existsBy({ hookId, deliveryId: In(replayKeys) })) {
+      throw new AutomationsError(
+        'HOOK_REPLAYED',
+        'this delivery (its signature or its delivery id) was already accepted',
+      );
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type WebhookPreset = 'generic' | 'wordpress' | 'ghost' | 'strapi' | 'contentful';
 
@@ -40,49 +40,62 @@ function fresh(sentAt: Date, receivedAt: Date): void {
   }
 }
 
-/** `X-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`; optional `X-Timestamp` (unix seconds). */
-function verifyGeneric(secret: string, d: InboundDelivery): Date | null {
-  const signature = /^sha256=([0-9a-f]{64})$/i.exec(header(d, 'x-signature-256') ?? '');
-  if (!signature) throw new WebhookRejected('signature', 'X-Signature-256 is missing or not sha256=<hex>');
-  if (!sameHex(hmacHex(secret, d.rawBody), signature[1])) {
-    throw new WebhookRejected('signature', 'X-Signature-256 does not match the body');
+/**
+ * Our scheme, as Stripe signs: `X-Timestamp: <unix seconds>` and `X-Signature: sha256=<hex>`, the
+ * HMAC-SHA256 of `<timestamp>.<raw body>` with the hook's secret. The time is signed with the body,
+ * so a captured delivery cannot be sent again later under a new time.
+ */
+export function signDelivery(secret: string, timestamp: number, body: Buffer | string): string {
+  return `sha256=${hmacHex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), Buffer.from(body)]))}`;
+}
+
+function verifyGeneric(secret: string, d: InboundDelivery): { sentAt: Date; signature: string } {
+  const signature = /^sha256=([0-9a-f]{64})$/i.exec(header(d, 'x-signature') ?? '');
+  if (!signature) {
+    throw new WebhookRejected(
+      'signature',
+      header(d, 'x-signature-256')
+        ? 'X-Signature-256 (the body alone) is no longer accepted: send X-Timestamp and X-Signature: sha256=<HMAC of "<timestamp>.<body>">'
+        : 'X-Signature is missing or not sha256=<hex>',
+    );
   }
-  const timestamp = header(d, 'x-timestamp');
-  if (timestamp === undefined) return null;
+  const timestamp = header(d, 'x-timestamp') ?? '';
+  if (!/^\d{1,12}$/.test(timestamp)) {
+    throw new WebhookRejected('signature', 'X-Timestamp is missing or not unix seconds');
+  }
+  if (!sameHex(signDelivery(secret, Number(timestamp), d.rawBody).slice(7), signature[1])) {
+    throw new WebhookRejected('signature', 'X-Signature does not match X-Timestamp and the body');
+  }
   const sentAt = new Date(Number(timestamp) * 1000);
-  if (Number.isNaN(sentAt.getTime())) throw new WebhookRejected('stale', 'X-Timestamp is not unix seconds');
   fresh(sentAt, d.receivedAt);
-  return sentAt;
+  return { sentAt, signature: signature[1].toLowerCase() };
 }
 
 /** Ghost: `X-Ghost-Signature: sha256=<hex>, t=<unix ms>`, the HMAC over the body followed by t. */
-function verifyGhost(secret: string, d: InboundDelivery): Date {
-  const parts = /^sha256=([0-9a-f]{64}),\s*t=(\d+)$/i.exec(header(d, 'x-ghost-signature') ?? '');
+function verifyGhost(secret: string, d: InboundDelivery): { sentAt: Date; signature: string } {
+  const parts = /^sha256=([0-9a-f]{64}),\s*t=(\d{1,15})$/i.exec(header(d, 'x-ghost-signature') ?? '');
   if (!parts) throw new WebhookRejected('signature', 'X-Ghost-Signature is missing or not "sha256=<hex>, t=<ms>"');
   if (!sameHex(hmacHex(secret, `${d.rawBody.toString('utf8')}${parts[2]}`), parts[1])) {
     throw new WebhookRejected('signature', 'X-Ghost-Signature does not match the body');
   }
   const sentAt = new Date(Number(parts[2]));
   fresh(sentAt, d.receivedAt);
-  return sentAt;
+  return { sentAt, signature: parts[1].toLowerCase() };
 }
 
 /**
- * Checks a delivery's signature the way its sender signs, and returns what identifies it for
- * replay refusal: the sender's delivery id, or else a hash of the body and signed time.
+ * Checks a delivery's signature the way its sender signs (signed time at most 5 minutes away), and
+ * returns the keys a replay is refused by: the signature itself, which covers the body and the
+ * time, so the same signed delivery is accepted once whatever its other headers say; and the
+ * sender's `X-Delivery-Id`/`X-Request-Id` when given, so a sender's retry of one event (newly
+ * signed) is accepted once too. Neither id header is signed: on its own it could not stop a replay.
  */
 export function verifySignature(
   preset: WebhookPreset,
   secret: string,
   d: InboundDelivery,
-): { deliveryId: string; sentAt: Date | null } {
-  const sentAt = preset === 'ghost' ? verifyGhost(secret, d) : verifyGeneric(secret, d);
+): { replayKeys: string[]; sentAt: Date } {
+  const { sentAt, signature } = preset === 'ghost' ? verifyGhost(secret, d) : verifyGeneric(secret, d);
   const given = header(d, 'x-delivery-id') ?? header(d, 'x-request-id');
-  const deliveryId =
-    given?.slice(0, 200) ??
-    `sha256:${createHash('sha256')
-      .update(d.rawBody)
-      .update(String(sentAt?.getTime() ?? ''))
-      .digest('hex')}`;
-  return { deliveryId, sentAt };
+  return { replayKeys: [`sig:${signature}`, ...(given ? [`id:${given.slice(0, 190)}`] : [])], sentAt };
 }

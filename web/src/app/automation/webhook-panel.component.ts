@@ -18,8 +18,11 @@ import type { Hook } from './automation.types';
   template: `
     <section class="card" aria-label="Webhook addresses">
       <p>
-        Send signed POST requests to an address (header
-        <code>X-Signature-256: sha256=&lt;HMAC-SHA256 of the body&gt;</code>).
+        Send signed POST requests to an address, with the time in seconds and its signature:
+        <code>X-Timestamp: &lt;unix seconds&gt;</code> and
+        <code>X-Signature: sha256=&lt;hex HMAC-SHA256 of "timestamp.body"&gt;</code> (the timestamp, a dot, then the
+        body as sent), as Stripe signs. Requests more than 5 minutes away from now, or sent a second time, are refused;
+        an <code>X-Delivery-Id</code> lets a sender retry an event safely. Ghost's own signature is accepted as it is.
       </p>
       @if (error(); as message) {
         <p class="field-error" role="alert">{{ message }}</p>
