@@ -352,7 +352,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'action',
     label: 'Send webhook',
     description:
-      "POSTs the payload as JSON, signed with the workspace's webhook secret (X-Signature-256), retried on failure.",
+      "POSTs the payload as JSON, signed with the workspace's webhook secret (X-Signature, an HMAC of X-Timestamp and the body), retried on failure.",
     inputs: ['in'],
     outputs: ['out'],
     config: [{ key: 'url', label: 'URL', kind: 'url', required: true }],
