@@ -7,7 +7,8 @@ const REFRESH_KEY = 'so.refreshToken';
 
 /**
  * The signed-in session. The access token lives only in memory; the refresh token in
- * localStorage so a reload stays signed in. Refreshes are single-flight.
+ * localStorage so a reload stays signed in. Refreshes are single-flight: every caller that needs
+ * one while it is under way (the route guards and the first API calls of a reload) shares it.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -40,6 +41,20 @@ export class AuthService {
   /** Restores the session after a reload; false when there is none. */
   restore(): Promise<boolean> {
     return this.signedIn() ? Promise.resolve(true) : this.refresh();
+  }
+
+  /** Resolves once no refresh is under way, so a request goes out with the token it brings. */
+  settled(): Promise<unknown> {
+    return this.refreshing ?? Promise.resolve();
+  }
+
+  /**
+   * Called on a 401 for a request sent with `rejected` as its token: a new session only if that is
+   * still the current one (another caller may have refreshed while the request was out).
+   */
+  renewAfter(rejected: string | null): Promise<boolean> {
+    const current = this._accessToken();
+    return current && current !== rejected ? Promise.resolve(true) : this.refresh();
   }
 
   /** Exchanges the refresh token for a new session; false (and signed out) when it is gone. */

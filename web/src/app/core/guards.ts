@@ -16,10 +16,15 @@ export const signedOut: CanActivateFn = async () => {
   return (await inject(AuthService).restore()) ? router.createUrlTree(['/workspaces']) : true;
 };
 
-/** Inside /w/:workspaceId: the workspace exists for this user and becomes the current one. */
+/**
+ * Inside /w/:workspaceId: the workspace exists for this user and becomes the current one. The
+ * router runs this beside `signedIn`, not after it: the session is restored (the same, shared
+ * refresh) before the list is asked for, else a reload sends it without a token and it fails.
+ */
 export const workspaceSelected: CanActivateFn = async (route) => {
   const workspaces = inject(WorkspaceService);
   const router = inject(Router);
+  if (!(await inject(AuthService).restore())) return router.createUrlTree(['/sign-in']);
   const id = route.paramMap.get('workspaceId');
   const list = workspaces.workspaces() ?? (await workspaces.load());
   if (!id || !list.some((w) => w.id === id)) return router.createUrlTree(['/workspaces']);
