@@ -32,6 +32,7 @@ export type ActivityAction =
   | 'post.failed'
   | 'post.needs_review'
   | 'post.approval_requested'
+  | 'post.approval_withdrawn'
   | 'post.commented'
   | 'post.approved'
   | 'post.declined'

@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Post } from '../posts/post.entity';
 
-export const APPROVAL_STATUSES = ['pending', 'approved', 'declined', 'expired'] as const;
+/** `withdrawn`: the post was moved out of "Pending approval" on the board before anyone decided. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'declined', 'expired', 'withdrawn'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /** A request for a person to approve a post; an automation run may be waiting on it. */
 @Entity('approvals')
-@Index('ix_approvals_workspace_status', ['workspaceId', 'status'])
+@Index('ix_approvals_workspace_status', ['workspaceId', 'status', 'id'])
 export class Approval {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

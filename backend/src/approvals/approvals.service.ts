@@ -2,11 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { AccountsService } from '../accounts/accounts.service';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
-import { POST_LIFECYCLE, type PostLifecycleEvent } from '../common/domain-events';
+import {
+  POST_APPROVAL_MOVE,
+  POST_LIFECYCLE,
+  type PostApprovalMoveEvent,
+  type PostLifecycleEvent,
+} from '../common/domain-events';
 import { newId } from '../common/ids';
 import { randomToken, sha256 } from '../common/secrets';
 import type { AppConfig } from '../config/app-config';
@@ -64,8 +69,7 @@ export class ApprovalsService {
 
   async request(workspaceId: string, actor: Principal | null, request: ApprovalRequest): Promise<Approval> {
     const post = await this.posts.get(workspaceId, request.postId);
-    if (post.state === 'draft')
-      await this.posts.move(workspaceId, actor ?? systemActor(request), post.id, 'pending_approval');
+    await this.posts.holdForApproval(workspaceId, post.id);
     const approval = this.approvals.create({
       id: newId(),
       workspaceId,
@@ -87,6 +91,34 @@ export class ApprovalsService {
       details: { approvalId: approval.id, message: request.message },
     });
     return approval;
+  }
+
+  /** The board moved a post into "Pending approval" (ask, as POST /approvals does) or out of it (withdraw). */
+  @OnEvent(POST_APPROVAL_MOVE, { async: true, promisify: true, suppressErrors: false })
+  async onBoardMove(e: PostApprovalMoveEvent): Promise<void> {
+    if (e.entered) {
+      await this.request(e.workspaceId, e.actor, {
+        postId: e.postId,
+        message: null,
+        requestedBy: e.actor.userId,
+        run: null,
+      });
+      return;
+    }
+    const open = await this.approvals.findBy({ workspaceId: e.workspaceId, postId: e.postId, status: 'pending' });
+    for (const approval of open) {
+      const withdrawn = await this.approvals.update(
+        { id: approval.id, status: 'pending' },
+        { status: 'withdrawn', decidedBy: e.actor.userId, decidedAt: new Date() },
+      );
+      if (!withdrawn.affected) continue;
+      await this.activity.record(e.workspaceId, e.actor, {
+        action: 'post.approval_withdrawn',
+        targetType: 'post',
+        targetId: e.postId,
+        details: { approvalId: approval.id },
+      });
+    }
   }
 
   async list(workspaceId: string, status: Approval['status'] = 'pending'): Promise<{ items: ApprovalView[] }> {
@@ -192,9 +224,3 @@ export class ApprovalsService {
     };
   }
 }
-
-const systemActor = (request: ApprovalRequest): Principal => ({
-  kind: 'user',
-  userId: request.requestedBy ?? '',
-  apiKey: null,
-});

@@ -10,6 +10,7 @@ describe.each(DATABASE_KINDS)('approvals with clients, comments and mentions on 
   let editor: TestUser;
   let workspaceId: string;
   let postId: string;
+  let accountId: string;
   const api = (user = owner) => ({
     get: (path: string) => t.http.get(`/api/v1${path}`).set(as(user, workspaceId)),
     post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(user, workspaceId)).send(body),
@@ -22,6 +23,7 @@ describe.each(DATABASE_KINDS)('approvals with clients, comments and mentions on 
     workspaceId = await newWorkspace(t, owner, 'Agency');
     await addMember(t, owner, workspaceId, editor, 'editor');
     const account = await api().post('/accounts', { network: 'sandbox', name: 'Client brand' }).expect(201);
+    accountId = account.body.id;
     postId = (
       await api()
         .post('/posts', { text: 'Big spring sale', variants: [{ accountId: account.body.id }] })
@@ -59,6 +61,57 @@ describe.each(DATABASE_KINDS)('approvals with clients, comments and mentions on 
     ]);
     expect((await api().get(`/posts/${postId}`).expect(200)).body.state).toBe('draft');
     await t.http.get('/api/v1/approval-links/not-a-token').expect(404);
+  });
+
+  it('opens an approval request when the board moves a draft into "Pending approval", and withdraws it when moved out', async () => {
+    const draft = (
+      await api()
+        .post('/posts', { text: 'Board draft', variants: [{ accountId }] })
+        .expect(201)
+    ).body.id;
+    const pendingFor = async (id: string) =>
+      (await api().get('/approvals').expect(200)).body.items.filter((a: { postId: string }) => a.postId === id);
+
+    const moved = await api(editor).post(`/posts/${draft}/move`, { to: 'pending_approval' }).expect(200);
+    expect(moved.body.state).toBe('pending_approval');
+    const [asked, ...more] = await pendingFor(draft);
+    expect(more).toEqual([]);
+    expect(asked).toMatchObject({ status: 'pending', text: 'Board draft', requestedBy: editor.id });
+
+    const back = await api(editor).post(`/posts/${draft}/move`, { to: 'draft' }).expect(200);
+    expect(back.body.state).toBe('draft');
+    expect(await pendingFor(draft)).toEqual([]);
+    const withdrawn = (await api().get('/approvals?state=withdrawn').expect(200)).body.items;
+    expect(withdrawn).toEqual([expect.objectContaining({ id: asked.id, decidedBy: editor.id })]);
+    await api().post(`/approvals/${asked.id}/approve`).expect(409);
+
+    await api().post(`/posts/${draft}/move`, { to: 'pending_approval' }).expect(200);
+    expect(await pendingFor(draft)).toHaveLength(1);
+    const refused = await api().post(`/posts/${draft}/move`, { to: 'scheduled' }).expect(400);
+    expect(refused.body.code).toBe('INVALID_SCHEDULE');
+    expect(await pendingFor(draft)).toHaveLength(1);
+    await t.http
+      .put(`/api/v1/accounts/${accountId}/queue-slots`)
+      .set(as(owner, workspaceId))
+      .send({ slots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, localTime: '09:00' })) })
+      .expect(200);
+    const queued = await api().post(`/posts/${draft}/move`, { to: 'scheduled' }).expect(200);
+    expect(queued.body.state).toBe('scheduled');
+    expect(await pendingFor(draft)).toEqual([]);
+  });
+
+  it('asks once when a draft is sent for approval through the API', async () => {
+    const draft = (
+      await api()
+        .post('/posts', { text: 'API draft', variants: [{ accountId }] })
+        .expect(201)
+    ).body.id;
+    await api().post('/approvals', { postId: draft }).expect(201);
+    expect((await api().get(`/posts/${draft}`).expect(200)).body.state).toBe('pending_approval');
+    const open = (await api().get('/approvals').expect(200)).body.items.filter(
+      (a: { postId: string }) => a.postId === draft,
+    );
+    expect(open).toHaveLength(1);
   });
 
   it('refuses an expired link', async () => {

@@ -1,3 +1,5 @@
+import type { Principal } from '../access/access-context';
+
 /**
  * Events one context announces and others react to, in process (@nestjs/event-emitter).
  * Reactions that must outlive the process write to the database (a queued automation run).
@@ -24,4 +26,19 @@ export interface PostMetricsEvent {
   accountId: string;
   /** impressions, reach, likes, comments, shares, clicks — as counted now. */
   metrics: Record<string, number>;
+}
+
+/**
+ * A member moved a post on the board into "Pending approval" (`entered`) or out of it: approvals
+ * opens a request (as POST /approvals does) or withdraws the open ones. Posts cannot call approvals
+ * (approvals depends on posts), hence an event.
+ */
+export const POST_APPROVAL_MOVE = 'post.approval_move';
+
+export interface PostApprovalMoveEvent {
+  workspaceId: string;
+  postId: string;
+  entered: boolean;
+  /** Who moved it. */
+  actor: Principal;
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, WhereExpressionBuilder, EntityManager, In, Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityAction, ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
+import { POST_APPROVAL_MOVE, type PostApprovalMoveEvent } from '../common/domain-events';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
 import type { MediaFacts } from '../connectors/network-limits';
@@ -43,6 +45,7 @@ export class PostsService {
     @InjectRepository(PostVariant) private readonly variants: Repository<PostVariant>,
     private readonly planner: PostPlanner,
     private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async create(workspaceId: string, actor: Principal, dto: CreatePostDto, source?: PostSource): Promise<PostDto> {
@@ -178,18 +181,41 @@ export class PostsService {
     return this.update(workspaceId, actor, id, { schedule });
   }
 
-  /** Board moves: back to draft, into the queue, or up for approval. */
+  /**
+   * Board moves: back to draft, into the queue, or up for approval. Into "Pending approval" opens an
+   * approval request and out of it withdraws the open ones (the approvals context reacts).
+   */
   async move(workspaceId: string, actor: Principal, id: string, to: 'draft' | 'scheduled' | 'pending_approval') {
     const post = await this.editable(workspaceId, id);
-    if (to === 'draft') return this.update(workspaceId, actor, id, { schedule: null });
-    if (to === 'scheduled') {
+    if (to === 'pending_approval') {
+      if (post.state !== 'draft') throw new PostsError('INVALID_MOVE', 'Only drafts can be sent for approval');
+      await this.holdForApproval(workspaceId, id);
+      await this.announceApprovalMove(workspaceId, actor, id, true);
+      return this.get(workspaceId, id);
+    }
+    let moved: PostDto;
+    if (to === 'draft') moved = await this.update(workspaceId, actor, id, { schedule: null });
+    else {
       const current = await this.currentScheduleInput(post);
       const future = current && (current.type !== 'single' || new Date(current.at!) > new Date());
-      return this.update(workspaceId, actor, id, { schedule: future ? current : { type: 'queue' } });
+      moved = await this.update(workspaceId, actor, id, { schedule: future ? current : { type: 'queue' } });
     }
-    if (post.state !== 'draft') throw new PostsError('INVALID_MOVE', 'Only drafts can be sent for approval');
-    await this.posts.update(post.id, { state: 'pending_approval' });
+    if (post.state !== 'pending_approval') return moved;
+    // Out of the column (only once the move itself worked): the request is withdrawn and a draft
+    // stops waiting (a post's approval state is set explicitly; its variants keep it otherwise).
+    await this.settleApproval(workspaceId, id);
+    await this.announceApprovalMove(workspaceId, actor, id, false);
     return this.get(workspaceId, id);
+  }
+
+  /** A draft waits for a decision (an approval was asked for). */
+  async holdForApproval(workspaceId: string, id: string): Promise<void> {
+    await this.posts.update({ id, workspaceId, state: 'draft' }, { state: 'pending_approval' });
+  }
+
+  private async announceApprovalMove(workspaceId: string, actor: Principal, postId: string, entered: boolean) {
+    const event: PostApprovalMoveEvent = { workspaceId, postId, entered, actor };
+    await this.events.emitAsync(POST_APPROVAL_MOVE, event);
   }
 
   /** An approval was decided: the post leaves pending_approval as a draft, ready to schedule. */
@@ -335,6 +361,7 @@ export class PostsService {
       await em.insert(Schedule, {
         id: newId(),
         postId: post.id,
+        workspaceId: post.workspaceId,
         type: plan.type,
         timeZone: plan.timeZone,
         startAt: plan.startAt,
