@@ -42,6 +42,8 @@ export type FieldKind =
   | 'accounts'
   /** Label names. */
   | 'labels'
+  /** Member roles: built-in role keys (the options) or ids of the workspace's custom roles. */
+  | 'roles'
   | 'url'
   /** A five-field cron expression, evaluated in the workspace time zone. */
   | 'cron'
@@ -95,6 +97,14 @@ const POST_ID: FieldSpec = {
   default: '{{postId}}',
   help: 'The post an earlier step created; usually left as {{postId}}',
 };
+/** The built-in member roles (the backend's BUILT_IN_ROLES keys); custom roles are a workspace's own. */
+export const BUILT_IN_ROLE_OPTIONS: FieldOption[] = [
+  { value: 'owner', label: 'Owner' },
+  { value: 'admin', label: 'Admin' },
+  { value: 'editor', label: 'Editor' },
+  { value: 'viewer', label: 'Viewer' },
+  { value: 'client', label: 'Client' },
+];
 const LABELS: FieldSpec = { key: 'labels', label: 'Labels', kind: 'labels' };
 const POST_EVENTS: FieldOption[] = ['published', 'failed', 'approved', 'declined'].map((value) => ({
   value,
@@ -340,9 +350,11 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
       {
         key: 'roles',
         label: 'Roles',
-        kind: 'multiselect',
+        kind: 'roles',
+        required: true,
         default: ['owner', 'admin'],
-        options: ['owner', 'admin', 'editor', 'member'].map((value) => ({ value, label: value })),
+        options: BUILT_IN_ROLE_OPTIONS,
+        help: "Members with any of these roles; the workspace's custom roles are offered too",
       },
       { key: 'email', label: 'Also by email', kind: 'boolean', default: false },
     ],

@@ -38,6 +38,7 @@ function kindProblem(field: FieldSpec, value: unknown): string | null {
         : `must be a list of ${field.options?.map((o) => o.value).join(', ')}`;
     case 'accounts':
     case 'labels':
+    case 'roles':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim())
         ? null
         : 'must be a list of names or ids';

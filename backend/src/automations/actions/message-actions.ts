@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrivateUrlError } from '../../common/public-url';
 import { MailService } from '../../mail/mail.service';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { RolesService } from '../../workspaces/roles.service';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionResult } from './action-context';
 import { OutboundWebhooks } from './outbound-webhooks';
@@ -15,6 +16,7 @@ export class MessageActions {
     private readonly notifications: NotificationsService,
     private readonly mail: MailService,
     private readonly webhooks: OutboundWebhooks,
+    private readonly roles: RolesService,
   ) {}
 
   async sendWebhook(c: ActionContext): Promise<ActionResult> {
@@ -29,8 +31,18 @@ export class MessageActions {
 
   async notify(c: ActionContext): Promise<ActionResult> {
     const message = text(c.config.message);
+    const roles = list(c.config.roles).length ? list(c.config.roles) : ['owner', 'admin'];
+    // A role that is not (or no longer) in the workspace would quietly tell nobody: say so instead.
+    const unknown = [];
+    for (const role of roles) if (!(await this.roles.find(c.workspaceId, role))) unknown.push(role);
+    if (unknown.length) {
+      throw new AutomationsError(
+        'ACTION_REFUSED',
+        `roles: ${unknown.map((r) => `"${r}"`).join(', ')} ${unknown.length === 1 ? 'is not a role' : 'are not roles'} of this workspace`,
+      );
+    }
     const told = await this.notifications.notify(c.workspaceId, {
-      roles: list(c.config.roles).length ? list(c.config.roles) : ['owner', 'admin'],
+      roles,
       title: `${c.automation.name}: ${message.split('\n')[0].slice(0, 120)}`,
       body: message,
       link: typeof c.payload.postId === 'string' ? `/w/${c.workspaceId}/posts/${c.payload.postId}` : null,

@@ -24,6 +24,7 @@ import {
 import { toProblem } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AccountsStore } from '../accounts/accounts.store';
+import { TeamApi } from '../members/team.api';
 import { AutomationsApi } from './automations.api';
 import type { Automation, Graph, GraphEdge, GraphNode, NodeTypeSpec } from './automation.types';
 import { FieldFormComponent } from './field-form.component';
@@ -332,6 +333,7 @@ function summary(node: GraphNode): string {
               [values]="node.config"
               [errors]="nodeErrors()[node.id] ?? {}"
               [accounts]="accounts()"
+              [customRoles]="customRoles()"
               [prefix]="'node-' + node.id"
               (changed)="changeConfig(node.id, $event)"
             />
@@ -381,6 +383,7 @@ export class EditorPage implements OnInit {
   private readonly route = inject(ActivatedRoute);
   private readonly cdr = inject(ChangeDetectorRef);
   private readonly accountsStore = inject(AccountsStore);
+  private readonly team = inject(TeamApi);
   private readonly history = new GraphHistory();
   private fitted = false;
   private readonly canvas = viewChild(FCanvasComponent);
@@ -409,6 +412,8 @@ export class EditorPage implements OnInit {
   readonly canRedo = signal(false);
 
   readonly accounts = computed(() => (this.accountsStore.accounts() ?? []).map((a) => ({ id: a.id, name: a.name })));
+  /** For a notify node's roles; empty when the member may not list roles (the built-in ones are still offered). */
+  readonly customRoles = signal<{ id: string; name: string }[]>([]);
   readonly invalidNodes = computed(() => new Set(Object.keys(this.nodeErrors())));
   readonly selectedNode = computed(() => {
     const [id] = this.selection();
@@ -441,9 +446,15 @@ export class EditorPage implements OnInit {
       this.specs.set(specs);
       this.load(automation);
       await this.accountsStore.load();
+      await this.loadCustomRoles();
     } catch (error) {
       this.error.set(toProblem(error).detail ?? 'The automation could not be loaded');
     }
+  }
+
+  private async loadCustomRoles(): Promise<void> {
+    const roles = await this.team.roles().catch(() => []);
+    this.customRoles.set(roles.filter((r) => !r.builtIn).map((r) => ({ id: r.id, name: r.name })));
   }
 
   specOf(node: GraphNode): NodeTypeSpec | undefined {

@@ -94,6 +94,21 @@ interface Rule {
               }
             </fieldset>
           }
+          @case ('roles') {
+            <fieldset>
+              <legend>{{ field.label }}{{ mark(field) }}</legend>
+              @for (option of roleOptions(field); track option.value) {
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    [checked]="listOf(field).includes(option.value)"
+                    (change)="toggle(field, option.value, $any($event.target).checked)"
+                  />
+                  {{ option.label }}
+                </label>
+              }
+            </fieldset>
+          }
           @case ('labels') {
             <label [for]="id(field)">{{ field.label }}{{ mark(field) }}</label>
             <input
@@ -236,6 +251,8 @@ export class FieldFormComponent {
   readonly values = input.required<Record<string, unknown>>();
   readonly errors = input<Record<string, string>>({});
   readonly accounts = input<AccountChoice[]>([]);
+  /** The workspace's custom roles, offered after the built-in ones a `roles` field lists. */
+  readonly customRoles = input<AccountChoice[]>([]);
   /** Prefix for element ids, so two forms on a page do not clash. */
   readonly prefix = input('field');
   readonly changed = output<Record<string, unknown>>();
@@ -267,6 +284,15 @@ export class FieldFormComponent {
 
   setNumber(field: FieldSpec, text: string): void {
     this.set(field, text === '' ? undefined : Number(text));
+  }
+
+  /** Built-in roles, the workspace's custom roles, and any chosen role no longer offered (so it can be unticked). */
+  roleOptions(field: FieldSpec): { value: string; label: string }[] {
+    const offered = [...(field.options ?? []), ...this.customRoles().map((r) => ({ value: r.id, label: r.name }))];
+    const gone = this.listOf(field)
+      .filter((v) => !offered.some((o) => o.value === v))
+      .map((value) => ({ value, label: `${value} (not a role here)` }));
+    return [...offered, ...gone];
   }
 
   listOf(field: FieldSpec): string[] {
