@@ -9,7 +9,7 @@ describe('readHostConfig', () => {
       userDir: join(tmpdir(), 'socialorchestrator-flow-runtime'),
       logLevel: 'info',
       heartbeatMs: 2000,
-      limits: { maxHops: 100, messagesPerSecond: 10_000 },
+      limits: { maxHops: 100, maxSteps: 1_000, messagesPerSecond: 10_000 },
     });
   });
 
@@ -20,7 +20,7 @@ describe('readHostConfig', () => {
       userDir: resolve('data/flow'),
       logLevel: 'debug',
       heartbeatMs: 500,
-      limits: { maxHops: 100, messagesPerSecond: 10_000 },
+      limits: { maxHops: 100, maxSteps: 1_000, messagesPerSecond: 10_000 },
     });
     expect(readHostConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
@@ -31,9 +31,12 @@ describe('readHostConfig', () => {
   });
 
   it('reads the per-workspace guards', () => {
-    const config = readHostConfig({ FLOW_MAX_HOPS: '20', FLOW_MESSAGES_PER_SECOND: '50' });
-    expect(config.limits).toEqual({ maxHops: 20, messagesPerSecond: 50 });
+    const config = readHostConfig({ FLOW_MAX_HOPS: '20', FLOW_MAX_STEPS: '300', FLOW_MESSAGES_PER_SECOND: '50' });
+    expect(config.limits).toEqual({ maxHops: 20, maxSteps: 300, messagesPerSecond: 50 });
     expect(() => readHostConfig({ FLOW_MAX_HOPS: '0' })).toThrow('FLOW_MAX_HOPS must be an integer');
+    expect(() => readHostConfig({ FLOW_MAX_STEPS: '100001' })).toThrow(
+      'FLOW_MAX_STEPS must be an integer between 1 and 100000 (got "100001")',
+    );
   });
 
   it('refuses an unknown LOG_LEVEL', () => {

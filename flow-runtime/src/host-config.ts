@@ -9,6 +9,8 @@ export const DEFAULT_HEARTBEAT_MS = 2000;
 /** The per-workspace guards' settings: the backend validates the same ranges before passing them on. */
 export const RUNTIME_LIMIT_SETTINGS = {
   FLOW_MAX_HOPS: { fallback: 100, min: 1, max: 10_000 },
+  /** Steps one run may take in all (its branches and every turn of a loop that waits included). */
+  FLOW_MAX_STEPS: { fallback: 1_000, min: 1, max: 100_000 },
   FLOW_MESSAGES_PER_SECOND: { fallback: 10_000, min: 1, max: 1_000_000 },
 } as const;
 
@@ -20,8 +22,8 @@ export interface HostConfig {
   logLevel: LogLevel;
   /** `FLOW_RUNTIME_HEARTBEAT_MS`. */
   heartbeatMs: number;
-  /** `FLOW_MAX_HOPS` and `FLOW_MESSAGES_PER_SECOND`: the per-workspace guards. */
-  limits: { maxHops: number; messagesPerSecond: number };
+  /** `FLOW_MAX_HOPS`, `FLOW_MAX_STEPS` and `FLOW_MESSAGES_PER_SECOND`: the per-workspace guards. */
+  limits: { maxHops: number; maxSteps: number; messagesPerSecond: number };
 }
 
 export class HostConfigError extends Error {}
@@ -38,9 +40,10 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
       `FLOW_RUNTIME_HEARTBEAT_MS must be an integer between 100 and 60000 (got "${heartbeatText}")`,
     );
   const maxHops = limitSetting(env, 'FLOW_MAX_HOPS');
+  const maxSteps = limitSetting(env, 'FLOW_MAX_STEPS');
   const messagesPerSecond = limitSetting(env, 'FLOW_MESSAGES_PER_SECOND');
   return {
-    limits: { maxHops, messagesPerSecond },
+    limits: { maxHops, maxSteps, messagesPerSecond },
     userDir: dir ? (isAbsolute(dir) ? dir : resolve(dir)) : join(tmpdir(), 'socialorchestrator-flow-runtime'),
     logLevel: level as LogLevel,
     heartbeatMs,

@@ -142,7 +142,7 @@ function trigger(message: TriggerMessage): void {
     const runId = message.msg._so.runId;
     const node = red!.nodes.getNode(message.node);
     if (!node) return tracker!.lost(runId, `node ${message.node} is not deployed`);
-    tracker!.injected(runId);
+    tracker!.injected(runId, message.msg._so.steps);
     node.receive(message.msg);
   });
 }

@@ -96,7 +96,11 @@ export interface TriggerMessage {
   type: 'trigger';
   /** Node-RED id of the node. */
   node: string;
-  msg: { payload: Record<string, unknown>; _so: { runId: string; hops: number; resume?: { port: string } } };
+  msg: {
+    payload: Record<string, unknown>;
+    /** `steps`: those the run took before it waited, when it resumes (the step guard counts on). */
+    _so: { runId: string; hops: number; steps?: number; resume?: { port: string } };
+  };
 }
 
 /** Supervisor → host: drop every further message of a run (a limit or a person stopped it). */

@@ -11,6 +11,11 @@ export interface DeployedNode {
 export interface RunLimits {
   /** A message that passes more nodes than this is dropped and its run stopped (loop guard). */
   maxHops: number;
+  /**
+   * Steps one run may take in all, across its branches and the turns it waited between (step
+   * guard): a graph that fans out multiplies its messages without any one passing many nodes.
+   */
+  maxSteps: number;
   /** Deliveries per second per workspace; beyond it, runs are stopped (flood guard). */
   messagesPerSecond: number;
 }
@@ -28,6 +33,8 @@ interface Pending {
 }
 interface RunState {
   inFlight: number;
+  /** Steps begun, those before a wait included. */
+  steps: number;
   error: string | null;
   stopped: string | null;
 }
@@ -43,7 +50,7 @@ const runIdOf = (msg: RunMessage | undefined): string | null =>
 /**
  * Follows every run through Node-RED with its message hooks: records each node's step (input,
  * output, port, duration, error), counts messages in flight to tell when a run has settled, and
- * enforces the per-workspace limits — hops per message and messages per second — by dropping
+ * enforces the per-workspace limits — hops per message, steps per run and messages per second — by dropping
  * the messages of a runaway run, so other workspaces' flows keep running.
  */
 export class RunTracker {
@@ -77,9 +84,14 @@ export class RunTracker {
     this.nodes = nodes;
   }
 
-  /** A trigger or resume message is about to be handed to a node. */
-  injected(runId: string): void {
-    this.state(runId).inFlight++;
+  /**
+   * A trigger or resume message is about to be handed to a node; `stepsBefore` are the steps the
+   * run took before it waited (the backend counts them), so a loop through a long wait is bounded too.
+   */
+  injected(runId: string, stepsBefore = 0): void {
+    const run = this.state(runId);
+    run.inFlight++;
+    if (Number.isSafeInteger(stepsBefore) && stepsBefore > run.steps) run.steps = stepsBefore;
   }
 
   /** Drops every further message of the run. */
@@ -98,7 +110,7 @@ export class RunTracker {
   private state(runId: string): RunState {
     let run = this.runs.get(runId);
     if (!run) {
-      run = { inFlight: 0, error: null, stopped: null };
+      run = { inFlight: 0, steps: 0, error: null, stopped: null };
       this.runs.set(runId, run);
     }
     return run;
@@ -125,6 +137,9 @@ export class RunTracker {
     delete msg._so!.sent;
     if (!run.stopped && hops > this.limits.maxHops) {
       run.stopped = `loop guard: a message passed more than ${this.limits.maxHops} nodes`;
+    }
+    if (!run.stopped && ++run.steps > this.limits.maxSteps) {
+      run.stopped = `step guard: the run took more than ${this.limits.maxSteps} steps`;
     }
     if (!run.stopped && node && !this.withinRate(node.workspaceId)) {
       run.stopped = `flood guard: the workspace sent more than ${this.limits.messagesPerSecond} messages in one second`;

@@ -63,6 +63,20 @@ const runaway = [
   ),
 ];
 
+/** No loop, yet it multiplies: each level sends every message on to both nodes of the next. */
+const LEVELS = 7;
+const always = { rules: { all: [{ fact: 'n', operator: 'greaterThanInclusive', value: 0 }] } };
+const level = (i: number) => (i < LEVELS ? [`a${i + 1}`, `b${i + 1}`] : []);
+const fanOut = [
+  tab('fan'),
+  node('fan', 'hook', 'webhook-in', ['out'], {}, [level(0)]),
+  ...[...Array(LEVELS).keys()].flatMap((i) =>
+    ['a', 'b'].map((side) =>
+      node('fan', `${side}${i + 1}`, 'condition', ['true', 'false'], always, [level(i + 1), []]),
+    ),
+  ),
+];
+
 /** A busy but harmless flow, for the flood guard. */
 const busy = [
   tab('busy'),
@@ -117,6 +131,7 @@ describe('runs in the flow runtime', () => {
         FLOW_RUNTIME_DIR: tempDir('runs'),
         LOG_LEVEL: 'warn',
         FLOW_MAX_HOPS: '50',
+        FLOW_MAX_STEPS: '100',
         FLOW_MESSAGES_PER_SECOND: '200',
       },
     });
@@ -131,7 +146,7 @@ describe('runs in the flow runtime', () => {
       );
     });
     await runtime.start();
-    await runtime.deploy([...triage, ...runaway, ...busy, ...drafts, ...literal]);
+    await runtime.deploy([...triage, ...runaway, ...busy, ...drafts, ...literal, ...fanOut]);
   });
   afterAll(() => runtime?.stop());
 
@@ -162,6 +177,34 @@ describe('runs in the flow runtime', () => {
     expect(settled.get('spin')!.stopped).toBe('loop guard: a message passed more than 50 nodes');
     expect(settled.get('r3')).toMatchObject({ error: null, stopped: null });
     expect(steps.filter((s) => s.runId === 'r3').map((s) => s.port)).toEqual(['out', 'true', 'otherwise']);
+  });
+
+  it('ends ten events through a zero-delay loop with a bounded number of steps', async () => {
+    const ids = [...Array(10).keys()].map((n) => `spin-${n}`);
+    for (const id of ids) run('loop', id, { x: 0 });
+    await until(() => ids.every((id) => settled.has(id)), 10_000, 'the ten runs settled');
+    // Each is stopped by a guard: its hops, or (ten spinning at once) the workspace's message rate.
+    for (const id of ids) expect(settled.get(id)!.stopped).toMatch(/^(loop guard|flood guard)/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const recorded = steps.filter((s) => ids.includes(s.runId));
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.length).toBeLessThanOrEqual(10 * 50);
+  });
+
+  it('stops a run that takes more steps than allowed, though no message passes many nodes', async () => {
+    run('fan', 'fan-1', { n: 1 });
+    await until(() => settled.has('fan-1'), 10_000, 'run fan-1 settled');
+    expect(settled.get('fan-1')!.stopped).toBe('step guard: the run took more than 100 steps');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Unchecked, this graph takes 2 + 4 + … + 128 = 254 steps for one event.
+    expect(steps.filter((s) => s.runId === 'fan-1')).toHaveLength(100);
+  });
+
+  it('counts the steps a run took before it waited', async () => {
+    runtime.trigger('triage:hook', { payload: { title: 'launch' }, _so: { runId: 'resumed', hops: 0, steps: 99 } });
+    await until(() => settled.has('resumed'), 5000, 'run resumed settled');
+    expect(settled.get('resumed')!.stopped).toBe('step guard: the run took more than 100 steps');
+    expect(steps.filter((s) => s.runId === 'resumed').map((s) => s.nodeId)).toEqual(['hook']);
   });
 
   it('stops the runs of a workspace that floods, while another workspace runs on', async () => {

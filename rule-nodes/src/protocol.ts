@@ -15,6 +15,8 @@ export interface RunContext {
   runId: string;
   /** Nodes this message has passed through (the loop guard counts them). */
   hops: number;
+  /** Set when the backend resumes a waiting run: the steps it took before (the step guard counts on). */
+  steps?: number;
   /** Set when the backend resumes a waiting node: the output port to continue on. */
   resume?: { port: string };
   /** What the current node sent and on which port, for the host's step record (an unwired port sends no event). */
