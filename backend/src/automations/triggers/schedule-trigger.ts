@@ -6,6 +6,8 @@ import { BackgroundJobs } from '../../jobs/background-jobs';
 import { insertIgnoringDuplicates } from '../../database/insert-ignoring-duplicates';
 import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { AutomationTriggers } from '../automation-triggers';
+import type { Automation } from '../automation.entity';
+import type { GraphNode } from '../graph';
 import { RunsService } from '../runs.service';
 import { TriggerState } from '../trigger-state.entity';
 
@@ -39,23 +41,33 @@ export class ScheduleTrigger implements OnModuleInit {
   async check(now = new Date()): Promise<number> {
     let started = 0;
     for (const { automation, node } of await this.triggers.live('schedule')) {
-      const key = { automationId: automation.id, nodeId: node.id };
-      const state = await this.states.findOneBy(key);
-      // A new schedule counts from now: publishing at 09:30 does not fire the 09:00 of today.
-      const since = state ? new Date(state.cursor) : now;
-      const timezone = await this.workspaces.timeZoneOf(automation.workspaceId);
-      const next = new Cron(String(node.config.cron), { timezone, paused: true }).nextRun(since);
-      if (!state)
-        await insertIgnoringDuplicates(this.states.manager, TriggerState, [
-          this.states.create({ ...key, cursor: now.toISOString() }),
-        ]);
-      if (!next || next > now) continue;
-      const claimed = await this.states.update({ ...key, cursor: state!.cursor }, { cursor: now.toISOString() });
-      if (!claimed.affected) continue; // another worker fired it
-      await this.runs.start(automation, node.id, { firedAt: next.toISOString() });
-      started++;
+      // One node that cannot fire (a cron croner refuses) must not stop every other workspace's schedules.
+      try {
+        if (await this.fire(automation, node, now)) started++;
+      } catch (error) {
+        this.logger.error(`automation ${automation.id} node ${node.id}: ${(error as Error).message}`);
+      }
     }
     if (started) this.logger.log(`started ${started} scheduled run(s)`);
     return started;
+  }
+
+  /** Starts the node's run if its cron came due since it last fired; whether it did. */
+  private async fire(automation: Automation, node: GraphNode, now: Date): Promise<boolean> {
+    const key = { automationId: automation.id, nodeId: node.id };
+    const state = await this.states.findOneBy(key);
+    // A new schedule counts from now: publishing at 09:30 does not fire the 09:00 of today.
+    const since = state ? new Date(state.cursor) : now;
+    const timezone = await this.workspaces.timeZoneOf(automation.workspaceId);
+    const next = new Cron(String(node.config.cron), { timezone, paused: true }).nextRun(since);
+    if (!state)
+      await insertIgnoringDuplicates(this.states.manager, TriggerState, [
+        this.states.create({ ...key, cursor: now.toISOString() }),
+      ]);
+    if (!next || next > now) return false;
+    const claimed = await this.states.update({ ...key, cursor: state!.cursor }, { cursor: now.toISOString() });
+    if (!claimed.affected) return false; // another worker fired it
+    await this.runs.start(automation, node.id, { firedAt: next.toISOString() });
+    return true;
   }
 }

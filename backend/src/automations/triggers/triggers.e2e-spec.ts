@@ -72,6 +72,25 @@ describe('schedule and post-event triggers', () => {
     expect(first.body.steps[0].output).toEqual({ firedAt: '2026-11-26T08:00:00.000Z' });
   });
 
+  it("keeps firing every other schedule when one node's cron cannot be read", async () => {
+    const graph = (cron: string) => ({
+      nodes: [
+        { id: 'tick', type: 'schedule', position: at(0), config: { cron } },
+        { id: 'tell', type: 'notify', position: at(1), config: { message: 'tick {{firedAt}}' } },
+      ],
+      edges: [edge('tick', 'tell')],
+    });
+    // Five fields, so it passes the graph check, but minute 61 does not exist: croner throws.
+    const broken = await publish('A broken cron', graph('61 * * * *'));
+    const fine = await publish('Hourly', graph('30 * * * *'));
+    const schedule = t.app.get(ScheduleTrigger);
+    // New schedules count from this check (which also fires the earlier daily digest, days overdue).
+    await schedule.check(new Date('2026-12-01T10:00:00Z'));
+    expect(await schedule.check(new Date('2026-12-01T10:31:00Z'))).toBe(1);
+    await finished(fine, 1);
+    expect(await runsOf(broken)).toEqual([]);
+  });
+
   it('starts runs on post events: a declined approval, a published post', async () => {
     const id = await publish('Tell on decline', {
       nodes: [
