@@ -6,7 +6,7 @@ export type { RunStatus } from '@socialorchestrator/rule-nodes';
 
 /** One event going through one version of an automation. */
 @Entity('automation_runs')
-@Index('ix_automation_runs_automation', ['automationId', 'startedAt'])
+@Index('ix_automation_runs_automation', ['automationId', 'id'])
 @Index('ix_automation_runs_status', ['status'])
 export class Run {
   @PrimaryColumn({ type: String, length: 36 })

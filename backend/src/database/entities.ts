@@ -38,6 +38,7 @@ import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
 import { Posting1764201600000 } from './migrations/1764201600000-Posting';
 import { Automation1764288000000 } from './migrations/1764288000000-Automation';
+import { ListIndexes1764374400000 } from './migrations/1764374400000-ListIndexes';
 import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -86,5 +87,6 @@ export const MIGRATIONS = [
   AgendaJobs1764115200000,
   Posting1764201600000,
   Automation1764288000000,
+  ListIndexes1764374400000,
   FeedStatus1764460800000,
 ];

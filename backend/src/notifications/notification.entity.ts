@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** An in-app notification for one member of one workspace (the bell). */
 @Entity('notifications')
 @Index('ix_notifications_user', ['workspaceId', 'userId', 'readAt'])
+@Index('ix_notifications_list', ['workspaceId', 'userId', 'id'])
 export class Notification {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
-import { Between, DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SocialAccount } from '../accounts/social-account.entity';
 import type { NetworkId, PostType } from '../connectors/network-limits';
-import { PublishJob } from '../publishing/publish-job.entity';
-import { nextOccurrence } from '../publishing/next-occurrence';
+import { PublishJob, PublishJobStatus } from '../publishing/publish-job.entity';
+import { nextEvergreen, recurringOccurrences } from '../scheduling/occurrences';
 import { QUOTA_WARNING_SHARE, quotaFor } from '../scheduling/quotas';
-import { Schedule } from '../scheduling/schedule.entity';
+import { Schedule, ScheduleType } from '../scheduling/schedule.entity';
 import { Workspace } from '../workspaces/workspace.entity';
-import { PostVariant } from './post-variant.entity';
+import { dayOfInstant } from './calendar-days';
+import { PostVariant, VariantState } from './post-variant.entity';
 import { Post } from './post.entity';
 
 export interface CalendarEntry {
@@ -41,89 +41,213 @@ export interface CalendarFilters {
   type?: string;
 }
 
-const MAX_ENTRIES = 3000;
-const MAX_REPEATS_PER_VARIANT = 400;
+export interface CalendarRange {
+  timeZone: string;
+  entries: CalendarEntry[];
+  quotaWarnings: QuotaWarning[];
+  /** Repeats left out: a rule firing more than MAX_REPEATS_PER_VARIANT times in the range shows that many. */
+  more: number;
+}
 
-/** What goes out when, in a date range: upcoming variants, their repeats, and past attempts. */
+/** An hourly rule over the longest range (62 days); one firing more often is shown in part, `more` saying how much. */
+export const MAX_REPEATS_PER_VARIANT = 1_500;
+const UPCOMING: VariantState[] = ['scheduled', 'publishing'];
+const REPEATING: ScheduleType[] = ['recurring', 'evergreen'];
+const ATTEMPTED: PublishJobStatus[] = ['published', 'failed', 'needs_review', 'sending'];
+/** Bounds an evergreen walk the way rrule's own iteration is bounded in `recurringOccurrences`. */
+const MAX_EVERGREEN_STEPS = 100_000;
+
+/** A variant as the calendar shows it, read with its post's title in the same row. */
+interface VariantRow {
+  variantId: string;
+  postId: string;
+  accountId: string;
+  postType: PostType;
+  title: string;
+}
+
+interface Placed {
+  row: VariantRow;
+  at: Date;
+  state: string;
+  repeat: boolean;
+}
+
+/**
+ * What goes out when, in a date range: variants due in it, later occurrences of repeating
+ * schedules, and past attempts. Each of the three reads only its range through an index
+ * (`ix_post_variants_calendar`, `ix_schedules_workspace_type`, `ix_publish_jobs_calendar`), so a
+ * month costs its own entries whatever the size of the workspace.
+ */
 @Injectable()
 export class CalendarService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async range(workspaceId: string, filters: CalendarFilters) {
+  async range(workspaceId: string, filters: CalendarFilters): Promise<CalendarRange> {
     const em = this.dataSource.manager;
     const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
-    const accountFilter = filters.account ? { accountId: filters.account } : {};
-    const upcoming = await em.find(PostVariant, {
-      where: { workspaceId, state: In(['scheduled', 'publishing']), ...accountFilter },
-      take: 5000,
-    });
-    const past = await em.find(PublishJob, {
-      where: {
-        workspaceId,
-        status: In(['published', 'failed', 'needs_review', 'sending']),
-        occurrenceAt: Between(filters.from, filters.to),
-        ...accountFilter,
-      },
-      take: MAX_ENTRIES,
-    });
-    const variantIds = [...new Set([...upcoming.map((v) => v.id), ...past.map((j) => j.variantId)])];
-    const variants = new Map(
-      (variantIds.length ? await em.findBy(PostVariant, { id: In(variantIds) }) : []).map((v) => [v.id, v]),
-    );
-    const postIds = [...new Set([...variants.values()].map((v) => v.postId))];
-    const posts = new Map((postIds.length ? await em.findBy(Post, { id: In(postIds) }) : []).map((p) => [p.id, p]));
-    const schedules = new Map(
-      (postIds.length ? await em.findBy(Schedule, { postId: In(postIds) }) : []).map((s) => [s.postId, s]),
-    );
     const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a]));
-
+    const [past, due, repeats] = await Promise.all([
+      this.attempted(em, workspaceId, filters),
+      this.due(em, workspaceId, filters),
+      this.repeats(em, workspaceId, filters),
+    ]);
     const entries: CalendarEntry[] = [];
-    const entry = (v: PostVariant, at: Date, state: string, repeat: boolean) => {
-      const post = posts.get(v.postId);
-      const account = accounts.get(v.accountId);
-      if (!post || !account) return;
+    const seen = new Set<string>();
+    // A job being sent and its variant (`publishing`) are one entry: the web app keys entries by variant and time.
+    for (const p of [...past, ...due, ...repeats.placed]) {
+      const account = accounts.get(p.row.accountId);
+      const key = `${p.row.variantId} ${p.at.getTime()}`;
+      if (!account || seen.has(key)) continue;
+      seen.add(key);
       entries.push({
-        postId: v.postId,
-        variantId: v.id,
-        accountId: v.accountId,
+        postId: p.row.postId,
+        variantId: p.row.variantId,
+        accountId: p.row.accountId,
         network: account.network,
-        at: at.toISOString(),
-        state,
-        postType: v.postType,
-        title: post.title ?? (v.text ?? post.text).slice(0, 80),
-        repeat,
+        at: p.at.toISOString(),
+        state: p.state,
+        postType: p.row.postType,
+        title: p.row.title,
+        repeat: p.repeat,
       });
-    };
-    for (const job of past) {
-      const v = variants.get(job.variantId);
-      if (v) entry(v, job.publishedAt ?? job.occurrenceAt, job.status === 'sending' ? 'publishing' : job.status, false);
     }
-    for (const v of upcoming) {
-      if (!v.scheduledAt) continue;
-      if (v.scheduledAt >= filters.from && v.scheduledAt < filters.to) entry(v, v.scheduledAt, v.state, false);
-      let at: Date | null = v.scheduledAt;
-      const schedule = schedules.get(v.postId);
-      for (let n = 0; at && at < filters.to && n < MAX_REPEATS_PER_VARIANT; n++) {
-        at = nextOccurrence(schedule && { ...schedule, occurrences: schedule.occurrences + n }, at);
-        if (at && at >= filters.from && at < filters.to) entry(v, at, 'scheduled', true);
-      }
-    }
-    const filtered = entries
-      .filter((e) => (!filters.state || e.state === filters.state) && (!filters.type || e.postType === filters.type))
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .slice(0, MAX_ENTRIES);
+    // ISO instants of one format sort as text; a plain comparison is far cheaper than localeCompare.
+    entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return {
       timeZone: workspace.timeZone,
-      entries: filtered,
-      quotaWarnings: this.quotaWarnings(entries, accounts, workspace.timeZone),
+      entries: entries.filter(
+        (e) => (!filters.state || e.state === filters.state) && (!filters.type || e.postType === filters.type),
+      ),
+      quotaWarnings: this.quotaWarnings(entries, accounts, workspace.timeZone, filters),
+      more: repeats.more,
     };
   }
 
+  /** Past and running attempts whose occurrence falls in the range. */
+  private async attempted(em: EntityManager, workspaceId: string, f: CalendarFilters): Promise<Placed[]> {
+    const qb = this.variantRows(
+      em.createQueryBuilder(PublishJob, 'j').innerJoin(PostVariant, 'v', 'v.id = j.variantId'),
+    )
+      .addSelect('j.status', 'status')
+      .addSelect('j.occurrenceAt', 'occurrenceAt')
+      .addSelect('j.publishedAt', 'publishedAt')
+      .where('j.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('j.occurrenceAt >= :from AND j.occurrenceAt < :to', { from: f.from, to: f.to })
+      .andWhere('j.status IN (:...attempted)', { attempted: ATTEMPTED });
+    if (f.account) qb.andWhere('j.accountId = :account', { account: f.account });
+    const rows = await qb.getRawMany<RawVariantRow & { status: string; occurrenceAt: unknown; publishedAt: unknown }>();
+    return rows.map((r) => ({
+      row: this.variantRow(r),
+      at: this.date(PublishJob, 'publishedAt', r.publishedAt) ?? this.date(PublishJob, 'occurrenceAt', r.occurrenceAt)!,
+      state: r.status === 'sending' ? 'publishing' : r.status,
+      repeat: false,
+    }));
+  }
+
+  /** Variants whose next time falls in the range. */
+  private async due(em: EntityManager, workspaceId: string, f: CalendarFilters): Promise<Placed[]> {
+    const qb = this.variantRows(em.createQueryBuilder(PostVariant, 'v'))
+      .addSelect('v.state', 'state')
+      .addSelect('v.scheduledAt', 'scheduledAt')
+      .where('v.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
+      .andWhere('v.scheduledAt >= :from AND v.scheduledAt < :to', { from: f.from, to: f.to });
+    if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
+    const rows = await qb.getRawMany<RawVariantRow & { state: string; scheduledAt: unknown }>();
+    return rows.map((r) => ({
+      row: this.variantRow(r),
+      at: this.date(PostVariant, 'scheduledAt', r.scheduledAt)!,
+      state: r.state,
+      repeat: false,
+    }));
+  }
+
+  /**
+   * Later occurrences, in the range, of the workspace's repeating schedules only: their variants'
+   * next time is before the range's end, and each rule is expanded from there.
+   */
+  private async repeats(em: EntityManager, workspaceId: string, f: CalendarFilters) {
+    const qb = this.variantRows(em.createQueryBuilder(Schedule, 's').innerJoin(PostVariant, 'v', 'v.postId = s.postId'))
+      .addSelect('v.scheduledAt', 'scheduledAt')
+      .addSelect(['s.type', 's.timeZone', 's.startAt', 's.rrule', 's.evergreen', 's.occurrences'])
+      .where('s.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('s.type IN (:...repeating)', { repeating: REPEATING })
+      .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
+      .andWhere('v.scheduledAt < :to', { to: f.to });
+    if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
+    const rows = await qb.getRawMany<RawVariantRow & Record<string, unknown>>();
+    const placed: Placed[] = [];
+    let more = 0;
+    for (const r of rows) {
+      const schedule = this.schedule(r);
+      const times = occurrencesIn(schedule, this.date(PostVariant, 'scheduledAt', r.scheduledAt)!, f.from, f.to);
+      const row = this.variantRow(r);
+      for (const at of times.slice(0, MAX_REPEATS_PER_VARIANT))
+        placed.push({ row, at, state: 'scheduled', repeat: true });
+      more += Math.max(0, times.length - MAX_REPEATS_PER_VARIANT);
+    }
+    return { placed, more };
+  }
+
+  /** Selects what every entry shows: the variant (alias `v`) and its post's title, or the start of its text. */
+  private variantRows<E extends object>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
+    return (
+      qb
+        .innerJoin(Post, 'p', 'p.id = v.postId')
+        .select('v.id', 'variantId')
+        .addSelect('v.postId', 'postId')
+        .addSelect('v.accountId', 'accountId')
+        .addSelect('v.postType', 'postType')
+        .addSelect('p.title', 'title')
+        // Only the start of the text travels: a title is 80 characters.
+        .addSelect('SUBSTRING(COALESCE(v.text, p.text), 1, 80)', 'text')
+    );
+  }
+
+  private variantRow(r: RawVariantRow): VariantRow {
+    return {
+      variantId: r.variantId,
+      postId: r.postId,
+      accountId: r.accountId,
+      postType: r.postType,
+      title: r.title ?? r.text.slice(0, 80),
+    };
+  }
+
+  /** A raw row's value as the entity's column reads it (SQLite hands back text, PostgreSQL a Date). */
+  private hydrate(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): unknown {
+    const column = this.dataSource.getMetadata(entity).findColumnWithPropertyName(property)!;
+    return value === null || value === undefined ? null : this.dataSource.driver.prepareHydratedValue(value, column);
+  }
+
+  private date(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): Date | null {
+    return this.hydrate(entity, property, value) as Date | null;
+  }
+
+  private schedule(r: Record<string, unknown>): Schedule {
+    const field = (property: keyof Schedule) => this.hydrate(Schedule, property, r[`s_${property}`]);
+    return {
+      type: field('type'),
+      timeZone: field('timeZone'),
+      startAt: field('startAt'),
+      rrule: field('rrule'),
+      evergreen: field('evergreen'),
+      occurrences: Number(field('occurrences')),
+    } as Schedule;
+  }
+
   /** Days where an account's posts come near (≥ 80 %) or over its network's daily quota. */
-  private quotaWarnings(entries: CalendarEntry[], accounts: Map<string, SocialAccount>, zone: string): QuotaWarning[] {
+  private quotaWarnings(
+    entries: CalendarEntry[],
+    accounts: Map<string, SocialAccount>,
+    zone: string,
+    range: CalendarFilters,
+  ): QuotaWarning[] {
+    const dayOf = dayOfInstant(range.from, range.to, zone);
     const counts = new Map<string, { date: string; accountId: string; count: number; postType: PostType }>();
     for (const e of entries) {
-      const date = DateTime.fromISO(e.at, { zone }).toISODate()!;
+      const date = dayOf(Date.parse(e.at));
       const key = `${e.accountId} ${date}`;
       const current = counts.get(key) ?? { date, accountId: e.accountId, count: 0, postType: e.postType };
       current.count++;
@@ -136,4 +260,32 @@ export class CalendarService {
       return [{ date, accountId, quota: quota.label, count, max: quota.max }];
     });
   }
+}
+
+interface RawVariantRow {
+  variantId: string;
+  postId: string;
+  accountId: string;
+  postType: PostType;
+  title: string | null;
+  text: string;
+}
+
+/** A repeating schedule's occurrences after `next` (the variant's next time, itself listed as due) within [from, to). */
+export function occurrencesIn(schedule: Schedule, next: Date, from: Date, to: Date): Date[] {
+  if (schedule.type === 'recurring' && schedule.rrule) {
+    // Straight to the range: a rule is not walked occurrence by occurrence from today to a month next year.
+    const after = new Date(Math.max(next.getTime(), from.getTime() - 1));
+    return recurringOccurrences(schedule.rrule, schedule.startAt ?? next, schedule.timeZone, after, Infinity, to);
+  }
+  if (schedule.type === 'evergreen' && schedule.evergreen) {
+    const out: Date[] = [];
+    let at: Date | null = next;
+    for (let n = 0; at && at < to && n < MAX_EVERGREEN_STEPS; n++) {
+      at = nextEvergreen(schedule.evergreen, at, schedule.occurrences + n + 1, schedule.timeZone);
+      if (at && at >= from && at < to) out.push(at);
+    }
+    return out;
+  }
+  return [];
 }

@@ -20,7 +20,8 @@ export type PostSource = 'composer' | 'api' | 'import' | 'automation';
 
 /** What a team writes once; it goes out as one variant per target account. */
 @Entity('posts')
-@Index('ix_posts_workspace_state', ['workspaceId', 'state'])
+@Index('ix_posts_workspace', ['workspaceId', 'id'])
+@Index('ix_posts_workspace_state', ['workspaceId', 'state', 'id'])
 export class Post {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

@@ -42,17 +42,26 @@ function floatingRule(rule: string, start: Date, zone: string) {
   }
 }
 
-/** Up to `limit` occurrences strictly after `after`, as instants. */
-export function recurringOccurrences(rule: string, start: Date, zone: string, after: Date, limit: number): Date[] {
+/** Up to `limit` occurrences strictly after `after` (and before `before`, when given), as instants. */
+export function recurringOccurrences(
+  rule: string,
+  start: Date,
+  zone: string,
+  after: Date,
+  limit: number,
+  before?: Date,
+): Date[] {
   const parsed = floatingRule(rule, start, zone);
   const out: Date[] = [];
   // A day's slack on either side of the wall-clock conversion; the exact test is on instants.
   const from = new Date(toFloating(after, zone).getTime() - 86_400_000);
+  // Without an end, a rule that never ends would be walked to the iteration bound for a range of a few days.
+  const until = before && new Date(toFloating(before, zone).getTime() + 86_400_000);
   parsed.all((date, index) => {
-    if (index > 100_000) return false;
+    if (index > 100_000 || (until && date > until)) return false;
     if (date >= from) {
       const instant = fromFloating(date, zone);
-      if (instant > after) out.push(instant);
+      if (instant > after && (!before || instant < before)) out.push(instant);
     }
     return out.length < limit;
   });
@@ -61,7 +70,7 @@ export function recurringOccurrences(rule: string, start: Date, zone: string, af
 
 /** Occurrences within [from, to), for the calendar. */
 export function recurringBetween(rule: string, start: Date, zone: string, from: Date, to: Date, limit = 500): Date[] {
-  return recurringOccurrences(rule, start, zone, new Date(from.getTime() - 1), limit).filter((d) => d < to);
+  return recurringOccurrences(rule, start, zone, new Date(from.getTime() - 1), limit, to);
 }
 
 /** The first occurrence from `start` and after `now`; rejects a rule with none (a typo'd UNTIL, COUNT=0). */

@@ -15,6 +15,7 @@ export interface EvergreenRule {
 /** When a post goes out. The next due time of each variant lives on the variant. */
 @Entity('schedules')
 @Index('uq_schedules_post', ['postId'], { unique: true })
+@Index('ix_schedules_workspace_type', ['workspaceId', 'type'])
 export class Schedule {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;
@@ -25,6 +26,10 @@ export class Schedule {
   @ManyToOne(() => Post, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'postId', foreignKeyConstraintName: 'fk_schedules_post' })
   post?: Post;
+
+  /** The post's, so the calendar finds a workspace's repeating schedules by index. */
+  @Column({ type: String, length: 36 })
+  workspaceId: string;
 
   @Column({ type: String, length: 20 })
   type: ScheduleType;
