@@ -61,6 +61,9 @@ export interface SupervisorOptions {
   hostScript?: string;
   /** Node flags for the host; default none (the parent's --inspect or loaders are not inherited). */
   execArgv?: string[];
+  /** Another OS user for the host (needs a root parent): it then cannot read the parent's files or
+   *  /proc/<parent>/environ. Default null: the parent's own user. */
+  user?: { uid: number; gid: number } | null;
   readyTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   /** Silence after which a host counts as hung and is killed; default 5 heartbeats. */
@@ -119,6 +122,7 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
       env,
       hostScript: options.hostScript ?? join(__dirname, 'host.js'),
       execArgv: options.execArgv ?? [],
+      user: options.user ?? null,
       readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
       heartbeatIntervalMs,
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 5 * heartbeatIntervalMs,
@@ -213,9 +217,14 @@ export class FlowRuntimeSupervisor extends EventEmitter<FlowRuntimeEvents> {
   }
 
   private spawn(): Promise<FlowRuntimeStatus> {
-    const { hostScript, execArgv, env, heartbeatIntervalMs, readyTimeoutMs } = this.settings;
+    const { hostScript, execArgv, env, user, heartbeatIntervalMs, readyTimeoutMs } = this.settings;
     const childEnv = buildChildEnv(process.env, env, { FLOW_RUNTIME_HEARTBEAT_MS: String(heartbeatIntervalMs) });
-    const child = fork(hostScript, [], { env: childEnv, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(hostScript, [], {
+      env: childEnv,
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(user ?? {}),
+    });
     this.child = child;
     this.childReason = null;
     this.update({ state: this.current.restarts > 0 ? 'restarting' : 'starting', pid: child.pid ?? null });

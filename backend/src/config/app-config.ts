@@ -219,6 +219,7 @@ const schema = z.object({
       const [uid, gid = uid] = v.split(':').map(Number);
       return { uid, gid };
     })
+    .refine(({ uid, gid }) => uid > 0 && gid > 0, 'must not be root (0): the point is another user')
     .optional(),
     .string()
     .regex(

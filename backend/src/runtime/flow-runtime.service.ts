@@ -5,9 +5,9 @@ import {
   type FlowRuntimeStatus,
   type TriggerMessage,
 } from '@socialorchestrator/flow-runtime';
-import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { runtimeIsolation } from './runtime-user';
 
 export type FlowRuntimeState = FlowRuntimeStatus['state'] | 'off';
 
@@ -15,7 +15,8 @@ export type FlowRuntimeState = FlowRuntimeStatus['state'] | 'off';
  * On embedded defaults the API starts the flow runtime (Node-RED host) as a supervised child
  * process. In production the worker supervises it and the API runs with FLOW_RUNTIME=off.
  * The child gets an allow-listed environment: no database URL, no secrets. Its rule nodes reach
- * the domain only through this process, over the IPC channel, with workspace-scoped tokens.
+ * the domain only through this process, over the IPC channel, with workspace-scoped tokens. Run as
+ * root with FLOW_RUNTIME_USER, it runs as that user and cannot read DATA_DIR (runtime-user.ts).
  */
 @Injectable()
 export class FlowRuntimeService implements OnApplicationShutdown {
@@ -33,11 +34,15 @@ export class FlowRuntimeService implements OnApplicationShutdown {
   /** Starts the runtime; a failure is logged and reported by /readyz, never fatal to the API. */
   async start(): Promise<void> {
     if (!this.hosted || this.supervisor) return;
+    const isolation = runtimeIsolation(this.config);
+    if (isolation.warning) this.logger.warn(isolation.warning);
     this.supervisor = new FlowRuntimeSupervisor({
+      user: isolation.user,
       env: {
-        FLOW_RUNTIME_DIR: join(this.config.dataDir, 'flow-runtime'),
+        FLOW_RUNTIME_DIR: isolation.runtimeDir,
         LOG_LEVEL: this.config.logLevel,
         FLOW_MAX_HOPS: String(this.config.automation.maxHops),
+        FLOW_MAX_STEPS: String(this.config.automation.maxSteps),
         FLOW_MESSAGES_PER_SECOND: String(this.config.automation.messagesPerSecond),
       },
       log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
