@@ -20,6 +20,12 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
       .feed p {
         margin: 4px 0;
       }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 8px;
+      }
       .url {
         overflow-wrap: anywhere;
       }
@@ -29,7 +35,7 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
     <section class="card" aria-label="Feed status">
       @for (row of rows(); track row.nodeId) {
         <div class="feed" [attr.data-node]="row.nodeId">
-          <p>
+          <p class="head">
             <strong>Feed {{ row.nodeId }}</strong>
             @if (row.status; as s) {
               <span class="chip" [attr.data-status]="s.error ? 'failed' : 'succeeded'">{{
