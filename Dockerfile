@@ -1,5 +1,6 @@
 # One image for the api and worker services (docker-compose.yml picks the command; the worker
-# supervises the flow runtime).
+# supervises the flow runtime, starting as root only to run it as its own user, FLOW_RUNTIME_USER).
+# ffmpeg/ffprobe for videos come in node_modules (@ffmpeg-installer, @ffprobe-installer).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
