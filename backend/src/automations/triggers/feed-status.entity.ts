@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Automation } from '../automation.entity';
 
 /**
@@ -7,6 +7,8 @@ import { Automation } from '../automation.entity';
  * without this row the only trace would be a log line.
  */
 @Entity('automation_feed_status')
+// The automations list counts each workspace's failing feeds.
+@Index('ix_automation_feed_status_failing', ['workspaceId', 'failures'])
 export class FeedStatus {
   @PrimaryColumn({ type: String, length: 36 })
   automationId: string;

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { foreignKey, portableColumns } from '../portable-columns';
+import { foreignKey, index, portableColumns } from '../portable-columns';
 
 /** The health of each feed trigger: last check, its error, failures in a row, next check. */
 export class FeedStatus1764460800000 implements MigrationInterface {
@@ -24,6 +24,7 @@ export class FeedStatus1764460800000 implements MigrationInterface {
           c.json('skipped'),
           c.updatedAt(),
         ],
+        indices: [index('ix_automation_feed_status_failing', ['workspaceId', 'failures'])],
         foreignKeys: [foreignKey('fk_automation_feed_status_automation', 'automationId', 'automations')],
       }),
       true,
