@@ -101,11 +101,14 @@ export class NotificationBellComponent {
     const controller = new AbortController();
     this.stream = controller;
     try {
+      await this.auth.settled();
+      const sentWith = this.auth.token();
       const res = await fetch('/api/v1/notifications/stream', {
-        headers: { Authorization: `Bearer ${this.auth.token()}`, 'X-Workspace-Id': workspaceId },
+        headers: { Authorization: `Bearer ${sentWith}`, 'X-Workspace-Id': workspaceId },
         signal: controller.signal,
       });
-      if (res.status === 401 && (await this.auth.refresh())) return this.listen(workspaceId, attempt);
+      // Not through HttpClient: renew as its interceptor does, sharing (or skipping) the refresh.
+      if (res.status === 401 && (await this.auth.renewAfter(sentWith))) return this.listen(workspaceId, attempt);
       if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
