@@ -21,7 +21,7 @@ const TITLES: Record<PostState, string> = {
 /** Moves a person may make by hand; publishing, published and failed follow the engine. */
 const ALLOWED: Partial<Record<PostState, PostState[]>> = {
   draft: ['scheduled', 'pending_approval'],
-  pending_approval: ['draft'],
+  pending_approval: ['draft', 'scheduled'],
   scheduled: ['draft'],
   failed: ['scheduled', 'draft'],
 };
@@ -37,8 +37,8 @@ const ALLOWED: Partial<Record<PostState, PostState[]>> = {
       <a class="button primary" routerLink="../compose">New post</a>
     </div>
     <p class="muted small">
-      Drag a draft to Scheduled to add it to its accounts' queues; drag a scheduled post back to Drafts to unschedule
-      it.
+      Drag a draft to Scheduled to add it to its accounts' queues, or to Awaiting approval to ask the team to approve it
+      (dragging it out withdraws the request); drag a scheduled post back to Drafts to unschedule it.
     </p>
     <so-banner [message]="error()" />
     <div class="board" cdkDropListGroup>
