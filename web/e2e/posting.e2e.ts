@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ApiCall,
   apiSession,
   launchChromium,
   navLink,
@@ -23,6 +24,27 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMAAAA4bAQGTkNlyAAAAAElFTkSuQmCC',
   'base64',
 );
+
+/** The workspace's logo: any image the platform serves. */
+const LOGO = (url: string) => `${url}/assets/favicon.svg`;
+/** The workspace's primary colour (#0f766e) as the browser computes it. */
+const BRAND_RGB = 'rgb(15, 118, 110)';
+/** A new workspace's default posting times. */
+const POSTING_TIMES = ['09:00', '12:30', '17:00'];
+
+/** The next default posting time at least 15 minutes from now, as the schedule picker offers it first. */
+function nextPostingTime(): DateTime {
+  const earliest = DateTime.now().setZone(ZONE).plus({ minutes: 15 });
+  const candidates = [0, 1].flatMap((day) =>
+    POSTING_TIMES.map((t) => {
+      const [hour, minute] = t.split(':').map(Number);
+      return earliest.startOf('day').plus({ days: day }).set({ hour, minute });
+    }),
+  );
+  return candidates.find((at) => at >= earliest)!;
+}
+
+const backgroundOf = (locator: Locator) => locator.evaluate((e) => getComputedStyle(e).backgroundColor);
 
 /** Drags with the small pointer steps the CDK needs to notice a drag. */
 async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
@@ -47,6 +69,7 @@ describe('posting journey', () => {
   let page: Page;
   let base: string;
   let api: (path: string) => Promise<Record<string, unknown>>;
+  let call: ApiCall;
   const email = `planner-${Date.now()}@example.com`;
   const nav = (name: string) => navLink(page, name);
 
@@ -60,15 +83,24 @@ describe('posting journey', () => {
       workspace: 'Posting Co',
     });
     await page.getByLabel('Time zone').selectOption(ZONE);
+    await page.getByLabel('Logo URL').fill(LOGO(platform.url));
+    await page.getByLabel('Primary colour').fill('#0f766e');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     base = session.base;
-    const call = await apiSession(platform, email, session.workspaceId);
+    call = await apiSession(platform, email, session.workspaceId);
     api = (path) => call('GET', path);
   });
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+  });
+
+  it("shows the workspace's name, logo and colour in the app header", async () => {
+    const brand = page.getByTestId('workspace-brand');
+    await expect.poll(() => brand.textContent()).toContain('Posting Co');
+    expect(await brand.getByRole('img', { name: 'Posting Co logo' }).getAttribute('src')).toBe(LOGO(platform.url));
+    expect(await backgroundOf(page.locator('.topbar .logo'))).toBe(BRAND_RGB);
   });
 
   it('connects two Sandbox accounts, marked as demo, and gives one a queue time', async () => {
@@ -116,6 +148,11 @@ describe('posting journey', () => {
     // Tomorrow, a minute or two from now: dragged to today it is due shortly after.
     firstAt = DateTime.now().setZone(ZONE).plus({ days: 1, seconds: 75 }).endOf('minute').plus({ milliseconds: 1 });
     await page.getByLabel('At a time').check();
+    // The workspace's default posting times: the next one is offered first, each a click away for the chosen day.
+    const dateTime = page.getByLabel(/Date and time/);
+    expect(await dateTime.inputValue()).toBe(nextPostingTime().toFormat("yyyy-LL-dd'T'HH:mm"));
+    await page.getByRole('button', { name: 'Post at 17:00' }).click();
+    expect(await dateTime.inputValue()).toBe(`${nextPostingTime().toISODate()}T17:00`);
     await page.getByLabel(/Date and time/).fill(firstAt.toFormat("yyyy-LL-dd'T'HH:mm"));
     await screenshot(page, '21-composer');
     await page.getByRole('button', { name: 'Schedule' }).click();
@@ -201,11 +238,45 @@ describe('posting journey', () => {
     await screenshot(page, '25-recurring');
   });
 
-  it('lays the posts out on the board', async () => {
+  it('lays the posts out on the board; dragging a draft to approval asks for it, dragging it back withdraws it', async () => {
+    await nav('Compose').click();
+    await page.getByLabel('Post text').fill('Needs a nod');
+    await page.getByRole('checkbox', { name: /Brand A/ }).check();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    const draftId = page.url().split('/posts/')[1];
+
     await nav('Board').click();
     const scheduled = page.getByRole('region', { name: 'Scheduled' });
     await scheduled.getByText('From the queue').waitFor();
     await page.getByRole('region', { name: 'Published' }).getByText('Big news').waitFor();
     await screenshot(page, '26-board');
+
+    const drafts = page.getByRole('region', { name: 'Drafts' });
+    const awaiting = page.getByRole('region', { name: 'Awaiting approval' });
+    const approvalsOf = async (state: string) =>
+      ((await api(`/api/v1/approvals?state=${state}`)) as { items: { postId: string }[] }).items.filter(
+        (a) => a.postId === draftId,
+      );
+    await drag(page, drafts.getByRole('link', { name: 'Needs a nod' }), awaiting);
+    await awaiting.getByRole('link', { name: 'Needs a nod' }).waitFor();
+    await expect.poll(() => approvalsOf('pending')).toHaveLength(1);
+
+    // The client's approval link shows whose post it is, in the workspace's branding.
+    const [approval] = (await approvalsOf('pending')) as unknown as { id: string }[];
+    const { url } = (await call('POST', `/api/v1/approvals/${approval.id}/link`)) as { url: string };
+    const client = await (await browser.newContext()).newPage();
+    await client.goto(url);
+    const brand = client.getByTestId('client-brand');
+    await brand.getByText('Posting Co').waitFor();
+    expect(await brand.getByRole('img', { name: 'Posting Co logo' }).getAttribute('src')).toBe(LOGO(platform.url));
+    expect(await backgroundOf(client.getByRole('button', { name: 'Approve' }))).toBe(BRAND_RGB);
+    await screenshot(client, '27-client-approval-branded');
+    await client.close();
+
+    await drag(page, awaiting.getByRole('link', { name: 'Needs a nod' }), drafts);
+    await drafts.getByRole('link', { name: 'Needs a nod' }).waitFor();
+    await expect.poll(() => approvalsOf('pending')).toEqual([]);
+    expect(await approvalsOf('withdrawn')).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Public } from '../access/access.decorators';
 import { ApprovalsService } from './approvals.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CommentsService } from './comments.service';
 
 export class ClientDto {
@@ -36,17 +37,20 @@ export class ApprovalLinksController {
   constructor(
     private readonly approvals: ApprovalsService,
     private readonly comments: CommentsService,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
   @Get()
   @Public()
   async get(@Param('token') token: string) {
     const approval = await this.approvals.byLink(token);
-    const [view, comments] = await Promise.all([
+    const [view, comments, workspace] = await Promise.all([
       this.approvals.viewOf(approval),
       this.comments.list(approval.workspaceId, approval.postId),
+      this.workspaces.faceOf(approval.workspaceId),
     ]);
-    return { ...view, comments: comments.items };
+    // The client sees whose post it is: the workspace's name, logo and colours.
+    return { ...view, comments: comments.items, workspace };
   }
 
   @Post('approve')

@@ -5,6 +5,7 @@ import { ActivityModule } from '../activity/activity.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ApprovalLink } from './approval-link.entity';
 import { Approval } from './approval.entity';
 import { ApprovalLinksController } from './approval-links.controller';
@@ -22,6 +23,7 @@ import { ApprovalsService } from './approvals.service';
     ActivityModule,
     IdentityModule,
     NotificationsModule,
+    WorkspacesModule,
   ],
   controllers: [ApprovalsController, ApprovalLinksController, CommentsController],
   providers: [ApprovalsService, CommentsService],

@@ -38,12 +38,15 @@ describe.each(DATABASE_KINDS)('approvals with clients, comments and mentions on 
     expect(new Date(link.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
     const token = new URL(link.body.url).pathname.split('/').at(-1)!;
 
+    const branding = { logoUrl: 'https://agency.example/logo.png', primaryColor: '#0f766e', accentColor: '#f59e0b' };
+    await t.http.patch(`/api/v1/workspaces/${workspaceId}`).set(as(owner, workspaceId)).send({ branding }).expect(200);
     const seen = await t.http.get(`/api/v1/approval-links/${token}`).expect(200);
     expect(seen.body).toMatchObject({
       text: 'Big spring sale',
       status: 'pending',
       accounts: [{ name: 'Client brand', network: 'sandbox' }],
       comments: [],
+      workspace: { name: 'Agency', branding },
     });
     const unnamed = await t.http.post(`/api/v1/approval-links/${token}/comments`).send({ text: 'hi' }).expect(400);
     expect(unnamed.body.errors[0].field).toBe('name');

@@ -90,6 +90,23 @@ export class BrandingView {
   @ApiProperty({ nullable: true, type: String }) accentColor: string | null;
 }
 
+/** What a workspace shows to someone outside it (a client on an approval link): its name and branding. */
+export class WorkspaceFaceDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: BrandingView }) branding: BrandingView;
+
+  static of(workspace: Workspace): WorkspaceFaceDto {
+    return {
+      name: workspace.name,
+      branding: {
+        logoUrl: workspace.logoUrl,
+        primaryColor: workspace.primaryColor,
+        accentColor: workspace.accentColor,
+      },
+    };
+  }
+}
+
 export class WorkspaceDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -108,11 +125,7 @@ export class WorkspaceDto {
       name: workspace.name,
       timeZone: workspace.timeZone,
       firstDayOfWeek: workspace.firstDayOfWeek,
-      branding: {
-        logoUrl: workspace.logoUrl,
-        primaryColor: workspace.primaryColor,
-        accentColor: workspace.accentColor,
-      },
+      branding: WorkspaceFaceDto.of(workspace).branding,
       defaultPostingTimes: workspace.defaultPostingTimes,
       role: access.role,
       roleName: access.roleName,

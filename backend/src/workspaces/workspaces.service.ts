@@ -9,7 +9,7 @@ import { newId } from '../common/ids';
 import { Membership } from './membership.entity';
 import { WorkspaceAccessService } from './workspace-access.service';
 import { Workspace } from './workspace.entity';
-import { CreateWorkspaceDto, UpdateWorkspaceDto, WorkspaceDto } from './workspaces.dto';
+import { CreateWorkspaceDto, UpdateWorkspaceDto, WorkspaceDto, WorkspaceFaceDto } from './workspaces.dto';
 import { inTransaction } from '../database/transactions';
 
 const DEFAULT_POSTING_TIMES = ['09:00', '12:30', '17:00'];
@@ -105,6 +105,10 @@ export class WorkspacesService {
 
   async nameOf(workspaceId: string): Promise<string> {
     return (await this.load(workspaceId)).name;
+  }
+
+  async faceOf(workspaceId: string): Promise<WorkspaceFaceDto> {
+    return WorkspaceFaceDto.of(await this.load(workspaceId));
   }
 
   private async load(id: string): Promise<Workspace> {

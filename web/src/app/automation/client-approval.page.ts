@@ -5,6 +5,7 @@ import { ActivatedRoute } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { FormErrors } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
+import type { Branding } from '../core/api.types';
 import type { Approval } from './automation.types';
 
 interface Comment {
@@ -15,14 +16,36 @@ interface Comment {
   createdAt: string;
 }
 
-type LinkView = Approval & { reason: string | null; comments: Comment[] };
+/** Whose post it is: the workspace's name and branding. */
+interface WorkspaceFace {
+  name: string;
+  branding: Branding;
+}
+
+type LinkView = Approval & { reason: string | null; comments: Comment[]; workspace: WorkspaceFace };
 
 /** What a client sees through an approval link, with no account: the post, the comments, approve or decline. */
 @Component({
   selector: 'so-client-approval',
   imports: [BannerComponent, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The workspace's colours, as in its own app: the client sees whose post this is.
+  host: {
+    '[style.--primary]': 'view()?.workspace?.branding?.primaryColor',
+    '[style.--accent]': 'view()?.workspace?.branding?.accentColor',
+    '[class.branded]': '!!view()?.workspace?.branding?.primaryColor',
+  },
   template: `
+    @if (view(); as v) {
+      <header class="topbar client-brand" data-testid="client-brand">
+        <span class="workspace-brand">
+          @if (v.workspace.branding.logoUrl) {
+            <img class="workspace-logo" [src]="v.workspace.branding.logoUrl" [alt]="v.workspace.name + ' logo'" />
+          }
+          <span class="workspace-name">{{ v.workspace.name }}</span>
+        </span>
+      </header>
+    }
     <main class="page narrow" id="main">
       <h1>Review a post</h1>
       <so-banner [message]="errors.banner()" />

@@ -125,7 +125,12 @@ const SUBMIT_LABELS = {
         <label for="post-labels">Labels (comma-separated)</label>
         <input id="post-labels" name="labels" [(ngModel)]="labels" placeholder="launch, q4" />
 
-        <so-schedule-picker [(choice)]="schedule" [zone]="zone()" [error]="scheduleError()" />
+        <so-schedule-picker
+          [(choice)]="schedule"
+          [zone]="zone()"
+          [postingTimes]="postingTimes()"
+          [error]="scheduleError()"
+        />
         <button type="submit" class="primary" [disabled]="busy()">{{ busy() ? 'Saving…' : submitLabel() }}</button>
       </div>
 
@@ -200,6 +205,7 @@ export class ComposerPage implements OnInit {
   readonly emoji = EMOJI;
   readonly errors = new FormErrors();
   readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
+  readonly postingTimes = computed(() => this.workspaces.current()?.defaultPostingTimes ?? []);
   readonly accounts = computed(() => this.store.accounts() ?? []);
   readonly text = signal('');
   readonly link = signal('');
@@ -231,7 +237,7 @@ export class ComposerPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     await this.store.load();
-    this.schedule.set(defaultChoice(this.zone()));
+    this.schedule.set(defaultChoice(this.zone(), this.postingTimes()));
     const id = this.postId();
     if (id) await this.loadPost(id);
   }

@@ -18,10 +18,39 @@ export interface ScheduleChoice {
 
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-/** A sensible default: the next full hour, tomorrow if that is late at night. */
-export function defaultChoice(zone: string): ScheduleChoice {
+/** Posting times closer than this to now are not offered as the default (no time to review). */
+const LEAD_MINUTES = 15;
+
+/**
+ * The workspace's next default posting time ("HH:mm" in its zone) at least a few minutes ahead,
+ * today or on a following day; null when it has none.
+ */
+export function nextPostingTime(zone: string, postingTimes: string[], now = DateTime.now()): DateTime | null {
+  const earliest = now.setZone(zone).plus({ minutes: LEAD_MINUTES });
+  const times = [...postingTimes].sort();
+  for (let day = 0; day < 2 && times.length; day++) {
+    for (const time of times) {
+      const [hour, minute] = time.split(':').map(Number);
+      const at = earliest.startOf('day').plus({ days: day }).set({ hour, minute });
+      if (at >= earliest) return at;
+    }
+  }
+  return null;
+}
+
+/** The date part of a `datetime-local` value with another time of day ("HH:mm"). */
+export function atTime(local: string, time: string): string {
+  return `${local.slice(0, 10)}T${time}`;
+}
+
+/**
+ * A sensible default: the workspace's next default posting time; without one, the next full
+ * hour, tomorrow morning if that is late at night.
+ */
+export function defaultChoice(zone: string, postingTimes: string[] = []): ScheduleChoice {
   let at = DateTime.now().setZone(zone).plus({ hours: 1 }).startOf('hour');
   if (at.hour >= 22 || at.hour < 7) at = at.plus({ days: at.hour >= 22 ? 1 : 0 }).set({ hour: 9 });
+  at = nextPostingTime(zone, postingTimes) ?? at;
   return {
     mode: 'draft',
     at: at.toFormat("yyyy-LL-dd'T'HH:mm"),

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import type { ScheduleChoice, ScheduleMode } from './schedule-choice';
+import { atTime, type ScheduleChoice, type ScheduleMode } from './schedule-choice';
 
 const MODES: { mode: ScheduleMode; label: string }[] = [
   { mode: 'draft', label: 'Save as draft' },
@@ -45,6 +45,22 @@ const MODES: { mode: ScheduleMode; label: string }[] = [
           [attr.aria-invalid]="!!error()"
           aria-describedby="schedule-error"
         />
+        @if (postingTimes().length) {
+          <div class="suggested-times" role="group" aria-label="Default posting times">
+            <span class="muted small">Default times:</span>
+            @for (time of sortedTimes(); track time) {
+              <button
+                type="button"
+                class="small ghost"
+                [class.active]="choice().at.endsWith('T' + time)"
+                [attr.aria-label]="'Post at ' + time"
+                (click)="set({ at: at(time) })"
+              >
+                {{ time }}
+              </button>
+            }
+          </div>
+        }
       }
       @if (choice().mode === 'queue') {
         <p class="hint">Each account's next free posting time (set under Accounts → Queue times).</p>
@@ -94,7 +110,15 @@ export class SchedulePickerComponent {
   readonly choice = model.required<ScheduleChoice>();
   readonly zone = input.required<string>();
   readonly error = input<string | null>(null);
+  /** The workspace's default posting times ("HH:mm"), offered beside the date. */
+  readonly postingTimes = input<string[]>([]);
+  readonly sortedTimes = computed(() => [...this.postingTimes()].sort());
   readonly modes = MODES;
+
+  /** The chosen day at this time. */
+  at(time: string): string {
+    return atTime(this.choice().at, time);
+  }
 
   set(change: Partial<ScheduleChoice>): void {
     this.choice.update((c) => ({ ...c, ...change }));

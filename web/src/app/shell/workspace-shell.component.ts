@@ -31,9 +31,23 @@ const NAV: NavItem[] = [
   selector: 'so-workspace-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent, NotificationBellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The workspace's colours replace the product's inside it (buttons, links, the top bar's accent).
+  host: {
+    '[style.--primary]': 'workspaces.current()?.branding?.primaryColor',
+    '[style.--accent]': 'workspaces.current()?.branding?.accentColor',
+    '[class.branded]': '!!workspaces.current()?.branding?.primaryColor',
+  },
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
     <so-topbar [role]="workspaces.current()?.roleName">
+      @if (workspaces.current(); as w) {
+        <span class="workspace-brand" data-testid="workspace-brand">
+          @if (w.branding.logoUrl) {
+            <img class="workspace-logo" [src]="w.branding.logoUrl" [alt]="w.name + ' logo'" />
+          }
+          <span class="workspace-name">{{ w.name }}</span>
+        </span>
+      }
       <label class="switcher">
         <span class="visually-hidden">Workspace</span>
         <select (change)="switchTo($any($event.target).value)" aria-label="Switch workspace">
