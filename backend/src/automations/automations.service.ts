@@ -48,7 +48,7 @@ export class AutomationsService {
   async list(workspaceId: string): Promise<{ items: AutomationSummary[] }> {
     const rows = await this.automations.find({ where: { workspaceId }, order: { name: 'ASC' } });
     const items: AutomationSummary[] = [];
-    const failingFeeds = await this.feeds.failingCounts(workspaceId);
+    const failingFeeds = await this.feeds.failingCounts(workspaceId, rows);
     for (const a of rows) {
       const last = await this.runs.findOne({ where: { automationId: a.id }, order: { id: 'DESC' } });
       items.push({

@@ -132,15 +132,19 @@ export class FeedHealth {
     return rows.map(feedStatusView);
   }
 
-  /** How many feed triggers of each automation of the workspace are failing. */
-  async failingCounts(workspaceId: string): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
+  /** How many feed triggers of each of these automations (of one workspace) are failing, among the nodes of its graph. */
+  async failingCounts(workspaceId: string, automations: Automation[]): Promise<Map<string, number>> {
     const rows = await this.statuses.find({
-      select: { automationId: true },
+      select: { automationId: true, nodeId: true },
       where: { workspaceId, failures: MoreThan(0) },
     });
-    for (const row of rows) counts.set(row.automationId, (counts.get(row.automationId) ?? 0) + 1);
-    return counts;
+    const failing = new Set(rows.map((r) => statusKey(r.automationId, r.nodeId)));
+    return new Map(
+      automations.map((a) => [
+        a.id,
+        a.graph.nodes.filter((n) => n.type === 'rss-in' && failing.has(statusKey(a.id, n.id))).length,
+      ]),
+    );
   }
 
   private async save(

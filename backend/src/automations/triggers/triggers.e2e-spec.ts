@@ -312,6 +312,19 @@ describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
       6 * 3_600_000,
     );
 
+    // A feed node taken off the graph no longer shows, nor counts as failing.
+    const { body: draft } = await api(workspaceId).get(`/automations/${id}`).expect(200);
+    const without = {
+      ...draft.graph,
+      nodes: draft.graph.nodes.filter((n: { id: string }) => n.id !== 'feed'),
+      edges: [],
+    };
+    const patch = (graph: object) =>
+      t.http.patch(`/api/v1/automations/${id}`).set(as(owner, workspaceId)).send({ graph }).expect(200);
+    expect((await patch(without)).body.feeds).toEqual([]);
+    expect((await api(workspaceId).get('/automations').expect(200)).body.items[0]).toMatchObject({ failingFeeds: 0 });
+    await patch(draft.graph);
+
     routes.set('/flaky', xml(rss(item(1) + item(2))));
     expect(await poller.poll(at(minutes))).toBe(2);
     expect((await status())[0]).toMatchObject({
