@@ -87,7 +87,11 @@ export async function readFeed(url: string, options: { allowPrivate: boolean; ti
     },
     options,
   ).catch(fail);
-  if (!response.ok) throw new FeedError(`${url} answered HTTP ${response.status}`);
+  if (!response.ok) {
+    // An unread body holds its connection open until collected.
+    await response.body?.cancel().catch(() => undefined);
+    throw new FeedError(`${url} answered HTTP ${response.status}`);
+  }
   const bytes = await readCapped(response, url).catch(fail);
   return parseFeed(decodeFeed(bytes, response.headers.get('content-type')), url);
 }
