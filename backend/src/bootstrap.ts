@@ -31,7 +31,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   await useSecurityHeaders(app, { production: config.env === 'production' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  mountOpenApi(app);
+  if (config.apiDocs) mountOpenApi(app);
   return app;
 }
 
@@ -40,7 +40,13 @@ function mountOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('SocialOrchestrator API')
-      .setDescription('Public REST API. Authenticate with `Authorization: Bearer <access token | API key>`.')
+      .setDescription(
+        'Public REST API. Authenticate with `Authorization: Bearer <access token | API key>`.\n\n' +
+          'Rate limits: each API key, and each signed-in user, has a budget of requests per window ' +
+          '(`API_RATE_LIMIT` per `API_RATE_WINDOW_SECONDS`, default 6000 per 60 s). Every authenticated ' +
+          'response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until ' +
+          'the window resets); past the budget the answer is 429 with `Retry-After` (seconds).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

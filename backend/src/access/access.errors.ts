@@ -8,5 +8,6 @@ export class AccessError extends defineErrors('access', {
   WORKSPACE_NOT_FOUND: { status: 404, title: 'Workspace not found' },
   PERMISSION_DENIED: { status: 403, title: 'You do not have permission to do this' },
   BEYOND_CALLER: { status: 403, title: 'No one can grant more than they hold' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests; slow down' },
   API_KEY_NOT_ALLOWED: { status: 403, title: 'API keys cannot do this; sign in as a user' },
 }) {}

@@ -1,12 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { IdentityService } from '../identity/identity.service';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, WORKSPACE_PARAM } from './access.decorators';
 import type { AccessContext, Principal, WorkspaceAccess } from './access-context';
 import { AccessError } from './access.errors';
+import { ApiRateLimit } from './api-rate-limit';
 import { isPermission, Permission } from './permissions';
 
 const WORKSPACE_HEADER = 'x-workspace-id';
@@ -23,6 +24,7 @@ export class AccessGuard implements CanActivate {
     private readonly identity: IdentityService,
     private readonly apiKeys: ApiKeysService,
     private readonly workspaces: WorkspaceAccessService,
+    private readonly rateLimit: ApiRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +32,7 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { access?: AccessContext }>();
     const principal = await this.authenticate(request);
+    await this.rateLimit.consume(principal, context.switchToHttp().getResponse<FastifyReply>());
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     const workspace = permission
       ? await this.authorize(principal, permission, this.workspaceIdOf(request, principal, targets))

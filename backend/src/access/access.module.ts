@@ -4,12 +4,14 @@ import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { IdentityModule } from '../identity/identity.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AccessGuard } from './access.guard';
+import { ApiRateLimit } from './api-rate-limit';
+import { RateLimitsModule } from './rate-limits.module';
 import { MeController } from './me.controller';
 
 /** Installs the access guard on every route of the app. */
 @Module({
-  imports: [IdentityModule, ApiKeysModule, WorkspacesModule],
+  imports: [IdentityModule, ApiKeysModule, WorkspacesModule, RateLimitsModule],
   controllers: [MeController],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [ApiRateLimit, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AccessModule {}

@@ -32,6 +32,21 @@ export interface AppConfig {
   flowRuntimeUser: { uid: number; gid: number } | null;
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Failures of one account from everywhere in the window before its sign-ins are slowed. */
+  loginAccountBrakeFailures: number;
+  /** Redis shared by every process (rate-limit counters); null keeps them in each process. */
+  redisUrl: string | null;
+  rateLimits: {
+    /** Requests per API key, and per user, per window; 0 turns the API limit off. */
+    apiRequests: number;
+    apiWindowSeconds: number;
+    registrationsPerIpPerHour: number;
+    passwordResetsPerEmailPerHour: number;
+  };
+  /** Bearer token `/metrics` demands; null leaves it open outside production and closed in it. */
+  metricsToken: string | null;
+  /** Whether `/api/docs` and `/api/openapi.json` are served. */
+  apiDocs: boolean;
   media: {
     maxUploadBytes: number;
     azureConnectionString: string | null;
@@ -51,6 +66,8 @@ export interface AppConfig {
   automation: {
     /** Nodes one message may pass before its run is stopped (loop guard). */
     maxHops: number;
+    /** Steps one run may take in all before it is stopped (step guard). */
+    maxSteps: number;
     /** Deliveries per workspace per second before its runs are stopped (flood guard). */
     messagesPerSecond: number;
     /** Runs of one workspace in flight at once; more wait their turn in the queue. */
@@ -120,22 +137,36 @@ export const CONFIG_VARIABLES = {
   RUN_WORKER: 'Run background jobs in the API process (default true; set false when a worker process runs)',
   FLOW_RUNTIME:
     '`child` starts and supervises the flow runtime (in the API, or in the worker when one runs), `off` leaves it to another process (default `child`)',
-  LOGIN_MAX_FAILURES: 'Failed logins per account or IP before throttling (default 5 per account, 4× per IP)',
-  LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
-  MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
   FLOW_RUNTIME_USER:
     'uid[:gid] the flow runtime child runs as when the API runs as root, so it cannot read DATA_DIR (default: the same user)',
+  LOGIN_MAX_FAILURES:
+    'Failed logins per account from one IP before that IP is refused for it (default 5); 4× refuses the IP for every account',
+  LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
+  LOGIN_ACCOUNT_BRAKE_FAILURES:
+    'Failed logins of one account from anywhere in the window before it is slowed to one attempt per 5 s — never locked (default 100)',
+  REDIS_URL: '`redis://host:6379`: rate-limit counters shared by every API process (default: in each process)',
+  API_RATE_LIMIT:
+    'Requests per API key, and per signed-in user, per window; past it 429 with Retry-After (default 6000, 0 = off)',
+  API_RATE_WINDOW_SECONDS: 'Window of API_RATE_LIMIT in seconds (default 60)',
+  REGISTRATIONS_PER_IP_PER_HOUR: 'Sign-ups one IP may make per hour (default 30)',
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR: 'Password-reset requests per email per hour; 6× that per IP (default 5)',
+  METRICS_TOKEN:
+    '`/metrics` needs `Authorization: Bearer <token>`; without it, `/metrics` is open outside production and off (404) in production',
+  API_DOCS: '`on` or `off`: serve `/api/docs` and `/api/openapi.json` (default on, off when NODE_ENV=production)',
+  MEDIA_MAX_UPLOAD_MB: 'Largest media upload in MB (default 512)',
   AZURE_STORAGE_CONNECTION_STRING: 'Store media in Azure Blob Storage (default: a directory under DATA_DIR)',
   AZURE_STORAGE_CONTAINER: 'Azure Blob container for media (default `media`)',
-  PUBLISH_POLL_MS: 'How often the publishing engine looks for due posts when idle, in ms (default 500)',
-  PUBLISH_CONCURRENCY: 'Posts one worker sends to networks at once (default 32)',
-  PUBLISH_LEASE_SECONDS:
   FFMPEG_PATH:
     'ffmpeg used for video thumbnails (default: the binary shipped in @ffmpeg-installer/ffmpeg, else `ffmpeg` on PATH)',
   FFPROBE_PATH:
     'ffprobe used to measure videos (default: the binary shipped in @ffprobe-installer/ffprobe, else `ffprobe` on PATH)',
+  PUBLISH_POLL_MS: 'How often the publishing engine looks for due posts when idle, in ms (default 500)',
+  PUBLISH_CONCURRENCY: 'Posts one worker sends to networks at once (default 32)',
+  PUBLISH_LEASE_SECONDS:
     'How long a worker owns a post it is sending; a post still sending after that is looked up on the network, never sent blindly again (default 300)',
   FLOW_MAX_HOPS: 'Nodes one automation message may pass before its run is stopped as a loop (default 100)',
+  FLOW_MAX_STEPS:
+    'Steps one automation run may take in all (every branch, every turn of a loop) before it is stopped (default 1000)',
   FLOW_MESSAGES_PER_SECOND:
     "Automation messages per workspace per second before that workspace's runs are stopped as a flood (default 10000)",
   FLOW_MAX_CONCURRENT_RUNS: 'Automation runs of one workspace in flight at once; more wait in the queue (default 50)',
@@ -207,11 +238,6 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('SocialOrchestrator <no-reply@localhost>'),
   RUN_WORKER: bool.default(true),
   FLOW_RUNTIME: z.enum(['child', 'off']).default('child'),
-  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
-  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
-  MEDIA_MAX_UPLOAD_MB: int(1, 10_240).default(512),
-  AZURE_STORAGE_CONNECTION_STRING: z.string().min(10).optional(),
-  AZURE_STORAGE_CONTAINER: z
   FLOW_RUNTIME_USER: z
     .string()
     .regex(/^\d+(:\d+)?$/, 'must be a numeric uid or uid:gid (e.g. 1000:1000)')
@@ -221,19 +247,33 @@ const schema = z.object({
     })
     .refine(({ uid, gid }) => uid > 0 && gid > 0, 'must not be root (0): the point is another user')
     .optional(),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
+  LOGIN_ACCOUNT_BRAKE_FAILURES: int(1, 1_000_000).default(100),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  API_RATE_LIMIT: int(0, 10_000_000).default(6000),
+  API_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
+  REGISTRATIONS_PER_IP_PER_HOUR: int(1, 1_000_000).default(30),
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR: int(1, 10_000).default(5),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  API_DOCS: z.enum(['on', 'off']).optional(),
+  MEDIA_MAX_UPLOAD_MB: int(1, 10_240).default(512),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().min(10).optional(),
+  AZURE_STORAGE_CONTAINER: z
     .string()
     .regex(
       /^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/,
       'must be a valid container name (3-63 lowercase letters, digits, -)',
     )
     .default('media'),
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
   PUBLISH_POLL_MS: int(50, 60_000).default(500),
   PUBLISH_CONCURRENCY: int(1, 1000).default(32),
   PUBLISH_LEASE_SECONDS: int(1, 86_400).default(300),
   FLOW_MAX_HOPS: runtimeLimit('FLOW_MAX_HOPS'),
+  FLOW_MAX_STEPS: runtimeLimit('FLOW_MAX_STEPS'),
   FLOW_MESSAGES_PER_SECOND: runtimeLimit('FLOW_MESSAGES_PER_SECOND'),
-  FFMPEG_PATH: z.string().min(1).optional(),
-  FFPROBE_PATH: z.string().min(1).optional(),
   FLOW_MAX_CONCURRENT_RUNS: int(1, 100_000).default(50),
   FLOW_MAX_RUN_SECONDS: int(1, 86_400).default(300),
   FEED_CONCURRENCY: int(1, 100).default(8),
@@ -313,23 +353,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     mailFrom: v.MAIL_FROM,
     runWorker: v.RUN_WORKER,
     flowRuntime: v.FLOW_RUNTIME,
+    flowRuntimeUser: v.FLOW_RUNTIME_USER ?? null,
     loginMaxFailures: v.LOGIN_MAX_FAILURES,
     loginWindowSeconds: v.LOGIN_WINDOW_SECONDS,
+    loginAccountBrakeFailures: v.LOGIN_ACCOUNT_BRAKE_FAILURES,
+    redisUrl: v.REDIS_URL ?? null,
+    rateLimits: {
+      apiRequests: v.API_RATE_LIMIT,
+      apiWindowSeconds: v.API_RATE_WINDOW_SECONDS,
+      registrationsPerIpPerHour: v.REGISTRATIONS_PER_IP_PER_HOUR,
+      passwordResetsPerEmailPerHour: v.PASSWORD_RESETS_PER_EMAIL_PER_HOUR,
+    },
+    metricsToken: v.METRICS_TOKEN ?? null,
+    // Docs describe every route to anyone: on while developing, opt-in in production.
+    apiDocs: v.API_DOCS ? v.API_DOCS === 'on' : v.NODE_ENV !== 'production',
     media: {
       maxUploadBytes: v.MEDIA_MAX_UPLOAD_MB * 1024 * 1024,
       azureConnectionString: v.AZURE_STORAGE_CONNECTION_STRING ?? null,
       azureContainer: v.AZURE_STORAGE_CONTAINER,
+      ffmpegPath: v.FFMPEG_PATH ?? packagedBinary('@ffmpeg-installer/ffmpeg', 'ffmpeg'),
+      ffprobePath: v.FFPROBE_PATH ?? packagedBinary('@ffprobe-installer/ffprobe', 'ffprobe'),
     },
-    flowRuntimeUser: v.FLOW_RUNTIME_USER ?? null,
     publishing: {
       pollMs: v.PUBLISH_POLL_MS,
       concurrency: v.PUBLISH_CONCURRENCY,
       leaseMs: v.PUBLISH_LEASE_SECONDS * 1000,
     },
     automation: {
-      ffmpegPath: v.FFMPEG_PATH ?? packagedBinary('@ffmpeg-installer/ffmpeg', 'ffmpeg'),
-      ffprobePath: v.FFPROBE_PATH ?? packagedBinary('@ffprobe-installer/ffprobe', 'ffprobe'),
       maxHops: v.FLOW_MAX_HOPS,
+      maxSteps: v.FLOW_MAX_STEPS,
       messagesPerSecond: v.FLOW_MESSAGES_PER_SECOND,
       maxConcurrentRuns: v.FLOW_MAX_CONCURRENT_RUNS,
       maxRunMs: v.FLOW_MAX_RUN_SECONDS * 1000,
@@ -346,15 +398,6 @@ function defaultRepoRoot(): string {
   return resolve(__dirname, '..', '..', '..');
 }
 
-function resolveWebDist(configured: string | undefined, repoRoot: string): string | null {
-  if (configured !== undefined) return configured === 'off' ? null : resolve(configured);
-  const built = join(repoRoot, 'web', 'dist', 'web', 'browser');
-  return existsSync(join(built, 'index.html')) ? built : null;
-}
-
-/**
-}
-
 /**
  * The binary an npm package ships for this platform, so videos are measured on a machine without
  * a system ffmpeg; the tool's name on PATH where the package has no binary for this platform (its
@@ -369,6 +412,15 @@ function packagedBinary(pkg: string, onPath: string): string {
   } catch {
     return onPath;
   }
+}
+
+function resolveWebDist(configured: string | undefined, repoRoot: string): string | null {
+  if (configured !== undefined) return configured === 'off' ? null : resolve(configured);
+  const built = join(repoRoot, 'web', 'dist', 'web', 'browser');
+  return existsSync(join(built, 'index.html')) ? built : null;
+}
+
+/**
  * Embedded defaults need no keys: a secret is generated on first start and kept beside the
  * SQLite file, so tokens survive restarts. Production must pass secrets explicitly.
  */

@@ -26,8 +26,8 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiCreatedResponse({ type: SessionDto })
-  async register(@Body() body: RegisterDto): Promise<SessionDto> {
-    return toDto(await this.identity.register(body.email, body.password, body.name));
+  async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<SessionDto> {
+    return toDto(await this.identity.register(body.email, body.password, body.name, request.ip ?? 'unknown'));
   }
 
   @Post('login')

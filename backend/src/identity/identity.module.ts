@@ -4,7 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { RateLimitsModule } from '../access/rate-limits.module';
 import { MailModule } from '../mail/mail.module';
+import { AccountRequestLimits } from './account-request-limits';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle';
@@ -28,9 +30,10 @@ import { User } from './user.entity';
       }),
     }),
     MailModule,
+    RateLimitsModule,
   ],
   controllers: [AuthController],
-  providers: [IdentityService, SessionTokensService, PasswordHasher, LoginThrottle],
+  providers: [IdentityService, SessionTokensService, PasswordHasher, LoginThrottle, AccountRequestLimits],
   exports: [IdentityService],
 })
 export class IdentityModule {}

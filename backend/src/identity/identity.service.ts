@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
 import { IdentityError } from './identity.errors';
+import { AccountRequestLimits } from './account-request-limits';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -27,10 +28,12 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokensService,
     private readonly throttle: LoginThrottle,
+    private readonly requestLimits: AccountRequestLimits,
     private readonly mail: MailService,
   ) {}
 
-  async register(email: string, password: string, name: string): Promise<Session> {
+  async register(email: string, password: string, name: string, ip: string): Promise<Session> {
+    await this.requestLimits.registration(ip);
     if (await this.users.existsBy({ email })) {
       throw new IdentityError('EMAIL_TAKEN', undefined, [{ field: 'email', message: 'is already registered' }]);
     }
@@ -46,7 +49,7 @@ export class IdentityService {
       await this.throttle.recordFailure(email, ip);
       throw new IdentityError('INVALID_CREDENTIALS');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(email, ip);
     return { user, ...(await this.tokens.issue(user.id)) };
   }
 
@@ -60,9 +63,12 @@ export class IdentityService {
     return this.tokens.revoke(refreshToken);
   }
 
-  /** Always succeeds from the caller's view; only a registered address gets a link. */
+  /**
+   * Always succeeds from the caller's view; only a registered address gets a link. Limited per
+   * email and IP on its own budget: failed sign-ins never block a reset.
+   */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
-    await this.throttle.assertAllowed(email, ip);
+    await this.requestLimits.passwordReset(email, ip);
     const user = await this.users.findOneBy({ email });
     if (!user) return;
     const token = randomToken();
