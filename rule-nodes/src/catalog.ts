@@ -127,7 +127,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'trigger',
     label: 'RSS/Atom item',
     description:
-      'Starts a run for each new item of a feed. Payload: title, link, guid, summary, content, author, categories, publishedAt, feedTitle.',
+      'Starts a run for each new item of a feed. Payload: title, link, guid, summary, content, author, categories, publishedAt (null when the feed gives none it can read), feedTitle; skippedItems when that check left items out (neither title nor link, a repeated guid), each with its reason.',
     inputs: [],
     outputs: ['out'],
     config: [
