@@ -5,8 +5,9 @@ import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
 import { ApprovalsService } from './approvals.service';
+import { PageQuery } from '../common/pagination';
 
-export class ApprovalsQueryDto {
+export class ApprovalsQueryDto extends PageQuery {
   @IsOptional()
   @IsIn(APPROVAL_STATUSES)
   state?: ApprovalStatus;
@@ -44,7 +45,7 @@ export class ApprovalsController {
   @Get()
   @RequirePermission('posts:read')
   list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: ApprovalsQueryDto) {
-    return this.approvals.list(workspace.workspaceId, query.state);
+    return this.approvals.list(workspace.workspaceId, query.state, query);
   }
 
   /** A member asks the team to approve a post. */

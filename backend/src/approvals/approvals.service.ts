@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { findPage, Page, PageQuery } from '../common/pagination';
 import type { Principal } from '../access/access-context';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { AccountsService } from '../accounts/accounts.service';
@@ -121,10 +122,16 @@ export class ApprovalsService {
     }
   }
 
-  async list(workspaceId: string, status: Approval['status'] = 'pending'): Promise<{ items: ApprovalView[] }> {
-    const rows = await this.approvals.find({ where: { workspaceId, status }, order: { createdAt: 'DESC' }, take: 200 });
+  /** Newest first, a page at a time (a fixed 200 left older requests out without saying so). */
+  async list(
+    workspaceId: string,
+    status: Approval['status'] = 'pending',
+    query: PageQuery = {},
+  ): Promise<Page<ApprovalView>> {
+    const page = await findPage(this.approvals, { workspaceId, status }, query);
     const names = await this.accountNames(workspaceId);
-    return { items: await Promise.all(rows.map((a) => this.view(a, names))) };
+    const views = await Promise.all(page.items.map((a) => this.view(a, names)));
+    return { items: views, nextCursor: page.nextCursor };
   }
 
   /** Approve or decline, once; a decline needs a reason. */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SocialAccount } from '../accounts/social-account.entity';
 import type { NetworkId, PostType } from '../connectors/network-limits';
+import { inLists } from '../database/in-lists';
 import { PublishJob, PublishJobStatus } from '../publishing/publish-job.entity';
 import { nextEvergreen, recurringOccurrences } from '../scheduling/occurrences';
 import { QUOTA_WARNING_SHARE, quotaFor } from '../scheduling/quotas';
@@ -165,27 +166,41 @@ export class CalendarService {
 
   /**
    * Later occurrences, in the range, of the workspace's repeating schedules only: their variants'
-   * next time is before the range's end, and each rule is expanded from there.
+   * next time is before the range's end, and each rule is expanded from there. Two reads, each
+   * driven by its own index: joined in one query, a planner without statistics (SQLite) starts from
+   * every tenant's variants due before the range's end instead of this workspace's few schedules.
    */
   private async repeats(em: EntityManager, workspaceId: string, f: CalendarFilters) {
-    const qb = this.variantRows(em.createQueryBuilder(Schedule, 's').innerJoin(PostVariant, 'v', 'v.postId = s.postId'))
-      .addSelect('v.scheduledAt', 'scheduledAt')
-      .addSelect(['s.type', 's.timeZone', 's.startAt', 's.rrule', 's.evergreen', 's.occurrences'])
-      .where('s.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('s.type IN (:...repeating)', { repeating: REPEATING })
-      .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
-      .andWhere('v.scheduledAt < :to', { to: f.to });
-    if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
-    const rows = await qb.getRawMany<RawVariantRow & Record<string, unknown>>();
+    const schedules = await em.find(Schedule, {
+      select: {
+        postId: true,
+        type: true,
+        timeZone: true,
+        startAt: true,
+        rrule: true,
+        evergreen: true,
+        occurrences: true,
+      },
+      where: { workspaceId, type: In(REPEATING) },
+    });
+    const byPost = new Map(schedules.map((s) => [s.postId, s]));
     const placed: Placed[] = [];
     let more = 0;
-    for (const r of rows) {
-      const schedule = this.schedule(r);
-      const times = occurrencesIn(schedule, this.date(PostVariant, 'scheduledAt', r.scheduledAt)!, f.from, f.to);
-      const row = this.variantRow(r);
-      for (const at of times.slice(0, MAX_REPEATS_PER_VARIANT))
-        placed.push({ row, at, state: 'scheduled', repeat: true });
-      more += Math.max(0, times.length - MAX_REPEATS_PER_VARIANT);
+    for (const postIds of inLists([...byPost.keys()])) {
+      const qb = this.variantRows(em.createQueryBuilder(PostVariant, 'v'))
+        .addSelect('v.scheduledAt', 'scheduledAt')
+        .where('v.postId IN (:...postIds)', { postIds })
+        .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
+        .andWhere('v.scheduledAt < :to', { to: f.to });
+      if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
+      for (const r of await qb.getRawMany<RawVariantRow & { scheduledAt: unknown }>()) {
+        const next = this.date(PostVariant, 'scheduledAt', r.scheduledAt)!;
+        const times = occurrencesIn(byPost.get(r.postId)!, next, f.from, f.to);
+        const row = this.variantRow(r);
+        for (const at of times.slice(0, MAX_REPEATS_PER_VARIANT))
+          placed.push({ row, at, state: 'scheduled', repeat: true });
+        more += Math.max(0, times.length - MAX_REPEATS_PER_VARIANT);
+      }
     }
     return { placed, more };
   }
@@ -215,26 +230,12 @@ export class CalendarService {
     };
   }
 
-  /** A raw row's value as the entity's column reads it (SQLite hands back text, PostgreSQL a Date). */
-  private hydrate(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): unknown {
-    const column = this.dataSource.getMetadata(entity).findColumnWithPropertyName(property)!;
-    return value === null || value === undefined ? null : this.dataSource.driver.prepareHydratedValue(value, column);
-  }
-
+  /** A raw row's date as the entity's column reads it (SQLite hands back text, PostgreSQL a Date). */
   private date(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): Date | null {
-    return this.hydrate(entity, property, value) as Date | null;
-  }
-
-  private schedule(r: Record<string, unknown>): Schedule {
-    const field = (property: keyof Schedule) => this.hydrate(Schedule, property, r[`s_${property}`]);
-    return {
-      type: field('type'),
-      timeZone: field('timeZone'),
-      startAt: field('startAt'),
-      rrule: field('rrule'),
-      evergreen: field('evergreen'),
-      occurrences: Number(field('occurrences')),
-    } as Schedule;
+    const column = this.dataSource.getMetadata(entity).findColumnWithPropertyName(property)!;
+    return value === null || value === undefined
+      ? null
+      : (this.dataSource.driver.prepareHydratedValue(value, column) as Date);
   }
 
   /** Days where an account's posts come near (≥ 80 %) or over its network's daily quota. */
