@@ -54,7 +54,20 @@ export class AutomationsApi {
   templates = () => this.get<{ items: Template[] }>('/automation-templates').then((r) => r.items);
   instantiate = (id: string, name: string, inputs: Record<string, unknown>) =>
     this.post<Automation>(`/automation-templates/${id}/instantiate`, { name, inputs });
-  approvals = () => this.get<{ items: Approval[] }>('/approvals').then((r) => r.items);
+  /** Every pending approval, page after page (the list is keyset-paginated). */
+  approvals = async (): Promise<Approval[]> => {
+    const items: Approval[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Approval[]; nextCursor: string | null } = await this.get<{
+        items: Approval[];
+        nextCursor: string | null;
+      }>(`/approvals?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  };
   approve = (id: string, comment?: string) => this.post<Approval>(`/approvals/${id}/approve`, { comment });
   shareApproval = (id: string) => this.post<{ url: string; expiresAt: string }>(`/approvals/${id}/link`);
   decline = (id: string, reason: string) => this.post<Approval>(`/approvals/${id}/decline`, { reason });

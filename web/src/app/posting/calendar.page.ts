@@ -94,6 +94,11 @@ import { PostsApi } from './posts.api';
         </section>
       }
     </div>
+    @if (more() > 0) {
+      <p class="muted center" role="status">
+        {{ more() }} more occurrences of posts that repeat very often are not shown in this period.
+      </p>
+    }
     @if (loaded() && entries().length === 0) {
       <p class="muted center">Nothing planned in this period. <a routerLink="../compose">Write a post</a>.</p>
     }
@@ -111,6 +116,7 @@ export class CalendarPage implements OnInit {
   readonly state = signal('');
   readonly entries = signal<CalendarEntry[]>([]);
   readonly warnings = signal<QuotaWarning[]>([]);
+  readonly more = signal(0);
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
   readonly loaded = signal(false);
@@ -135,6 +141,7 @@ export class CalendarPage implements OnInit {
       const range = await this.api.calendar(from, to, { account: this.account(), state: this.state() });
       this.entries.set(range.entries);
       this.warnings.set(range.quotaWarnings);
+      this.more.set(range.more ?? 0);
       this.error.set(null);
     } catch (error) {
       this.error.set(problemText(error));
@@ -157,8 +164,20 @@ export class CalendarPage implements OnInit {
     return this.load();
   }
 
+  /** Entries by local day, grouped once per load: a month can hold thousands, and each day cell asks. */
+  private readonly byDay = computed(() => {
+    const days = new Map<string, CalendarEntry[]>();
+    for (const e of this.entries()) {
+      const date = DateTime.fromISO(e.at, { zone: this.zone() }).toISODate()!;
+      const day = days.get(date);
+      if (day) day.push(e);
+      else days.set(date, [e]);
+    }
+    return days;
+  });
+
   entriesOn(date: string): CalendarEntry[] {
-    return this.entries().filter((e) => DateTime.fromISO(e.at, { zone: this.zone() }).toISODate() === date);
+    return this.byDay().get(date) ?? [];
   }
 
   warningsOn(date: string): QuotaWarning[] {

@@ -24,6 +24,8 @@ export interface CalendarRange {
   timeZone: string;
   entries: CalendarEntry[];
   quotaWarnings: QuotaWarning[];
+  /** Occurrences left out of the range: rules firing more than the calendar lists for one post. */
+  more: number;
 }
 
 export interface BoardColumn {
