@@ -3,11 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { inLists } from '../../database/in-lists';
 import { insertIgnoringDuplicates } from '../../database/insert-ignoring-duplicates';
 import { BackgroundJobs } from '../../jobs/background-jobs';
 import { AutomationTriggers } from '../automation-triggers';
 import { TriggerKey } from '../trigger-key.entity';
-import { RunsService } from '../runs.service';
 import { TriggerState } from '../trigger-state.entity';
 import { FeedHealth, type CheckedFeed } from './feed-health';
 import { itemsToSend, readFeed, type FeedRead } from './feed-reader';
@@ -38,7 +38,6 @@ export class FeedTrigger implements OnModuleInit {
     @InjectRepository(TriggerKey) private readonly seen: Repository<TriggerKey>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly triggers: AutomationTriggers,
-    private readonly runs: RunsService,
     private readonly jobs: BackgroundJobs,
     private readonly health: FeedHealth,
   ) {}
@@ -103,30 +102,30 @@ export class FeedTrigger implements OnModuleInit {
     }
     const key = { automationId: feed.automation.id, nodeId: feed.nodeId };
     const { items, skipped } = read;
-    const known = new Set(
-      items.length
-        ? (await this.seen.findBy({ ...key, itemKey: In(items.map((i) => i.key)) })).map((k) => k.itemKey)
-        : [],
-    );
+    const known = new Set<string>();
+    for (const keys of inLists(items.map((i) => i.key))) {
+      for (const seen of await this.seen.findBy({ ...key, itemKey: In(keys) })) known.add(seen.itemKey);
+    }
     const firstPoll = !(await this.states.existsBy(key));
     const toSend = itemsToSend(items, known, firstPoll, feed.backfill);
-    // Everything fetched is seen from now on: the backfill decides what the first poll sends.
-    await insertIgnoringDuplicates(
-      this.seen.manager,
-      TriggerKey,
-      items.filter((i) => !known.has(i.key)).map((i) => this.seen.create({ ...key, itemKey: i.key })),
-    );
-    await this.states.upsert({ ...key, cursor: now.toISOString() }, ['automationId', 'nodeId']);
-    await this.health.succeeded(feed, feed.previous, { items: items.length, skipped }, feed.everyMs, now);
-    for (const item of toSend) {
-      const { key: _key, ...payload } = item;
-      // Items this check left out are named in the runs it started, as well as on the automation's page.
-      await this.runs.start(
-        feed.automation,
-        feed.nodeId,
-        skipped.length ? { ...payload, skippedItems: skipped } : payload,
+    // Items this check left out are named in the runs it started, as well as on the automation's page.
+    const starts = toSend.map(({ key: _key, ...payload }) => ({
+      automation: feed.automation,
+      triggerNodeId: feed.nodeId,
+      payload: skipped.length ? { ...payload, skippedItems: skipped } : payload,
+    }));
+    // The runs and the items marked seen are written together: a crash between them can neither
+    // lose an item (seen, never run) nor run it twice.
+    await this.triggers.startRuns(starts, async (em) => {
+      // Everything fetched is seen from now on: the backfill decides what the first poll sends.
+      await insertIgnoringDuplicates(
+        em,
+        TriggerKey,
+        items.filter((i) => !known.has(i.key)).map((i) => this.seen.create({ ...key, itemKey: i.key })),
       );
-    }
+      await em.upsert(TriggerState, { ...key, cursor: now.toISOString() }, ['automationId', 'nodeId']);
+    });
+    await this.health.succeeded(feed, feed.previous, { items: items.length, skipped }, feed.everyMs, now);
     return toSend.length;
   }
 }

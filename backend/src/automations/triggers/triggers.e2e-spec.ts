@@ -376,6 +376,22 @@ describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
     expect(feed).toMatchObject({ error: null, items: 3, skipped: skippedItems });
   });
 
+  it('loses no item when its run cannot be written: the item is not marked seen, the next check sends it', async () => {
+    const workspaceId = await newWorkspace(t, owner, 'Unlucky Co');
+    routes.set('/unlucky', xml(rss(item(1, 'Only once'))));
+    const id = await publishFeed(workspaceId, 'Unlucky', '/unlucky');
+    const poller = t.app.get(FeedTrigger);
+    // The database refuses the run (its table is gone for a moment).
+    await t.db.query('ALTER TABLE automation_runs RENAME TO automation_runs_away');
+    try {
+      expect(await poller.poll(new Date('2026-11-25T10:00:00Z'))).toBe(0);
+    } finally {
+      await t.db.query('ALTER TABLE automation_runs_away RENAME TO automation_runs');
+    }
+    expect(await poller.poll(new Date('2026-11-25T10:01:00Z'))).toBe(1);
+    expect((await inputsOf(id)).map((i) => i.title)).toEqual(['Only once']);
+  });
+
   it("polls a few feeds at a time, in turn per workspace: one workspace's slow feeds do not hold up another's", async () => {
     const slow = await newWorkspace(t, owner, 'Slow Feeds Co');
     const fast = await newWorkspace(t, owner, 'Fast Feeds Co');
