@@ -60,4 +60,49 @@ describe('health, metrics and OpenAPI', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('swagger');
   });
+
+  it('GET /metrics demands the METRICS_TOKEN bearer once one is set', async () => {
+    const token = 'metrics-token-for-the-spec-0123456789';
+    const guarded = await startTestApp('sqlite', { METRICS_TOKEN: token });
+    try {
+      expect((await guarded.http.get('/metrics')).status).toBe(401);
+      expect((await guarded.http.get('/metrics').auth('wrong-token-of-some-length', { type: 'bearer' })).status).toBe(
+        401,
+      );
+      const scraped = await guarded.http.get('/metrics').auth(token, { type: 'bearer' });
+      expect(scraped.status).toBe(200);
+      expect(scraped.text).toContain('process_cpu_user_seconds_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('in production, without settings, serves neither /metrics nor the API docs', async () => {
+    const production = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    const closed = await startTestApp('sqlite', production);
+    try {
+      expect((await closed.http.get('/metrics')).status).toBe(404);
+      expect((await closed.http.get('/api/docs')).status).toBe(404);
+      expect((await closed.http.get('/api/openapi.json')).status).toBe(404);
+      expect((await closed.http.get('/healthz')).status).toBe(200);
+    } finally {
+      await closed.close();
+    }
+    const opened = await startTestApp('sqlite', { ...production, API_DOCS: 'on', METRICS_TOKEN: 'x'.repeat(20) });
+    try {
+      expect((await opened.http.get('/api/openapi.json')).status).toBe(200);
+      expect((await opened.http.get('/metrics').auth('x'.repeat(20), { type: 'bearer' })).status).toBe(200);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('describes the rate limit in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/api/openapi.json')).body;
+    expect(doc.info.description).toContain('RateLimit-Remaining');
+    expect(doc.paths['/api/v1/posts'].get.responses['429'].headers).toHaveProperty('Retry-After');
+  });
 });
