@@ -2,6 +2,7 @@ import { Agenda, constant } from 'agenda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 import { AgendaJob } from './agenda-job.entity';
+import { BackgroundJobs } from './background-jobs';
 import { createAgenda } from './jobs.module';
 
 const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 10_000) => {
@@ -151,5 +152,24 @@ describe.each(DATABASE_KINDS)('Agenda on the SQL backend (%s)', (kind) => {
     });
     expect(stored.lastFinishedAt).toBeInstanceOf(Date);
     expect((await agenda.queryJobs({ name: 'unsavable' })).jobs[0].state).toBe('failed');
+  });
+
+  it.each([
+    ['null', null, 'the job failed without a reason'],
+    ['a string', 'quota reached', 'quota reached'],
+  ])('tells Agenda what a background job threw (%s), as an Error', async (_what, thrown, reason) => {
+    const jobs = new BackgroundJobs(agenda);
+    jobs.define('odd', async () => {
+      throw thrown;
+    });
+    const failures: unknown[] = [];
+    agenda.on('fail:odd', (error: unknown) => failures.push(error));
+    await agenda.start();
+    await agenda.now('odd');
+    await until(async () => (await row('odd')).failCount === 1);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(Error);
+    expect((failures[0] as Error).message).toBe(reason);
+    expect(await row('odd')).toMatchObject({ failReason: reason, lockedAt: null });
   });
 });

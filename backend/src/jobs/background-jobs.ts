@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Agenda, Job } from 'agenda';
+import { reasonText } from './agenda-job-row';
 
 /** Injection token of the app's Agenda instance. */
 export const AGENDA = Symbol('AGENDA');
@@ -25,7 +26,7 @@ export class BackgroundJobs implements OnApplicationShutdown {
   constructor(@Inject(AGENDA) private readonly agenda: Agenda) {}
 
   define<Data>(name: string, handler: JobHandler<Data>, options: { concurrency?: number; lockLifetime?: number } = {}) {
-    this.agenda.define<Data>(name, handler, options);
+    this.agenda.define<Data>(name, asErrors(handler), options);
   }
 
   /** Runs `name` every `interval` ("10 minutes") once the worker starts. */
@@ -56,4 +57,19 @@ export class BackgroundJobs implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.started) await this.agenda.stop();
   }
+}
+
+/**
+ * A handler that throws something other than an Error (a string, an object, null) fails as an
+ * Error saying what was thrown: Agenda reads `error.message` for its events and logs (undefined
+ * for a string; a TypeError of its own for null).
+ */
+function asErrors<Data>(handler: JobHandler<Data>): JobHandler<Data> {
+  return async (job) => {
+    try {
+      await handler(job);
+    } catch (error) {
+      throw error instanceof Error ? error : new Error(reasonText(error) ?? 'the job failed without a reason');
+    }
+  };
 }
