@@ -80,8 +80,9 @@ export class FeedTrigger implements OnModuleInit {
         nodeId: node.id,
         feedUrl: String(node.config.feedUrl ?? ''),
         previous: this.health.statusOf(statuses, automation.id, node.id),
-        everyMs: Number(node.config.pollMinutes ?? 15) * 60_000,
-        backfill: Number(node.config.backfill ?? 0),
+        // Checked when published; a graph stored before that check still must not make an invalid date.
+        everyMs: Math.max(1, Number(node.config.pollMinutes) || 15) * 60_000,
+        backfill: Math.max(0, Number(node.config.backfill) || 0),
       }))
       .filter((feed) => this.health.isDue(feed.previous, feed.feedUrl, feed.everyMs, now));
   }
