@@ -1,10 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Redirect } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import { DomainError } from '../common/domain-error';
-import { CONNECTABLE_NETWORKS, AccountDto, ConnectAccountDto, StartOAuthDto, UpdateAccountDto } from './accounts.dto';
+import {
+  CONNECTABLE_NETWORKS,
+  AccountDto,
+  AuthorizeUrlDto,
+  ConnectAccountDto,
+  StartOAuthDto,
+  UpdateAccountDto,
+} from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { AccountConnectService } from './account-connect.service';
 import { CommonError } from '../common/common.errors';
@@ -29,7 +36,7 @@ export class AccountsController {
 
   @Get()
   @RequirePermission('accounts:read')
-  @ApiOkResponse({ type: [AccountDto] })
+  @ApiOkResponse({ type: pageOf(AccountDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<AccountDto>> {
     return { items: await this.accounts.list(workspace.workspaceId), nextCursor: null };
   }
@@ -59,6 +66,7 @@ export class AccountsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Disconnected' })
   @RequirePermission('accounts:write')
   async remove(
     @CurrentWorkspace() workspace: WorkspaceAccess,
@@ -70,6 +78,7 @@ export class AccountsController {
 
   @Post('oauth/:network/start')
   @HttpCode(200)
+  @ApiOkResponse({ type: AuthorizeUrlDto })
   @RequirePermission('accounts:write')
   start(
     @CurrentWorkspace() workspace: WorkspaceAccess,
@@ -84,6 +93,7 @@ export class AccountsController {
   @Get('oauth/:network/callback')
   @Public()
   @Redirect()
+  @ApiFoundResponse({ description: 'Back to the accounts page, saying what was connected or what went wrong' })
   async callback(
     @Param('network') network: string,
     @Query('state') state = '',

@@ -8,35 +8,47 @@ import type { AccountSettings, AccountStatus } from './social-account.entity';
 export const CONNECTABLE_NETWORKS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin'] as const;
 
 export class ConnectAccountDto {
+  @ApiProperty({
+    enum: ['sandbox'],
+    description: 'Only the Sandbox connects directly; other networks start OAuth at /accounts/oauth/{network}/start',
+  })
   @IsIn(['sandbox'], {
     message: 'only sandbox connects directly; other networks start OAuth at /accounts/oauth/{network}/start',
   })
   network: 'sandbox';
 
+  @ApiProperty({ maxLength: 100, example: 'Brand A' })
   @Text(100)
   name: string;
 }
 
 /** The Sandbox's simulated network behaviour, so retries, re-authorisation and crashes can be tried. */
 export class SandboxSettingsDto {
-  @ApiPropertyOptional({ description: 'Delay after the Sandbox accepts a post, before it answers' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 600_000,
+    description: 'Delay after the Sandbox accepts a post, before it answers',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(600_000)
   latencyMs?: number;
 
-  @ApiPropertyOptional({ description: 'Answer the next N publishes with this HTTP status' })
+  @ApiPropertyOptional({ enum: [401, 429, 500], description: 'Answer the next N publishes with this HTTP status' })
   @IsOptional()
   @IsIn([401, 429, 500])
   failStatus?: 401 | 429 | 500;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, description: 'How many publishes fail' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
   failCount?: number;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3600, description: 'Retry-After sent with a 429' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -50,6 +62,7 @@ export class SandboxSettingsDto {
 }
 
 export class UpdateAccountDto {
+  @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @Text(100)
   name?: string;
@@ -59,6 +72,7 @@ export class UpdateAccountDto {
   @IsBoolean()
   disabled?: boolean;
 
+  @ApiPropertyOptional({ type: SandboxSettingsDto, description: 'Sandbox accounts only' })
   @IsOptional()
   @ValidateNested()
   @Type(() => SandboxSettingsDto)
@@ -74,17 +88,53 @@ export class StartOAuthDto {
 
 export class AccountDto {
   @ApiProperty() id: string;
-  @ApiProperty() network: NetworkId;
+  @ApiProperty({ enum: CONNECTABLE_NETWORKS }) network: NetworkId;
   @ApiProperty() networkLabel: string;
   @ApiProperty() name: string;
   @ApiProperty() externalAccountId: string;
-  @ApiProperty() status: AccountStatus;
-  @ApiProperty() scopes: string[];
-  @ApiProperty() missingScopes: string[];
-  @ApiProperty({ nullable: true }) tokenExpiresAt: string | null;
-  @ApiProperty({ nullable: true }) lastRefreshAt: string | null;
-  @ApiProperty({ nullable: true }) lastError: string | null;
-  @ApiProperty() settings: AccountSettings;
-  @ApiProperty() demo: boolean;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ enum: ['active', 'reauth_required', 'disabled'] }) status: AccountStatus;
+  @ApiProperty({ type: [String] }) scopes: string[];
+  @ApiProperty({ type: [String], description: 'Scopes the network did not grant that publishing needs' })
+  missingScopes: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) tokenExpiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRefreshAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: SandboxSettingsDto, description: "The Sandbox's simulated behaviour (empty for others)" })
+  settings: AccountSettings;
+  @ApiProperty({ description: 'A demo (Sandbox) account' }) demo: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AuthorizeUrlDto {
+  @ApiProperty({ format: 'uri', description: "Send the person's browser here to grant access" })
+  authorizeUrl: string;
+}
+
+export class SandboxMediaDto {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() url: string;
+}
+
+export class SandboxMetricsDto {
+  @ApiProperty({ type: 'integer' }) impressions: number;
+  @ApiProperty({ type: 'integer' }) reach: number;
+  @ApiProperty({ type: 'integer' }) likes: number;
+  @ApiProperty({ type: 'integer' }) comments: number;
+  @ApiProperty({ type: 'integer' }) shares: number;
+  @ApiProperty({ type: 'integer' }) clicks: number;
+}
+
+export class SandboxPostDto {
+  @ApiProperty() id: string;
+  @ApiProperty() postType: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true }) link: string | null;
+  @ApiProperty({ type: [SandboxMediaDto] }) media: SandboxMediaDto[];
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ type: SandboxMetricsDto }) metrics: SandboxMetricsDto;
+}
+
+export class SandboxTimelineDto {
+  @ApiProperty({ type: [SandboxPostDto] }) items: SandboxPostDto[];
 }

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { FindOptionsWhere, LessThan, ObjectLiteral, Repository } from 'typeorm';
@@ -22,6 +23,31 @@ export class PageQuery {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+const pageSchemas = new Map<Class<unknown>, Class<Page<unknown>>>();
+
+/**
+ * The OpenAPI schema of a page of `item`s (`AccountPage` for AccountDto): Swagger has no generics,
+ * so one class per item type, made once.
+ */
+export function pageOf<T>(item: Class<T>): Class<Page<T>> {
+  let page = pageSchemas.get(item);
+  if (!page) {
+    class PageSchema {
+      items: T[];
+      nextCursor: string | null;
+    }
+    ApiProperty({ type: [item] })(PageSchema.prototype, 'items');
+    ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' })(
+      PageSchema.prototype,
+      'nextCursor',
+    );
+    Object.defineProperty(PageSchema, 'name', { value: `${item.name.replace(/Dto$|View$/, '')}Page` });
+    page = PageSchema as Class<Page<unknown>>;
+    pageSchemas.set(item, page);
+  }
+  return page as Class<Page<T>>;
 }
 
 /**

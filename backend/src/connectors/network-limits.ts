@@ -1,5 +1,6 @@
 /** Networks the platform publishes to (Sandbox is the built-in demo network). */
-export type NetworkId = 'sandbox' | 'facebook' | 'instagram' | 'x' | 'linkedin';
+export const NETWORK_IDS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin'] as const;
+export type NetworkId = (typeof NETWORK_IDS)[number];
 
 export const POST_TYPES = [
   'status',

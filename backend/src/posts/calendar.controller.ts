@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
@@ -7,18 +7,24 @@ import { CommonError } from '../common/common.errors';
 import { POST_TYPES, PostType } from '../connectors/network-limits';
 import { CalendarService } from './calendar.service';
 import { POST_STATES, PostState } from './post.entity';
+import { BoardDto, CalendarRangeDto } from './posts.dto';
 import { PostsService } from './posts.service';
 
 export class CalendarQueryDto {
+  @ApiProperty({ format: 'date-time', description: 'Start of the range (inclusive)' })
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   from: string;
 
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @ApiProperty({ format: 'date-time', description: 'End of the range (exclusive), at most 62 days after from' })
   to: string;
 
-  @IsOptional() @IsUUID('all') account?: string;
-  @IsOptional() @IsIn([...POST_STATES, 'needs_review']) state?: PostState | 'needs_review';
-  @IsOptional() @IsIn(POST_TYPES) type?: PostType;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') account?: string;
+  @ApiPropertyOptional({ enum: [...POST_STATES, 'needs_review'] })
+  @IsOptional()
+  @IsIn([...POST_STATES, 'needs_review'])
+  state?: PostState | 'needs_review';
+  @ApiPropertyOptional({ enum: POST_TYPES }) @IsOptional() @IsIn(POST_TYPES) type?: PostType;
 }
 
 const MAX_RANGE_DAYS = 62;
@@ -34,6 +40,7 @@ export class CalendarController {
 
   @Get('calendar')
   @RequirePermission('posts:read')
+  @ApiOkResponse({ type: CalendarRangeDto })
   calendarRange(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: CalendarQueryDto) {
     const from = new Date(query.from);
     const to = new Date(query.to);
@@ -48,6 +55,7 @@ export class CalendarController {
   /** The kanban board: the newest posts of each state. */
   @Get('board')
   @RequirePermission('posts:read')
+  @ApiOkResponse({ type: BoardDto })
   async board(@CurrentWorkspace() workspace: WorkspaceAccess) {
     const columns = await Promise.all(
       BOARD_COLUMNS.map(async (state) => {

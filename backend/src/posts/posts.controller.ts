@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import {
   VariantPreviewDto,
   CreatePostDto,
@@ -40,7 +40,7 @@ export class PostsController {
 
   @Get()
   @RequirePermission('posts:read')
-  @ApiOkResponse({ type: [PostDto] })
+  @ApiOkResponse({ type: pageOf(PostDto) })
   list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: PostListQueryDto): Promise<Page<PostDto>> {
     return this.posts.list(workspace.workspaceId, query);
   }
@@ -66,6 +66,7 @@ export class PostsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @RequirePermission('posts:write')
   async remove(
     @CurrentWorkspace() workspace: WorkspaceAccess,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,13 +21,31 @@ import {
 } from 'class-validator';
 import { Text } from '../common/fields';
 import { PageQuery } from '../common/pagination';
-import { POST_TYPES, type NetworkId, type PostType } from '../connectors/network-limits';
+import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from '../connectors/network-limits';
 import type { RuleViolation } from '../connectors/variant-validation';
 import type { ScheduleType } from '../scheduling/schedule.entity';
 import { POST_STATES, type PostState } from './post.entity';
-import type { VariantOptions, VariantState } from './post-variant.entity';
+import { VARIANT_STATES, type VariantOptions, type VariantState } from './post-variant.entity';
+
+/** A rule of a network that a variant breaks. */
+export class RuleViolationDto {
+  @ApiProperty({ example: 'text' }) field: string;
+  @ApiProperty({ example: 'Sandbox allows 500 characters' }) message: string;
+  @ApiPropertyOptional({ oneOf: [{ type: 'number' }, { type: 'string' }], description: 'The limit broken' })
+  limit?: number | string;
+}
+
+const OPTIONS_DOC = {
+  type: 'object',
+  additionalProperties: {
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+  },
+  description: 'Network options (thread parts, poll options, first comment …)',
+  example: { firstComment: 'Link in bio' },
+} satisfies ApiPropertyOptions;
 
 export class VariantInputDto {
+  @ApiProperty({ format: 'uuid', description: 'The social account to post to' })
   @IsUUID('all', { message: 'must be an account id' })
   accountId: string;
 
@@ -37,22 +55,25 @@ export class VariantInputDto {
   @MaxLength(10_000)
   text?: string;
 
+  @ApiPropertyOptional({ enum: POST_TYPES, description: 'The post type (the network default when absent)' })
   @IsOptional()
   @IsIn(POST_TYPES, { message: `must be one of ${POST_TYPES.join(', ')}` })
   postType?: PostType;
 
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 20, description: 'Media library ids, in order' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'must be media ids' })
   mediaIds?: string[];
 
+  @ApiPropertyOptional({ format: 'uri', maxLength: 2048, example: 'https://example.com/launch' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   @MaxLength(2048)
   link?: string;
 
-  @ApiPropertyOptional({ description: 'Network options (thread parts, poll options, first comment …)' })
+  @ApiPropertyOptional(OPTIONS_DOC)
   @IsOptional()
   @IsObject()
   options?: VariantOptions;
@@ -61,14 +82,24 @@ export class VariantInputDto {
 export const SCHEDULE_TYPES = ['single', 'queue', 'recurring', 'evergreen'] as const;
 
 export class ScheduleInputDto {
+  @ApiProperty({
+    enum: SCHEDULE_TYPES,
+    description:
+      "single: once at `at`; queue: each account's next free slot; recurring: by `rrule`; evergreen: again every `intervalDays`",
+  })
   @IsIn(SCHEDULE_TYPES, { message: `must be one of ${SCHEDULE_TYPES.join(', ')}` })
   type: ScheduleType;
 
-  @ApiPropertyOptional({ description: 'single: when; recurring and evergreen: the first occurrence' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'single: when; recurring and evergreen: the first occurrence',
+    example: '2027-06-01T09:00:00Z',
+  })
   @ValidateIf((s: ScheduleInputDto) => s.type === 'single' || s.at !== undefined)
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   at?: string;
 
+  @ApiPropertyOptional({ maxLength: 500, description: 'recurring: an RFC 5545 rule', example: 'FREQ=WEEKLY;BYDAY=MO' })
   @ValidateIf((s: ScheduleInputDto) => s.type === 'recurring')
   @IsString()
   @MaxLength(500)
@@ -80,22 +111,36 @@ export class ScheduleInputDto {
   @MaxLength(64)
   timeZone?: string;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, description: 'evergreen: days between posts' })
   @ValidateIf((s: ScheduleInputDto) => s.type === 'evergreen')
   @IsInt()
   @Min(1)
   @Max(365)
   intervalDays?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    description: 'recurring, evergreen: at most this many times',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1000)
   maxRepeats?: number;
 
+  @ApiPropertyOptional({ format: 'date-time', description: 'recurring, evergreen: no occurrence after this' })
   @IsOptional()
   @IsISO8601({ strict: true })
   endAt?: string;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 365,
+    description: 'evergreen: skip an occurrence if the post went out within this many days',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -104,14 +149,17 @@ export class ScheduleInputDto {
 }
 
 export class CreatePostDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only for your team' })
   @IsOptional()
   @Text(200)
   title?: string;
 
+  @ApiProperty({ maxLength: 10_000, example: 'Big news: our #launch is live' })
   @IsString()
   @MaxLength(10_000)
   text: string;
 
+  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['launch'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -120,6 +168,7 @@ export class CreatePostDto {
   @MaxLength(50, { each: true })
   labels?: string[];
 
+  @ApiProperty({ type: [VariantInputDto], minItems: 1, maxItems: 50, description: 'One per account' })
   @IsArray()
   @ArrayMinSize(1, { message: 'must target at least one account' })
   @ArrayMaxSize(50)
@@ -127,6 +176,7 @@ export class CreatePostDto {
   @Type(() => VariantInputDto)
   variants: VariantInputDto[];
 
+  @ApiPropertyOptional({ type: ScheduleInputDto, description: 'Absent: a draft' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ScheduleInputDto)
@@ -134,15 +184,18 @@ export class CreatePostDto {
 }
 
 export class UpdatePostDto {
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Text(200)
   title?: string;
 
+  @ApiPropertyOptional({ maxLength: 10_000 })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
   text?: string;
 
+  @ApiPropertyOptional({ type: [String], maxItems: 20 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -151,6 +204,7 @@ export class UpdatePostDto {
   @MaxLength(50, { each: true })
   labels?: string[];
 
+  @ApiPropertyOptional({ type: [VariantInputDto], minItems: 1, description: 'Replaces the variants' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'must target at least one account' })
@@ -158,7 +212,7 @@ export class UpdatePostDto {
   @Type(() => VariantInputDto)
   variants?: VariantInputDto[];
 
-  @ApiPropertyOptional({ description: 'null turns the post back into a draft' })
+  @ApiPropertyOptional({ type: ScheduleInputDto, nullable: true, description: 'null turns the post back into a draft' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ScheduleInputDto)
@@ -166,78 +220,150 @@ export class UpdatePostDto {
 }
 
 export class RescheduleDto {
+  @ApiProperty({ type: () => ScheduleInputDto })
   @ValidateNested()
   @Type(() => ScheduleInputDto)
   schedule: ScheduleInputDto;
 }
 
+export const BOARD_MOVES = ['draft', 'scheduled', 'pending_approval'] as const;
+
 export class MovePostDto {
-  @IsIn(['draft', 'scheduled', 'pending_approval'], { message: 'must be draft, scheduled or pending_approval' })
-  to: 'draft' | 'scheduled' | 'pending_approval';
+  @ApiProperty({
+    enum: BOARD_MOVES,
+    description: 'pending_approval opens an approval request; moving out of it withdraws the open one',
+  })
+  @IsIn(BOARD_MOVES, { message: `must be ${BOARD_MOVES.join(', ')}` })
+  to: (typeof BOARD_MOVES)[number];
 }
 
 export class PostListQueryDto extends PageQuery {
-  @IsOptional() @IsUUID('all') account?: string;
-  @IsOptional() @IsUUID('all') member?: string;
-  @IsOptional() @IsIn(POST_STATES) state?: PostState;
-  @IsOptional() @IsIn(POST_TYPES) type?: PostType;
-  @IsOptional() @IsString() @MaxLength(50) label?: string;
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Posts with a variant for this account' })
+  @IsOptional()
+  @IsUUID('all')
+  account?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Posts this member wrote' })
+  @IsOptional()
+  @IsUUID('all')
+  member?: string;
+  @ApiPropertyOptional({ enum: POST_STATES }) @IsOptional() @IsIn(POST_STATES) state?: PostState;
+  @ApiPropertyOptional({ enum: POST_TYPES }) @IsOptional() @IsIn(POST_TYPES) type?: PostType;
+  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MaxLength(50) label?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Scheduled or published at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Scheduled or published before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class VariantDto {
   @ApiProperty() id: string;
   @ApiProperty() accountId: string;
-  @ApiProperty() network: NetworkId;
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
   @ApiProperty({ description: 'The text that goes out (the post text unless the variant has its own)' })
   text: string;
   @ApiProperty() ownText: boolean;
-  @ApiProperty() postType: PostType;
-  @ApiProperty({ nullable: true }) link: string | null;
-  @ApiProperty() mediaIds: string[];
-  @ApiProperty() options: VariantOptions;
-  @ApiProperty() state: VariantState;
-  @ApiProperty({ nullable: true }) scheduledAt: string | null;
-  @ApiProperty({ nullable: true }) publishedAt: string | null;
-  @ApiProperty({ nullable: true }) externalId: string | null;
-  @ApiProperty({ nullable: true }) externalUrl: string | null;
-  @ApiProperty({ nullable: true }) lastError: string | null;
-  @ApiProperty({ description: 'Rules of the network this variant breaks (a draft may; a schedule may not)' })
+  @ApiProperty({ enum: POST_TYPES }) postType: PostType;
+  @ApiProperty({ type: String, nullable: true }) link: string | null;
+  @ApiProperty({ type: [String] }) mediaIds: string[];
+  @ApiProperty(OPTIONS_DOC) options: VariantOptions;
+  @ApiProperty({ enum: VARIANT_STATES }) state: VariantState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) scheduledAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The post's id on the network" }) externalId: string | null;
+  @ApiProperty({ type: String, nullable: true }) externalUrl: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({
+    type: [RuleViolationDto],
+    description: 'Rules of the network this variant breaks (a draft may; a schedule may not)',
+  })
   problems: RuleViolation[];
 }
 
+export class EvergreenDto {
+  @ApiProperty({ type: 'integer' }) intervalDays: number;
+  @ApiProperty({ type: 'integer', nullable: true }) maxRepeats: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) skipIfPublishedWithinDays: number | null;
+}
+
 export class ScheduleDto {
-  @ApiProperty() type: ScheduleType;
-  @ApiProperty() timeZone: string;
-  @ApiProperty({ nullable: true }) at: string | null;
-  @ApiProperty({ nullable: true }) rrule: string | null;
-  @ApiProperty({ nullable: true }) evergreen: Record<string, unknown> | null;
-  @ApiProperty() occurrences: number;
+  @ApiProperty({ enum: SCHEDULE_TYPES }) type: ScheduleType;
+  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at: string | null;
+  @ApiProperty({ type: String, nullable: true }) rrule: string | null;
+  @ApiProperty({ type: EvergreenDto, nullable: true }) evergreen: Record<string, unknown> | null;
+  @ApiProperty({ type: 'integer', description: 'How many times it went out so far' }) occurrences: number;
 }
 
 export class PostDto {
   @ApiProperty() id: string;
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty() text: string;
-  @ApiProperty() state: PostState;
-  @ApiProperty() source: string;
-  @ApiProperty({ nullable: true }) authorId: string | null;
-  @ApiProperty() labels: string[];
+  @ApiProperty({ enum: POST_STATES }) state: PostState;
+  @ApiProperty({ description: 'composer, api, import or automation' }) source: string;
+  @ApiProperty({ type: String, nullable: true }) authorId: string | null;
+  @ApiProperty({ type: [String] }) labels: string[];
   @ApiProperty({ type: ScheduleDto, nullable: true }) schedule: ScheduleDto | null;
-  @ApiProperty({ nullable: true, description: 'The earliest time a variant goes out next' }) nextRunAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The earliest time a variant goes out next',
+  })
+  nextRunAt: string | null;
   @ApiProperty({ type: [VariantDto] }) variants: VariantDto[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class VariantPreviewDto {
   @ApiProperty() accountId: string;
-  @ApiProperty() network: NetworkId;
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
   @ApiProperty() networkLabel: string;
   @ApiProperty() text: string;
-  @ApiProperty() postType: PostType;
-  @ApiProperty({ description: "The text's length as the network counts it" }) length: number;
-  @ApiProperty() maxLength: number;
-  @ApiProperty() problems: RuleViolation[];
+  @ApiProperty({ enum: POST_TYPES }) postType: PostType;
+  @ApiProperty({ type: 'integer', description: "The text's length as the network counts it" }) length: number;
+  @ApiProperty({ type: 'integer' }) maxLength: number;
+  @ApiProperty({ type: [RuleViolationDto] }) problems: RuleViolation[];
+}
+
+export class CalendarEntryDto {
+  @ApiProperty() postId: string;
+  @ApiProperty() variantId: string;
+  @ApiProperty() accountId: string;
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: "The variant's state, or its attempt's (needs_review)" }) state: string;
+  @ApiProperty({ enum: POST_TYPES }) postType: PostType;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'A later occurrence of a recurring or evergreen post (not yet a job)' }) repeat: boolean;
+}
+
+export class QuotaWarningDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() accountId: string;
+  @ApiProperty({ description: "The network's quota, e.g. posts per 24 hours" }) quota: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+  @ApiProperty({ type: 'integer' }) max: number;
+}
+
+export class CalendarRangeDto {
+  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiProperty({ type: [CalendarEntryDto] }) entries: CalendarEntryDto[];
+  @ApiProperty({ type: [QuotaWarningDto] }) quotaWarnings: QuotaWarningDto[];
+  @ApiProperty({ type: 'integer', description: 'Occurrences of fast repeating rules left out of the range' })
+  more: number;
+}
+
+export class BoardColumnDto {
+  @ApiProperty({ enum: POST_STATES }) state: PostState;
+  @ApiProperty({ type: [PostDto], description: 'The newest 50 posts in this state' }) posts: PostDto[];
+  @ApiProperty({ description: 'More posts are in this state than shown' }) more: boolean;
+}
+
+export class BoardDto {
+  @ApiProperty({ type: [BoardColumnDto] }) columns: BoardColumnDto[];
 }

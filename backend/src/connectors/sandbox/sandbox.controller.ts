@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SandboxTimelineDto } from '../../accounts/accounts.dto';
 import { CurrentWorkspace, RequirePermission } from '../../access/access.decorators';
 import type { WorkspaceAccess } from '../../access/access-context';
 import { AccountsService } from '../../accounts/accounts.service';
@@ -18,6 +19,7 @@ export class SandboxController {
 
   @Get()
   @RequirePermission('accounts:read')
+  @ApiOkResponse({ type: SandboxTimelineDto })
   async timeline(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     const account = await this.accounts.get(workspace.workspaceId, id);
     if (account.network !== 'sandbox')
