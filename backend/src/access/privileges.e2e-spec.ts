@@ -147,6 +147,20 @@ describe.each(DATABASE_KINDS)('privileged rules on %s', (kind) => {
       expect(await roleOf(boss)).toBe(bossRoleId);
     });
 
+    it("an Admin cannot withdraw an Owner's invite to a role above the Admin's own", async () => {
+      const invite = await t.http
+        .post('/api/v1/invites')
+        .set(as(owner, workspaceId))
+        .send({ email: 'future-boss@example.com', role: bossRoleId })
+        .expect(201);
+      const res = await t.http.delete(`/api/v1/invites/${invite.body.id}`).set(as(admin, workspaceId));
+      expect(res.status).toBe(403);
+      expect(res.body.errors[0]).toMatchObject({ field: 'id' });
+      const stored = await t.db.getRepository('Invite').findOneByOrFail({ id: invite.body.id });
+      expect(stored.revokedAt).toBeNull();
+      await t.http.delete(`/api/v1/invites/${invite.body.id}`).set(as(owner, workspaceId)).expect(204);
+    });
+
     it('a key scoped to roles:write cannot create a role beyond its scopes', async () => {
       const rolesKey = await key(owner, ['roles:write']);
       const res = await t.http

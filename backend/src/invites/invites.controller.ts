@@ -39,7 +39,7 @@ export class InvitesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
   ): Promise<void> {
-    await this.invites.revoke(workspace.workspaceId, principal, id);
+    await this.invites.revoke(workspace, principal, id);
   }
 
   @Get('by-token/:token')

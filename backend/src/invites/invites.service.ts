@@ -89,7 +89,13 @@ export class InvitesService {
     return invites.map(InviteDto.of);
   }
 
-  async revoke(workspaceId: string, actor: Principal, id: string): Promise<void> {
+  /** Like granting: an invite to a role beyond the caller's own power is not theirs to withdraw. */
+  async revoke(caller: WorkspaceAccess, actor: Principal, id: string): Promise<void> {
+    const workspaceId = caller.workspaceId;
+    const invite = await this.invites.findOneBy({ id, ...pendingWhere(workspaceId) });
+    if (!invite) throw notFound('Invite');
+    const role = await this.roles.find(workspaceId, invite.role);
+    if (role) assertWithinCallerPower(caller, role.permissions, 'id');
     const result = await this.invites.update({ id, ...pendingWhere(workspaceId) }, { revokedAt: new Date() });
     if (result.affected !== 1) throw notFound('Invite');
     await this.activity.record(workspaceId, actor, { action: 'invite.revoked', targetType: 'invite', targetId: id });
