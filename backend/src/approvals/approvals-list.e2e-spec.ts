@@ -60,11 +60,11 @@ describe.each(DATABASE_KINDS)('the approvals list on %s', (kind) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await t.http
+      const res: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.http
         .get(`/api/v1/approvals?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
         .set(as(owner, workspaceId))
         .expect(200);
-      seen.push(...res.body.items.map((a: { id: string }) => a.id));
+      seen.push(...res.body.items.map((a) => a.id));
       cursor = res.body.nextCursor;
       pages++;
     } while (cursor);

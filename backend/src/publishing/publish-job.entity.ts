@@ -30,7 +30,7 @@ export interface PublishAttempt {
 @Index('ix_publish_jobs_due', ['status', 'dueAt'])
 @Index('ix_publish_jobs_claim', ['claimToken'])
 @Index('ix_publish_jobs_calendar', ['workspaceId', 'occurrenceAt'])
-@Index('ix_publish_jobs_post', ['postId', 'occurrenceAt'])
+@Index('ix_publish_jobs_post', ['postId', 'occurrenceAt', 'id'])
 export class PublishJob {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -7,6 +7,8 @@ import type { WorkspaceAccess } from '../access/access-context';
 import type { PublishAttempt, PublishJobStatus } from './publish-job.entity';
 import { PublishJob } from './publish-job.entity';
 import { PostsService } from '../posts/posts.service';
+import { CommonError } from '../common/common.errors';
+import { Page, PageQuery } from '../common/pagination';
 
 export class PublishJobDto {
   @ApiProperty() id: string;
@@ -23,7 +25,16 @@ export class PublishJobDto {
   @ApiProperty() history: PublishAttempt[];
 }
 
-/** A post's publish jobs with every attempt, for the post detail page. */
+export class PublishJobPageDto {
+  @ApiProperty({ type: [PublishJobDto] }) items: PublishJobDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'cursor of the next page; null on the last' })
+  nextCursor: string | null;
+}
+
+/**
+ * A post's publish jobs with every attempt, for the post detail page: newest occurrence first, a
+ * page at a time (a recurring post has one per occurrence; a fixed 200 left older ones out unsaid).
+ */
 @ApiTags('posts')
 @Controller('api/v1/posts/:id/attempts')
 export class PublishJobsController {
@@ -34,18 +45,38 @@ export class PublishJobsController {
 
   @Get()
   @RequirePermission('posts:read')
-  @ApiOkResponse({ type: [PublishJobDto] })
+  @ApiOkResponse({ type: PublishJobPageDto })
   async list(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @Param('id') id: string,
-  ): Promise<{ items: PublishJobDto[] }> {
+    @Query() query: PageQuery,
+  ): Promise<Page<PublishJobDto>> {
     await this.posts.get(workspace.workspaceId, id);
-    const jobs = await this.jobs.find({
-      where: { postId: id, workspaceId: workspace.workspaceId },
-      order: { occurrenceAt: 'DESC' },
-      take: 200,
-    });
+    const limit = query.limit ?? 50;
+    const qb = this.jobs
+      .createQueryBuilder('j')
+      .where('j.postId = :postId AND j.workspaceId = :workspaceId', { postId: id, workspaceId: workspace.workspaceId });
+    if (query.cursor) {
+      // Keyset on (occurrence, id): the order people read, served by ix_publish_jobs_post.
+      const last = await this.jobs.findOneBy({ id: query.cursor, postId: id });
+      if (!last) {
+        throw new CommonError('VALIDATION', 'cursor is not an attempt of this post', [
+          { field: 'cursor', message: 'is not an attempt of this post' },
+        ]);
+      }
+      qb.andWhere('(j.occurrenceAt < :at OR (j.occurrenceAt = :at AND j.id < :cursor))', {
+        at: last.occurrenceAt,
+        cursor: last.id,
+      });
+    }
+    const rows = await qb
+      .orderBy('j.occurrenceAt', 'DESC')
+      .addOrderBy('j.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const jobs = rows.slice(0, limit);
     return {
+      nextCursor: rows.length > limit ? jobs[jobs.length - 1].id : null,
       items: jobs.map((j) => ({
         id: j.id,
         variantId: j.variantId,

@@ -27,7 +27,7 @@ const ADDED: Array<{ table: string; name: string; columns: string[] }> = [
   { table: 'posts', name: 'ix_posts_workspace', columns: ['workspaceId', 'id'] },
   { table: 'post_variants', name: 'ix_post_variants_calendar', columns: ['workspaceId', 'state', 'scheduledAt'] },
   { table: 'publish_jobs', name: 'ix_publish_jobs_calendar', columns: ['workspaceId', 'occurrenceAt'] },
-  { table: 'publish_jobs', name: 'ix_publish_jobs_post', columns: ['postId', 'occurrenceAt'] },
+  { table: 'publish_jobs', name: 'ix_publish_jobs_post', columns: ['postId', 'occurrenceAt', 'id'] },
   { table: 'notifications', name: 'ix_notifications_list', columns: ['workspaceId', 'userId', 'id'] },
   { table: 'schedules', name: 'ix_schedules_workspace_type', columns: ['workspaceId', 'type'] },
 ];

@@ -137,6 +137,9 @@ const STATE_TEXT: Partial<Record<string, string>> = {
             }
           </tbody>
         </table>
+        @if (olderJobs()) {
+          <button type="button" (click)="loadOlderJobs()">Show older attempts</button>
+        }
       }
       <so-post-comments [postId]="postId()" />
     } @else if (!error()) {
@@ -152,6 +155,8 @@ export class PostDetailPage implements OnInit {
   readonly postId = input.required<string>();
   readonly post = signal<Post | null>(null);
   readonly jobs = signal<PublishJob[]>([]);
+  /** Cursor of the next page of attempts, when there are older ones. */
+  readonly olderJobs = signal<string | null>(null);
   readonly error = signal<string | null>(null);
   readonly stateText = STATE_TEXT;
   readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
@@ -164,7 +169,19 @@ export class PostDetailPage implements OnInit {
   async load(): Promise<void> {
     try {
       this.post.set(await this.api.get(this.postId()));
-      this.jobs.set(await this.api.attempts(this.postId()));
+      const page = await this.api.attempts(this.postId());
+      this.jobs.set(page.items);
+      this.olderJobs.set(page.nextCursor);
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
+  async loadOlderJobs(): Promise<void> {
+    try {
+      const page = await this.api.attempts(this.postId(), this.olderJobs());
+      this.jobs.update((jobs) => [...jobs, ...page.items]);
+      this.olderJobs.set(page.nextCursor);
     } catch (error) {
       this.error.set(problemText(error));
     }

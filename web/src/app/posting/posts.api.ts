@@ -72,8 +72,12 @@ export class PostsApi {
     await firstValueFrom(this.http.delete(`/api/v1/posts/${id}`));
   }
 
-  async attempts(id: string): Promise<PublishJob[]> {
-    return (await firstValueFrom(this.http.get<{ items: PublishJob[] }>(`/api/v1/posts/${id}/attempts`))).items;
+  /** A page of a post's attempts, newest occurrence first; `cursor` (a `nextCursor`) asks for older ones. */
+  attempts(id: string, cursor?: string | null): Promise<{ items: PublishJob[]; nextCursor: string | null }> {
+    const params: Record<string, string> = cursor ? { cursor } : {};
+    return firstValueFrom(
+      this.http.get<{ items: PublishJob[]; nextCursor: string | null }>(`/api/v1/posts/${id}/attempts`, { params }),
+    );
   }
 
   calendar(from: string, to: string, filters: { account?: string; state?: string }): Promise<CalendarRange> {
