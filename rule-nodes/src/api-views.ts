@@ -83,3 +83,12 @@ export interface RunStepView {
   durationMs: number;
   error: string | null;
 }
+
+/**
+ * A run with a page of its steps, oldest first: a run may have thousands, so they come
+ * `limit` at a time (default 100); `nextStepsCursor` asks for the next page (`?cursor=`).
+ */
+export interface RunDetailView extends RunView {
+  steps: RunStepView[];
+  nextStepsCursor: string | null;
+}

@@ -6,6 +6,7 @@ import { RUNTIME_TOKENS } from './runtime-tokens.provider';
 import type { RuntimeTokens } from './runtime-token';
 import { AutomationEngine } from './automation-engine';
 import { HookDelivery } from './hook.entity';
+import { RunStep } from './run-step.entity';
 import { signDelivery } from './inbound/signatures';
 import { RuntimeActions } from './runtime-actions';
 import { BackgroundJobs } from '../jobs/background-jobs';
@@ -18,12 +19,37 @@ interface RunBody {
   id: string;
   status: string;
   error: string | null;
-  steps: Array<{ nodeId: string; port: string | null; output: Record<string, unknown> | null; error: string | null }>;
+  steps: Array<{
+    id: string;
+    nodeId: string;
+    port: string | null;
+    output: Record<string, unknown> | null;
+    error: string | null;
+  }>;
+  nextStepsCursor: string | null;
 }
 
 const at = (x: number) => ({ x, y: 0 });
 const edge = (from: string, port: string, to: string) => ({ from: { node: from, port }, to: { node: to, port: 'in' } });
 const hook = { id: 'hook', type: 'webhook-in', position: at(0), config: {} };
+
+/**
+ * No loop, yet it multiplies: `levels` levels of two conditions, each sending every message on to
+ * both of the next level. One event takes 1 + 2 + 4 + … + 2^levels = 2^(levels+1) - 1 steps.
+ */
+function fanOut(levels: number) {
+  const always = { rules: { all: [{ fact: 'n', operator: 'greaterThanInclusive', value: 0 }] } };
+  const nodes: object[] = [hook];
+  const edges: object[] = [];
+  for (let i = 1; i <= levels; i++) {
+    for (const side of ['a', 'b']) {
+      nodes.push({ id: `${side}${i}`, type: 'condition', position: at(i), config: always });
+      if (i === 1) edges.push(edge('hook', 'out', `${side}1`));
+      else for (const from of ['a', 'b']) edges.push(edge(`${from}${i - 1}`, 'true', `${side}${i}`));
+    }
+  }
+  return { nodes, edges };
+}
 
 /** Real runs: the API hosts a real Node-RED child, rule nodes call back over real HTTP. */
 describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind) => {
@@ -64,7 +90,12 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
   }
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { FLOW_RUNTIME: 'child', FLOW_MAX_HOPS: '40', OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
+    t = await startTestApp(kind, {
+      FLOW_RUNTIME: 'child',
+      FLOW_MAX_HOPS: '40',
+      FLOW_MAX_STEPS: '50',
+      OUTBOUND_ALLOW_PRIVATE_URLS: 'true',
+    });
     await t.app.get(AutomationEngine).start();
     await t.app.get(BackgroundJobs).start();
     owner = await newUser(t, 'owner');
@@ -453,6 +484,113 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
       ).body.text;
     }
     expect(texts).toEqual({ token: '${SO_TOKEN}', path: '$(PATH)', both: '${SO_TOKEN} ${PATH} News' });
+  });
+
+  it("pages a run's steps: oldest first, a page at a time, each step once", async () => {
+    const id = await publish('Wide', fanOut(4));
+    const runId = await runOnce(id, { n: 1 });
+    const whole = await settled(runId);
+    expect(whole.status).toBe('succeeded');
+    expect(whole.steps).toHaveLength(31);
+    expect(whole).toMatchObject({ nextStepsCursor: null });
+
+    const pages: RunBody[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await api()
+        .get(`/runs/${runId}?limit=10${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
+      const body = page.body as RunBody;
+      pages.push(body);
+      cursor = body.nextStepsCursor;
+    }
+    expect(pages.map((p) => p.steps.length)).toEqual([10, 10, 10, 1]);
+    const ids = pages.flatMap((p) => p.steps.map((s) => s.id));
+    expect(ids).toEqual(whole.steps.map((s) => s.id));
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(31);
+    // Oldest first: the trigger, then the first level before the second.
+    expect(whole.steps.slice(0, 3).map((s) => s.nodeId)).toEqual(expect.arrayContaining(['hook', 'a1', 'b1']));
+    expect(whole.steps[0].nodeId).toBe('hook');
+    expect(await t.db.getRepository(RunStep).countBy({ runId })).toBe(31);
+
+    await api().get(`/runs/${runId}?limit=501`).expect(400);
+    await api().get(`/runs/${runId}?cursor=not-an-id`).expect(400);
+  });
+
+  it('ends ten events through a graph that multiplies its messages with bounded steps, and tells the owners', async () => {
+    const id = await publish('Fan-out', fanOut(6));
+    const runIds: string[] = [];
+    for (let n = 0; n < 10; n++) runIds.push(await runOnce(id, { n }));
+    for (const runId of runIds) {
+      expect(await settled(runId)).toMatchObject({
+        status: 'stopped',
+        error: 'step guard: the run took more than 50 steps',
+      });
+    }
+    // Unchecked, each event takes 127 steps.
+    const stored = await t.db.getRepository(RunStep).countBy(runIds.map((runId) => ({ runId })));
+    expect(stored).toBe(10 * 50);
+    const bell = await api().get('/notifications').expect(200);
+    expect(bell.body.items.map((n: { title: string }) => n.title)).toContain('Automation "Fan-out" was stopped');
+  });
+
+  it('counts the steps of a loop through a long wait across its waits, and stops it at the limit', async () => {
+    const id = await publish('Every half hour, for ever', {
+      nodes: [
+        hook,
+        { id: 'later', type: 'delay', position: at(1), config: { minutes: 30 } },
+        {
+          id: 'again',
+          type: 'condition',
+          position: at(2),
+          config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
+        },
+      ],
+      edges: [edge('hook', 'out', 'later'), edge('later', 'out', 'again'), edge('again', 'true', 'later')],
+    });
+    const runId = await runOnce(id, {});
+    await settled(runId, workspaceId, ['waiting']);
+    const engine = t.app.get(AutomationEngine);
+    const count = () => t.db.getRepository(RunStep).countBy({ runId });
+    let status = 'waiting';
+    for (let turn = 0; turn < 40 && status !== 'stopped'; turn++) {
+      const before = await count();
+      await engine.resumeDue(new Date(Date.now() + 31 * 60_000));
+      // The turn is over when its steps are written and the run waits again, or it was stopped.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        status = (await api().get(`/runs/${runId}`).expect(200)).body.status;
+        if (status === 'stopped' || (status === 'waiting' && (await count()) > before)) break;
+        if (Date.now() > deadline) throw new Error(`turn ${turn}: the run is ${status}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const { body } = await api().get(`/runs/${runId}`).expect(200);
+    expect(body).toMatchObject({ status: 'stopped', error: 'step guard: the run took more than 50 steps' });
+    expect(await count()).toBe(50);
+  });
+
+  it('ends ten events through a loop that barely waits with bounded steps', async () => {
+    const id = await publish('Spinner', {
+      nodes: [
+        hook,
+        { id: 'wait', type: 'delay', position: at(1), config: { minutes: 0.0001 } },
+        {
+          id: 'again',
+          type: 'condition',
+          position: at(2),
+          config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
+        },
+      ],
+      edges: [edge('hook', 'out', 'wait'), edge('wait', 'out', 'again'), edge('again', 'true', 'wait')],
+    });
+    const runIds: string[] = [];
+    for (let n = 0; n < 10; n++) runIds.push(await runOnce(id, { n }));
+    for (const runId of runIds) expect((await settled(runId)).status).toBe('stopped');
+    const stored = await t.db.getRepository(RunStep).countBy(runIds.map((runId) => ({ runId })));
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThanOrEqual(10 * 40);
   });
 
   it('stops a runaway loop and tells the owners, while other automations keep running', async () => {

@@ -3,7 +3,7 @@ import { Run } from './run.entity';
 
 /** One node handling one message of a run: what came in, what went out on which port, how long. */
 @Entity('automation_run_steps')
-@Index('ix_automation_run_steps_run', ['runId', 'startedAt'])
+@Index('ix_automation_run_steps_run', ['runId', 'id'])
 export class RunStep {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

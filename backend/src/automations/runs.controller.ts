@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
+import { RunStepsQuery } from './runs.dto';
 import { RunsService } from './runs.service';
 
 @ApiTags('automations')
@@ -9,11 +10,14 @@ import { RunsService } from './runs.service';
 export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
-  /** A run with every step: node, port, input, output, duration, error. */
+  /**
+   * A run with a page of its steps (node, port, input, output, duration, error), oldest first:
+   * `limit` (default 100, at most 500) at a time, the next page by `cursor` = the `nextStepsCursor` given.
+   */
   @Get(':runId')
   @RequirePermission('automations:read')
-  get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('runId') runId: string) {
-    return this.runs.get(workspace.workspaceId, runId);
+  get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('runId') runId: string, @Query() query: RunStepsQuery) {
+    return this.runs.get(workspace.workspaceId, runId, query);
   }
 
   @Post(':runId/rerun')

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { RunSettledMessage, StepRecord } from '@socialorchestrator/flow-runtime';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
 import { insertRows } from '../database/insert-rows';
 import { inLists } from '../database/in-lists';
@@ -13,11 +13,14 @@ import type { Page } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
-import { runView, stepView, type RunStepView, type RunView } from './automation-view';
+import type { RunDetailView } from '@socialorchestrator/rule-nodes';
+import { runView, stepView, type RunView } from './automation-view';
 import { Automation } from './automation.entity';
 import { runtimeNodeId } from './compile';
 import { FlowDeployer } from './flow-deployer';
+import { runStepId } from './run-step-id';
 import { RunStep } from './run-step.entity';
+import { STEPS_PAGE, type RunStepsQuery } from './runs.dto';
 import { RunWait } from './run-wait.entity';
 import { Run, type RunStatus } from './run.entity';
 import { RunsInFlight } from './runs-in-flight';
@@ -208,7 +211,9 @@ export class RunsService {
       if (!run) continue;
       await this.runs.update({ id: run.id }, { status: 'running', finishedAt: null });
       this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
-      const msg = { payload: wait.payload, _so: { runId: run.id, hops: 0, resume: { port: wait.resumePort! } } };
+      // The steps it took before it waited count on: a loop through a long wait is bounded too.
+      const steps = await this.steps.countBy({ runId: run.id });
+      const msg = { payload: wait.payload, _so: { runId: run.id, hops: 0, steps, resume: { port: wait.resumePort! } } };
       this.runtime.trigger(runtimeNodeId(run.automationId, wait.nodeId), msg);
     }
   }
@@ -322,11 +327,13 @@ export class RunsService {
       const found = await this.runs.find({ select: { id: true }, where: { id: In(ids) } });
       for (const run of found) known.add(run.id);
     }
+    // In the order the steps started (they come in the order they finished), so ids follow it.
     return records
       .filter((r) => known.has(r.runId))
+      .sort((a, b) => a.startedAt - b.startedAt)
       .map((r) =>
         jsonRow({
-          id: newId(),
+          id: runStepId(r.startedAt),
           runId: r.runId,
           nodeId: r.nodeId.slice(0, 40),
           nodeType: r.nodeType.slice(0, 40),
@@ -416,11 +423,22 @@ export class RunsService {
     return { items: page.map(runView), nextCursor: rows.length > PAGE_SIZE ? rows[PAGE_SIZE].id : null };
   }
 
-  async get(workspaceId: string, runId: string): Promise<RunView & { steps: RunStepView[] }> {
+  /** A run with a page of its steps, oldest first, after `cursor` (the last step id seen). */
+  async get(workspaceId: string, runId: string, query: RunStepsQuery = {}): Promise<RunDetailView> {
     const run = await this.runs.findOneBy({ id: runId, workspaceId });
     if (!run) throw notFound('Run');
-    const steps = await this.steps.find({ where: { runId }, order: { startedAt: 'ASC', id: 'ASC' } });
-    return { ...runView(run), steps: steps.map(stepView) };
+    const limit = query.limit ?? STEPS_PAGE;
+    const rows = await this.steps.find({
+      where: { runId, ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      ...runView(run),
+      steps: page.map(stepView),
+      nextStepsCursor: rows.length > limit ? page[page.length - 1].id : null,
+    };
   }
 
   /** The same input through the automation's current published version. */

@@ -40,6 +40,7 @@ import { Posting1764201600000 } from './migrations/1764201600000-Posting';
 import { Automation1764288000000 } from './migrations/1764288000000-Automation';
 import { ListIndexes1764374400000 } from './migrations/1764374400000-ListIndexes';
 import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
+import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPages';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   Automation1764288000000,
   ListIndexes1764374400000,
   FeedStatus1764460800000,
+  RunStepPages1764547200000,
 ];

@@ -1,4 +1,6 @@
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { Run } from '../automations/run.entity';
+import { newId } from '../common/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
@@ -25,6 +27,7 @@ const BIG_TABLES = [
   'activity_entries',
   'outbox_emails',
   'automation_runs',
+  'automation_run_steps',
   'notifications',
   'approvals',
 ];
@@ -43,6 +46,7 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
   let postId: string;
   let automationId: string;
   let accountId: string;
+  const runId = newId();
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
@@ -71,6 +75,18 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     automationId = (
       await t.http.post('/api/v1/automations').set(as(owner, workspaceId)).send({ name: 'Plans' }).expect(201)
     ).body.id;
+    await t.db.getRepository(Run).insert({
+      id: runId,
+      workspaceId,
+      automationId,
+      version: 1,
+      status: 'succeeded',
+      triggerNodeId: 'hook',
+      input: {},
+      error: null,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
     // TypeORM reads its logger from the data source on every query.
     Object.assign(t.db, { logger });
   });
@@ -143,6 +159,8 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     ['activity', () => '/api/v1/activity?limit=50', ['ix_activity_entries_workspace']],
     ['outbox', () => '/api/v1/outbox?limit=50', ['ix_outbox_emails_workspace']],
     ['runs', () => `/api/v1/automations/${automationId}/runs`, ['ix_automation_runs_automation']],
+    ['run steps', () => `/api/v1/runs/${runId}?limit=50`, ['ix_automation_run_steps_run']],
+    ['run steps, next page', () => `/api/v1/runs/${runId}?cursor=${newId()}`, ['ix_automation_run_steps_run']],
     ['notifications', () => '/api/v1/notifications', ['ix_notifications_list']],
     ['approvals', () => '/api/v1/approvals', ['ix_approvals_workspace_status']],
   ];
