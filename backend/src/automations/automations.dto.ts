@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString } from 'class-validator';
 import { Text } from '../common/fields';
 import type { Graph } from './graph';
+import { IsGraph } from './graph-shape';
 
 export class CreateAutomationDto {
   @ApiProperty({ example: 'New blog posts to drafts' })
@@ -12,7 +13,7 @@ export class CreateAutomationDto {
     description: '{nodes: [{id, type, position, config}], edges: [{from: {node, port}, to: {node, port}}]}',
   })
   @IsOptional()
-  @IsObject()
+  @IsGraph()
   graph?: Graph;
 }
 
@@ -22,7 +23,7 @@ export class UpdateAutomationDto {
   name?: string;
 
   @IsOptional()
-  @IsObject()
+  @IsGraph()
   graph?: Graph;
 }
 

@@ -6,7 +6,13 @@ import { defineErrors } from './domain-error';
 
 export class BodyError extends defineErrors('http', {
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  TOO_DEEP: { status: 400, title: 'The request body nests too deeply' },
+  MALFORMED_TEXT: { status: 400, title: 'The request body has text that is not valid Unicode' },
+  MALFORMED_MULTIPART: { status: 400, title: 'The upload is not a readable multipart/form-data body' },
 }) {}
+
+/** No request of ours nests anywhere near this; a deeper body would only exhaust the stack of what walks it. */
+export const MAX_JSON_DEPTH = 64;
 
 /** Inbound webhooks are verified over the exact bytes sent, so their bodies stay raw. */
 export const RAW_BODY_PATH = '/api/v1/hooks/';
@@ -26,9 +32,20 @@ export function useBodyParsers(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
     if (wantsRawBody(request)) return done(null, body);
     if (!body.length) return done(null, undefined);
-    parseJson(request, body.toString('utf8'), (error, value) =>
-      error ? done(new BodyError('MALFORMED_JSON', error.message), undefined) : done(null, value),
-    );
+    const text = body.toString('utf8');
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+      const message = `nests deeper than ${MAX_JSON_DEPTH} levels`;
+      return done(new BodyError('TOO_DEEP', `body: ${message}`, [{ field: 'body', message }]), undefined);
+    }
+    parseJson(request, text, (error, value) => {
+      if (error) return done(new BodyError('MALFORMED_JSON', error.message), undefined);
+      const broken = LONE_SURROGATE_ESCAPE.test(text) ? illFormedText(value) : null;
+      if (broken !== null) {
+        const message = 'has a lone UTF-16 surrogate (\\ud800–\\udfff without its pair)';
+        return done(new BodyError('MALFORMED_TEXT', `${broken}: ${message}`, [{ field: broken, message }]), undefined);
+      }
+      done(null, value);
+    });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body, done) =>
     done(null, wantsRawBody(request) ? body : { ...parseForm(body.toString('utf8')) }),
@@ -44,6 +61,51 @@ export function useBodyParsers(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) =>
     done(null, wantsRawBody(request) ? body : undefined),
   );
+}
+
+/**
+ * How deeply a JSON text nests arrays and objects, read before parsing (brackets inside strings
+ * skipped): JSON.parse itself copes with 10,000 levels, but what walks the result afterwards
+ * (class-transformer, class-validator, logging) recurses and runs out of stack.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * A high or low surrogate written as an escape: the only way a lone one gets into a JSON body, as
+ * UTF-8 bytes cannot carry one (they decode to U+FFFD). Strings holding one break encoders later
+ * (`encodeURIComponent`, database drivers), so such a body is refused, naming where.
+ */
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** A surrogate not part of a pair: in a `u` regex, a pair is one code point and never matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first key or string in `value` that is not well-formed UTF-16, or null. */
+export function illFormedText(value: unknown, path = 'body'): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : path === 'body' ? key : `${path}.${key}`;
+    if (LONE_SURROGATE.test(key)) return at;
+    const found = illFormedText(item, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The whole of a stream Fastify left unread, refused beyond `limit` bytes. */

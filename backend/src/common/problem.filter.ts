@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
@@ -45,6 +46,21 @@ export class ProblemFilter implements ExceptionFilter {
         headers: {},
       };
     }
+    const column = notNullColumn(error);
+    if (column) {
+      const message = 'must not be null';
+      return {
+        problem: {
+          type: problemType('VALIDATION'),
+          title: 'The request has invalid fields',
+          status: 400,
+          code: 'VALIDATION',
+          detail: `${column}: ${message}`,
+          errors: [{ field: column, message }],
+        },
+        headers: {},
+      };
+    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return {
       problem: {
@@ -62,4 +78,18 @@ function titleFor(status: number): string {
   const name = HttpStatus[status];
   if (!name) return 'Request failed';
   return name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+/**
+ * The column a write left null against its NOT NULL constraint, if that is what failed. A DTO's
+ * `@IsOptional()` lets `null` through as well as an absent field; where a field may be omitted but
+ * not cleared (`PATCH {name: null}`), the database is the last word, and it is the sender's
+ * mistake: 400 naming the field (our columns are named as the API's fields), never a 500.
+ */
+function notNullColumn(error: unknown): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = error.driverError as { code?: string; column?: string; message?: string } | undefined;
+  if (driverError?.code === '23502') return driverError.column ?? null; // PostgreSQL not_null_violation
+  const sqlite = /^NOT NULL constraint failed: \w+\.(\w+)$/.exec(driverError?.message ?? '');
+  return sqlite ? sqlite[1] : null;
 }

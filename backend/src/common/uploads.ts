@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Observable } from 'rxjs';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { tooLarge } from './body-parsing';
+import { BodyError, tooLarge } from './body-parsing';
 import { newId } from './ids';
 
 /** An uploaded file, on disk in a temporary place: the handler moves it and removes it. */
@@ -43,6 +43,12 @@ export function FileUpload(field: string, maxBytes: (config: AppConfig) => numbe
   return FileUploadInterceptor;
 }
 
+/** A multipart body busboy cannot read (no or wrong boundary, cut short, broken part headers): 400 naming the field. */
+function malformedForm(field: string, error: Error): BodyError {
+  const message = `is not a readable multipart/form-data upload (${error.message})`;
+  return new BodyError('MALFORMED_MULTIPART', `${field}: ${message}`, [{ field, message }]);
+}
+
 class UploadInterrupted extends Error {
   constructor() {
     super('The upload ended before the file was sent');
@@ -51,7 +57,13 @@ class UploadInterrupted extends Error {
 
 function receiveFile(request: FastifyRequest, field: string, maxBytes: number): Promise<Upload | undefined> {
   return new Promise((resolve, reject) => {
-    const form = busboy({ headers: request.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
+    let form: busboy.Busboy;
+    try {
+      form = busboy({ headers: request.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
+    } catch (error) {
+      // No boundary, or a content type busboy cannot read: the sender's mistake, not ours.
+      return reject(malformedForm(field, error as Error));
+    }
     let saving: Promise<Upload | undefined> = Promise.resolve(undefined);
     let receiving: Readable | undefined;
     form.on('file', (name, stream, info) => {
@@ -64,7 +76,7 @@ function receiveFile(request: FastifyRequest, field: string, maxBytes: number): 
       saving.catch(() => undefined); // settled through 'close' or the interruption below
     });
     form.on('close', () => saving.then(resolve, reject));
-    form.on('error', reject);
+    form.on('error', (error: Error) => reject(malformedForm(field, error)));
     // A sender who goes away mid-upload leaves no request to answer and no partial file behind.
     request.raw.once('close', () => {
       if (request.raw.complete) return;
