@@ -227,9 +227,6 @@ function summary(node: GraphNode): string {
       @if (showHooks() && automation(); as a) {
         <so-webhook-panel [automationId]="a.id" (closed)="showHooks.set(false)" />
       }
-      @if (feedNodeIds().length) {
-        <so-feed-status [nodeIds]="feedNodeIds()" [feeds]="a.feeds" />
-      }
       <div class="editor">
         <aside class="palette" aria-label="Palette">
           <label for="palette-search">Search nodes</label>
@@ -349,7 +346,13 @@ function summary(node: GraphNode): string {
             @if (specOf(node)?.category === 'trigger') {
               <so-test-run [automationId]="a.id" [nodeId]="node.id" [published]="a.publishedVersion !== null" />
             }
+            @if (node.type === 'rss-in') {
+              <so-feed-status [nodeIds]="[node.id]" [feeds]="a.feeds" />
+            }
           } @else {
+            @if (feedNodeIds().length) {
+              <so-feed-status [nodeIds]="feedNodeIds()" [feeds]="a.feeds" />
+            }
             <h2>Build your automation</h2>
             <p class="muted">
               Drag a trigger from the palette onto the canvas, then logic and actions; connect them by dragging from an
