@@ -2,41 +2,56 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { buffer } from 'node:stream/consumers';
 import type { Job } from 'agenda';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
-import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import type { Upload } from '../common/uploads';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { MEDIA_STORE } from '../media/media-store.provider';
 import type { BlobStore } from '../media/storage/blob-store';
 import { Workspace } from '../workspaces/workspace.entity';
-import { MediaDownloadError } from '../media/media-by-url';
 import { MediaLibrary } from '../media/media-library.service';
 import { MediaUploads } from '../media/media-uploads.service';
 import { Post } from './post.entity';
 import {
+  countPostRows,
   detectSheetFormat,
   ImportedPost,
-  parsePostSheet,
+  readPostSheet,
   SheetFormat,
   SheetFormatError,
+  tooManyRows,
   writePostSheet,
 } from './import-export/post-sheet';
+import { PostPlanner } from './post-planner';
+import { PostImportWriter, RowError, SheetPost } from './post-sheets.writer';
 import { PostsError } from './posts.errors';
 import { PostsService } from './posts.service';
 
 export const IMPORT_JOB = 'posts.import';
-const MAX_ROWS = 5000;
-const PROGRESS_EVERY = 25;
+/** Rows one import takes at most (and one export writes): a year of a large agency's posts. */
+export const MAX_IMPORT_ROWS = 100_000;
+/** Rows written per transaction: enough for multi-row inserts to pay, few enough to keep commits short. */
+const BATCH_ROWS = 500;
+/** Posts read per query while exporting. */
+const EXPORT_PAGE = 500;
+/** How often, at most, progress is saved on the job. */
+const PROGRESS_EVERY_MS = 1_000;
+/** Errors kept on the job: enough to fix a file by, without a result of megabytes. */
+const MAX_REPORTED_ERRORS = 1_000;
 
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
+export type { RowError };
+
+interface ImportResult {
+  created: number;
+  /** The new posts' ids, in row order; only once the import is done (100,000 ids are 4 MB, not for every poll). */
+  postIds?: string[];
+  /** The first MAX_REPORTED_ERRORS, in row order. */
+  errors: RowError[];
+  /** Every error, also those past the list. */
+  errorCount: number;
 }
 
 interface ImportJobData {
@@ -45,12 +60,14 @@ interface ImportJobData {
   storageKey: string;
   format: SheetFormat;
   fileName: string;
-  result?: { created: number; postIds: string[]; errors: RowError[] };
+  result?: ImportResult;
 }
 
 /**
- * Bulk import and export in one sheet format. Import: the file is stored, a background job creates
- * the posts row by row and reports progress and per-row errors. Export writes what import reads.
+ * Bulk import and export in one sheet format. Import: the file is stored, and a background job
+ * counts its rows (a file over MAX_IMPORT_ROWS is refused before anything is created), then streams
+ * it through PostImportWriter a batch at a time, saving progress and per-row errors on the job.
+ * Export writes what import reads.
  */
 @Injectable()
 export class PostSheets implements OnModuleInit {
@@ -59,6 +76,7 @@ export class PostSheets implements OnModuleInit {
     @Inject(MEDIA_STORE) private readonly store: BlobStore,
     private readonly jobs: BackgroundJobs,
     private readonly posts: PostsService,
+    private readonly planner: PostPlanner,
     private readonly media: MediaUploads,
     private readonly library: MediaLibrary,
   ) {}
@@ -93,81 +111,33 @@ export class PostSheets implements OnModuleInit {
   private async run(job: Job<ImportJobData>): Promise<void> {
     const data = job.attrs.data;
     const workspace = await this.dataSource.manager.findOneByOrFail(Workspace, { id: data.workspaceId });
-    const content = await buffer(await this.store.get(data.storageKey));
-    const parsed = await parsePostSheet(content, data.format, { timeZone: workspace.timeZone, maxRows: MAX_ROWS });
-    const errors: RowError[] = [...parsed.errors];
-    const postIds: string[] = [];
-    const resolve = await this.accountResolver(data.workspaceId);
-    const actor: Principal = { kind: 'user', userId: data.userId, apiKey: null };
-    for (const [i, { row, post }] of parsed.rows.entries()) {
-      const created = await this.createRow(data.workspaceId, actor, row, post, resolve, errors);
-      if (created) postIds.push(created);
-      if ((i + 1) % PROGRESS_EVERY === 0) {
-        job.attrs.data.result = { created: postIds.length, postIds, errors };
-        job.attrs.progress = Math.round(((i + 1) / parsed.rows.length) * 100);
-        await job.save();
-      }
+    const options = { timeZone: workspace.timeZone };
+    const total = await countPostRows(await this.store.get(data.storageKey), data.format, options);
+    if (total > MAX_IMPORT_ROWS) throw tooManyRows(total, MAX_IMPORT_ROWS);
+    const writer = await PostImportWriter.open(
+      { dataSource: this.dataSource, planner: this.planner, media: this.media },
+      {
+        workspaceId: data.workspaceId,
+        timeZone: workspace.timeZone,
+        actor: { kind: 'user', userId: data.userId, apiKey: null },
+      },
+    );
+    const progress = new ImportProgress(job, total);
+    let batch: SheetPost[] = [];
+    const flush = async () => {
+      progress.add(await writer.write(batch), batch.length);
+      batch = [];
+      await progress.saveNowAndThen();
+    };
+    for await (const entry of readPostSheet(await this.store.get(data.storageKey), data.format, options)) {
+      if ('post' in entry) batch.push(entry);
+      else progress.add({ postIds: [], errors: entry.errors }, entry.row > 1 ? 1 : 0);
+      if (batch.length === BATCH_ROWS) await flush();
     }
-    job.attrs.data.result = { created: postIds.length, postIds, errors: errors.sort((a, b) => a.row - b.row) };
+    await flush();
     // Agenda saves only the run state after a handler; the result is data, saved here.
-    await job.save();
+    await progress.save();
     await this.store.delete(data.storageKey);
-  }
-
-  private async createRow(
-    workspaceId: string,
-    actor: Principal,
-    row: number,
-    post: ImportedPost,
-    resolve: (ref: string) => string | undefined,
-    errors: RowError[],
-  ): Promise<string | null> {
-    const missing = post.accounts.filter((ref) => !resolve(ref));
-    if (missing.length) {
-      errors.push({
-        row,
-        field: 'accounts',
-        message: `no connected account named or with the id ${missing.join(', ')}`,
-      });
-      return null;
-    }
-    try {
-      const mediaIds = await this.mediaFor(workspaceId, actor, post.mediaUrls);
-      const created = await this.posts.create(
-        workspaceId,
-        actor,
-        {
-          text: post.text,
-          labels: post.labels,
-          variants: post.accounts.map((ref) => ({
-            accountId: resolve(ref)!,
-            postType: post.postType,
-            mediaIds,
-            ...(post.link ? { link: post.link } : {}),
-          })),
-          ...(post.scheduledAt ? { schedule: { type: 'single' as const, at: post.scheduledAt.toISOString() } } : {}),
-        },
-        'import',
-      );
-      return created.id;
-    } catch (error) {
-      if (error instanceof MediaDownloadError) {
-        errors.push({ row, field: 'media_urls', message: error.message });
-        return null;
-      }
-      if (!(error instanceof DomainError)) throw error;
-      const fields = error.errors?.length
-        ? error.errors
-        : [{ field: 'row', message: error.detail ?? error.spec.title }];
-      for (const e of fields) errors.push({ row, field: columnOf(e.field), message: e.message });
-      return null;
-    }
-  }
-
-  private async mediaFor(workspaceId: string, actor: Principal, urls: string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const url of urls) ids.push(await this.media.fromUrl(workspaceId, actor.userId, url));
-    return ids;
   }
 
   /** The posts in the sheet format, one row per post: its accounts by name, its next (or only) time. */
@@ -175,34 +145,29 @@ export class PostSheets implements OnModuleInit {
     const em = this.dataSource.manager;
     const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
     const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a.name]));
-    const posts = await em.find(Post, { where: { workspaceId }, order: { id: 'ASC' }, take: MAX_ROWS });
     const rows: ImportedPost[] = [];
-    for (const parts of await this.posts.parts(posts)) {
-      const first = parts.variants[0];
-      if (!first) continue;
-      const media = await this.library.forPublishing(workspaceId, first.mediaIds);
-      rows.push({
-        text: first.text ?? parts.post.text,
-        accounts: parts.variants.map((v) => accounts.get(v.accountId) ?? v.accountId),
-        scheduledAt: parts.variants.find((v) => v.state === 'scheduled')?.scheduledAt ?? null,
-        postType: first.postType,
-        link: first.link,
-        labels: parts.labels,
-        mediaUrls: media.map((m) => m.url),
-      });
+    // A page at a time by id (each page's parts read together), up to what an import takes back.
+    for (let after = ''; rows.length < MAX_IMPORT_ROWS;) {
+      const take = Math.min(EXPORT_PAGE, MAX_IMPORT_ROWS - rows.length);
+      const page = await em.find(Post, { where: { workspaceId, id: MoreThan(after) }, order: { id: 'ASC' }, take });
+      for (const parts of await this.posts.parts(page)) {
+        const first = parts.variants[0];
+        if (!first) continue;
+        const media = await this.library.forPublishing(workspaceId, first.mediaIds);
+        rows.push({
+          text: first.text ?? parts.post.text,
+          accounts: parts.variants.map((v) => accounts.get(v.accountId) ?? v.accountId),
+          scheduledAt: parts.variants.find((v) => v.state === 'scheduled')?.scheduledAt ?? null,
+          postType: first.postType,
+          link: first.link,
+          labels: parts.labels,
+          mediaUrls: media.map((m) => m.url),
+        });
+      }
+      if (page.length < take) break;
+      after = page[page.length - 1].id;
     }
     return writePostSheet(rows, format, { timeZone: workspace.timeZone });
-  }
-
-  /** Accounts are named in sheets by name (case-insensitive) or id. */
-  private async accountResolver(workspaceId: string): Promise<(ref: string) => string | undefined> {
-    const accounts = await this.dataSource.manager.findBy(SocialAccount, { workspaceId, deletedAt: IsNull() });
-    const byRef = new Map<string, string>();
-    for (const a of accounts) {
-      byRef.set(a.id, a.id);
-      byRef.set(a.name.toLowerCase(), a.id);
-    }
-    return (ref) => byRef.get(ref.toLowerCase()) ?? byRef.get(ref);
   }
 
   private async head(path: string): Promise<Buffer> {
@@ -216,9 +181,36 @@ export class PostSheets implements OnModuleInit {
   }
 }
 
-/** A post API field ("variants[0].text", "schedule.at") as the sheet column a person can fix. */
-function columnOf(field: string): string {
-  if (field.startsWith('schedule')) return 'scheduled_at';
-  const leaf = field.split('.').pop() ?? field;
-  return { text: 'text', link: 'link', postType: 'post_type', accountId: 'accounts', labels: 'labels' }[leaf] ?? leaf;
+/** An import's counts and errors, saved on its job now and then while it runs. */
+class ImportProgress {
+  private readonly result: Required<ImportResult> = { created: 0, postIds: [], errors: [], errorCount: 0 };
+  private done = 0;
+  private savedAt = Date.now();
+
+  constructor(
+    private readonly job: Job<ImportJobData>,
+    private readonly total: number,
+  ) {}
+
+  add(written: { postIds: string[]; errors: RowError[] }, rows: number): void {
+    this.done += rows;
+    this.result.created += written.postIds.length;
+    this.result.postIds.push(...written.postIds);
+    this.result.errorCount += written.errors.length;
+    // Rows come in order, so the errors kept are those of the first rows.
+    const room = MAX_REPORTED_ERRORS - this.result.errors.length;
+    if (room > 0) this.result.errors.push(...[...written.errors].sort((a, b) => a.row - b.row).slice(0, room));
+  }
+
+  async saveNowAndThen(): Promise<void> {
+    if (Date.now() - this.savedAt >= PROGRESS_EVERY_MS) await this.save(false);
+  }
+
+  async save(done = true): Promise<void> {
+    this.savedAt = Date.now();
+    const { postIds, ...counts } = this.result;
+    this.job.attrs.data.result = done ? { ...counts, postIds } : counts;
+    await this.job.save(); // the data; a saved job's progress is run state, written (and the lock renewed) by touch
+    if (!done) await this.job.touch(this.total ? Math.min(99, Math.floor((this.done / this.total) * 100)) : 0);
+  }
 }

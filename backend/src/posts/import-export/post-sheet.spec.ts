@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { detectSheetFormat, ImportedPost, parsePostSheet, SheetFormatError, writePostSheet } from './post-sheet';
+import {
+  countPostRows,
+  detectSheetFormat,
+  ImportedPost,
+  parsePostSheet,
+  readPostSheet,
+  SheetFormatError,
+  writePostSheet,
+} from './post-sheet';
 
 const zone = 'Europe/Paris';
 const posts: ImportedPost[] = [
@@ -181,5 +190,48 @@ describe('post sheet files', () => {
     );
     const notAWorkbook = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]);
     expect(await problem(parsePostSheet(notAWorkbook, 'xlsx', { timeZone: zone }))).toBe('unreadable');
+  });
+});
+
+describe('post sheets as streams', () => {
+  it('reads rows as they arrive, whatever the chunks cut through (header, quotes, characters)', async () => {
+    const text = 'text;accounts;labels\r\n"Été, ""quoted""\nline two";Brand A;fr\r\n\r\n🎉;Brand B;\r\n';
+    const bytes = Buffer.from(`\uFEFF${text}`, 'utf8');
+    // Three-byte chunks split the BOM, the emoji, the accents and the header from its delimiter.
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 3) }, (_, i) => bytes.subarray(i * 3, i * 3 + 3));
+    const entries = [];
+    for await (const entry of readPostSheet(Readable.from(chunks), 'csv', { timeZone: zone })) entries.push(entry);
+    expect(entries).toEqual([
+      {
+        row: 2,
+        post: expect.objectContaining({ text: 'Été, "quoted"\nline two', accounts: ['Brand A'], labels: ['fr'] }),
+      },
+      { row: 4, post: expect.objectContaining({ text: '🎉', accounts: ['Brand B'] }) },
+    ]);
+    expect(await countPostRows(Readable.from(chunks), 'csv', { timeZone: zone })).toBe(2);
+  });
+
+  it('holds rows to the bounds the API holds posts to, naming the column', async () => {
+    const labels = Array.from({ length: 21 }, (_, i) => `l${i}`).join(';');
+    const accounts = Array.from({ length: 51 }, (_, i) => `a${i}`).join(';');
+    const file = csv(
+      [
+        'text,accounts,labels,link',
+        `"${'x'.repeat(10_001)}",Brand A,,`,
+        `ok,"${accounts}",,`,
+        `ok,Brand A,${labels},`,
+        `ok,Brand A,${'y'.repeat(51)},`,
+        `ok,Brand A,,https://example.com/${'z'.repeat(2048)}`,
+      ].join('\n'),
+    );
+    const parsed = await parsePostSheet(file, 'csv', { timeZone: zone });
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'text'],
+      [3, 'accounts'],
+      [4, 'labels'],
+      [5, 'labels'],
+      [6, 'link'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { Readable } from 'node:stream';
 import { isTimeZone } from '../../workspaces/time-zone';
 import { readPostRow, RowCells } from './post-row';
 import {
@@ -12,12 +13,15 @@ import {
   SheetFormatError,
   SheetRowError,
 } from './sheet-format';
-import { readSheetTable } from './sheet-table';
+import { readSheetLines, SheetLine } from './sheet-table';
 
 // post-sheet is the folder's public entry point.
 export { detectSheetFormat } from './sheet-table';
 export { SHEET_COLUMNS, SheetFormatError } from './sheet-format';
 export type { ImportedPost, SheetFormat, SheetFormatProblem, SheetRowError } from './sheet-format';
+
+/** One data row of a post sheet: the post it holds, or what is wrong with it (row 1: the header). */
+export type PostSheetEntry = { row: number; post: ImportedPost } | { row: number; errors: SheetRowError[] };
 
 export interface ParsedPostSheet {
   /** Rows without errors, with their sheet row numbers. */
@@ -25,34 +29,80 @@ export interface ParsedPostSheet {
   errors: SheetRowError[];
 }
 
-/** Reads a post sheet; bad cells become `errors`, a file that cannot be read at all throws SheetFormatError. */
+/**
+ * Reads a post sheet as it streams in, one entry per filled row in row order (header problems
+ * first, as row 1); a file that cannot be read at all throws SheetFormatError.
+ */
+export async function* readPostSheet(
+  source: Readable,
+  format: SheetFormat,
+  options: { timeZone: string },
+): AsyncGenerator<PostSheetEntry> {
+  assertTimeZone(options.timeZone);
+  const lines = readSheetLines(source, format, options.timeZone);
+  try {
+    const columns = await headerOf(lines);
+    const headerProblems = headerErrors(columns);
+    if (headerProblems.length) yield { row: 1, errors: headerProblems };
+    for await (const { row, cells } of filled(lines)) {
+      const named: RowCells = Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']));
+      const errors: SheetRowError[] = [];
+      const post = readPostRow(named, options.timeZone, (field, message) => errors.push({ row, field, message }));
+      yield errors.length ? { row, errors } : { row, post };
+    }
+  } finally {
+    await lines.return(undefined); // closes the file when the reader stops early
+  }
+}
+
+/**
+ * Counts a sheet's filled rows without reading them as posts, checking its header: a first,
+ * cheap pass that refuses an oversized file before anything is imported and sizes the progress.
+ */
+export async function countPostRows(source: Readable, format: SheetFormat, options: { timeZone: string }) {
+  assertTimeZone(options.timeZone);
+  const lines = readSheetLines(source, format, options.timeZone);
+  try {
+    headerErrors(await headerOf(lines));
+    const rows = filled(lines);
+    let count = 0;
+    while (!(await rows.next()).done) count++;
+    return count;
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+/** Reads a whole post sheet held in memory; more than `maxRows` filled rows refuse the file. */
 export async function parsePostSheet(
   content: Buffer,
   format: SheetFormat,
   options: { timeZone: string; maxRows?: number },
 ): Promise<ParsedPostSheet> {
-  assertTimeZone(options.timeZone);
-  const [header, ...body] = await readSheetTable(content, format, options.timeZone);
-  const columns = (header ?? []).map((name) => name.trim().toLowerCase());
-  const errors = headerErrors(columns);
-  const filled = body
-    .map((cells, i) => ({ row: i + 2, cells }))
-    .filter(({ cells }) => cells.some((cell) => cell.trim()));
-  if (options.maxRows !== undefined && filled.length > options.maxRows) {
-    throw new SheetFormatError(
-      'too_many_rows',
-      `the file has ${filled.length} posts; at most ${options.maxRows} can be imported at once`,
-    );
+  const parsed: ParsedPostSheet = { rows: [], errors: [] };
+  let count = 0;
+  for await (const entry of readPostSheet(Readable.from([content]), format, options)) {
+    if (entry.row > 1) count++;
+    if ('post' in entry) parsed.rows.push(entry);
+    else parsed.errors.push(...entry.errors);
   }
-  const rows: ParsedPostSheet['rows'] = [];
-  for (const { row, cells } of filled) {
-    const named: RowCells = Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']));
-    const rowErrors: SheetRowError[] = [];
-    const post = readPostRow(named, options.timeZone, (field, message) => rowErrors.push({ row, field, message }));
-    if (rowErrors.length) errors.push(...rowErrors);
-    else rows.push({ row, post });
-  }
-  return { rows, errors };
+  if (options.maxRows !== undefined && count > options.maxRows) throw tooManyRows(count, options.maxRows);
+  return parsed;
+}
+
+export const tooManyRows = (count: number, maxRows: number) =>
+  new SheetFormatError('too_many_rows', `the file has ${count} posts; at most ${maxRows} can be imported at once`);
+
+/** The header's column names (row 1; a sheet whose row 1 is blank has none). */
+async function headerOf(lines: AsyncIterator<SheetLine>): Promise<string[]> {
+  const first = await lines.next();
+  const header = !first.done && first.value.row === 1 ? first.value.cells : [];
+  return header.map((name) => name.trim().toLowerCase());
+}
+
+/** The rest of the sheet without its blank rows (Excel leaves many). */
+async function* filled(lines: AsyncIterable<SheetLine>): AsyncGenerator<SheetLine> {
+  for await (const line of lines) if (line.cells.some((cell) => cell.trim())) yield line;
 }
 
 /** Header problems as row-1 errors; a header without accounts is no post sheet at all. */
