@@ -82,6 +82,44 @@ describe('loadConfig', () => {
     );
   });
 
+  it('validates the rate limits, Redis, metrics and docs settings, with generous defaults', () => {
+    const defaults = loadConfig({ DATA_DIR: dataDir() });
+    expect(defaults).toMatchObject({
+      redisUrl: null,
+      rateLimits: { apiRequests: 6000, apiWindowSeconds: 60, registrationsPerIpPerHour: 30 },
+      loginAccountBrakeFailures: 100,
+      metricsToken: null,
+      apiDocs: true,
+    });
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
+    expect(loadConfig({ ...production, DATA_DIR: dataDir() }).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, DATA_DIR: dataDir(), API_DOCS: 'on' }).apiDocs).toBe(true);
+    let error: unknown;
+    try {
+      loadConfig({
+        DATA_DIR: dataDir(),
+        REDIS_URL: 'http://cache:6379',
+        API_RATE_LIMIT: '-1',
+        API_RATE_WINDOW_SECONDS: '0',
+        METRICS_TOKEN: 'short',
+        API_DOCS: 'yes',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'API_DOCS',
+      'API_RATE_LIMIT',
+      'API_RATE_WINDOW_SECONDS',
+      'METRICS_TOKEN',
+      'REDIS_URL',
+    ]);
+  });
+
   it('requires a real JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(
       'JWT_SECRET: is required when NODE_ENV=production',
