@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { FormErrors } from '../core/form-errors';
+import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 
 interface PostComment {
@@ -33,25 +34,30 @@ interface PostComment {
       } @empty {
         <p class="muted">No comments yet.</p>
       }
-      <so-banner [message]="errors.banner()" />
-      <label for="new-comment">Add a comment</label>
-      <textarea
-        id="new-comment"
-        rows="3"
-        [value]="text()"
-        (input)="text.set($any($event.target).value)"
-        (keydown.control.enter)="add()"
-      ></textarea>
-      @if (errors.field('text'); as e) {
-        <p class="field-error" role="alert">{{ e }}</p>
+      <!-- Commenting needs posts:write (the API refuses Viewers and Clients; clients comment by their link). -->
+      @if (mayComment()) {
+        <so-banner [message]="errors.banner()" />
+        <label for="new-comment">Add a comment</label>
+        <textarea
+          id="new-comment"
+          rows="3"
+          [value]="text()"
+          (input)="text.set($any($event.target).value)"
+          (keydown.control.enter)="add()"
+        ></textarea>
+        @if (errors.field('text'); as e) {
+          <p class="field-error" role="alert">{{ e }}</p>
+        }
+        <small class="muted">Type &#64;name to notify a teammate. Ctrl+Enter sends.</small>
+        <button type="button" (click)="add()">Comment</button>
       }
-      <small class="muted">Type &#64;name to notify a teammate. Ctrl+Enter sends.</small>
-      <button type="button" (click)="add()">Comment</button>
     </section>
   `,
 })
 export class PostCommentsComponent implements OnInit {
   private readonly http = inject(HttpClient);
+  private readonly workspace = inject(WorkspaceService);
+  readonly mayComment = computed(() => this.workspace.can('posts:write'));
   readonly postId = input.required<string>();
   readonly comments = signal<PostComment[]>([]);
   readonly text = signal('');
