@@ -11,6 +11,7 @@ export type {
   GraphEdge,
   GraphNode,
   NodeTypeSpec,
+  RunDetailView as RunDetail,
   RunStatus,
   RunStepView as RunStep,
   RunView as Run,

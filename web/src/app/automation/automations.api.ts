@@ -10,7 +10,7 @@ import type {
   Hook,
   NodeTypeSpec,
   Run,
-  RunStep,
+  RunDetail,
   Template,
 } from './automation.types';
 
@@ -49,7 +49,9 @@ export class AutomationsApi {
   restore = (id: string, version: number) => this.post<Automation>(`/automations/${id}/versions/${version}/restore`);
   test = (id: string, nodeId: string, payload: Record<string, unknown>) =>
     this.post<{ runId: string }>(`/automations/${id}/test`, { nodeId, payload });
-  run = (runId: string) => this.get<Run & { steps: RunStep[] }>(`/runs/${runId}`);
+  /** A run with a page of its steps; `cursor` (a `nextStepsCursor`) asks for the steps after it. */
+  run = (runId: string, cursor?: string | null) =>
+    this.get<RunDetail>(`/runs/${runId}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
   rerun = (runId: string) => this.post<Run>(`/runs/${runId}/rerun`);
   templates = () => this.get<{ items: Template[] }>('/automation-templates').then((r) => r.items);
   instantiate = (id: string, name: string, inputs: Record<string, unknown>) =>

@@ -4,7 +4,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AutomationsApi } from './automations.api';
-import type { NodeTypeSpec, Run, RunStep } from './automation.types';
+import type { NodeTypeSpec, Run, RunDetail } from './automation.types';
 
 const REFRESH_MS = 2000;
 
@@ -66,6 +66,12 @@ const REFRESH_MS = 2000;
               </li>
             }
           </ol>
+          @if (run.nextStepsCursor) {
+            <p class="muted small">{{ run.steps.length }} steps shown; this run has more.</p>
+            <button type="button" class="more-steps" (click)="moreSteps()" [disabled]="loadingSteps()">
+              More steps
+            </button>
+          }
         } @else {
           <p class="muted">Choose a run to see its steps.</p>
         }
@@ -81,7 +87,8 @@ export class RunsPage implements OnInit, OnDestroy {
   readonly nextCursor = signal<string | null>(null);
   private olderLoaded = false;
   private readonly labels = signal<ReadonlyMap<string, string>>(new Map());
-  readonly selected = signal<(Run & { steps: RunStep[] }) | null>(null);
+  readonly selected = signal<RunDetail | null>(null);
+  readonly loadingSteps = signal(false);
   readonly error = signal<string | null>(null);
 
   async ngOnInit(): Promise<void> {
@@ -126,10 +133,35 @@ export class RunsPage implements OnInit, OnDestroy {
 
   async open(runId: string): Promise<void> {
     try {
-      this.selected.set(await this.api.run(runId));
+      this.selected.set(await this.load(runId));
     } catch (error) {
       this.error.set(problemText(error));
     }
+  }
+
+  /** The run's next page of steps, below those shown (a run may have thousands). */
+  async moreSteps(): Promise<void> {
+    const run = this.selected();
+    if (!run?.nextStepsCursor || this.loadingSteps()) return;
+    this.loadingSteps.set(true);
+    try {
+      const next = await this.api.run(run.id, run.nextStepsCursor);
+      if (this.selected()?.id === run.id) this.selected.set({ ...next, steps: [...run.steps, ...next.steps] });
+    } catch (error) {
+      this.error.set(problemText(error));
+    } finally {
+      this.loadingSteps.set(false);
+    }
+  }
+
+  /** A run with its first page of steps, or as many pages as it takes to show `atLeast` steps. */
+  private async load(runId: string, atLeast = 0): Promise<RunDetail> {
+    let run = await this.api.run(runId);
+    while (run.nextStepsCursor && run.steps.length < atLeast) {
+      const next = await this.api.run(runId, run.nextStepsCursor);
+      run = { ...next, steps: [...run.steps, ...next.steps] };
+    }
+    return run;
   }
 
   async rerun(runId: string): Promise<void> {
@@ -154,8 +186,12 @@ export class RunsPage implements OnInit, OnDestroy {
       const older = this.olderLoaded ? this.runs().filter((r) => !fresh.has(r.id)) : [];
       this.runs.set([...page.items, ...older]);
       if (!this.olderLoaded) this.nextCursor.set(page.nextCursor);
+      // A run in flight is read again, with as many steps as were shown ("More steps" stays done).
       const open = this.selected();
-      if (open && ['queued', 'running', 'waiting'].includes(open.status)) await this.open(open.id);
+      if (open && ['queued', 'running', 'waiting'].includes(open.status)) {
+        const fresh = await this.load(open.id, open.steps.length);
+        if (this.selected()?.id === open.id) this.selected.set(fresh);
+      }
     } catch (error) {
       this.error.set(problemText(error));
     }
