@@ -37,39 +37,43 @@ describe('a run with many steps', () => {
     await platform?.stop();
   });
 
-  it('shows the first 100 steps, then the next page each time More steps is pressed', async () => {
-    const { base, workspaceId } = await signUpWithWorkspace(page, platform, {
-      name: 'Stella Steps',
-      email,
-      workspace: 'Steps Co',
-    });
-    const api = await apiSession(platform, email, workspaceId);
-    const automation = await api('POST', '/api/v1/automations', { name: 'Wide', graph: fanOut(7) });
-    await api('POST', `/api/v1/automations/${automation.id as string}/publish`);
-    const { runId } = (await api('POST', `/api/v1/automations/${automation.id as string}/test`, {
-      nodeId: 'hook',
-      payload: { n: 1 },
-    })) as { runId: string };
-    const deadline = Date.now() + 30_000;
-    while ((await api('GET', `/api/v1/runs/${runId}`)).status !== 'succeeded') {
-      if (Date.now() > deadline) throw new Error(`run ${runId} did not succeed in time`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+  it(
+    'shows the first 100 steps, then the next page each time More steps is pressed',
+    { timeout: 120_000 },
+    async () => {
+      const { base, workspaceId } = await signUpWithWorkspace(page, platform, {
+        name: 'Stella Steps',
+        email,
+        workspace: 'Steps Co',
+      });
+      const api = await apiSession(platform, email, workspaceId);
+      const automation = await api('POST', '/api/v1/automations', { name: 'Wide', graph: fanOut(7) });
+      await api('POST', `/api/v1/automations/${automation.id as string}/publish`);
+      const { runId } = (await api('POST', `/api/v1/automations/${automation.id as string}/test`, {
+        nodeId: 'hook',
+        payload: { n: 1 },
+      })) as { runId: string };
+      const deadline = Date.now() + 30_000;
+      while ((await api('GET', `/api/v1/runs/${runId}`)).status !== 'succeeded') {
+        if (Date.now() > deadline) throw new Error(`run ${runId} did not succeed in time`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
 
-    await page.goto(`${base}/automations/${automation.id as string}/runs?run=${runId}`);
-    const steps = page.locator('.steps li');
-    const more = page.getByRole('button', { name: 'More steps' });
-    await more.waitFor();
-    await expect(steps.count()).resolves.toBe(100);
-    await expect(steps.first().getAttribute('data-node')).resolves.toBe('hook');
-    await page.getByText('100 steps shown; this run has more.').waitFor();
-    await more.click();
-    await page.getByText('200 steps shown; this run has more.').waitFor();
-    await expect(steps.count()).resolves.toBe(200);
-    await screenshot(page, 'run-steps-paged');
-    await more.click();
-    // 1 + 2 + 4 + … + 128 = 255 steps: the last page, and no button any more.
-    await more.waitFor({ state: 'detached' });
-    await expect(steps.count()).resolves.toBe(255);
-  });
+      await page.goto(`${base}/automations/${automation.id as string}/runs?run=${runId}`);
+      const steps = page.locator('.steps li');
+      const more = page.getByRole('button', { name: 'More steps' });
+      await more.waitFor();
+      await expect(steps.count()).resolves.toBe(100);
+      await expect(steps.first().getAttribute('data-node')).resolves.toBe('hook');
+      await page.getByText('100 steps shown; this run has more.').waitFor();
+      await more.click();
+      await page.getByText('200 steps shown; this run has more.').waitFor();
+      await expect(steps.count()).resolves.toBe(200);
+      await screenshot(page, 'run-steps-paged');
+      await more.click();
+      // 1 + 2 + 4 + … + 128 = 255 steps: the last page, and no button any more.
+      await more.waitFor({ state: 'detached' });
+      await expect(steps.count()).resolves.toBe(255);
+    },
+  );
 });
