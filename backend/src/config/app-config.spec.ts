@@ -73,6 +73,15 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain('DATABASE_URL: must start with sqlite:, postgres:// or mssql://');
   });
 
+  it('reads the flow guards in the ranges the runtime accepts, steps per run included', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), FLOW_MAX_STEPS: '250' });
+    expect(config.automation).toMatchObject({ maxHops: 100, maxSteps: 250, messagesPerSecond: 10_000 });
+    expect(loadConfig({ DATA_DIR: dataDir() }).automation.maxSteps).toBe(1_000);
+    for (const bad of ['0', '100001', '2.5', 'lots']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), FLOW_MAX_STEPS: bad }), bad).toThrow(/FLOW_MAX_STEPS/);
+    }
+  });
+
   it('requires the encryption key in production and checks its size', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: 'x'.repeat(32) })).toThrow(
       'ENCRYPTION_KEY: is required when NODE_ENV=production',
