@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { POST_METRICS, type PostMetricsEvent } from '../../common/domain-events';
 import { AutomationTriggers } from '../automation-triggers';
-import { RunsService } from '../runs.service';
 import { TriggerKey } from '../trigger-key.entity';
 
 const crossed = (value: number, comparison: unknown, threshold: number) =>
@@ -16,10 +15,11 @@ const crossed = (value: number, comparison: unknown, threshold: number) =>
  */
 @Injectable()
 export class MetricThresholdTrigger {
+  private readonly logger = new Logger('MetricThresholdTrigger');
+
   constructor(
     @InjectRepository(TriggerKey) private readonly keys: Repository<TriggerKey>,
     private readonly triggers: AutomationTriggers,
-    private readonly runs: RunsService,
   ) {}
 
   @OnEvent(POST_METRICS, { async: true, promisify: true, suppressErrors: false })
@@ -32,14 +32,18 @@ export class MetricThresholdTrigger {
       if (typeof value !== 'number' || !crossed(value, node.config.comparison, threshold)) continue;
       const key = { automationId: automation.id, nodeId: node.id, itemKey: `variant:${e.variantId}` };
       if (await this.keys.existsBy(key)) continue;
-      try {
-        await this.keys.insert(key);
-      } catch {
-        continue; // another process took it
-      }
       const payload = { postId: e.postId, variantId: e.variantId, accountId: e.accountId, metric, value, threshold };
-      await this.runs.start(automation, node.id, payload);
-      started++;
+      try {
+        // The key and the run are written together: a run that cannot be written leaves the key
+        // free for the next report, and a key another process took first refuses this run.
+        await this.triggers.startRuns([{ automation, triggerNodeId: node.id, payload }], async (em) => {
+          await em.insert(TriggerKey, key);
+        });
+        started++;
+      } catch (error) {
+        // One automation that cannot start must not keep the others from theirs.
+        this.logger.warn(`automation ${automation.id} node ${node.id}: ${(error as Error).message}`);
+      }
     }
     return started;
   }

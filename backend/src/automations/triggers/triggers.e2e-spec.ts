@@ -194,6 +194,68 @@ describe('schedule and post-event triggers', () => {
   });
 });
 
+describe('metric thresholds when a run cannot be written', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let workspaceId: string;
+  const api = () => ({
+    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
+    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    owner = await newUser(t, 'owner');
+    workspaceId = await newWorkspace(t, owner, 'Metrics Co');
+    await api().post('/accounts', { network: 'sandbox', name: 'Demo' }).expect(201);
+  });
+  afterAll(() => t?.close());
+
+  it('starts the run on the next report when it could not be written, once', async () => {
+    const graph = (metric: string) => ({
+      nodes: [
+        { id: 'top', type: 'metric-threshold', position: at(0), config: { metric, value: 10 } },
+        { id: 'tell', type: 'notify', position: at(1), config: { message: '{{metric}} reached {{value}}' } },
+      ],
+      edges: [edge('top', 'tell')],
+    });
+    const ids: string[] = [];
+    for (const [name, metric] of [
+      ['Likes', 'likes'],
+      ['Shares', 'shares'],
+    ]) {
+      const { body } = await api()
+        .post('/automations', { name, graph: graph(metric) })
+        .expect(201);
+      await api().post(`/automations/${body.id}/publish`).expect(200);
+      ids.push(body.id);
+    }
+    const account = (await api().get('/accounts').expect(200)).body.items[0].id;
+    const post = await api()
+      .post('/posts', { text: 'Soup recipe', variants: [{ accountId: account }] })
+      .expect(201);
+    const report = (metrics: Record<string, number>) =>
+      t.app.get(EventEmitter2).emitAsync(POST_METRICS, {
+        workspaceId,
+        postId: post.body.id,
+        variantId: post.body.variants[0].id,
+        accountId: account,
+        metrics,
+      });
+    const runs = t.db.getRepository(Run);
+
+    await t.db.query('ALTER TABLE automation_runs RENAME TO automation_runs_away');
+    try {
+      expect(await report({ likes: 50, shares: 0 })).toEqual([0]);
+    } finally {
+      await t.db.query('ALTER TABLE automation_runs_away RENAME TO automation_runs');
+    }
+    expect(await report({ likes: 60, shares: 20 })).toEqual([2]);
+    expect(await report({ likes: 70, shares: 30 })).toEqual([0]);
+    expect((await runs.findBy({ workspaceId })).map((r) => r.automationId).sort()).toEqual([...ids].sort());
+  });
+});
+
 /** Feeds as they really are: broken, messy, slow; checked on both databases over real HTTP. */
 describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
   let t: TestApp;
