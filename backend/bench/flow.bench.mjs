@@ -7,10 +7,10 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { calibrate, freePort, percentile, send } from './bench-kit.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 /** Events sent first at the same rate and left out of the figures: JIT, caches and pools warm up. */
@@ -21,28 +21,7 @@ const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
 
 /** The senders' client: node:http with kept-alive sockets costs the 2 cores a fraction of fetch. */
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const post = (url, body, headers, via = agent) =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: via, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+const post = (url, body, headers) => send(url, { method: 'POST', body, headers, agent });
 
 /** The platform as `npm start` runs it (API + worker + flow runtime child), on a fresh SQLite file. */
 async function startPlatform(dir) {
@@ -74,40 +53,10 @@ async function startPlatform(dir) {
   throw new Error('the platform did not become ready with its flow runtime within 30 s');
 }
 
-/**
- * This machine's yardstick: empty HTTP round trips per second from the same senders to a bare
- * node:http server in its own process, so figures from machines of different speed compare.
- */
-async function calibrate() {
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      '-e',
-      `require('node:http').createServer((q, s) => s.end('{}')).listen(${port}, '127.0.0.1', () => console.log('up'))`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  const rounds = 5_000;
-  const own = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  let next = 0;
-  const started = Date.now();
-  const send = async () => {
-    while (next++ < rounds) await post(`http://127.0.0.1:${port}/`, '{}', { 'content-type': 'application/json' }, own);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, send));
-  const perSecond = Math.round(rounds / ((Date.now() - started) / 1000));
-  // Its sockets go before the server does, so none is reset while it idles in the pool.
-  own.destroy();
-  server.kill('SIGTERM');
-  return perSecond;
-}
-
 const FINAL = ['succeeded', 'failed', 'stopped', 'interrupted'];
 
 async function main() {
-  const yardstick = await calibrate();
+  const yardstick = await calibrate(CONCURRENCY);
   const dir = mkdtempSync(join(tmpdir(), 'so-bench-flow-'));
   const { base, child } = await startPlatform(dir);
 

@@ -1,0 +1,169 @@
+// npm run bench:api — a year of a large agency's posts, read the way the app reads them. Starts the
+// server as `npm start` does on a fresh SQLite data dir, imports 100,000 posts over 50 accounts
+// through the public import (CSV upload, then the job followed to its end; prints rows/s), then at
+// 16 concurrent clients prints p50/p99 of the calendar's month and week, the board and a page of posts.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calibrate, freePort, percentile, send } from './bench-kit.mjs';
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
+const ACCOUNTS = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+/** Requests per endpoint, after WARMUP left out of the figures. */
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
+const YEAR = Date.parse('2027-01-01T00:00:00Z');
+const YEAR_MS = 365 * 86_400_000;
+
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/** The server as `npm start` runs it (API and worker in one process), without the flow runtime it does not need here. */
+async function startServer(dir) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: 'off',
+      FLOW_RUNTIME: 'off',
+      // The bench measures reads, not the per-user request limit it would otherwise meet.
+      API_RATE_LIMIT: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${base}/readyz`).catch(() => null);
+    if (ready?.ok) return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not become ready within 30 s');
+}
+
+/** Row i: account i % 50; nine in ten scheduled, spread evenly over 2027 (each account ~5 a day). */
+function sheet() {
+  const lines = ['text,accounts,scheduled_at,labels'];
+  for (let i = 0; i < POSTS; i++) {
+    const at = i % 10 === 9 ? '' : new Date(YEAR + Math.floor((i / POSTS) * YEAR_MS)).toISOString();
+    lines.push(`Bench post ${i} for the calendar,Bench ${i % ACCOUNTS},${at},${i % 4 === 0 ? `series-${i % 12}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const yardstick = await calibrate(CLIENTS);
+  const dir = mkdtempSync(join(tmpdir(), 'so-bench-api-'));
+  const { base, child } = await startServer(dir);
+  try {
+    const call = async (method, path, body, headers = {}) => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body,
+      });
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const json = (value) => ({ body: JSON.stringify(value), headers: { 'content-type': 'application/json' } });
+    const register = json({ email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
+    const { accessToken } = await call('POST', '/api/v1/auth/register', register.body, register.headers);
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const workspace = json({ name: 'Bench agency', timeZone: 'Europe/Paris' });
+    const ws = (await call('POST', '/api/v1/workspaces', workspace.body, { ...workspace.headers, ...auth })).id;
+    const asMember = { ...auth, 'x-workspace-id': ws };
+    for (let i = 0; i < ACCOUNTS; i++) {
+      const account = json({ network: 'sandbox', name: `Bench ${i}` });
+      await call('POST', '/api/v1/accounts', account.body, { ...account.headers, ...asMember });
+    }
+
+    const file = sheet();
+    const form = new FormData();
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'posts.csv');
+    const started = Date.now();
+    const { job_id } = await call('POST', '/api/v1/posts/import', form, asMember);
+    let job;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      job = await call('GET', `/api/v1/jobs/${job_id}`, undefined, asMember);
+    } while (job.status === 'queued' || job.status === 'running');
+    const seconds = (Date.now() - started) / 1000;
+    if (job.status !== 'completed' || job.result.created !== POSTS) {
+      throw new Error(
+        `the import ended ${job.status}: ${JSON.stringify(job.result?.errors?.slice(0, 5) ?? job.error)}`,
+      );
+    }
+    console.log(
+      `import: ${POSTS.toLocaleString('en')} rows (${(file.length / 1e6).toFixed(1)} MB CSV) in ${seconds.toFixed(1)} s → ` +
+        `${Math.round(POSTS / seconds)} rows/s, upload to job completed; yardstick ${yardstick} bare HTTP round trips/s`,
+    );
+
+    const reads = [
+      ['calendar month (June 2027)', '/api/v1/calendar?from=2027-06-01T00:00:00.000Z&to=2027-07-01T00:00:00.000Z'],
+      ['calendar week', '/api/v1/calendar?from=2027-06-14T00:00:00.000Z&to=2027-06-21T00:00:00.000Z'],
+      ['board', '/api/v1/board'],
+      ['posts page (50)', '/api/v1/posts?limit=50'],
+    ];
+    for (const [label, path] of reads) {
+      const first = await send(`${base}${path}`, { headers: asMember, agent });
+      if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
+      const { p50, p99, perSecond } = await load(`${base}${path}`, asMember);
+      console.log(
+        `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients (${size(JSON.parse(first.body))})`,
+      );
+    }
+  } finally {
+    agent.destroy();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** WARMUP then REQUESTS GETs from CLIENTS senders; latency of each of the REQUESTS. */
+async function load(url, headers) {
+  let next = 0;
+  const latencies = [];
+  let started = 0;
+  const sender = async () => {
+    for (let n = next++; n < WARMUP + REQUESTS; n = next++) {
+      if (n === WARMUP) started = Date.now();
+      const t0 = performance.now();
+      const res = await send(url, { headers, agent });
+      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${res.body.slice(0, 300)}`);
+      if (n >= WARMUP) latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, sender));
+  latencies.sort((a, b) => a - b);
+  const ms = (v) => v.toFixed(1);
+  return {
+    p50: ms(percentile(latencies, 50)),
+    p99: ms(percentile(latencies, 99)),
+    perSecond: Math.round(REQUESTS / ((Date.now() - started) / 1000)),
+  };
+}
+
+/** What a response held, so a fast empty answer shows for what it is. */
+function size(body) {
+  if (Array.isArray(body.entries)) return `${body.entries.length} entries`;
+  if (Array.isArray(body.items)) return `${body.items.length} posts`;
+  if (Array.isArray(body.columns))
+    return `${body.columns.map((c) => c.items?.length ?? c.posts?.length ?? 0).join('/')} per column`;
+  return `${JSON.stringify(body).length} bytes`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+// What the benches share: free ports, keep-alive HTTP from the senders, percentiles, the yardstick.
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+
+/** A request over node:http with kept-alive sockets (fetch costs the 2 cores several times more). */
+export const send = (url, { method = 'GET', body, headers = {}, agent }) =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/**
+ * This machine's yardstick: empty HTTP round trips per second from `concurrency` senders to a bare
+ * node:http server in its own process, so figures from machines of different speed compare.
+ */
+export async function calibrate(concurrency) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => s.end('{}')).listen(${port}, '127.0.0.1', () => console.log('up'))`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  const rounds = 5_000;
+  const own = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const started = Date.now();
+  const sender = async () => {
+    while (next++ < rounds) {
+      await send(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+        agent: own,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, sender));
+  const perSecond = Math.round(rounds / ((Date.now() - started) / 1000));
+  // Its sockets go before the server does, so none is reset while it idles in the pool.
+  own.destroy();
+  server.kill('SIGTERM');
+  return perSecond;
+}
