@@ -9,7 +9,15 @@ interface ImportJob {
   id: string;
   status: 'queued' | 'running' | 'completed' | 'failed';
   progress: number;
-  result: { created: number; postIds: string[]; errors: { row: number; field: string; message: string }[] } | null;
+  result: {
+    created: number;
+    /** Only once the import is done. */
+    postIds?: string[];
+    /** The first 1,000 problems, in row order. */
+    errors: { row: number; field: string; message: string }[];
+    /** All of them. */
+    errorCount: number;
+  } | null;
   error: string | null;
 }
 
@@ -43,6 +51,12 @@ const POLL_MS = 700;
         </div>
         @if (j.result?.errors?.length) {
           <h3>Rows not imported</h3>
+          @if (j.result!.errorCount > j.result!.errors.length) {
+            <p class="muted">
+              The first {{ j.result!.errors.length }} of {{ j.result!.errorCount }} problems; fix these and import the
+              file again to see the rest.
+            </p>
+          }
           <table class="table">
             <thead>
               <tr>
@@ -110,9 +124,12 @@ export class ImportPage implements OnDestroy {
 
   statusText(job: ImportJob): string {
     if (job.status === 'failed') return `The import failed: ${job.error}`;
-    if (job.status !== 'completed')
-      return job.status === 'queued' ? 'Waiting to start…' : `Importing… ${job.progress}%`;
-    const errors = job.result?.errors.length ?? 0;
+    if (job.status !== 'completed') {
+      if (job.status === 'queued') return 'Waiting to start…';
+      const created = job.result?.created ?? 0;
+      return `Importing… ${job.progress}%${created ? ` (${created.toLocaleString()} post(s) so far)` : ''}`;
+    }
+    const errors = job.result?.errorCount ?? job.result?.errors.length ?? 0;
     return `Imported ${job.result?.created ?? 0} post(s)${errors ? `; ${errors} problem(s) below` : ''}.`;
   }
 
