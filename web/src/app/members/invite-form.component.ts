@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { FormErrors } from '../core/form-errors';
-import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { CopyButtonComponent } from '../shared/copy-button.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
@@ -57,15 +56,12 @@ import { MembersStore } from './members.store';
   `,
 })
 export class InviteFormComponent {
-  private readonly workspaces = inject(WorkspaceService);
   readonly store = inject(MembersStore);
   readonly when = when;
   readonly busy = signal(false);
   readonly errors = new FormErrors();
-  /** Only an Owner may make someone an Owner. */
-  readonly assignableRoles = computed(() =>
-    this.store.roles().filter((r) => r.id !== 'owner' || this.workspaces.current()?.role === 'owner'),
-  );
+  /** No one invites beyond their own power (only an Owner may make someone an Owner). */
+  readonly assignableRoles = this.store.grantableRoles;
   readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true }),
     role: new FormControl('editor', { nonNullable: true }),

@@ -40,7 +40,7 @@ import { MembersStore } from './members.store';
                   @if (canManage()) {
                     <select (change)="changeRole(m, $any($event.target))" [attr.aria-label]="'Role of ' + m.name">
                       <!-- [selected] per option: a [value] on the select is applied before its options exist. -->
-                      @for (role of store.roles(); track role.id) {
+                      @for (role of rolesFor(m); track role.id) {
                         <option [value]="role.id" [selected]="role.id === m.role">{{ role.name }}</option>
                       }
                     </select>
@@ -76,6 +76,11 @@ export class MemberListComponent {
   readonly auth = inject(AuthService);
   readonly canManage = input.required<boolean>();
   readonly when = when;
+
+  /** The roles the caller may give, and the member's own (shown selected even when above the caller's). */
+  rolesFor(member: Member) {
+    return this.store.roles().filter((r) => r.id === member.role || this.store.grantableRoles().includes(r));
+  }
 
   async changeRole(member: Member, select: HTMLSelectElement): Promise<void> {
     // A refused change (e.g. the last Owner) leaves the model as it was, so put the select back too.

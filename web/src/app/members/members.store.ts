@@ -1,6 +1,7 @@
-import { inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type { Invite, Member, Role } from '../core/api.types';
 import { problemText } from '../core/form-errors';
+import { WorkspaceService } from '../core/workspace.service';
 import { TeamApi } from './team.api';
 
 /**
@@ -10,6 +11,7 @@ import { TeamApi } from './team.api';
 @Injectable()
 export class MembersStore {
   private readonly api = inject(TeamApi);
+  private readonly workspaces = inject(WorkspaceService);
   private readonly _members = signal<Member[] | null>(null);
   private readonly _invites = signal<Invite[] | null>(null);
   private readonly _roles = signal<Role[]>([]);
@@ -20,6 +22,13 @@ export class MembersStore {
   readonly members = this._members.asReadonly();
   readonly invites = this._invites.asReadonly();
   readonly roles = this._roles.asReadonly();
+  /**
+   * Roles the signed-in member may give: those holding only permissions they hold themselves (the
+   * API refuses the others). The Owner role holds every permission, so only Owners give it.
+   */
+  readonly grantableRoles = computed(() =>
+    this._roles().filter((r) => r.permissions.every((p) => this.workspaces.can(p))),
+  );
   readonly lastInvite = this._lastInvite.asReadonly();
   /** The page could not load. */
   readonly loadError = this._loadError.asReadonly();
