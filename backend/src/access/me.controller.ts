@@ -1,11 +1,12 @@
 import { Controller, Get, Headers } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityService } from '../identity/identity.service';
 import { UserDto } from '../identity/identity.dto';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CurrentPrincipal } from './access.decorators';
 import type { Principal } from './access-context';
+import { MeDto } from './me.dto';
 
 @ApiTags('me')
 @Controller('api/v1/me')
@@ -20,6 +21,7 @@ export class MeController {
   @Get()
   @ApiBearerAuth()
   @ApiHeader({ name: 'X-Workspace-Id', required: false })
+  @ApiOkResponse({ type: MeDto })
   async me(@CurrentPrincipal() principal: Principal, @Headers('x-workspace-id') header?: string) {
     const user = await this.identity.getUser(principal.userId);
     const workspaceId = principal.apiKey?.workspaceId ?? header;

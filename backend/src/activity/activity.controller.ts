@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
-import { PageQuery } from '../common/pagination';
+import { PageQuery, pageOf } from '../common/pagination';
+import { ActivityEntryDto } from './activity.dto';
 import { IdentityService } from '../identity/identity.service';
 import { ActivityService } from './activity.service';
 
@@ -16,6 +17,7 @@ export class ActivityController {
 
   @Get()
   @RequirePermission('activity:read')
+  @ApiOkResponse({ type: pageOf(ActivityEntryDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: PageQuery) {
     const page = await this.activity.list(workspace.workspaceId, query);
     const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
 
@@ -24,7 +24,7 @@ export class ApiKeysController {
 
   @Get()
   @RequirePermission('api-keys:read')
-  @ApiOkResponse({ type: [ApiKeyDto] })
+  @ApiOkResponse({ type: pageOf(ApiKeyDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<ApiKeyDto>> {
     return { items: await this.apiKeys.list(workspace.workspaceId), nextCursor: null };
   }
@@ -32,6 +32,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission('api-keys:write')
+  @ApiNoContentResponse({ description: 'Revoked at once' })
   async revoke(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Public } from '../access/access.decorators';
+import { ApprovalLinkViewDto, ApprovalViewDto, CommentViewDto } from './approvals.dto';
 import { ApprovalsService } from './approvals.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CommentsService } from './comments.service';
 
 export class ClientDto {
+  @ApiProperty({ minLength: 1, maxLength: 100, description: 'Who the client is', example: 'Cleo Client' })
   @IsString()
   @MinLength(1, { message: 'tell us who you are' })
   @MaxLength(100)
@@ -14,6 +16,7 @@ export class ClientDto {
 }
 
 export class ClientDecisionDto extends ClientDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why (declining), or a note' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -21,6 +24,7 @@ export class ClientDecisionDto extends ClientDto {
 }
 
 export class ClientCommentDto extends ClientDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000 })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(4000)
@@ -42,6 +46,7 @@ export class ApprovalLinksController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: ApprovalLinkViewDto })
   async get(@Param('token') token: string) {
     const approval = await this.approvals.byLink(token);
     const [view, comments, workspace] = await Promise.all([
@@ -56,6 +61,7 @@ export class ApprovalLinksController {
   @Post('approve')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: ApprovalViewDto })
   async approve(@Param('token') token: string, @Body() body: ClientDecisionDto) {
     const approval = await this.approvals.byLink(token);
     return this.approvals.decide(approval.workspaceId, null, approval.id, 'approved', body.reason ?? null, body.name);
@@ -64,6 +70,7 @@ export class ApprovalLinksController {
   @Post('decline')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: ApprovalViewDto })
   async decline(@Param('token') token: string, @Body() body: ClientDecisionDto) {
     const approval = await this.approvals.byLink(token);
     return this.approvals.decide(approval.workspaceId, null, approval.id, 'declined', body.reason ?? null, body.name);
@@ -71,6 +78,7 @@ export class ApprovalLinksController {
 
   @Post('comments')
   @Public()
+  @ApiCreatedResponse({ type: CommentViewDto })
   async comment(@Param('token') token: string, @Body() body: ClientCommentDto) {
     const approval = await this.approvals.byLink(token);
     return this.comments.add(approval.workspaceId, approval.postId, { userId: null, name: body.name }, body.text);

@@ -1,22 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
+import { ApprovalLinkDto, ApprovalRequestedDto, ApprovalViewDto } from './approvals.dto';
 import { ApprovalsService } from './approvals.service';
-import { PageQuery } from '../common/pagination';
+import { PageQuery, pageOf } from '../common/pagination';
 
 export class ApprovalsQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: APPROVAL_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(APPROVAL_STATUSES)
   state?: ApprovalStatus;
 }
 
 export class RequestApprovalDto {
+  @ApiProperty({ format: 'uuid', description: 'The post to approve (a draft waits in Pending approval)' })
   @IsUUID('all', { message: 'must be a post id' })
   postId: string;
 
+  @ApiPropertyOptional({ maxLength: 2000, description: 'A note for the approvers' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -24,6 +28,7 @@ export class RequestApprovalDto {
 }
 
 export class ApproveDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -31,6 +36,7 @@ export class ApproveDto {
 }
 
 export class DeclineDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Why, so the author can fix it' })
   @IsString()
   @MinLength(1, { message: 'say why, so the author can fix it' })
   @MaxLength(2000)
@@ -44,6 +50,7 @@ export class ApprovalsController {
 
   @Get()
   @RequirePermission('posts:read')
+  @ApiOkResponse({ type: pageOf(ApprovalViewDto) })
   list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: ApprovalsQueryDto) {
     return this.approvals.list(workspace.workspaceId, query.state, query);
   }
@@ -51,6 +58,7 @@ export class ApprovalsController {
   /** A member asks the team to approve a post. */
   @Post()
   @RequirePermission('posts:write')
+  @ApiCreatedResponse({ type: ApprovalRequestedDto })
   async request(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -68,6 +76,7 @@ export class ApprovalsController {
   /** An expiring link for a client without an account. */
   @Post(':id/link')
   @RequirePermission('approvals:write')
+  @ApiCreatedResponse({ type: ApprovalLinkDto })
   link(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.approvals.createLink(workspace.workspaceId, id);
   }
@@ -75,6 +84,7 @@ export class ApprovalsController {
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission('approvals:write')
+  @ApiOkResponse({ type: ApprovalViewDto })
   approve(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -87,6 +97,7 @@ export class ApprovalsController {
   @Post(':id/decline')
   @HttpCode(200)
   @RequirePermission('approvals:write')
+  @ApiOkResponse({ type: ApprovalViewDto })
   decline(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

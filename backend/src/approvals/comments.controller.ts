@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { IdentityService } from '../identity/identity.service';
+import { CommentListDto, CommentViewDto } from './approvals.dto';
 import { CommentsService } from './comments.service';
 
 export class CommentDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000, description: '@name mentions notify those members' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(4000)
@@ -23,6 +25,7 @@ export class CommentsController {
 
   @Get()
   @RequirePermission('posts:read')
+  @ApiOkResponse({ type: CommentListDto })
   list(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.comments.list(workspace.workspaceId, id);
   }
@@ -34,6 +37,7 @@ export class CommentsController {
    */
   @Post()
   @RequirePermission('posts:write')
+  @ApiCreatedResponse({ type: CommentViewDto })
   async add(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

@@ -1,9 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NODE_CATALOG } from '@socialorchestrator/rule-nodes';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import { CreateAutomationDto, RunsQueryDto, TestRunDto, UpdateAutomationDto } from './automations.dto';
+import { pageOf } from '../common/pagination';
+import {
+  AutomationListDto,
+  AutomationVersionListDto,
+  AutomationViewDto,
+  CreateAutomationDto,
+  CreatedHookDto,
+  HookListDto,
+  NodeTypeListDto,
+  PublishedDto,
+  RunStartedDto,
+  RunViewDto,
+  RunsQueryDto,
+  TestRunDto,
+  UpdateAutomationDto,
+} from './automations.dto';
 import { AutomationsService } from './automations.service';
 import { AutomationTriggers } from './automation-triggers';
 import { RunsService } from './runs.service';
@@ -20,18 +35,21 @@ export class AutomationsController {
   /** The node catalog the editor builds its palette and forms from. */
   @Get('node-types')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: NodeTypeListDto })
   nodeTypes() {
     return { items: NODE_CATALOG };
   }
 
   @Get()
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: AutomationListDto })
   list(@CurrentWorkspace() workspace: WorkspaceAccess) {
     return this.automations.list(workspace.workspaceId);
   }
 
   @Post()
   @RequirePermission('automations:write')
+  @ApiCreatedResponse({ type: AutomationViewDto })
   create(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -42,12 +60,14 @@ export class AutomationsController {
 
   @Get(':id')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: AutomationViewDto })
   get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.automations.get(workspace.workspaceId, id);
   }
 
   @Patch(':id')
   @RequirePermission('automations:write')
+  @ApiOkResponse({ type: AutomationViewDto })
   update(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -60,6 +80,7 @@ export class AutomationsController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission('automations:write')
+  @ApiNoContentResponse({ description: 'Deleted, with its versions and runs' })
   remove(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -71,6 +92,7 @@ export class AutomationsController {
   @Post(':id/publish')
   @HttpCode(200)
   @RequirePermission('automations:write')
+  @ApiOkResponse({ type: PublishedDto })
   publish(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -81,6 +103,7 @@ export class AutomationsController {
 
   @Get(':id/versions')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: AutomationVersionListDto })
   versions(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.automations.versionsOf(workspace.workspaceId, id);
   }
@@ -88,6 +111,7 @@ export class AutomationsController {
   @Post(':id/versions/:version/restore')
   @HttpCode(200)
   @RequirePermission('automations:write')
+  @ApiOkResponse({ type: AutomationViewDto })
   restore(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -100,6 +124,7 @@ export class AutomationsController {
   @Post(':id/enable')
   @HttpCode(200)
   @RequirePermission('automations:write')
+  @ApiOkResponse({ type: AutomationViewDto })
   enable(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -111,6 +136,7 @@ export class AutomationsController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequirePermission('automations:write')
+  @ApiOkResponse({ type: AutomationViewDto })
   disable(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -121,6 +147,7 @@ export class AutomationsController {
 
   @Get(':id/runs')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: pageOf(RunViewDto) })
   async runsOf(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Query() query: RunsQueryDto) {
     await this.automations.get(workspace.workspaceId, id);
     return this.runs.list(workspace.workspaceId, id, query.cursor);
@@ -130,6 +157,7 @@ export class AutomationsController {
   @Post(':id/test')
   @HttpCode(202)
   @RequirePermission('automations:write')
+  @ApiAcceptedResponse({ type: RunStartedDto })
   async test(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Body() body: TestRunDto) {
     const run = await this.triggers.startAt(workspace.workspaceId, id, body.nodeId, body.payload ?? {});
     return { runId: run.id };
@@ -137,12 +165,14 @@ export class AutomationsController {
 
   @Post(':id/hooks')
   @RequirePermission('automations:write')
+  @ApiCreatedResponse({ type: CreatedHookDto })
   createHook(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.automations.createHook(workspace.workspaceId, id);
   }
 
   @Get(':id/hooks')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: HookListDto })
   listHooks(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
     return this.automations.listHooks(workspace.workspaceId, id);
   }
@@ -150,6 +180,7 @@ export class AutomationsController {
   @Delete(':id/hooks/:hookId')
   @HttpCode(204)
   @RequirePermission('automations:write')
+  @ApiNoContentResponse({ description: 'The hook stops accepting deliveries' })
   deleteHook(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Param('hookId') hookId: string) {
     return this.automations.deleteHook(workspace.workspaceId, id, hookId);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
+import { RunDetailViewDto, RunViewDto } from './automations.dto';
 import { RunStepsQuery } from './runs.dto';
 import { RunsService } from './runs.service';
 
@@ -16,6 +17,7 @@ export class RunsController {
    */
   @Get(':runId')
   @RequirePermission('automations:read')
+  @ApiOkResponse({ type: RunDetailViewDto })
   get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('runId') runId: string, @Query() query: RunStepsQuery) {
     return this.runs.get(workspace.workspaceId, runId, query);
   }
@@ -23,6 +25,7 @@ export class RunsController {
   @Post(':runId/rerun')
   @HttpCode(202)
   @RequirePermission('automations:write')
+  @ApiAcceptedResponse({ type: RunViewDto, description: 'A new run of the same version and input' })
   rerun(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('runId') runId: string) {
     return this.runs.rerun(workspace.workspaceId, runId);
   }

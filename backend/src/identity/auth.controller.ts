@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public } from '../access/access.decorators';
 import type { Principal } from '../access/access-context';
@@ -49,6 +56,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The refresh token is revoked' })
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.identity.logout(body.refreshToken);
   }
@@ -56,6 +64,9 @@ export class AuthController {
   @Post('password-reset')
   @Public()
   @HttpCode(202)
+  @ApiAcceptedResponse({
+    description: 'No body, whether or not the address has an account (an email goes out if it does)',
+  })
   async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<void> {
     await this.identity.requestPasswordReset(body.email, request.ip ?? 'unknown');
   }
@@ -63,6 +74,7 @@ export class AuthController {
   @Post('password-reset/confirm')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is changed and every session signed out' })
   async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.identity.confirmPasswordReset(body.token, body.password);
   }
@@ -70,6 +82,7 @@ export class AuthController {
   @Post('change-password')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Changed; other sessions are signed out' })
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
     if (principal.kind !== 'user') throw new AccessError('API_KEY_NOT_ALLOWED');
     await this.identity.changePassword(

@@ -1,12 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { AccessError } from '../access/access.errors';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import { WorkspaceDto } from '../workspaces/workspaces.dto';
 import { AcceptInviteDto, CreatedInviteDto, CreateInviteDto, InviteDto, InvitePreviewDto } from './invites.dto';
 import { InvitesService } from './invites.service';
+
+class AcceptedInviteDto {
+  @ApiProperty({ type: WorkspaceDto, description: 'The workspace joined' }) workspace: WorkspaceDto;
+}
 
 @ApiTags('invites')
 @Controller('api/v1/invites')
@@ -26,7 +37,7 @@ export class InvitesController {
 
   @Get()
   @RequirePermission('members:read')
-  @ApiOkResponse({ type: [InviteDto] })
+  @ApiOkResponse({ type: pageOf(InviteDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<InviteDto>> {
     return { items: await this.invites.listPending(workspace.workspaceId), nextCursor: null };
   }
@@ -34,6 +45,7 @@ export class InvitesController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission('members:write')
+  @ApiNoContentResponse({ description: 'Revoked; the link stops working' })
   async revoke(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -52,6 +64,7 @@ export class InvitesController {
   @Post('accept')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: AcceptedInviteDto })
   async accept(
     @CurrentPrincipal() principal: Principal,
     @Body() body: AcceptInviteDto,

@@ -13,11 +13,16 @@ export class AsyncJobDto {
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status:
     'queued' | 'running' | 'completed' | 'failed';
   @ApiProperty({ description: '0–100' }) progress: number;
-  @ApiProperty({ nullable: true, description: 'What the job produced, e.g. created posts and per-row errors' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What the job produced, e.g. created posts and per-row errors',
+  })
   result: unknown;
-  @ApiProperty({ nullable: true }) error: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 }
 
 interface WorkspaceJobData {

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IsIn } from 'class-validator';
@@ -18,8 +27,26 @@ import { LocalDirectoryStore } from './storage/local-directory-store';
 import { mediaHeaders } from './storage/served-as';
 
 export class NetworkQueryDto {
+  @ApiProperty({ enum: Object.keys(NETWORK_LIMITS), description: 'The network whose rules the file must meet' })
   @IsIn(Object.keys(NETWORK_LIMITS), { message: `must be one of ${Object.keys(NETWORK_LIMITS).join(', ')}` })
   network: NetworkId;
+}
+
+class MediaFixDto {
+  @ApiProperty({ enum: ['crop-aspect', 'convert', 'shrink'] }) kind: string;
+  @ApiProperty({ example: 'Crop to 4:5 for Instagram' }) description: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'crop-aspect: the aspect range {min, max}',
+  })
+  target?: Record<string, number>;
+  @ApiPropertyOptional({ enum: ['image/jpeg'], description: 'convert: the type' }) to?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'shrink: the size to get under' }) maxBytes?: number;
+}
+
+class MediaFixesDto {
+  @ApiProperty({ type: [MediaFixDto], description: 'Empty when the file already fits' }) fixes: MediaFixDto[];
 }
 
 @ApiTags('media')
@@ -55,6 +82,7 @@ export class MediaController {
   /** The fixes that would make the item fit a network's rules (crop, convert, shrink). */
   @Get('api/v1/media/:id/fixes')
   @RequirePermission('media:read')
+  @ApiOkResponse({ type: MediaFixesDto })
   async fixes(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @Param('id') id: string,
@@ -79,6 +107,8 @@ export class MediaController {
   /** Files of the local store, for whoever holds a signed URL (browsers, networks fetching media). */
   @Get('media/*')
   @Public()
+  @ApiProduces('image/*', 'video/*', 'application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The file (signed URL only)' })
   async serve(
     @Param('*') path: string,
     @Query('expires') expires: string,

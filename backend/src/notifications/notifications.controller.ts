@@ -1,9 +1,24 @@
 import { Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
 import { from, Observable, switchMap } from 'rxjs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { NotificationsService } from './notifications.service';
+
+class NotificationViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: String, nullable: true, description: 'In-app path it is about' }) link: string | null;
+  @ApiProperty() read: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+class NotificationListDto {
+  @ApiProperty({ type: [NotificationViewDto], description: 'The latest 50, newest first' })
+  items: NotificationViewDto[];
+  @ApiProperty({ type: 'integer' }) unread: number;
+}
 
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
@@ -13,6 +28,7 @@ export class NotificationsController {
   /** The caller's latest notifications in this workspace, with the unread count for the bell. */
   @Get()
   @RequirePermission('workspace:read')
+  @ApiOkResponse({ type: NotificationListDto })
   mine(@CurrentWorkspace() workspace: WorkspaceAccess, @CurrentPrincipal() principal: Principal) {
     return this.notifications.mine(workspace.workspaceId, principal.userId);
   }
@@ -20,6 +36,11 @@ export class NotificationsController {
   /** Server-sent events: the unread count now, and again whenever it changes. */
   @Sse('stream')
   @RequirePermission('workspace:read')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'Server-sent events; each `data:` is JSON {unread, latest} — now, and whenever it changes',
+  })
   stream(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -33,6 +54,7 @@ export class NotificationsController {
   @Post('read')
   @HttpCode(204)
   @RequirePermission('workspace:read')
+  @ApiNoContentResponse({ description: 'All marked read' })
   readAll(@CurrentWorkspace() workspace: WorkspaceAccess, @CurrentPrincipal() principal: Principal) {
     return this.notifications.markRead(workspace.workspaceId, principal.userId);
   }
@@ -40,6 +62,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @RequirePermission('workspace:read')
+  @ApiNoContentResponse({ description: 'Marked read' })
   read(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

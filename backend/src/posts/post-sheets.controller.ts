@@ -1,5 +1,14 @@
 import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
@@ -9,6 +18,7 @@ import { PostsError } from './posts.errors';
 import { PostSheets } from './post-sheets.service';
 
 export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
   @IsOptional()
   @IsIn(['csv', 'xlsx'], { message: 'must be csv or xlsx' })
   format?: 'csv' | 'xlsx';
@@ -23,6 +33,13 @@ const CONTENT_TYPES = {
 };
 
 /** Bulk import (async, with progress at /api/v1/jobs/{id}) and export in the same CSV / XLSX format. */
+class ImportStartedDto {
+  @ApiProperty({
+    description: 'Follow it at GET /api/v1/jobs/{job_id}: progress, then created posts and per-row errors',
+  })
+  job_id: string;
+}
+
 @ApiTags('posts')
 @Controller('api/v1/posts')
 export class PostSheetsController {
@@ -34,7 +51,7 @@ export class PostSheetsController {
   @UseInterceptors(FileUpload('file', () => IMPORT_MAX_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ description: '{ job_id } — follow it at GET /api/v1/jobs/{job_id}' })
+  @ApiAcceptedResponse({ type: ImportStartedDto })
   async import(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -47,6 +64,8 @@ export class PostSheetsController {
 
   @Get('export')
   @RequirePermission('posts:read')
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'Every post, one row per variant' })
   async export(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @Query() query: ExportQueryDto,

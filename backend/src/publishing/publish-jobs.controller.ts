@@ -5,24 +5,32 @@ import { Repository } from 'typeorm';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
 import type { PublishAttempt, PublishJobStatus } from './publish-job.entity';
-import { PublishJob } from './publish-job.entity';
+import { PUBLISH_JOB_STATUSES, PublishJob } from './publish-job.entity';
 import { PostsService } from '../posts/posts.service';
 import { CommonError } from '../common/common.errors';
 import { Page, PageQuery } from '../common/pagination';
+
+class PublishAttemptDto implements PublishAttempt {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: 'integer' }) durationMs: number;
+  @ApiProperty({ enum: ['published', 'retry', 'failed', 'reauth', 'reconciled', 'needs_review', 'skipped'] })
+  outcome: PublishAttempt['outcome'];
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
+}
 
 export class PublishJobDto {
   @ApiProperty() id: string;
   @ApiProperty() variantId: string;
   @ApiProperty() accountId: string;
-  @ApiProperty() occurrenceAt: string;
-  @ApiProperty() status: PublishJobStatus;
-  @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true }) nextAttemptAt: string | null;
-  @ApiProperty({ nullable: true }) errorCode: string | null;
-  @ApiProperty({ nullable: true }) errorMessage: string | null;
-  @ApiProperty({ nullable: true }) externalId: string | null;
-  @ApiProperty({ nullable: true }) publishedAt: string | null;
-  @ApiProperty() history: PublishAttempt[];
+  @ApiProperty({ format: 'date-time' }) occurrenceAt: string;
+  @ApiProperty({ enum: PUBLISH_JOB_STATUSES }) status: PublishJobStatus;
+  @ApiProperty({ type: 'integer' }) attempts: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextAttemptAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) errorCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) errorMessage: string | null;
+  @ApiProperty({ type: String, nullable: true }) externalId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: [PublishAttemptDto] }) history: PublishAttempt[];
 }
 
 export class PublishJobPageDto {

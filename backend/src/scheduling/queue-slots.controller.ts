@@ -19,6 +19,7 @@ export class QueueSlotDto {
 }
 
 export class QueueSlotsDto {
+  @ApiProperty({ type: [QueueSlotDto], maxItems: 200, description: "The account's weekly posting times" })
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })

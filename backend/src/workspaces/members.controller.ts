@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import { ChangeRoleDto, MemberDto } from './members.dto';
 import { MembersService } from './members.service';
 
@@ -13,7 +13,7 @@ export class MembersController {
 
   @Get()
   @RequirePermission('members:read')
-  @ApiOkResponse({ type: [MemberDto] })
+  @ApiOkResponse({ type: pageOf(MemberDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<MemberDto>> {
     return { items: await this.members.list(workspace.workspaceId), nextCursor: null };
   }
@@ -33,6 +33,7 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   @RequirePermission('members:write')
+  @ApiNoContentResponse({ description: 'Removed from the workspace; their API keys stop working' })
   async remove(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,

@@ -1,11 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { PERMISSIONS } from '../access/permissions';
-import type { Page } from '../common/pagination';
+import { pageOf, type Page } from '../common/pagination';
 import { CreateRoleDto, RoleDto } from './members.dto';
 import { RolesService } from './roles.service';
+
+class PermissionInfoDto {
+  @ApiProperty({ example: 'posts:write' }) name: string;
+  @ApiProperty() description: string;
+}
 
 @ApiTags('roles')
 @Controller('api/v1')
@@ -14,7 +19,7 @@ export class RolesController {
 
   @Get('roles')
   @RequirePermission('members:read')
-  @ApiOkResponse({ type: [RoleDto] })
+  @ApiOkResponse({ type: pageOf(RoleDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<RoleDto>> {
     return { items: await this.roles.list(workspace.workspaceId), nextCursor: null };
   }
@@ -33,6 +38,7 @@ export class RolesController {
   @Delete('roles/:id')
   @HttpCode(204)
   @RequirePermission('roles:write')
+  @ApiNoContentResponse({ description: 'Deleted' })
   async delete(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
@@ -44,6 +50,7 @@ export class RolesController {
   /** The permission catalogue roles and API key scopes are built from. */
   @Get('permissions')
   @Public()
+  @ApiOkResponse({ type: pageOf(PermissionInfoDto) })
   listPermissions(): Page<{ name: string; description: string }> {
     return {
       items: Object.entries(PERMISSIONS).map(([name, description]) => ({ name, description })),

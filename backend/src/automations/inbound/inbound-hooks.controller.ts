@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../access/access.decorators';
+import { InboundAcceptedDto } from '../automations.dto';
 import { InboundHooks } from './inbound-hooks.service';
 
 @ApiTags('automations')
@@ -17,6 +18,7 @@ export class InboundHooksController {
   @Post(':hookId')
   @Public()
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: InboundAcceptedDto })
   receive(@Param('hookId') hookId: string, @Req() request: FastifyRequest) {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     return this.hooks.receive(hookId, { rawBody, headers: request.headers, receivedAt: new Date() });

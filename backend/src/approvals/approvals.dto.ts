@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WorkspaceFaceDto } from '../workspaces/workspaces.dto';
+import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
+import type { ApprovalView } from './approvals.service';
+import type { CommentView } from './comments.service';
+
+export class ApprovalAccountDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() network: string;
+}
+
+export class ApprovalViewDto implements ApprovalView {
+  @ApiProperty() id: string;
+  @ApiProperty() postId: string;
+  @ApiProperty({ enum: APPROVAL_STATUSES }) status: ApprovalStatus;
+  @ApiProperty({ description: "The post's text" }) text: string;
+  @ApiProperty({ type: [ApprovalAccountDto], description: 'The accounts the post goes to' })
+  accounts: ApprovalAccountDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'What the requester asked' }) message: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The member who asked (null: an automation)' })
+  requestedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Why it was declined, or the approver's comment" })
+  reason: string | null;
+}
+
+export class ApprovalRequestedDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: APPROVAL_STATUSES }) status: ApprovalStatus;
+}
+
+export class ApprovalLinkDto {
+  @ApiProperty({ format: 'uri', description: 'Send this to the client; it works without an account' }) url: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class CommentViewDto implements CommentView {
+  @ApiProperty() id: string;
+  @ApiProperty() authorName: string;
+  @ApiProperty({ description: 'Written through an approval link' }) byClient: boolean;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String], description: 'Names of the members @mentioned (and notified)' }) mentions: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CommentListDto {
+  @ApiProperty({ type: [CommentViewDto], description: 'Oldest first' }) items: CommentViewDto[];
+}
+
+/** What a client sees through an approval link. */
+export class ApprovalLinkViewDto extends ApprovalViewDto {
+  @ApiProperty({ type: [CommentViewDto] }) comments: CommentViewDto[];
+  @ApiProperty({ type: WorkspaceFaceDto, description: 'Whose post it is' }) workspace: WorkspaceFaceDto;
+}
