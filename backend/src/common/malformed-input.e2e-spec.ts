@@ -11,8 +11,8 @@ import { DATABASE_KINDS } from '../testing/test-database';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Each route of the app (`METHOD /path/:param`) with the request body class its handler validates. */
-function bodyClasses(t: TestApp): Map<string, Type<unknown>> {
+/** Each route of the app (`METHOD /path/:param`) with the body (or query) class its handler validates. */
+function bodyClasses(t: TestApp, from = RouteParamtypes.BODY): Map<string, Type<unknown>> {
   const found = new Map<string, Type<unknown>>();
   for (const module of t.app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
@@ -31,7 +31,7 @@ function bodyClasses(t: TestApp): Map<string, Type<unknown>> {
         const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as Array<
           Type<unknown>
         >;
-        const body = Object.entries(args).find(([key, arg]) => key.startsWith(`${RouteParamtypes.BODY}:`) && !arg.data);
+        const body = Object.entries(args).find(([key, arg]) => key.startsWith(`${from}:`) && !arg.data);
         if (!body) continue;
         const path = [].concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '')[0] as string;
         const url = `/${[base, path].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
@@ -210,6 +210,32 @@ describe.each(DATABASE_KINDS)('malformed requests on %s', (kind) => {
       for (const [shape, body] of WHOLE_BODIES) check(route, shape, await send(route, body));
       check(route, 'multipart without a boundary', await send(route, 'x', 'multipart/form-data'));
       check(route, 'multipart with a broken boundary', await send(route, 'x', 'multipart/form-data; boundary=zz'));
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('answers every malformed query string with a 4xx problem', async () => {
+    failures.length = 0;
+    const queries = bodyClasses(t, RouteParamtypes.QUERY);
+    // The notification stream stays open by design: it has no query to get wrong.
+    const gets = t.routes.filter((r) => r.startsWith('GET /api/') && !r.endsWith('/stream'));
+    expect(queries.size).toBeGreaterThan(3);
+    for (const route of gets) {
+      const fields = [...fieldsOf(queries.get(route)), 'unknown'];
+      for (const field of fields) {
+        for (const [shape, query] of [
+          ['repeated', `${field}=1&${field}=2`],
+          ['a lone surrogate', `${field}=%ED%A0%80`],
+          ['a broken escape', `${field}=%E0%A4%A`],
+          ['a bare percent', `${field}=%`],
+          ['a huge number', `${field}=1e400`],
+          ['a bracketed key', `${field}[a]=1&${field}[]=2`],
+          ['a prototype key', `__proto__[${field}]=1&constructor=1`],
+        ]) {
+          const res = await t.http.get(`${pathOf(route)}?${query}`).set(as(owner, ids.workspaces));
+          check(route, `query ${shape} ${field}`, res);
+        }
+      }
     }
     expect(failures).toEqual([]);
   }, 300_000);
