@@ -16,6 +16,13 @@ import type { FeedStatus } from './feed-status.entity';
 
 export const FEEDS_JOB = 'automations.feeds';
 
+/** How long one poll may keep starting checks (it runs every minute). */
+const POLL_BUDGET_MS = 45_000;
+
+/** When a feed became due: never checked (or readdressed) first, then the longest waiting. */
+const dueTime = (feed: DueFeed) =>
+  feed.previous && feed.previous.feedUrl === feed.feedUrl ? feed.previous.nextCheckAt.getTime() : 0;
+
 interface DueFeed extends CheckedFeed {
   previous: FeedStatus | undefined;
   everyMs: number;
@@ -49,10 +56,15 @@ export class FeedTrigger implements OnModuleInit {
     this.jobs.every(FEEDS_JOB, '1 minute');
   }
 
-  /** Checks the feeds that are due; returns the runs started. */
-  async poll(now = new Date()): Promise<number> {
+  /**
+   * Checks the feeds that are due, most overdue first; returns the runs started. No check starts
+   * after `budgetMs`: the job holds its lock while it runs and runs every minute, so the feeds left
+   * are due (and first) on the next run, and a poll never outlives its lock to overlap the next.
+   */
+  async poll(now = new Date(), budgetMs = POLL_BUDGET_MS): Promise<number> {
     let started = 0;
     const due = await this.dueFeeds(now);
+    const deadline = Date.now() + budgetMs;
     await inTurns(
       due,
       (feed) => feed.automation.workspaceId,
@@ -67,6 +79,7 @@ export class FeedTrigger implements OnModuleInit {
           this.logger.error(`automation ${feed.automation.id} node ${feed.nodeId}: ${(error as Error).message}`);
         }
       },
+      () => Date.now() > deadline,
     );
     return started;
   }
@@ -84,7 +97,8 @@ export class FeedTrigger implements OnModuleInit {
         everyMs: Math.max(1, Number(node.config.pollMinutes) || 15) * 60_000,
         backfill: Math.max(0, Number(node.config.backfill) || 0),
       }))
-      .filter((feed) => this.health.isDue(feed.previous, feed.feedUrl, feed.everyMs, now));
+      .filter((feed) => this.health.isDue(feed.previous, feed.feedUrl, feed.everyMs, now))
+      .sort((a, b) => dueTime(a) - dueTime(b));
   }
 
   /** One feed: read it, record how that went, and start a run per new item. */

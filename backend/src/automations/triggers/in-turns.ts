@@ -8,10 +8,12 @@ export async function inTurns<T>(
   groupOf: (item: T) => string,
   limit: number,
   task: (item: T) => Promise<void>,
+  /** Once this returns true no further item is started (those under way finish). */
+  stop: () => boolean = () => false,
 ): Promise<void> {
   const queue = roundRobin(items, groupOf);
   const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await task(next);
+    for (let next = queue.shift(); next !== undefined && !stop(); next = queue.shift()) await task(next);
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), queue.length) }, worker));
 }

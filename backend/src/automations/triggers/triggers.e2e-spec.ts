@@ -485,4 +485,23 @@ describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
     const [feed] = (await api(slow).get(`/automations/${hanging}`).expect(200)).body.feeds;
     expect(feed.error).toContain('did not answer within 1 s');
   });
+
+  it('starts no check after its time budget; the feeds left are checked first by the next poll', async () => {
+    const workspaceId = await newWorkspace(t, owner, 'Busy Feeds Co');
+    // Five minutes after the other tests' checks: none of their feeds is due yet.
+    const later = new Date('2026-11-25T10:05:00Z');
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      routes.set(`/busy/${n}`, (res) => setTimeout(() => xml(rss(item(n + 1)))(res), 300));
+      ids.push(await publishFeed(workspaceId, `Busy ${n}`, `/busy/${n}`));
+    }
+    const poller = t.app.get(FeedTrigger);
+    hits.length = 0;
+    expect(await poller.poll(later, 100)).toBe(3);
+    expect(hits.map((h) => h.path).sort()).toEqual(['/busy/0', '/busy/1', '/busy/2']);
+    hits.length = 0;
+    expect(await poller.poll(later, 100)).toBe(2);
+    expect(hits.map((h) => h.path).sort()).toEqual(['/busy/3', '/busy/4']);
+    for (const id of ids) expect(await inputsOf(id)).toHaveLength(1);
+  });
 });
