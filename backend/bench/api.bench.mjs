@@ -12,9 +12,10 @@ import { calibrate, freePort, percentile, send } from './bench-kit.mjs';
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const ACCOUNTS = 50;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
-/** Requests per endpoint, after WARMUP left out of the figures. */
+/** Requests per endpoint, after WARMUP left out of the figures; or as many as fit in SECONDS. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
 const YEAR = Date.parse('2027-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
@@ -117,9 +118,10 @@ async function main() {
     for (const [label, path] of reads) {
       const first = await send(`${base}${path}`, { headers: asMember, agent });
       if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
-      const { p50, p99, perSecond } = await load(`${base}${path}`, asMember);
+      const { count, p50, p99, perSecond } = await load(`${base}${path}`, asMember);
       console.log(
-        `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients (${size(JSON.parse(first.body))})`,
+        `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients over ${count} requests ` +
+          `(${size(JSON.parse(first.body))}, ${(first.body.length / 1024).toFixed(0)} kB)`,
       );
     }
   } finally {
@@ -130,14 +132,21 @@ async function main() {
   }
 }
 
-/** WARMUP then REQUESTS GETs from CLIENTS senders; latency of each of the REQUESTS. */
+/**
+ * WARMUP GETs from CLIENTS senders, then REQUESTS more (or as many as SECONDS allow, so a slow
+ * endpoint or a busy machine still ends the bench); the latency of each measured one.
+ */
 async function load(url, headers) {
   let next = 0;
   const latencies = [];
   let started = 0;
+  let deadline = Infinity;
   const sender = async () => {
-    for (let n = next++; n < WARMUP + REQUESTS; n = next++) {
-      if (n === WARMUP) started = Date.now();
+    for (let n = next++; n < WARMUP + REQUESTS && Date.now() < deadline; n = next++) {
+      if (n === WARMUP) {
+        started = Date.now();
+        deadline = started + SECONDS * 1000;
+      }
       const t0 = performance.now();
       const res = await send(url, { headers, agent });
       if (res.status !== 200) throw new Error(`${url} → ${res.status} ${res.body.slice(0, 300)}`);
@@ -148,9 +157,10 @@ async function load(url, headers) {
   latencies.sort((a, b) => a - b);
   const ms = (v) => v.toFixed(1);
   return {
+    count: latencies.length,
     p50: ms(percentile(latencies, 50)),
     p99: ms(percentile(latencies, 99)),
-    perSecond: Math.round(REQUESTS / ((Date.now() - started) / 1000)),
+    perSecond: Math.round(latencies.length / ((Date.now() - started) / 1000)),
   };
 }
 
@@ -158,8 +168,7 @@ async function load(url, headers) {
 function size(body) {
   if (Array.isArray(body.entries)) return `${body.entries.length} entries`;
   if (Array.isArray(body.items)) return `${body.items.length} posts`;
-  if (Array.isArray(body.columns))
-    return `${body.columns.map((c) => c.items?.length ?? c.posts?.length ?? 0).join('/')} per column`;
+  if (Array.isArray(body.columns)) return `${body.columns.map((c) => c.posts.length).join('/')} posts per column`;
   return `${JSON.stringify(body).length} bytes`;
 }
 
