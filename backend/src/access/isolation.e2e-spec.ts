@@ -327,6 +327,8 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/accounts',
         '/api/v1/posts',
         '/api/v1/board',
+        '/api/v1/notifications',
+        '/api/v1/me/notification-preferences',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
       ].map((p) => t.http.get(p).set(headers)),
     );
@@ -342,6 +344,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.accountId,
       b.postId,
       b.mediaId,
+      b.notificationId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);

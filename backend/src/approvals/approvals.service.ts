@@ -9,6 +9,8 @@ import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import {
   POST_APPROVAL_MOVE,
+  APPROVAL_REQUESTED,
+  type ApprovalRequestedEvent,
   POST_LIFECYCLE,
   type PostApprovalMoveEvent,
   type PostLifecycleEvent,
@@ -91,6 +93,14 @@ export class ApprovalsService {
       targetId: post.id,
       details: { approvalId: approval.id, message: request.message },
     });
+    const requested: ApprovalRequestedEvent = {
+      workspaceId,
+      approvalId: approval.id,
+      postId: post.id,
+      requestedBy: request.requestedBy,
+      message: request.message,
+    };
+    await this.events.emitAsync(APPROVAL_REQUESTED, requested);
     return approval;
   }
 
@@ -173,6 +183,7 @@ export class ApprovalsService {
       variantId: null,
       accountId: null,
       reason,
+      key: id,
     };
     await this.events.emitAsync(POST_LIFECYCLE, event);
     return this.view(updated, await this.accountNames(workspaceId));

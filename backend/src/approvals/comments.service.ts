@@ -66,10 +66,10 @@ export class CommentsService {
         workspaceId,
         mentioned.map((u) => u.id),
         {
+          kind: 'mention',
           title: `${author.name} mentioned you`,
           body: `${text}\n\nOn: ${post.text.slice(0, 140)}`,
           link: `/w/${workspaceId}/posts/${postId}`,
-          email: false,
         },
       );
     }

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { RunSettledMessage } from '@socialorchestrator/flow-runtime';
 import { Repository } from 'typeorm';
 import { ApprovalsService } from '../approvals/approvals.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { RUN_PROBLEM, type RunProblemEvent } from '../common/domain-events';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { Automation } from './automation.entity';
 import { FlowDeployer } from './flow-deployer';
@@ -35,7 +36,7 @@ export class AutomationEngine implements OnApplicationShutdown {
     private readonly runtime: FlowRuntimeService,
     private readonly deployer: FlowDeployer,
     private readonly runs: RunsService,
-    private readonly notifications: NotificationsService,
+    private readonly events: EventEmitter2,
     private readonly approvals: ApprovalsService,
     private readonly actions: RuntimeActions,
   ) {}
@@ -77,17 +78,25 @@ export class AutomationEngine implements OnApplicationShutdown {
 
   private async onSettled(settled: RunSettledMessage): Promise<void> {
     await this.runs.settle(settled);
-    if (!settled.stopped) return;
+    const reason = settled.stopped ?? settled.error;
+    if (!reason) return;
     const run = await this.runRows.findOneBy({ id: settled.runId });
-    const automation = run && (await this.automations.findOneBy({ id: run.automationId }));
-    if (!run || !automation) return;
-    await this.notifications.notify(run.workspaceId, {
-      roles: ['owner', 'admin'],
-      title: `Automation "${automation.name}" was stopped`,
-      body: `A run was stopped: ${settled.stopped}. Other automations keep running. Check its graph for a loop or a flood.`,
-      link: `/w/${run.workspaceId}/automations/${automation.id}/runs`,
-      email: true,
-    });
+    if (run) await this.announceProblem(run, settled.stopped ? 'stopped' : 'failed', reason);
+  }
+
+  /** Notifications tells the owners and admins (once per run). */
+  private async announceProblem(run: Run, outcome: RunProblemEvent['outcome'], reason: string): Promise<void> {
+    const automation = await this.automations.findOneBy({ id: run.automationId });
+    if (!automation) return;
+    const event: RunProblemEvent = {
+      workspaceId: run.workspaceId,
+      automationId: automation.id,
+      automationName: automation.name,
+      runId: run.id,
+      outcome,
+      reason,
+    };
+    await this.events.emitAsync(RUN_PROBLEM, event);
   }
 
   private async tick(): Promise<void> {
@@ -96,7 +105,7 @@ export class AutomationEngine implements OnApplicationShutdown {
     try {
       if (++this.ticks % DEPLOY_CHECK_TICKS === 0) await this.deployer.deployIfChanged();
       await this.resumeDue();
-      await this.runs.stopOverdue();
+      for (const run of await this.runs.stopOverdue()) await this.announceProblem(run, 'stopped', run.error!);
       await this.runs.dispatch();
     } catch (error) {
       this.fail('tick', error as Error);

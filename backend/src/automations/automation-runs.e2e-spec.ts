@@ -532,7 +532,9 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     const stored = await t.db.getRepository(RunStep).countBy(runIds.map((runId) => ({ runId })));
     expect(stored).toBe(10 * 50);
     const bell = await api().get('/notifications').expect(200);
-    expect(bell.body.items.map((n: { title: string }) => n.title)).toContain('Automation "Fan-out" was stopped');
+    // Runs stopped the same day are one entry ("N automation runs failed or were stopped"), naming the latest.
+    const told = bell.body.items.map((n: { title: string; body: string }) => `${n.title} ${n.body}`).join('\n');
+    expect(told).toContain('Automation "Fan-out" was stopped');
   });
 
   it('counts the steps of a loop through a long wait across its waits, and stops it at the limit', async () => {
@@ -615,7 +617,9 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     expect((await settled(spinning)).error).toBe('loop guard: a message passed more than 40 nodes');
     expect((await settled(fine)).status).toBe('succeeded');
     const bell = await api().get('/notifications').expect(200);
-    expect(bell.body.items.map((n: { title: string }) => n.title)).toContain('Automation "Runaway" was stopped');
+    // Runs stopped the same day are one entry ("N automation runs failed or were stopped"), naming the latest.
+    const told = bell.body.items.map((n: { title: string; body: string }) => `${n.title} ${n.body}`).join('\n');
+    expect(told).toContain('Automation "Runaway" was stopped');
   });
 
   it('marks a run in flight interrupted when the runtime dies, and redeploys after the restart', async () => {

@@ -403,17 +403,22 @@ export class RunsService {
   }
 
   /** Runs over their time are stopped (their late messages are dropped by the runtime). */
-  async stopOverdue(now = new Date()): Promise<void> {
+  /** Returns the runs it stopped, with why. */
+  async stopOverdue(now = new Date()): Promise<Run[]> {
     const cutoff = new Date(now.getTime() - this.config.automation.maxRunMs);
     const overdue = await this.runs.findBy({ status: 'running', startedAt: LessThanOrEqual(cutoff) });
+    const stopped: Run[] = [];
     for (const run of overdue) {
       this.runtime.stopRun(run.id);
       this.inFlight.remove(run.id);
-      await this.runs.update(
+      const error = `ran longer than ${this.config.automation.maxRunMs / 1000} s`;
+      const done = await this.runs.update(
         { id: run.id, status: 'running' },
-        { status: 'stopped', error: `ran longer than ${this.config.automation.maxRunMs / 1000} s`, finishedAt: now },
+        { status: 'stopped', error, finishedAt: now },
       );
+      if (done.affected) stopped.push({ ...run, status: 'stopped', error, finishedAt: now });
     }
+    return stopped;
   }
 
   async list(workspaceId: string, automationId: string, cursor?: string): Promise<Page<RunView>> {

@@ -14,6 +14,8 @@ export interface PostLifecycleEvent {
   accountId: string | null;
   /** Why it failed or was declined. */
   reason: string | null;
+  /** Names this one happening (a job's attempt, an approval), so a handler acts on it once. */
+  key?: string;
 }
 
 /** Analytics announces a post variant's latest metrics; metric-threshold triggers react. */
@@ -41,4 +43,29 @@ export interface PostApprovalMoveEvent {
   entered: boolean;
   /** Who moved it. */
   actor: Principal;
+}
+
+/** Approvals asked for a decision on a post: the members who may decide are told. */
+export const APPROVAL_REQUESTED = 'approval.requested';
+
+export interface ApprovalRequestedEvent {
+  workspaceId: string;
+  approvalId: string;
+  postId: string;
+  /** Who asked (not told about their own request); null for an automation. */
+  requestedBy: string | null;
+  message: string | null;
+}
+
+/** An automation run failed or was stopped (flood, loop, timeout, step limit). */
+export const RUN_PROBLEM = 'automation.run_problem';
+
+export interface RunProblemEvent {
+  workspaceId: string;
+  automationId: string;
+  automationName: string;
+  runId: string;
+  outcome: 'failed' | 'stopped';
+  /** Why, in the runtime's words. */
+  reason: string;
 }

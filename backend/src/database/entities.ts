@@ -24,6 +24,8 @@ import { AgendaJob } from '../jobs/agenda-job.entity';
 import { OutboxEmail } from '../mail/outbox-email.entity';
 import { MediaItem } from '../media/media-item.entity';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
+import { NotificationReceipt } from '../notifications/notification-receipt.entity';
 import { Label } from '../posts/label.entity';
 import { PostLabel } from '../posts/post-label.entity';
 import { PostVariant } from '../posts/post-variant.entity';
@@ -41,6 +43,7 @@ import { Automation1764288000000 } from './migrations/1764288000000-Automation';
 import { ListIndexes1764374400000 } from './migrations/1764374400000-ListIndexes';
 import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPages';
+import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -77,6 +80,8 @@ export const ENTITIES = [
   ApprovalLink,
   PostComment,
   Notification,
+  NotificationPreference,
+  NotificationReceipt,
   TriggerState,
   AiSettings,
   TriggerKey,
@@ -91,4 +96,5 @@ export const MIGRATIONS = [
   ListIndexes1764374400000,
   FeedStatus1764460800000,
   RunStepPages1764547200000,
+  NotificationKinds1764979200000,
 ];

@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { NotificationDigest } from './notification-digest';
+import { NotificationHandlers } from './notification-handlers';
+import { NotificationPreference } from './notification-preference.entity';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationReceipt } from './notification-receipt.entity';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), MailModule],
-  controllers: [NotificationsController],
-  providers: [NotificationsService],
+  imports: [
+    TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationReceipt]),
+    MailModule,
+    WorkspacesModule,
+  ],
+  controllers: [NotificationsController, NotificationPreferencesController],
+  providers: [NotificationsService, NotificationPreferencesService, NotificationHandlers, NotificationDigest],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

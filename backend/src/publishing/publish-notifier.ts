@@ -42,6 +42,7 @@ export class PublishNotifier {
       variantId: job.variantId,
       accountId: job.accountId,
       reason,
+      key: `${job.id}:${job.attempts}`,
     };
     await this.events.emitAsync(POST_LIFECYCLE, e);
   }
@@ -53,17 +54,17 @@ export class PublishNotifier {
       targetId: job.postId,
       details: { variantId: job.variantId, accountId: job.accountId, reason },
     });
-    if (kind === 'failed') await this.announce(job, 'failed', reason);
+    // A failure is told by notifications (its author, as they prefer, with a Retry); a post that
+    // may or may not have gone out needs an owner or admin to look, so they are emailed here.
+    if (kind === 'failed') {
+      await this.announce(job, 'failed', reason);
+      return;
+    }
     const link = `${this.config.publicUrl}/w/${job.workspaceId}/posts/${job.postId}`;
-    const subject =
-      kind === 'failed'
-        ? `A post to ${accountName} was not published`
-        : `Please check whether a post to ${accountName} went out`;
+    const subject = `Please check whether a post to ${accountName} went out`;
     const text =
-      kind === 'failed'
-        ? `The post could not be published to ${accountName}: ${reason}\n\nOpen it: ${link}`
-        : `Publishing to ${accountName} was interrupted and the network cannot be asked whether the post went out. ` +
-          `It will not be sent again on its own. Check the account, then mark it published or publish it again.\n\n${link}`;
+      `Publishing to ${accountName} was interrupted and the network cannot be asked whether the post went out. ` +
+      `It will not be sent again on its own. Check the account, then mark it published or publish it again.\n\n${link}`;
     for (const to of await this.recipients(job.workspaceId)) {
       await this.mail.enqueue({ to, subject, text, workspaceId: job.workspaceId });
     }
