@@ -272,11 +272,15 @@ describe('posting journey', () => {
     expect(await brand.getByRole('img', { name: 'Posting Co logo' }).getAttribute('src')).toBe(LOGO(platform.url));
     expect(await backgroundOf(client.getByRole('button', { name: 'Approve' }))).toBe(BRAND_RGB);
     await screenshot(client, '27-client-approval-branded');
-    await client.close();
 
     await drag(page, awaiting.getByRole('link', { name: 'Needs a nod' }), drafts);
     await drafts.getByRole('link', { name: 'Needs a nod' }).waitFor();
     await expect.poll(() => approvalsOf('pending')).toEqual([]);
     expect(await approvalsOf('withdrawn')).toHaveLength(1);
+    // The client's link says so, and offers nothing to decide.
+    await client.reload();
+    await client.getByText('The team withdrew this request; there is nothing to decide.').waitFor();
+    expect(await client.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await client.close();
   });
 });

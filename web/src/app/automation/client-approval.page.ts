@@ -69,6 +69,8 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
           <label for="client-reason">Reason (needed to decline)</label>
           <input id="client-reason" [value]="reason()" (input)="reason.set($any($event.target).value)" />
           <button type="button" (click)="decide('decline')">Decline</button>
+        } @else if (v.status === 'withdrawn') {
+          <p class="banner" role="status">The team withdrew this request; there is nothing to decide.</p>
         } @else {
           <p class="banner success" role="status">This post was {{ v.status }}. Thank you.</p>
         }
