@@ -4,6 +4,7 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
 import { In, MoreThan, Repository } from 'typeorm';
 import { inLists } from '../../database/in-lists';
 import { jsonRow } from '../../database/json-row';
+import type { NotificationKind } from '../../notifications/notification-kinds';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { Automation } from '../automation.entity';
 import type { SkippedItem } from './feed-reader';
@@ -88,6 +89,8 @@ export class FeedHealth {
       await this.tell(feed, {
         title: `The feed of "${feed.automation.name}" works again`,
         body: `${feed.feedUrl} could be read again after ${previous.failures} failed check(s); new items start runs as before.`,
+        // Good news is no feed problem: a plain notice, never grouped with failing feeds.
+        kind: 'team',
         email: false,
       });
     }
@@ -117,6 +120,7 @@ export class FeedHealth {
       await this.tell(feed, {
         title: `The feed of "${feed.automation.name}" cannot be read`,
         body: `${error}. No runs start from it until it can be read; it is tried again from ${nextCheckAt.toISOString()}, less often while it keeps failing.`,
+        kind: 'feed_failing',
         email: true,
       });
     }
@@ -163,7 +167,10 @@ export class FeedHealth {
     );
   }
 
-  private async tell(feed: CheckedFeed, notice: { title: string; body: string; email: boolean }): Promise<void> {
+  private async tell(
+    feed: CheckedFeed,
+    notice: { title: string; body: string; kind: NotificationKind; email: boolean },
+  ): Promise<void> {
     const { workspaceId, id } = feed.automation;
     await this.notifications.notify(workspaceId, {
       roles: ['owner', 'admin'],
