@@ -13,7 +13,7 @@ import { NotificationsService } from './notifications.service';
 export const DIGEST_JOB = 'notifications.daily-digest';
 export const ACCOUNT_ATTENTION_JOB = 'notifications.account-attention';
 /** Access that ends within this window is worth a person's attention now. */
-const EXPIRY_WARNING_MS = 7 * 86_400_000;
+export const EXPIRY_WARNING_MS = 7 * 86_400_000;
 const DIGEST_BATCH = 500;
 
 /**

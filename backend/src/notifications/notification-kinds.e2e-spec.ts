@@ -247,6 +247,11 @@ describe.each(DATABASE_KINDS)('notifications of each kind on %s', (kind) => {
       });
       expect(ownerBell.items[0].body).toContain('please approve me');
       expect((await bell(editor)).items.some((n) => n.kind === 'approval_waiting' && !n.read)).toBe(false);
+      // The nav badge counts what waits for the caller: the owner's, not the editor's own request.
+      const ownerBadges = await t.http.get('/api/v1/nav-badges').set(as(owner, workspaceId)).expect(200);
+      expect(ownerBadges.body.approvals).toBe(1);
+      const editorBadges = await t.http.get('/api/v1/nav-badges').set(as(editor, workspaceId)).expect(200);
+      expect(editorBadges.body.approvals).toBe(0);
 
       await t.http
         .post(`/api/v1/approvals/${approval.body.id}/decline`)
@@ -284,9 +289,12 @@ describe.each(DATABASE_KINDS)('notifications of each kind on %s', (kind) => {
       const broken = await make('Broken');
       const expiring = await make('Expiring');
       const fine = await make('Fine');
+      const before = (await t.http.get('/api/v1/nav-badges').set(as(owner, workspaceId)).expect(200)).body.accounts;
       await accounts.update(broken, { status: 'reauth_required', lastError: 'token revoked' });
       await accounts.update(expiring, { tokenExpiresAt: new Date(Date.now() + 3 * 86_400_000) });
       await accounts.update(fine, { tokenExpiresAt: new Date(Date.now() + 30 * 86_400_000) });
+      const badges = await t.http.get('/api/v1/nav-badges').set(as(owner, workspaceId)).expect(200);
+      expect(badges.body.accounts - before).toBe(2);
       const digest = t.app.get(NotificationDigest);
       await digest.accountsNeedingAttention();
       await digest.accountsNeedingAttention();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { NavBadgesController } from './nav-badges.controller';
 import { NotificationDigest } from './notification-digest';
 import { NotificationHandlers } from './notification-handlers';
 import { NotificationPreference } from './notification-preference.entity';
@@ -18,7 +19,7 @@ import { NotificationsService } from './notifications.service';
     MailModule,
     WorkspacesModule,
   ],
-  controllers: [NotificationsController, NotificationPreferencesController],
+  controllers: [NotificationsController, NotificationPreferencesController, NavBadgesController],
   providers: [NotificationsService, NotificationPreferencesService, NotificationHandlers, NotificationDigest],
   exports: [NotificationsService],
 })
