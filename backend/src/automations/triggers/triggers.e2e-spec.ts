@@ -194,7 +194,7 @@ describe('schedule and post-event triggers', () => {
   });
 });
 
-describe('metric thresholds when a run cannot be written', () => {
+describe.each(DATABASE_KINDS)('metric thresholds when a run cannot be written, on %s', (kind) => {
   let t: TestApp;
   let owner: TestUser;
   let workspaceId: string;
@@ -204,7 +204,7 @@ describe('metric thresholds when a run cannot be written', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp('sqlite');
+    t = await startTestApp(kind);
     owner = await newUser(t, 'owner');
     workspaceId = await newWorkspace(t, owner, 'Metrics Co');
     await api().post('/accounts', { network: 'sandbox', name: 'Demo' }).expect(201);
