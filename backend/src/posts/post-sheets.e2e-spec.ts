@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +231,22 @@ describe.each(DATABASE_KINDS)('bulk import and export on %s', (kind) => {
         .set(as(owner, bulkWorkspace))
         .expect(200);
       expect(last.body.text).toBe(`Post ${ROWS - 2}, "quoted"`);
+
+      // Export writes every one of them back (it stopped at 5,000), oldest first.
+      const exported = await t.http
+        .get('/api/v1/posts/export?format=csv')
+        .set(as(owner, bulkWorkspace))
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => done(null, text));
+        })
+        .expect(200);
+      const table = parse(exported.body as string) as string[][];
+      expect(table).toHaveLength(created + 1);
+      expect(table[1].slice(0, 2)).toEqual(['Post 0, "quoted"', 'Bulk 0']);
+      expect(table.at(-1)!.slice(0, 2)).toEqual([`Post ${ROWS - 2}, "quoted"`, `Bulk ${(ROWS - 2) % ACCOUNTS}`]);
     }, 300_000);
 
     it('imports XLSX the same way, streamed', async () => {
