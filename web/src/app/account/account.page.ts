@@ -7,10 +7,18 @@ import { FormErrors } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { TopbarComponent } from '../shared/topbar.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import { NotificationPreferencesComponent } from '../notifications/notification-preferences.component';
 
 @Component({
   selector: 'so-account',
-  imports: [ReactiveFormsModule, RouterLink, BannerComponent, FieldErrorComponent, TopbarComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    BannerComponent,
+    FieldErrorComponent,
+    TopbarComponent,
+    NotificationPreferencesComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <so-topbar />
@@ -48,6 +56,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
           <button class="primary" type="submit" [disabled]="busy()">Change password</button>
         </form>
       </section>
+      <so-notification-preferences />
     </main>
   `,
 })

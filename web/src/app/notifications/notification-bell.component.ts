@@ -1,18 +1,25 @@
 import { HttpClient } from '@angular/common/http';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { filter, firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { WorkspaceService } from '../core/workspace.service';
+import { NavBadgesService } from './nav-badges.service';
 
 interface Notice {
   id: string;
+  kind: string;
+  /** How many events the entry stands for ("10 posts failed"). */
+  count: number;
   title: string;
   body: string;
   link: string | null;
+  action: { kind: 'retry'; postId: string } | null;
   read: boolean;
   createdAt: string;
+  updatedAt: string;
 }
 
 const RETRY_MS = [1000, 2000, 5000, 15000];
@@ -25,6 +32,11 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
   selector: 'so-notification-bell',
   imports: [RouterLink, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The panel closes on Esc, a click outside it, and navigation (a link in it, or anywhere).
+  host: {
+    '(document:keydown.escape)': 'close()',
+    '(document:click)': 'clickedOutside($event)',
+  },
   template: `
     <div class="bell">
       <button
@@ -42,20 +54,32 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
         <div class="bell-panel" role="dialog" aria-label="Notifications">
           <div class="bell-head">
             <strong>Notifications</strong>
+            <a routerLink="/account" (click)="close()" class="small">Preferences</a>
             <button type="button" class="link" (click)="readAll()" [disabled]="!unread()">Mark all read</button>
           </div>
           @for (n of items(); track n.id) {
-            <div class="notice" [class.unread]="!n.read">
+            <div class="notice" [class.unread]="!n.read" data-testid="notice">
               @if (n.link) {
-                <a [routerLink]="n.link" (click)="open.set(false)">{{ n.title }}</a>
+                <a [routerLink]="n.link" (click)="opened(n)">{{ n.title }}</a>
               } @else {
                 <strong>{{ n.title }}</strong>
               }
               <p class="small">{{ n.body }}</p>
-              <span class="muted small">{{ n.createdAt | date: 'short' }}</span>
+              <div class="notice-foot">
+                <span class="muted small">{{ n.updatedAt | date: 'short' }}</span>
+                @if (n.action?.kind === 'retry') {
+                  <button type="button" class="small" (click)="retry(n)" [disabled]="busy() === n.id">Retry</button>
+                }
+                @if (!n.read) {
+                  <button type="button" class="link small" (click)="markRead(n)">Mark read</button>
+                }
+              </div>
             </div>
           } @empty {
             <p class="muted">You are all caught up.</p>
+          }
+          @if (message()) {
+            <p class="small" role="status">{{ message() }}</p>
           }
         </div>
       }
@@ -69,9 +93,22 @@ export class NotificationBellComponent {
   readonly unread = signal(0);
   readonly open = signal(false);
   readonly items = signal<Notice[]>([]);
+  readonly busy = signal<string | null>(null);
+  readonly message = signal<string | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly badges = inject(NavBadgesService);
   private stream: AbortController | null = null;
 
   constructor() {
+    inject(Router)
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        this.close();
+        void this.badges.refresh();
+      });
     effect(() => {
       const workspaceId = this.workspaces.currentId();
       this.stream?.abort();
@@ -83,6 +120,43 @@ export class NotificationBellComponent {
   async toggle(): Promise<void> {
     this.open.update((o) => !o);
     if (this.open()) await this.load();
+  }
+
+  close(): void {
+    this.open.set(false);
+    this.message.set(null);
+  }
+
+  clickedOutside(event: MouseEvent): void {
+    if (this.open() && !this.host.nativeElement.contains(event.target as Node)) this.close();
+  }
+
+  async opened(n: Notice): Promise<void> {
+    this.close();
+    if (!n.read) await this.markRead(n);
+  }
+
+  async markRead(n: Notice): Promise<void> {
+    await firstValueFrom(this.http.post(`/api/v1/notifications/${n.id}/read`, {}));
+    await this.load();
+  }
+
+  /** Schedules the failed post again in a minute (its own time has passed), then marks the notice read. */
+  async retry(n: Notice): Promise<void> {
+    if (!n.action) return;
+    this.busy.set(n.id);
+    try {
+      const at = new Date(Date.now() + 60_000).toISOString();
+      await firstValueFrom(
+        this.http.post(`/api/v1/posts/${n.action.postId}/reschedule`, { schedule: { type: 'single', at } }),
+      );
+      await this.markRead(n);
+      this.message.set('Scheduled again: it goes out in a minute.');
+    } catch {
+      this.message.set('That post could not be scheduled again. Open it to see why.');
+    } finally {
+      this.busy.set(null);
+    }
   }
 
   async readAll(): Promise<void> {
@@ -121,7 +195,11 @@ export class NotificationBellComponent {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const data = buffer.slice(0, end).match(/^data: (.*)$/m)?.[1];
           buffer = buffer.slice(end + 2);
-          if (data) this.unread.set((JSON.parse(data) as { unread: number }).unread);
+          if (data) {
+            this.unread.set((JSON.parse(data) as { unread: number }).unread);
+            void this.badges.refresh();
+            if (this.open()) void this.load();
+          }
           attempt = 0;
         }
       }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WorkspaceService } from '../core/workspace.service';
+import { NavBadgesService } from '../notifications/nav-badges.service';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { TopbarComponent } from '../shared/topbar.component';
 
@@ -62,7 +63,17 @@ const NAV: NavItem[] = [
     <div class="layout">
       <nav class="sidenav" aria-label="Workspace">
         @for (item of nav(); track item.path) {
-          <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ item.label }}</a>
+          <!-- The count is described (title), not named: the link stays "Approvals" for every reader. -->
+          <a
+            [routerLink]="item.path"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            [attr.title]="badge(item.path) ? badgeLabel(item.path, badge(item.path)) : null"
+            >{{ item.label }}
+            @if (badge(item.path); as count) {
+              <span class="nav-badge" aria-hidden="true" [attr.data-testid]="'badge-' + item.path">{{ count }}</span>
+            }
+          </a>
         }
       </nav>
       <main id="main" class="page" tabindex="-1">
@@ -74,10 +85,23 @@ const NAV: NavItem[] = [
 export class WorkspaceShellComponent {
   private readonly router = inject(Router);
   readonly workspaces = inject(WorkspaceService);
+  private readonly badges = inject(NavBadgesService);
   readonly nav = computed(() => {
     const permissions = this.workspaces.current()?.permissions ?? [];
     return NAV.filter((item) => permissions.includes(item.permission));
   });
+
+  /** Approvals waiting for me, accounts needing attention; nothing for the other entries. */
+  badge(path: string): number {
+    const counts = this.badges.counts();
+    if (path === 'approvals') return counts.approvals;
+    if (path === 'accounts') return counts.accounts;
+    return 0;
+  }
+
+  badgeLabel(path: string, count: number): string {
+    return path === 'approvals' ? `${count} waiting for you` : `${count} need attention`;
+  }
 
   async switchTo(id: string): Promise<void> {
     if (id === '__all') {
