@@ -124,14 +124,19 @@ export class PostSheets implements OnModuleInit {
     );
     const progress = new ImportProgress(job, total);
     let batch: SheetPost[] = [];
+    // Rows refused on reading wait for the batch around them, so errors reach the job in row order.
+    let refused: RowError[] = [];
+    let rows = 0;
     const flush = async () => {
-      progress.add(await writer.write(batch), batch.length);
-      batch = [];
+      const written = await writer.write(batch);
+      progress.add({ postIds: written.postIds, errors: [...refused, ...written.errors] }, rows);
+      [batch, refused, rows] = [[], [], 0];
       await progress.saveNowAndThen();
     };
     for await (const entry of readPostSheet(await this.store.get(data.storageKey), data.format, options)) {
+      if (entry.row > 1) rows++; // row 1: the header's own problems
       if ('post' in entry) batch.push(entry);
-      else progress.add({ postIds: [], errors: entry.errors }, entry.row > 1 ? 1 : 0);
+      else refused.push(...entry.errors);
       if (batch.length === BATCH_ROWS) await flush();
     }
     await flush();
@@ -197,7 +202,8 @@ class ImportProgress {
     this.result.created += written.postIds.length;
     this.result.postIds.push(...written.postIds);
     this.result.errorCount += written.errors.length;
-    // Rows come in order, so the errors kept are those of the first rows.
+    // Each call holds the rows after the previous call's: sorted within it, the list is in row order
+    // and the errors kept are those of the first rows.
     const room = MAX_REPORTED_ERRORS - this.result.errors.length;
     if (room > 0) this.result.errors.push(...[...written.errors].sort((a, b) => a.row - b.row).slice(0, room));
   }
