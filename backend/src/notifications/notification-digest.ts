@@ -7,6 +7,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { MailService } from '../mail/mail.service';
+import { PublishJob } from '../publishing/publish-job.entity';
+import { QUOTA_WARNING_SHARE, QUOTAS } from '../scheduling/quotas';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 
@@ -34,7 +36,10 @@ export class NotificationDigest implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.define(DIGEST_JOB, async () => void (await this.sendDigests()));
     this.jobs.every(DIGEST_JOB, '1 day');
-    this.jobs.define(ACCOUNT_ATTENTION_JOB, async () => void (await this.accountsNeedingAttention()));
+    this.jobs.define(ACCOUNT_ATTENTION_JOB, async () => {
+      await this.accountsNeedingAttention();
+      await this.quotasNearlyReached();
+    });
     this.jobs.every(ACCOUNT_ATTENTION_JOB, '1 hour');
   }
 
@@ -95,6 +100,40 @@ export class NotificationDigest implements OnModuleInit {
           : `Posts to ${account.name} cannot go out until it is reconnected.${account.lastError ? ` The network said: ${account.lastError}` : ''}`,
         link: `/w/${account.workspaceId}/accounts`,
       });
+    }
+    return told;
+  }
+
+  /**
+   * Tells owners and admins, once a day per account, when the posts it published within a network
+   * quota's window reach 80 % of it (as the network counts now); posts beyond it would be refused.
+   */
+  async quotasNearlyReached(now = new Date()): Promise<number> {
+    let told = 0;
+    const day = now.toISOString().slice(0, 10);
+    for (const quota of QUOTAS.filter((q) => !q.postTypes)) {
+      const since = new Date(now.getTime() - quota.windowHours * 3_600_000);
+      const counts: { accountId: string; n: string | number }[] = await this.dataSource.manager
+        .createQueryBuilder(PublishJob, 'j')
+        .innerJoin(SocialAccount, 'a', 'a.id = j.accountId')
+        .select('j.accountId', 'accountId')
+        .addSelect('COUNT(*)', 'n')
+        .where('a.network = :network AND a.deletedAt IS NULL', { network: quota.network })
+        .andWhere('j.status = :status AND j.publishedAt > :since', { status: 'published', since })
+        .groupBy('j.accountId')
+        .getRawMany();
+      for (const { accountId, n } of counts) {
+        if (Number(n) < Math.ceil(quota.max * QUOTA_WARNING_SHARE)) continue;
+        const account = await this.dataSource.manager.findOneByOrFail(SocialAccount, { id: accountId });
+        told += await this.notices.notify(account.workspaceId, {
+          roles: ['owner', 'admin'],
+          kind: 'quota_near',
+          key: `quota.near:${accountId}:${day}`,
+          title: `${account.name} is near its posting limit`,
+          body: `${account.name} published ${Number(n)} of the ${quota.max} posts the network allows in ${quota.windowHours} hours (${quota.label}). Posts beyond it will be refused; spread them out.`,
+          link: `/w/${account.workspaceId}/calendar`,
+        });
+      }
     }
     return told;
   }

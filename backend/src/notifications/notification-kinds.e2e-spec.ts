@@ -310,4 +310,39 @@ describe.each(DATABASE_KINDS)('notifications of each kind on %s', (kind) => {
       expect(mail.filter((s) => s.includes('Fine'))).toEqual([]);
     });
   });
+  describe('network quotas', () => {
+    it('tells owners and admins once a day when an account published 80 % of its network quota', async () => {
+      await clear(owner);
+      const accountId = (
+        await t.http
+          .post('/api/v1/accounts')
+          .set(as(owner, workspaceId))
+          .send({ network: 'sandbox', name: 'Busy' })
+          .expect(201)
+      ).body.id as string;
+      const digest = t.app.get(NotificationDigest);
+      // The Sandbox allows 25 a day: 19 published is not near yet, the 20th is.
+      for (let i = 0; i < 20; i++) {
+        await t.http
+          .post('/api/v1/posts')
+          .set(as(owner, workspaceId))
+          .send({ text: `busy ${i}`, variants: [{ accountId }], schedule: { type: 'single', at: soon() } })
+          .expect(201);
+        if (i === 18) {
+          await tick.run();
+          for (const job of await publisher.claim(100, later(60_000))) await publisher.attempt(job);
+          await digest.quotasNearlyReached();
+          expect((await bell(owner)).items.some((n) => n.kind === 'quota_near')).toBe(false);
+        }
+      }
+      await tick.run();
+      for (const job of await publisher.claim(100, later(60_000))) await publisher.attempt(job);
+      await digest.quotasNearlyReached();
+      await digest.quotasNearlyReached();
+      const near = (await bell(owner)).items.filter((n) => n.kind === 'quota_near');
+      expect(near).toHaveLength(1);
+      expect(near[0]).toMatchObject({ count: 1, title: 'Busy is near its posting limit' });
+      expect(near[0].body).toContain('published 20 of the 25 posts');
+    });
+  });
 });
