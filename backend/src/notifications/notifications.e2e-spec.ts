@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { as, newUser, newWorkspace } from '../testing/factories';
+import { NotificationsService } from './notifications.service';
 import { startTestApp } from '../testing/test-app';
 
 describe('live notifications', () => {
@@ -21,5 +22,31 @@ describe('live notifications', () => {
     let ended = false;
     while (!ended) ended = (await reader.read()).done;
     expect(ended).toBe(true);
+  });
+
+  it('tells open bells the new count when notifications are read elsewhere (another tab)', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const owner = await newUser(t, 'owner');
+      const workspaceId = await newWorkspace(t, owner, 'Tabs');
+      await t.app.get(NotificationsService).notify(workspaceId, {
+        roles: ['owner'],
+        title: 'Hello',
+        body: 'x',
+        link: null,
+        email: false,
+      });
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const stream = await fetch(`http://127.0.0.1:${port}/api/v1/notifications/stream`, {
+        headers: as(owner, workspaceId),
+      });
+      const reader = stream.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('"unread":1');
+      await t.http.post('/api/v1/notifications/read').set(as(owner, workspaceId)).expect(204);
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('"unread":0');
+      await reader.cancel();
+    } finally {
+      await t.close();
+    }
   });
 });

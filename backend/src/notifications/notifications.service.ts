@@ -228,5 +228,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       { workspaceId, userId, readAt: IsNull(), ...(id && { id }) },
       { readAt: new Date() },
     );
+    // Every open bell of theirs (another tab, another device) shows the new count.
+    this.live.emit(userId, workspaceId);
   }
 }
