@@ -3,15 +3,36 @@ import { from, Observable, switchMap } from 'rxjs';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import { NotificationsService } from './notifications.service';
+
+class NotificationActionDto {
+  @ApiProperty({
+    enum: ['retry'],
+    description: 'retry: schedule the failed post again (POST /posts/{postId}/reschedule)',
+  })
+  kind: 'retry';
+  @ApiProperty({ format: 'uuid' }) postId: string;
+}
 
 class NotificationViewDto {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, description: 'What it is about; decides the channel (preferences)' })
+  kind: NotificationKind;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'How many events this entry stands for ("10 posts failed")',
+  })
+  count: number;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ type: String, nullable: true, description: 'In-app path it is about' }) link: string | null;
+  @ApiProperty({ type: NotificationActionDto, nullable: true, description: 'What it offers to do in place' })
+  action: NotificationActionDto | null;
   @ApiProperty() read: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it last grew (a group) or changed' }) updatedAt: string;
 }
 
 class NotificationListDto {
