@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { SocialAccount } from '../accounts/social-account.entity';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,6 +9,7 @@ import { BackgroundJobs } from '../jobs/background-jobs';
 import { MailService } from '../mail/mail.service';
 import { PublishJob } from '../publishing/publish-job.entity';
 import { QUOTA_WARNING_SHARE, QUOTAS } from '../scheduling/quotas';
+import { NotificationReceipt } from './notification-receipt.entity';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 
@@ -17,6 +18,7 @@ export const ACCOUNT_ATTENTION_JOB = 'notifications.account-attention';
 /** Access that ends within this window is worth a person's attention now. */
 export const EXPIRY_WARNING_MS = 7 * 86_400_000;
 const DIGEST_BATCH = 500;
+const RECEIPT_DAYS = 30;
 
 /**
  * Periodic tellings: the daily digest (one email per person with their digest-kind items) and
@@ -34,7 +36,10 @@ export class NotificationDigest implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define(DIGEST_JOB, async () => void (await this.sendDigests()));
+    this.jobs.define(DIGEST_JOB, async () => {
+      await this.sendDigests();
+      await this.forgetOldReceipts();
+    });
     this.jobs.every(DIGEST_JOB, '1 day');
     this.jobs.define(ACCOUNT_ATTENTION_JOB, async () => {
       await this.accountsNeedingAttention();
@@ -72,6 +77,14 @@ export class NotificationDigest implements OnModuleInit {
       // Marked only after the emails are queued: a crash before sends them again, never loses them.
       await this.notifications.update({ id: In(pending.map((n) => n.id)) }, { digestPending: false });
     }
+  }
+
+  /** Receipts only guard against redelivery, which comes within minutes: a month's are plenty. */
+  async forgetOldReceipts(now = new Date()): Promise<number> {
+    const { affected } = await this.dataSource
+      .getRepository(NotificationReceipt)
+      .delete({ createdAt: LessThan(new Date(now.getTime() - RECEIPT_DAYS * 86_400_000)) });
+    return affected ?? 0;
   }
 
   /** Tells owners and admins about each account to reconnect or expiring soon, once per state and day. */

@@ -9,6 +9,7 @@ import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/facto
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
 import { NotificationDigest } from './notification-digest';
+import { NotificationReceipt } from './notification-receipt.entity';
 import type { NotificationView } from './notifications.service';
 
 const soon = () => new Date(Date.now() + 1500).toISOString();
@@ -192,6 +193,10 @@ describe.each(DATABASE_KINDS)('notifications of each kind on %s', (kind) => {
       await t.app.get(EventEmitter2).emitAsync(POST_LIFECYCLE, event);
       const after = (await bell(editor)).items.find((n) => n.id === before.id)!;
       expect(after.count).toBe(2);
+      // A month on, the receipt is forgotten (redelivery comes within minutes, not weeks).
+      const digest = t.app.get(NotificationDigest);
+      expect(await digest.forgetOldReceipts(new Date(Date.now() + 31 * 86_400_000))).toBeGreaterThan(0);
+      expect(await t.db.getRepository(NotificationReceipt).countBy({ key: 'post.failed:same-attempt' })).toBe(0);
     });
 
     it('respects off and digest: nothing at all, or the bell and one digest email', async () => {

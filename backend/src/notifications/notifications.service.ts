@@ -188,11 +188,13 @@ export class NotificationsService implements BeforeApplicationShutdown {
   }
 
   /** Remembers the event; false when it was told before (a redelivery). */
-  private async firstTime(key: string): Promise<boolean> {
+  private async firstTime(eventKey: string): Promise<boolean> {
+    // Cut to the column's length the same way for the look-up and the insert.
+    const key = eventKey.slice(0, 160);
     const receipts = this.dataSource.getRepository(NotificationReceipt);
     if (await receipts.existsBy({ key })) return false;
     try {
-      await receipts.insert({ key: key.slice(0, 160) });
+      await receipts.insert({ key });
       return true;
     } catch (error) {
       // Another process told it between the check and the insert.
