@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Post } from '../posts/post.entity';
+import type { ScheduleInputDto } from '../posts/posts.dto';
 
 /** `withdrawn`: the post was moved out of "Pending approval" on the board before anyone decided. */
 export const APPROVAL_STATUSES = ['pending', 'approved', 'declined', 'expired', 'withdrawn'] as const;
@@ -46,6 +47,10 @@ export class Approval {
 
   @Column({ type: Date, nullable: true })
   decidedAt: Date | null;
+
+  /** The schedule the post was composed with, held until approval applies it (null: none held). */
+  @Column({ type: 'simple-json', nullable: true })
+  heldSchedule: ScheduleInputDto | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ScheduleInputDto } from '../posts/posts.dto';
 import { WorkspaceFaceDto } from '../workspaces/workspaces.dto';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
 import type { ApprovalView } from './approvals.service';
@@ -24,6 +25,18 @@ export class ApprovalViewDto implements ApprovalView {
   @ApiProperty({ type: String, nullable: true }) decidedBy: string | null;
   @ApiProperty({ type: String, nullable: true, description: "Why it was declined, or the approver's comment" })
   reason: string | null;
+  @ApiProperty({
+    type: ScheduleInputDto,
+    nullable: true,
+    description: 'The schedule the post was composed with, applied on approval (null: none held)',
+  })
+  heldSchedule: ScheduleInputDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'On an approval: why the held schedule was not applied (its time passed); the post stays a draft',
+  })
+  scheduleProblem: string | null;
 }
 
 export class ApprovalRequestedDto {

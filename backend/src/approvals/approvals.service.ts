@@ -19,6 +19,7 @@ import { newId } from '../common/ids';
 import { randomToken, sha256 } from '../common/secrets';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { ScheduleInputDto } from '../posts/posts.dto';
 import { PostsService } from '../posts/posts.service';
 import { ApprovalLink } from './approval-link.entity';
 import { Approval } from './approval.entity';
@@ -30,6 +31,8 @@ export interface ApprovalRequest {
   requestedBy: string | null;
   /** The automation run waiting on the decision, at this node. */
   run: { runId: string; nodeId: string } | null;
+  /** The schedule the approval policy held, applied on approval. */
+  heldSchedule?: ScheduleInputDto | null;
 }
 
 export interface ApprovalView {
@@ -43,6 +46,10 @@ export interface ApprovalView {
   requestedBy: string | null;
   decidedBy: string | null;
   reason: string | null;
+  /** The schedule approving applies (the one the post was composed with), if one is held. */
+  heldSchedule: ScheduleInputDto | null;
+  /** Set on an approval's answer when its held schedule could not be applied (its time passed). */
+  scheduleProblem: string | null;
 }
 
 /** How long a client's approval link works. */
@@ -82,6 +89,7 @@ export class ApprovalsService {
       requestedBy: request.requestedBy,
       runId: request.run?.runId ?? null,
       nodeId: request.run?.nodeId ?? null,
+      heldSchedule: request.heldSchedule ?? null,
       decidedBy: null,
       reason: null,
       decidedAt: null,
@@ -108,11 +116,20 @@ export class ApprovalsService {
   @OnEvent(POST_APPROVAL_MOVE, { async: true, promisify: true, suppressErrors: false })
   async onBoardMove(e: PostApprovalMoveEvent): Promise<void> {
     if (e.entered) {
+      // Scheduled again while it waits: the open request holds the newer schedule, no second request.
+      const open = e.schedule
+        ? await this.approvals.findOneBy({ workspaceId: e.workspaceId, postId: e.postId, status: 'pending' })
+        : null;
+      if (open) {
+        await this.approvals.update({ id: open.id, status: 'pending' }, { heldSchedule: e.schedule });
+        return;
+      }
       await this.request(e.workspaceId, e.actor, {
         postId: e.postId,
         message: null,
         requestedBy: e.actor.userId,
         run: null,
+        heldSchedule: e.schedule ?? null,
       });
       return;
     }
@@ -144,6 +161,17 @@ export class ApprovalsService {
     return { items: views, nextCursor: page.nextCursor };
   }
 
+  /** Pending requests `userId` may decide and did not ask for, newest first, `limit` of them and how many in all. */
+  async waitingFor(workspaceId: string, userId: string, limit: number) {
+    const qb = this.approvals
+      .createQueryBuilder('a')
+      .where('a.workspaceId = :workspaceId AND a.status = :status', { workspaceId, status: 'pending' })
+      .andWhere('(a.requestedBy IS NULL OR a.requestedBy <> :me)', { me: userId });
+    const [rows, total] = await Promise.all([qb.clone().orderBy('a.id', 'DESC').take(limit).getMany(), qb.getCount()]);
+    const names = await this.accountNames(workspaceId);
+    return { items: await Promise.all(rows.map((a) => this.view(a, names))), total };
+  }
+
   /** Approve or decline, once; a decline needs a reason. */
   /** A member (`actor`) or a client through a link (`actor` null, `clientName` given) decides. */
   async decide(
@@ -168,11 +196,16 @@ export class ApprovalsService {
     );
     if (!decided.affected) throw new ApprovalsError('ALREADY_DECIDED');
     await this.posts.settleApproval(workspaceId, approval.postId);
+    // Only the one decision that won the update above gets here, so the post is scheduled once.
+    const scheduleProblem =
+      decision === 'approved' && approval.heldSchedule
+        ? await this.posts.applyApprovedSchedule(workspaceId, actor, approval.postId, approval.heldSchedule)
+        : null;
     await this.activity.record(workspaceId, actor, {
       action: decision === 'approved' ? 'post.approved' : 'post.declined',
       targetType: 'post',
       targetId: approval.postId,
-      details: { approvalId: id, reason, ...(by && { by }) },
+      details: { approvalId: id, reason, ...(by && { by }), ...(scheduleProblem && { scheduleProblem }) },
     });
     const updated = await this.approvals.findOneByOrFail({ id });
     for (const listener of this.listeners) await listener(updated);
@@ -182,11 +215,12 @@ export class ApprovalsService {
       postId: approval.postId,
       variantId: null,
       accountId: null,
-      reason,
+      // The author is told, with the note, when the time it was composed for has passed.
+      reason: [reason, scheduleProblem].filter(Boolean).join(' — ') || null,
       key: id,
     };
     await this.events.emitAsync(POST_LIFECYCLE, event);
-    return this.view(updated, await this.accountNames(workspaceId));
+    return { ...(await this.view(updated, await this.accountNames(workspaceId))), scheduleProblem };
   }
 
   /** An expiring link for a client with no account: they see the post, approve, decline or comment. */
@@ -239,6 +273,8 @@ export class ApprovalsService {
       requestedBy: a.requestedBy,
       decidedBy: a.decidedBy,
       reason: a.reason,
+      heldSchedule: a.heldSchedule,
+      scheduleProblem: null,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '../access/access-context';
+import type { ScheduleInputDto } from '../posts/posts.dto';
 
 /**
  * Events one context announces and others react to, in process (@nestjs/event-emitter).
@@ -43,6 +44,8 @@ export interface PostApprovalMoveEvent {
   entered: boolean;
   /** Who moved it. */
   actor: Principal;
+  /** A schedule the approval policy held: the request keeps it and approving applies it. */
+  schedule?: ScheduleInputDto;
 }
 
 /** Approvals asked for a decision on a post: the members who may decide are told. */

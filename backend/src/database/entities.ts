@@ -44,6 +44,7 @@ import { ListIndexes1764374400000 } from './migrations/1764374400000-ListIndexes
 import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPages';
 import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
+import { ApprovalPolicy1765152000000 } from './migrations/1765152000000-ApprovalPolicy';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   FeedStatus1764460800000,
   RunStepPages1764547200000,
   NotificationKinds1764979200000,
+  ApprovalPolicy1765152000000,
 ];

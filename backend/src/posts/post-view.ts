@@ -1,4 +1,5 @@
 import { SocialAccount } from '../accounts/social-account.entity';
+import type { Approval } from '../approvals/approval.entity';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { validateVariant } from '../connectors/variant-validation';
 import type { MediaFacts } from '../connectors/network-limits';
@@ -14,6 +15,8 @@ export interface PostParts {
   labels: string[];
   schedule: Schedule | null;
   media: Map<string, MediaFacts>;
+  /** Its latest approval request, if it ever had one (a decline's note shows on the post page). */
+  approval?: Approval | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -80,6 +83,14 @@ export function postDto(parts: PostParts): PostDto {
     authorId: post.authorId,
     labels,
     schedule: schedule ? scheduleDto(schedule) : null,
+    approval: parts.approval
+      ? {
+          id: parts.approval.id,
+          status: parts.approval.status,
+          reason: parts.approval.reason,
+          decidedAt: iso(parts.approval.decidedAt),
+        }
+      : null,
     nextRunAt: upcoming.length ? new Date(Math.min(...upcoming)).toISOString() : null,
     variants: variants.map((v) => variantDto(post, v, accounts.get(v.accountId), media)),
     createdAt: post.createdAt.toISOString(),

@@ -298,6 +298,15 @@ export class ScheduleDto {
   @ApiProperty({ type: 'integer', description: 'How many times it went out so far' }) occurrences: number;
 }
 
+/** A post's latest approval request. */
+export class PostApprovalDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'declined', 'expired', 'withdrawn'] }) status: string;
+  @ApiProperty({ type: String, nullable: true, description: "The approver's note (why it was declined)" })
+  reason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+}
+
 export class PostDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
@@ -307,6 +316,8 @@ export class PostDto {
   @ApiProperty({ type: String, nullable: true }) authorId: string | null;
   @ApiProperty({ type: [String] }) labels: string[];
   @ApiProperty({ type: ScheduleDto, nullable: true }) schedule: ScheduleDto | null;
+  @ApiProperty({ type: PostApprovalDto, nullable: true, description: 'Its latest approval request, if any' })
+  approval: PostApprovalDto | null;
   @ApiProperty({
     type: String,
     format: 'date-time',

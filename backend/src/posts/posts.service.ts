@@ -6,6 +6,7 @@ import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityAction, ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
+import { DomainError } from '../common/domain-error';
 import { POST_APPROVAL_MOVE, type PostApprovalMoveEvent } from '../common/domain-events';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
@@ -14,7 +15,9 @@ import { MediaItem } from '../media/media-item.entity';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { PublishJob } from '../publishing/publish-job.entity';
 import { Schedule } from '../scheduling/schedule.entity';
+import { Membership } from '../workspaces/membership.entity';
 import { Workspace } from '../workspaces/workspace.entity';
+import { Approval } from '../approvals/approval.entity';
 import { Label } from './label.entity';
 import { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
 import { postStateOf } from './post-state';
@@ -62,7 +65,11 @@ export class PostsService {
     live?: SocialAccount[],
   ): Promise<string> {
     const planned = await this.planner.variantsFor(workspaceId, dto.text, dto.variants, live);
-    const plan = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
+    const checked = dto.schedule ? await this.plan(workspaceId, dto.schedule, planned, null) : null;
+    // Automations have their own approval step; the composer's and the API's posts follow the policy.
+    const held =
+      checked && source !== 'automation' && (await this.needsApproval(workspaceId, actor)) ? dto.schedule! : null;
+    const plan = held ? null : checked;
     const post = this.posts.create({
       id: newId(),
       workspaceId: workspaceId,
@@ -78,6 +85,7 @@ export class PostsService {
       await this.writeVariants(em, post, planned, plan, [], 'new');
       await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post, em);
     });
+    if (held) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
     return post.id;
   }
 
@@ -138,12 +146,27 @@ export class PostsService {
     return { items: parts.map(postDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
 
-  async update(workspaceId: string, actor: Principal, id: string, dto: UpdatePostDto): Promise<PostDto> {
+  /** `approved`: an approval applies the schedule it held, so the policy does not hold it again. */
+  async update(
+    workspaceId: string,
+    actor: Principal | null,
+    id: string,
+    input: UpdatePostDto,
+    approved = false,
+  ): Promise<PostDto> {
     const post = await this.editable(workspaceId, id);
     const existing = await this.variants.findBy({ postId: post.id });
-    const text = dto.text ?? post.text;
-    const inputs = dto.variants ?? existing.map((v) => this.inputOf(v));
+    const text = input.text ?? post.text;
+    const inputs = input.variants ?? existing.map((v) => this.inputOf(v));
     const planned = await this.planner.variantsFor(workspaceId, text, inputs);
+    // A post not yet scheduled, by a member whose posts need approval: the schedule is checked now
+    // and held by the approval request, applied when it is approved.
+    const held =
+      input.schedule && !approved && (post.state === 'draft' || post.state === 'pending_approval')
+        ? (await this.needsApproval(workspaceId, actor)) && input.schedule
+        : null;
+    if (held) await this.plan(workspaceId, held, planned, post.id);
+    const dto: UpdatePostDto = held ? { ...input, schedule: undefined } : input;
     const keepSchedule = dto.schedule === undefined;
     const scheduleInput = keepSchedule
       ? post.state === 'published'
@@ -174,6 +197,7 @@ export class PostsService {
       await this.refreshState(em, post.id);
     });
     await this.record(workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
+    if (held && actor) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
     return this.get(workspaceId, post.id);
   }
 
@@ -192,6 +216,9 @@ export class PostsService {
       await this.holdForApproval(workspaceId, id);
       await this.announceApprovalMove(workspaceId, actor, id, true);
       return this.get(workspaceId, id);
+    }
+    if (to === 'scheduled' && post.state === 'pending_approval' && (await this.needsApproval(workspaceId, actor))) {
+      throw new PostsError('INVALID_MOVE', 'Your posts need approval: an approver schedules this one');
     }
     let moved: PostDto;
     if (to === 'draft') moved = await this.update(workspaceId, actor, id, { schedule: null });
@@ -213,14 +240,57 @@ export class PostsService {
     await this.posts.update({ id, workspaceId, state: 'draft' }, { state: 'pending_approval' });
   }
 
-  private async announceApprovalMove(workspaceId: string, actor: Principal, postId: string, entered: boolean) {
-    const event: PostApprovalMoveEvent = { workspaceId, postId, entered, actor };
+  private async announceApprovalMove(
+    workspaceId: string,
+    actor: Principal,
+    postId: string,
+    entered: boolean,
+    schedule?: ScheduleInputDto,
+  ) {
+    const event: PostApprovalMoveEvent = { workspaceId, postId, entered, actor, ...(schedule && { schedule }) };
     await this.events.emitAsync(POST_APPROVAL_MOVE, event);
   }
 
   /** An approval was decided: the post leaves pending_approval as a draft, ready to schedule. */
   async settleApproval(workspaceId: string, id: string): Promise<void> {
     await this.posts.update({ id, workspaceId, state: 'pending_approval' }, { state: 'draft' });
+  }
+
+  /**
+   * The workspace's approval policy holds this member's posts: every post when it is required, or
+   * those of the roles it names. An API key acts as the member who created it.
+   */
+  async needsApproval(workspaceId: string, actor: Principal | null): Promise<boolean> {
+    if (!actor) return false;
+    const workspace = await this.dataSource.manager.findOneBy(Workspace, { id: workspaceId });
+    const policy = workspace?.approvalPolicy;
+    if (!policy || (!policy.required && !policy.roles.length)) return false;
+    if (policy.required) return true;
+    const member = await this.dataSource.manager.findOneBy(Membership, { workspaceId, userId: actor.userId });
+    return !!member && policy.roles.includes(member.role);
+  }
+
+  /**
+   * An approval applies the schedule it held. A single time that passed while the post waited is not
+   * published late: the post stays a draft for its author to reschedule, and the answer says so.
+   */
+  async applyApprovedSchedule(
+    workspaceId: string,
+    actor: Principal | null,
+    id: string,
+    schedule: ScheduleInputDto,
+  ): Promise<string | null> {
+    if (schedule.type === 'single' && schedule.at && new Date(schedule.at) <= new Date()) {
+      return 'The time it was composed for has passed: the author picks a new one';
+    }
+    try {
+      await this.update(workspaceId, actor, id, { schedule }, true);
+      return null;
+    } catch (e) {
+      // Approved all the same (the decision stands); what stops the schedule now is told, not thrown.
+      if (e instanceof DomainError) return `It could not be scheduled: ${e.message}`;
+      throw e;
+    }
   }
 
   async duplicate(workspaceId: string, actor: Principal, id: string): Promise<PostDto> {
@@ -273,6 +343,8 @@ export class PostsService {
       .where('pl.postId IN (:...ids)', { ids })
       .orderBy('l.name')
       .getRawMany<{ postId: string; name: string }>();
+    // Newest first, so the first of a post is its latest request.
+    const approvals = await em.find(Approval, { where: { postId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } });
     const mediaIds = [...new Set(variants.flatMap((v) => v.mediaIds))];
     const media = mediaIds.length ? await em.findBy(MediaItem, { id: In(mediaIds) }) : [];
     const facts = new Map<string, MediaFacts>(
@@ -296,6 +368,7 @@ export class PostsService {
       labels: labels.filter((l) => l.postId === post.id).map((l) => l.name),
       schedule: schedules.find((s) => s.postId === post.id) ?? null,
       media: facts,
+      approval: approvals.find((a) => a.postId === post.id) ?? null,
     }));
   }
 
@@ -446,7 +519,7 @@ export class PostsService {
     };
   }
 
-  private record(workspaceId: string, actor: Principal, action: ActivityAction, post: Post, em?: EntityManager) {
+  private record(workspaceId: string, actor: Principal | null, action: ActivityAction, post: Post, em?: EntityManager) {
     const details = { title: post.title ?? post.text.slice(0, 60) };
     return this.activity.record(workspaceId, actor, { action, targetType: 'post', targetId: post.id, details }, em);
   }

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+/** `roles`: built-in role keys or custom role ids. */
+export interface ApprovalPolicy {
+  required: boolean;
+  roles: string[];
+}
+
 @Entity('workspaces')
 export class Workspace {
   @PrimaryColumn({ type: String, length: 36 })
@@ -28,6 +34,10 @@ export class Workspace {
   /** Local "HH:mm" times offered first when scheduling. */
   @Column({ type: 'simple-json' })
   defaultPostingTimes: string[];
+
+  /** Posts held for approval before they are scheduled: all (`required`) or those by members of `roles`. */
+  @Column({ type: 'simple-json', nullable: true })
+  approvalPolicy: ApprovalPolicy | null;
 
   @CreateDateColumn()
   createdAt: Date;

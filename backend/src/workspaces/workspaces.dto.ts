@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
+  IsString,
   IsOptional,
   IsUrl,
   Matches,
@@ -52,6 +54,24 @@ export class BrandingDto {
   accentColor?: string | null;
 }
 
+/** Posts held for approval before they are scheduled. */
+export class ApprovalPolicyDto {
+  @ApiProperty({ description: "Every member's scheduled posts go to Pending approval first" })
+  @IsBoolean()
+  required: boolean;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Roles whose posts need approval: built-in role keys (editor, …) or custom role ids',
+    example: ['editor'],
+  })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  roles: string[];
+}
+
 export class UpdateWorkspaceDto {
   @ApiPropertyOptional()
   @IsOptional()
@@ -82,6 +102,12 @@ export class UpdateWorkspaceDto {
   @ArrayMaxSize(24)
   @Matches(LOCAL_TIME, { each: true, message: 'each time must be HH:mm (24-hour)' })
   defaultPostingTimes?: string[];
+
+  @ApiPropertyOptional({ type: ApprovalPolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApprovalPolicyDto)
+  approvalPolicy?: ApprovalPolicyDto;
 }
 
 export class BrandingView {
@@ -114,6 +140,8 @@ export class WorkspaceDto {
   @ApiProperty() firstDayOfWeek: number;
   @ApiProperty({ type: BrandingView }) branding: BrandingView;
   @ApiProperty({ type: [String] }) defaultPostingTimes: string[];
+  @ApiProperty({ type: ApprovalPolicyDto, description: 'Whose posts wait for approval before they are scheduled' })
+  approvalPolicy: ApprovalPolicyDto;
   @ApiProperty({ description: "The caller's role" }) role: string;
   @ApiProperty() roleName: string;
   @ApiProperty({ type: [String] }) permissions: string[];
@@ -127,6 +155,7 @@ export class WorkspaceDto {
       firstDayOfWeek: workspace.firstDayOfWeek,
       branding: WorkspaceFaceDto.of(workspace).branding,
       defaultPostingTimes: workspace.defaultPostingTimes,
+      approvalPolicy: workspace.approvalPolicy ?? { required: false, roles: [] },
       role: access.role,
       roleName: access.roleName,
       permissions: access.permissions,

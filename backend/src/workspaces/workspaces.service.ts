@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
-import { BUILT_IN_ROLES } from '../access/permissions';
+import { BUILT_IN_ROLES, isBuiltInRole } from '../access/permissions';
+import { CustomRole } from './custom-role.entity';
+import { WorkspacesError } from './workspaces.errors';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import { newId } from '../common/ids';
@@ -35,6 +37,7 @@ export class WorkspacesService {
       primaryColor: null,
       accentColor: null,
       defaultPostingTimes: DEFAULT_POSTING_TIMES,
+      approvalPolicy: null,
     });
     await inTransaction(this.dataSource, async (tx) => {
       await tx.insert(Workspace, workspace);
@@ -72,6 +75,7 @@ export class WorkspacesService {
   async update(access: WorkspaceAccess, principal: Principal, dto: UpdateWorkspaceDto): Promise<WorkspaceDto> {
     const workspace = await this.load(access.workspaceId);
     const before = snapshot(workspace);
+    if (dto.approvalPolicy) await this.assertRoles(workspace.id, dto.approvalPolicy.roles);
     Object.assign(workspace, {
       ...(dto.name !== undefined && { name: dto.name }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
@@ -84,6 +88,9 @@ export class WorkspacesService {
         primaryColor: dto.branding.primaryColor?.toLowerCase() ?? null,
       }),
       ...(dto.branding?.accentColor !== undefined && { accentColor: dto.branding.accentColor?.toLowerCase() ?? null }),
+      ...(dto.approvalPolicy && {
+        approvalPolicy: { required: dto.approvalPolicy.required, roles: [...new Set(dto.approvalPolicy.roles)].sort() },
+      }),
     });
     await this.workspaces.save(workspace);
     const after = snapshot(workspace);
@@ -97,6 +104,20 @@ export class WorkspacesService {
       });
     }
     return WorkspaceDto.of(workspace, access);
+  }
+
+  /** A role named in the approval policy is a built-in role or one of this workspace's custom roles. */
+  private async assertRoles(workspaceId: string, roles: string[]): Promise<void> {
+    const custom = roles.filter((r) => !isBuiltInRole(r));
+    const found = custom.length
+      ? await this.dataSource.manager.findBy(CustomRole, { workspaceId, id: In(custom) })
+      : [];
+    const unknown = custom.filter((r) => !found.some((f) => f.id === r));
+    if (unknown.length) {
+      throw new WorkspacesError('ROLE_NOT_FOUND', `No role "${unknown[0]}" in this workspace`, [
+        { field: 'approvalPolicy.roles', message: 'is not a role of this workspace' },
+      ]);
+    }
   }
 
   async timeZoneOf(workspaceId: string): Promise<string> {
@@ -134,5 +155,6 @@ function snapshot(w: Workspace): Record<string, unknown> {
     logoUrl: w.logoUrl,
     primaryColor: w.primaryColor,
     accentColor: w.accentColor,
+    approvalPolicy: w.approvalPolicy,
   };
 }
