@@ -20,6 +20,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { IdentityModule } from './identity/identity.module';
 import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
@@ -66,6 +67,7 @@ export class AppModule {
         NotificationsModule,
         ApprovalsModule,
         AutomationsModule,
+        HomeModule,
         ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

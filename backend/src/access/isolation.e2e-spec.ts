@@ -330,6 +330,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/notifications',
         '/api/v1/me/notification-preferences',
         '/api/v1/nav-badges',
+        '/api/v1/home',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
       ].map((p) => t.http.get(p).set(headers)),
     );

@@ -16,6 +16,6 @@ import { QueueSlotsService } from '../scheduling/queue-slots.service';
   imports: [TypeOrmModule.forFeature([SocialAccount, OAuthAttempt]), ActivityModule],
   controllers: [AccountsController, QueueSlotsController, SandboxController],
   providers: [AccountsService, AccountConnectService, QueueSlotsService, TokenRefresher, secretBoxProvider],
-  exports: [AccountsService, AccountConnectService, SECRET_BOX],
+  exports: [AccountsService, AccountConnectService, QueueSlotsService, SECRET_BOX],
 })
 export class AccountsModule {}

@@ -96,6 +96,6 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     OutboundWebhooks,
     AutomationTemplates,
   ],
-  exports: [AutomationEngine, AutomationTriggers],
+  exports: [AutomationEngine, AutomationTriggers, AutomationsService],
 })
 export class AutomationsModule {}

@@ -26,6 +26,6 @@ import { MediaModule } from '../media/media.module';
   ],
   controllers: [PostSheetsController, PostsController, CalendarController],
   providers: [PostsService, PostPlanner, CalendarService, PostSheets],
-  exports: [PostsService],
+  exports: [PostsService, CalendarService],
 })
 export class PostsModule {}

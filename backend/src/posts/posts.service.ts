@@ -21,6 +21,7 @@ import { Approval } from '../approvals/approval.entity';
 import { Label } from './label.entity';
 import { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
 import { postStateOf } from './post-state';
+import type { PostState } from './post.entity';
 import { PostParts, postDto } from './post-view';
 import { PostLabel } from './post-label.entity';
 import { PostVariant } from './post-variant.entity';
@@ -112,6 +113,11 @@ export class PostsService {
     if (!post) throw notFound('Post');
     const [parts] = await this.parts([post]);
     return postDto(parts);
+  }
+
+  /** How many of the workspace's posts are in `state` (the home page's totals; served by ix_posts_workspace_state). */
+  countInState(workspaceId: string, state: PostState): Promise<number> {
+    return this.posts.countBy({ workspaceId, state });
   }
 
   async list(workspaceId: string, query: PostListQueryDto): Promise<Page<PostDto>> {

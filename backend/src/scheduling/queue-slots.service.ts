@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { newId } from '../common/ids';
 import { WeeklySlot } from './occurrences';
@@ -20,6 +20,13 @@ export class QueueSlotsService {
     await this.accounts.get(workspaceId, accountId);
     const rows = await this.dataSource.manager.findBy(QueueSlot, { accountId });
     return rows.map(({ weekday, localTime }) => ({ weekday, localTime })).sort(byTime);
+  }
+
+  /** True once any of the workspace's accounts has a queue time (the home page's checklist). */
+  async anySet(workspaceId: string): Promise<boolean> {
+    const accounts = await this.accounts.live(workspaceId);
+    if (!accounts.length) return false;
+    return this.dataSource.manager.existsBy(QueueSlot, { accountId: In(accounts.map((a) => a.id)) });
   }
 
   async replace(workspaceId: string, accountId: string, slots: WeeklySlot[]): Promise<WeeklySlot[]> {
