@@ -163,6 +163,16 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     ['run steps, next page', () => `/api/v1/runs/${runId}?cursor=${newId()}`, ['ix_automation_run_steps_run']],
     ['notifications', () => '/api/v1/notifications', ['ix_notifications_list']],
     ['approvals', () => '/api/v1/approvals', ['ix_approvals_workspace_status']],
+    [
+      'home',
+      () => '/api/v1/home',
+      [
+        'ix_posts_workspace_state',
+        'ix_approvals_workspace_status',
+        'ix_post_variants_calendar',
+        'ix_automation_runs_automation',
+      ],
+    ],
   ];
 
   it.each(LISTS)('%s', async (_list, path, indexes) => {
