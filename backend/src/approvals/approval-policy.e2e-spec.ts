@@ -128,6 +128,8 @@ describe.each(DATABASE_KINDS)('the approval policy on %s', (kind) => {
     const at = inHours(8);
     const post = await compose(editor, at);
     const request = (await openRequest(post.body.id))!;
+    const own = await t.http.post(`/api/v1/approvals/${request.id}/approve`).set(as(editor, workspaceId)).send({});
+    expect(own.status).toBe(403);
     const answers = await Promise.all(
       [0, 1, 2].map(() =>
         t.http.post(`/api/v1/approvals/${request.id}/approve`).set(as(owner, workspaceId)).send({ comment: 'Go' }),
@@ -145,6 +147,28 @@ describe.each(DATABASE_KINDS)('the approval policy on %s', (kind) => {
       .map((a) => a.action);
     expect(actions.filter((a) => a === 'post.scheduled')).toHaveLength(1);
     expect(actions.filter((a) => a === 'post.approved')).toHaveLength(1);
+  });
+
+  it('a draft submitted for approval with a schedule is scheduled by its approval (the composer’s Submit)', async () => {
+    const draft = await t.http
+      .post('/api/v1/posts')
+      .set(as(owner, workspaceId))
+      .send({ text: 'Submitted', variants: [{ accountId }] })
+      .expect(201);
+    const at = inHours(9);
+    const asked = await t.http
+      .post('/api/v1/approvals')
+      .set(as(owner, workspaceId))
+      .send({ postId: draft.body.id, message: 'Check the date', schedule: { type: 'single', at } })
+      .expect(201);
+    const waiting = await t.http.get(`/api/v1/posts/${draft.body.id}`).set(as(owner, workspaceId)).expect(200);
+    expect(waiting.body).toMatchObject({
+      state: 'pending_approval',
+      approval: { id: asked.body.id, status: 'pending' },
+    });
+    await t.http.post(`/api/v1/approvals/${asked.body.id}/approve`).set(as(editor, workspaceId)).send({}).expect(200);
+    const after = await t.http.get(`/api/v1/posts/${draft.body.id}`).set(as(owner, workspaceId)).expect(200);
+    expect(after.body).toMatchObject({ state: 'scheduled', nextRunAt: at });
   });
 
   it('declining returns the post to its author as a draft with the note', async () => {

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ScheduleInputDto } from '../posts/posts.dto';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
@@ -25,6 +27,15 @@ export class RequestApprovalDto {
   @IsString()
   @MaxLength(2000)
   message?: string;
+
+  @ApiPropertyOptional({
+    type: ScheduleInputDto,
+    description: 'When it goes out once approved (the composer sends the schedule it was composed with)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScheduleInputDto)
+  schedule?: ScheduleInputDto;
 }
 
 export class ApproveDto {
@@ -69,6 +80,7 @@ export class ApprovalsController {
       message: body.message ?? null,
       requestedBy: principal.userId,
       run: null,
+      heldSchedule: body.schedule ?? null,
     });
     return { id: approval.id, status: approval.status };
   }

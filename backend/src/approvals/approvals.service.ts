@@ -185,6 +185,15 @@ export class ApprovalsService {
     const approval = await this.approvals.findOneBy({ id, workspaceId });
     if (!approval) throw notFound('Approval');
     const by = clientName ? `${clientName} (client)` : null;
+    // Held by the policy, a member does not approve their own post: someone else has to.
+    if (
+      decision === 'approved' &&
+      actor &&
+      actor.userId === approval.requestedBy &&
+      (await this.posts.needsApproval(workspaceId, actor))
+    ) {
+      throw new ApprovalsError('OWN_POST', 'Your posts need approval: someone else approves this one');
+    }
     const decided = await this.approvals.update(
       { id, status: 'pending', decidedAt: IsNull() },
       {
