@@ -86,7 +86,7 @@ describe('foundation journey', () => {
     await member.getByLabel('Password').fill(PASSWORD);
     await member.getByRole('button', { name: 'Create account' }).click();
     await member.getByRole('button', { name: 'Accept and join Acme Social' }).click();
-    await member.waitForURL(`**/w/${workspaceId}/calendar`);
+    await member.waitForURL(`**/w/${workspaceId}/home`);
     await member.getByRole('button', { name: /Max Member · Editor/ }).waitFor();
     await member.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
     // An Editor may read settings but not change them, and sees no API keys or activity.
@@ -220,7 +220,7 @@ describe('foundation journey', () => {
     await screenshot(owner, '15-sign-in-refused');
     await owner.getByLabel('Password').fill(NEW_PASSWORD);
     await owner.getByLabel('Password').press('Enter');
-    await owner.waitForURL(`**/w/${workspaceId}/calendar`);
+    await owner.waitForURL(`**/w/${workspaceId}/home`);
     await owner.goto(`${platform.url}/workspaces`);
     await owner.getByRole('link', { name: /Acme Social/ }).waitFor();
     await screenshot(owner, '13-workspaces');

@@ -54,7 +54,13 @@ export const routes: Routes = [
     canActivate: [signedIn, workspaceSelected],
     loadComponent: () => import('./shell/workspace-shell.component').then((m) => m.WorkspaceShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'calendar' },
+      { path: '', pathMatch: 'full', redirectTo: 'home' },
+      {
+        path: 'home',
+        canActivate: [permitted('posts:read')],
+        title: 'Home',
+        loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
       {
         path: 'calendar',
         canActivate: [permitted('posts:read')],

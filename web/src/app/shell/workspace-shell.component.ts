@@ -12,6 +12,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { path: 'home', label: 'Home', permission: 'posts:read' },
   { path: 'compose', label: 'Compose', permission: 'posts:write' },
   { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
   { path: 'board', label: 'Board', permission: 'posts:read' },
@@ -109,6 +110,6 @@ export class WorkspaceShellComponent {
       return;
     }
     this.workspaces.select(id);
-    await this.router.navigate(['/w', id, 'calendar']);
+    await this.router.navigate(['/w', id, 'home']);
   }
 }
