@@ -22,6 +22,9 @@ import type { Approval } from './automation.types';
           @if (a.message) {
             · “{{ a.message }}”
           }
+          @if (a.heldSchedule?.at) {
+            · goes out {{ a.heldSchedule!.at | date: 'medium' }} once approved
+          }
         </p>
         <label [for]="'reason-' + a.id">Note for the author (needed to decline)</label>
         <input
@@ -75,7 +78,12 @@ export class ApprovalsPage implements OnInit {
 
   async approve(a: Approval): Promise<void> {
     const comment = (this.reasons()[a.id] ?? '').trim() || undefined;
-    await this.act(() => this.api.approve(a.id, comment), 'Approved.');
+    let problem: string | null | undefined = null;
+    await this.act(async () => {
+      problem = (await this.api.approve(a.id, comment)).scheduleProblem;
+    }, 'Approved.');
+    // Approved, but its time passed while it waited: said, not published late.
+    if (problem) this.notice.set(`Approved. ${problem}.`);
   }
 
   async decline(a: Approval): Promise<void> {

@@ -33,6 +33,10 @@ export interface Approval {
   accounts: { id: string; name: string; network: string }[];
   message: string | null;
   requestedAt: string;
+  /** The schedule the post was composed with, applied on approval. */
+  heldSchedule?: { type: string; at?: string } | null;
+  /** On an approval's answer: why its schedule was not applied (its time passed). */
+  scheduleProblem?: string | null;
 }
 
 /** A webhook address of an automation (its secret is shown only when it is made). */

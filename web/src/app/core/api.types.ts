@@ -26,10 +26,18 @@ export interface Workspace {
   firstDayOfWeek: number;
   branding: Branding;
   defaultPostingTimes: string[];
+  /** Whose scheduled posts wait for approval first: everyone's (`required`) or those of `roles`. */
+  approvalPolicy: ApprovalPolicy;
   role: string;
   roleName: string;
   permissions: string[];
   createdAt: string;
+}
+
+export interface ApprovalPolicy {
+  required: boolean;
+  /** Built-in role keys or custom role ids. */
+  roles: string[];
 }
 
 export interface Page<T> {
@@ -201,6 +209,8 @@ export interface Post {
     occurrences: number;
   } | null;
   nextRunAt: string | null;
+  /** Its latest approval request: a decline's note shows on the post page. */
+  approval: { id: string; status: string; reason: string | null; decidedAt: string | null } | null;
   variants: Variant[];
   createdAt: string;
   updatedAt: string;

@@ -5,7 +5,7 @@ import type { Branding, Page, Workspace } from './api.types';
 
 /** The settings a PATCH may change; any subset. */
 export type WorkspacePatch = Partial<
-  Pick<Workspace, 'name' | 'timeZone' | 'firstDayOfWeek' | 'defaultPostingTimes'>
+  Pick<Workspace, 'name' | 'timeZone' | 'firstDayOfWeek' | 'defaultPostingTimes' | 'approvalPolicy'>
 > & {
   branding?: Partial<Branding>;
 };

@@ -131,7 +131,10 @@ const SUBMIT_LABELS = {
           [postingTimes]="postingTimes()"
           [error]="scheduleError()"
         />
-        <button type="submit" class="primary" [disabled]="busy()">{{ busy() ? 'Saving…' : submitLabel() }}</button>
+        <div class="button-row">
+          <button type="submit" class="primary" [disabled]="busy()">{{ busy() ? 'Saving…' : submitLabel() }}</button>
+          <button type="button" [disabled]="busy()" (click)="submitForApproval()">Submit for approval</button>
+        </div>
       </div>
 
       <aside class="composer-side">
@@ -325,6 +328,31 @@ export class ComposerPage implements OnInit {
       this.errors.fromError(error, { variants: 'Accounts', text: 'Post text', title: 'Title' });
       const problem = this.errors.banner();
       if (problem?.includes('schedule')) this.scheduleError.set(problem);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /**
+   * Saved as a draft and sent for approval with the schedule chosen here, which approving applies
+   * (a time that passes meanwhile is left for the author to pick again).
+   */
+  async submitForApproval(): Promise<void> {
+    if (this.busy()) return;
+    this.scheduleError.set(null);
+    if (!this.selected().size) {
+      this.errors.set({ variants: 'Choose at least one account' });
+      return;
+    }
+    const schedule = toScheduleInput(this.schedule(), this.zone());
+    this.busy.set(true);
+    try {
+      const id = this.postId();
+      const post = id ? await this.api.update(id, this.input()) : await this.api.create(this.input());
+      if (post.state !== 'pending_approval') await this.api.submitForApproval(post.id, schedule);
+      await this.router.navigate(['/w', this.workspaces.currentId(), 'posts', post.id]);
+    } catch (error) {
+      this.errors.fromError(error, { variants: 'Accounts', text: 'Post text', title: 'Title' });
     } finally {
       this.busy.set(false);
     }

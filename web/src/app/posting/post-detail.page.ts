@@ -37,6 +37,13 @@ const STATE_TEXT: Partial<Record<string, string>> = {
         <h1>{{ p.title ?? 'Post' }}</h1>
         <span class="status-pill" [attr.data-state]="p.state" data-testid="post-state">{{ stateText[p.state] }}</span>
       </div>
+      @if (p.approval?.status === 'declined' && p.state === 'draft') {
+        <p class="banner" data-testid="declined-note">
+          Declined: {{ p.approval!.reason }} — edit the post and submit it again.
+        </p>
+      } @else if (p.state === 'pending_approval') {
+        <p class="muted" data-testid="awaiting-note">Waiting for an approver; approving schedules it as composed.</p>
+      }
       <p class="post-text card">{{ p.text }}</p>
       <p class="muted small">
         @if (p.schedule) {
@@ -52,6 +59,9 @@ const STATE_TEXT: Partial<Record<string, string>> = {
           <a class="button" [routerLink]="['edit']">Edit</a>
         }
         <button type="button" (click)="duplicate(p)">Duplicate</button>
+        @if (p.state === 'draft') {
+          <button type="button" (click)="submitForApproval(p)">Submit for approval</button>
+        }
         @if (p.state === 'scheduled') {
           <button type="button" (click)="unschedule(p)">Back to draft</button>
         }
@@ -206,6 +216,15 @@ export class PostDetailPage implements OnInit {
     try {
       const copy = await this.api.duplicate(post.id);
       await this.router.navigate(['/w', this.workspaces.currentId(), 'posts', copy.id, 'edit']);
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
+  async submitForApproval(post: Post): Promise<void> {
+    try {
+      await this.api.submitForApproval(post.id);
+      this.post.set(await this.api.get(post.id));
     } catch (error) {
       this.error.set(problemText(error));
     }

@@ -64,6 +64,12 @@ export class PostsApi {
     return firstValueFrom(this.http.post<Post>(`/api/v1/posts/${id}/move`, { to }));
   }
 
+  /** Asks the team to approve a draft (`POST /approvals`); the post waits in Pending approval. */
+  /** `schedule`: the one it was composed with, applied when it is approved. */
+  async submitForApproval(id: string, schedule?: ScheduleInput | null): Promise<void> {
+    await firstValueFrom(this.http.post('/api/v1/approvals', { postId: id, ...(schedule && { schedule }) }));
+  }
+
   duplicate(id: string): Promise<Post> {
     return firstValueFrom(this.http.post<Post>(`/api/v1/posts/${id}/duplicate`, {}));
   }

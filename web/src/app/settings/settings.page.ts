@@ -5,6 +5,7 @@ import { WorkspacePatch, WorkspaceService } from '../core/workspace.service';
 import type { Workspace } from '../core/api.types';
 import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import { RolesStore } from '../roles/roles.store';
 import { TIME_ZONES } from '../workspaces/time-zones';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -17,11 +18,13 @@ const FIELDS: Record<string, string> = {
   'branding.primaryColor': 'Primary colour',
   'branding.accentColor': 'Accent colour',
   defaultPostingTimes: 'Each posting time',
+  'approvalPolicy.roles': 'Roles needing approval',
 };
 
 @Component({
   selector: 'so-settings',
   imports: [ReactiveFormsModule, FieldErrorComponent, BannerComponent],
+  providers: [RolesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Workspace settings</h1>
@@ -110,6 +113,40 @@ const FIELDS: Record<string, string> = {
           <button type="button" (click)="addTime()">Add a time</button>
           <so-field-error errorId="times-error" [message]="errors.field('defaultPostingTimes')" />
         </section>
+
+        <section class="card" aria-labelledby="approvals-heading">
+          <h2 id="approvals-heading">Approvals</h2>
+          <p class="muted">
+            Held posts wait in Pending approval; approving schedules them as composed, declining returns them to their
+            author with the note.
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              data-testid="approval-required"
+              [checked]="approvalRequired()"
+              (change)="setRequired($any($event.target).checked)"
+            />
+            Posts need approval before they are scheduled (every member's)
+          </label>
+          <p class="hint">Or only the posts of these roles:</p>
+          <ul aria-label="Roles whose posts need approval">
+            @for (role of roles.roles() ?? []; track role.id) {
+              <li>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    [attr.data-role]="role.id"
+                    [checked]="approvalRoles().has(role.id)"
+                    (change)="toggleRole(role.id, $any($event.target).checked)"
+                  />
+                  Posts by {{ role.name }} need approval
+                </label>
+              </li>
+            }
+          </ul>
+          <so-field-error errorId="approval-roles-error" [message]="errors.field('approvalPolicy.roles')" />
+        </section>
       </fieldset>
       @if (canEdit()) {
         <div class="form-actions sticky">
@@ -130,6 +167,11 @@ export class SettingsPage {
   readonly errors = new FormErrors();
   readonly canEdit = computed(() => this.workspaces.can('workspace:write'));
   readonly times = new FormArray<FormControl<string>>([]);
+  readonly roles = inject(RolesStore);
+  readonly approvalRequired = signal(false);
+  readonly approvalRoles = signal(new Set<string>());
+  /** The approval policy is sent only when changed here. */
+  private readonly policyDirty = signal(false);
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
     timeZone: new FormControl('UTC', { nonNullable: true }),
@@ -147,6 +189,22 @@ export class SettingsPage {
       const workspace = this.workspaces.current();
       if (workspace) this.fill(workspace);
     });
+    void this.roles.load();
+  }
+
+  setRequired(required: boolean): void {
+    this.approvalRequired.set(required);
+    this.policyDirty.set(true);
+  }
+
+  toggleRole(roleId: string, on: boolean): void {
+    this.approvalRoles.update((roles) => {
+      const next = new Set(roles);
+      if (on) next.add(roleId);
+      else next.delete(roleId);
+      return next;
+    });
+    this.policyDirty.set(true);
   }
 
   addTime(): void {
@@ -188,6 +246,9 @@ export class SettingsPage {
       ...(c.firstDayOfWeek.dirty && { firstDayOfWeek: Number(c.firstDayOfWeek.value) }),
       ...(Object.keys(branding).length && { branding }),
       ...(this.times.dirty && { defaultPostingTimes: this.times.getRawValue() }),
+      ...(this.policyDirty() && {
+        approvalPolicy: { required: this.approvalRequired(), roles: [...this.approvalRoles()] },
+      }),
     };
   }
 
@@ -205,5 +266,8 @@ export class SettingsPage {
       },
     });
     this.form.markAsPristine();
+    this.approvalRequired.set(workspace.approvalPolicy.required);
+    this.approvalRoles.set(new Set(workspace.approvalPolicy.roles));
+    this.policyDirty.set(false);
   }
 }
