@@ -2,12 +2,11 @@
 // server as `npm start` does on a fresh SQLite data dir, imports 100,000 posts over 50 accounts
 // through the public import (CSV upload, then the job followed to its end; prints rows/s), then at
 // 16 concurrent clients prints p50/p99 of the calendar's month and week, the board and a page of posts.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate, freePort, percentile, send } from './bench-kit.mjs';
+import { calibrate, percentile, send, startMain } from './bench-kit.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const ACCOUNTS = 50;
@@ -16,41 +15,23 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
-const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
 const YEAR = Date.parse('2027-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 /** The server as `npm start` runs it (API and worker in one process), without the flow runtime it does not need here. */
-async function startServer(dir) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      WEB_DIST_DIR: 'off',
+const startServer = (dir) =>
+  startMain(
+    dir,
+    {
       FLOW_RUNTIME: 'off',
       // The bench measures reads, not the per-user request limit it would otherwise meet.
       API_RATE_LIMIT: '0',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`${base}/readyz`).catch(() => null);
-    if (ready?.ok) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not become ready within 30 s');
-}
+    async (ready) => ready.ok,
+    'the server',
+  );
 
 /** Row i: account i % 50; nine in ten scheduled, spread evenly over 2027 (each account ~5 a day). */
 function sheet() {

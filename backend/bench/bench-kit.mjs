@@ -1,7 +1,9 @@
-// What the benches share: free ports, keep-alive HTTP from the senders, percentiles, the yardstick.
+// What the benches share: the server as `npm start` runs it, free ports, keep-alive HTTP from the
+// senders, percentiles, the yardstick.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** A request over node:http with kept-alive sockets (fetch costs the 2 cores several times more). */
 export const send = (url, { method = 'GET', body, headers = {}, agent }) =>
@@ -62,4 +64,38 @@ export async function calibrate(concurrency) {
   own.destroy();
   server.kill('SIGTERM');
   return perSecond;
+}
+
+const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
+
+/**
+ * The built server as `npm start` runs it (dist/main.js) on a fresh data dir and a free port, with
+ * the bench's own `env` on top; waits up to 30 s for `isReady(response to /readyz)`. Each bench
+ * says when it counts as ready: plain reads need the API up, flows need the flow runtime running.
+ */
+export async function startMain(dir, env, isReady, what) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: 'off',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${base}/readyz`).catch(() => null);
+    if (ready && (await isReady(ready).catch(() => false))) return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${what} did not become ready within 30 s`);
 }

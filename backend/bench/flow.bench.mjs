@@ -4,54 +4,31 @@
 // (the end of the draft step), at an offered rate (BENCH_RATE, default 500/s), and checks no
 // event was lost or drafted twice.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate, freePort, percentile, send } from './bench-kit.mjs';
+import { calibrate, percentile, send, startMain } from './bench-kit.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 /** Events sent first at the same rate and left out of the figures: JIT, caches and pools warm up. */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
-const MAIN = join(import.meta.dirname, '..', 'dist', 'main.js');
 
 /** The senders' client: node:http with kept-alive sockets costs the 2 cores a fraction of fetch. */
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const post = (url, body, headers) => send(url, { method: 'POST', body, headers, agent });
 
 /** The platform as `npm start` runs it (API + worker + flow runtime child), on a fresh SQLite file. */
-async function startPlatform(dir) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      WEB_DIST_DIR: 'off',
-      FLOW_MAX_CONCURRENT_RUNS: String(CONCURRENCY * 2),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`${base}/readyz`)
-      .then((r) => r.json())
-      .catch(() => null);
-    if (ready?.checks?.flowRuntime === 'running') return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the platform did not become ready with its flow runtime within 30 s');
-}
+const startPlatform = (dir) =>
+  startMain(
+    dir,
+    { FLOW_MAX_CONCURRENT_RUNS: String(CONCURRENCY * 2) },
+    async (ready) => (await ready.json())?.checks?.flowRuntime === 'running',
+    'the platform with its flow runtime',
+  );
 
 const FINAL = ['succeeded', 'failed', 'stopped', 'interrupted'];
 
