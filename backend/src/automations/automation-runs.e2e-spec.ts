@@ -51,6 +51,26 @@ function fanOut(levels: number) {
   return { nodes, edges };
 }
 
+/**
+ * A loop that never ends on its own: after the hook, a wait of `minutes`, then a condition that
+ * sends every message (none carries stop: true) back to the wait. Only the guards can end it.
+ */
+function loopThroughWait(minutes: number) {
+  return {
+    nodes: [
+      hook,
+      { id: 'wait', type: 'delay', position: at(1), config: { minutes } },
+      {
+        id: 'again',
+        type: 'condition',
+        position: at(2),
+        config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
+      },
+    ],
+    edges: [edge('hook', 'out', 'wait'), edge('wait', 'out', 'again'), edge('again', 'true', 'wait')],
+  };
+}
+
 /** Real runs: the API hosts a real Node-RED child, rule nodes call back over real HTTP. */
 describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind) => {
   let t: TestApp;
@@ -87,6 +107,15 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
       if (Date.now() > deadline) throw new Error(`run ${runId} is still ${body.status}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /**
+   * What the owner's bell says, every entry's title and body on a line. Runs stopped the same day
+   * are one entry ("N automation runs failed or were stopped"), naming the latest.
+   */
+  async function toldInBell(): Promise<string> {
+    const bell = await api().get('/notifications').expect(200);
+    return bell.body.items.map((n: { title: string; body: string }) => `${n.title} ${n.body}`).join('\n');
   }
 
   beforeAll(async () => {
@@ -531,26 +560,11 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     // Unchecked, each event takes 127 steps.
     const stored = await t.db.getRepository(RunStep).countBy(runIds.map((runId) => ({ runId })));
     expect(stored).toBe(10 * 50);
-    const bell = await api().get('/notifications').expect(200);
-    // Runs stopped the same day are one entry ("N automation runs failed or were stopped"), naming the latest.
-    const told = bell.body.items.map((n: { title: string; body: string }) => `${n.title} ${n.body}`).join('\n');
-    expect(told).toContain('Automation "Fan-out" was stopped');
+    expect(await toldInBell()).toContain('Automation "Fan-out" was stopped');
   });
 
   it('counts the steps of a loop through a long wait across its waits, and stops it at the limit', async () => {
-    const id = await publish('Every half hour, for ever', {
-      nodes: [
-        hook,
-        { id: 'later', type: 'delay', position: at(1), config: { minutes: 30 } },
-        {
-          id: 'again',
-          type: 'condition',
-          position: at(2),
-          config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
-        },
-      ],
-      edges: [edge('hook', 'out', 'later'), edge('later', 'out', 'again'), edge('again', 'true', 'later')],
-    });
+    const id = await publish('Every half hour, for ever', loopThroughWait(30));
     const runId = await runOnce(id, {});
     await settled(runId, workspaceId, ['waiting']);
     const engine = t.app.get(AutomationEngine);
@@ -574,19 +588,7 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
   });
 
   it('ends ten events through a loop that barely waits with bounded steps', async () => {
-    const id = await publish('Spinner', {
-      nodes: [
-        hook,
-        { id: 'wait', type: 'delay', position: at(1), config: { minutes: 0.0001 } },
-        {
-          id: 'again',
-          type: 'condition',
-          position: at(2),
-          config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
-        },
-      ],
-      edges: [edge('hook', 'out', 'wait'), edge('wait', 'out', 'again'), edge('again', 'true', 'wait')],
-    });
+    const id = await publish('Spinner', loopThroughWait(0.0001));
     const runIds: string[] = [];
     for (let n = 0; n < 10; n++) runIds.push(await runOnce(id, { n }));
     for (const runId of runIds) expect((await settled(runId)).status).toBe('stopped');
@@ -596,30 +598,18 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
   });
 
   it('stops a runaway loop and tells the owners, while other automations keep running', async () => {
-    const loop = await publish('Runaway', {
-      nodes: [
-        hook,
-        // A few milliseconds each turn: a wait, so the graph is accepted, yet a loop that never ends.
-        { id: 'wait', type: 'delay', position: at(1), config: { minutes: 0.0001 } },
-        {
-          id: 'again',
-          type: 'condition',
-          position: at(2),
-          config: { rules: { not: { fact: 'stop', operator: 'equal', value: true } } },
-        },
-      ],
-      edges: [edge('hook', 'out', 'wait'), edge('wait', 'out', 'again'), edge('again', 'true', 'wait')],
-    });
+    const loop = await publish(
+      'Runaway',
+      // A few milliseconds each turn: a wait, so the graph is accepted, yet a loop that never ends.
+      loopThroughWait(0.0001),
+    );
     const calm = await publish('Calm', { nodes: [hook], edges: [] });
     const spinning = await runOnce(loop, {});
     const fine = await runOnce(calm, {});
     expect((await settled(spinning)).status).toBe('stopped');
     expect((await settled(spinning)).error).toBe('loop guard: a message passed more than 40 nodes');
     expect((await settled(fine)).status).toBe('succeeded');
-    const bell = await api().get('/notifications').expect(200);
-    // Runs stopped the same day are one entry ("N automation runs failed or were stopped"), naming the latest.
-    const told = bell.body.items.map((n: { title: string; body: string }) => `${n.title} ${n.body}`).join('\n');
-    expect(told).toContain('Automation "Runaway" was stopped');
+    expect(await toldInBell()).toContain('Automation "Runaway" was stopped');
   });
 
   it('marks a run in flight interrupted when the runtime dies, and redeploys after the restart', async () => {
