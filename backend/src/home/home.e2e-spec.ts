@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { loadTemplates } from '@socialorchestrator/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../accounts/accounts.service';
+import { Run } from '../automations/run.entity';
+import { newId } from '../common/ids';
 import { Publisher } from '../publishing/publisher';
 import { SchedulerTick } from '../publishing/scheduler-tick';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
@@ -144,7 +146,7 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
     expect(h.failed.items[0].variants[0].lastError).toBeTruthy();
   });
 
-  it('lists automations that ran, and nothing of another workspace', async () => {
+  it('lists automations that ran, the last run failed first, and nothing of another workspace', async () => {
     const automation = (
       await api(owner)
         .post('/automations', {
@@ -161,8 +163,23 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
     ).body.id as string;
     await t.http.post(`/api/v1/automations/${automation}/publish`).set(as(owner, workspaceId)).expect(200);
     await api(owner).post(`/automations/${automation}/test`, { nodeId: 'hook', payload: {} });
+    // A second automation whose last run failed, an older one: it still comes first, counted as failing.
+    const broken = (await api(owner).post('/automations', { name: 'Broken' }).expect(201)).body.id as string;
+    await t.db.getRepository(Run).insert({
+      id: newId(),
+      workspaceId,
+      automationId: broken,
+      version: 1,
+      status: 'failed',
+      triggerNodeId: 'hook',
+      input: {},
+      error: 'the feed answered 500',
+      startedAt: new Date(Date.now() - 3_600_000),
+      finishedAt: new Date(Date.now() - 3_600_000),
+    });
     const h = await home(owner);
-    expect(h.automations!.items.map((a) => a.id)).toContain(automation);
+    expect(h.automations!.items.map((a) => a.id)).toEqual([broken, automation]);
+    expect(h.automations).toMatchObject({ total: 2, failing: 1 });
 
     const other = await home(otherOwner, otherWorkspaceId);
     expect(steps(other)).toEqual({
