@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { apiAs, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 const WORKER = join(__dirname, '..', '..', 'dist', 'worker.js');
@@ -18,10 +18,7 @@ describe('the flow runtime hosted by a worker process', () => {
   let output = '';
   let owner: TestUser;
   let workspaceId: string;
-  const api = () => ({
-    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
-    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
-  });
+  const api = () => apiAs(t, owner, workspaceId);
 
   beforeAll(async () => {
     expect(existsSync(WORKER), `${WORKER} is missing: run npm run build -w backend first`).toBe(true);

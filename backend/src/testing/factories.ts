@@ -55,3 +55,9 @@ export const as = (user: TestUser, workspaceId?: string): Record<string, string>
   Authorization: `Bearer ${user.accessToken}`,
   ...(workspaceId ? { 'X-Workspace-Id': workspaceId } : {}),
 });
+
+/** The API as a user acting in a workspace: GET and POST (a JSON body, {} if none) under /api/v1. */
+export const apiAs = (t: TestApp, user: TestUser, workspaceId?: string) => ({
+  get: (path: string) => t.http.get(`/api/v1${path}`).set(as(user, workspaceId)),
+  post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(user, workspaceId)).send(body),
+});

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST_LIFECYCLE, POST_METRICS } from '../../common/domain-events';
-import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
+import { apiAs, as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { DATABASE_KINDS } from '../../testing/test-database';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AutomationEngine } from '../automation-engine';
@@ -19,10 +19,7 @@ describe('schedule and post-event triggers', () => {
   let t: TestApp;
   let owner: TestUser;
   let workspaceId: string;
-  const api = () => ({
-    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
-    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
-  });
+  const api = () => apiAs(t, owner, workspaceId);
   const publish = async (name: string, graph: object) => {
     const { body } = await api().post('/automations', { name, graph }).expect(201);
     await api().post(`/automations/${body.id}/publish`).expect(200);
@@ -198,10 +195,7 @@ describe.each(DATABASE_KINDS)('metric thresholds when a run cannot be written, o
   let t: TestApp;
   let owner: TestUser;
   let workspaceId: string;
-  const api = () => ({
-    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
-    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
-  });
+  const api = () => apiAs(t, owner, workspaceId);
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -275,10 +269,7 @@ describe.each(DATABASE_KINDS)('feed triggers on %s', (kind) => {
   const xml = (body: string) => (res: ServerResponse) =>
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
 
-  const api = (workspaceId: string) => ({
-    get: (path: string) => t.http.get(`/api/v1${path}`).set(as(owner, workspaceId)),
-    post: (path: string, body: object = {}) => t.http.post(`/api/v1${path}`).set(as(owner, workspaceId)).send(body),
-  });
+  const api = (workspaceId: string) => apiAs(t, owner, workspaceId);
   const publishFeed = async (workspaceId: string, name: string, path: string, config: object = {}) => {
     const graph = {
       nodes: [
