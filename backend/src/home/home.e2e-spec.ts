@@ -124,6 +124,16 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
     expect(h.accounts).toMatchObject({ total: 1, items: [{ id: accountId, status: 'reauth_required' }] });
   });
 
+  it('leaves out the sections a member may not see: a client sees no accounts or automations', async () => {
+    const client = await newUser(t, 'client');
+    await addMember(t, owner, workspaceId, client, 'client');
+    const h = await home(client);
+    expect(h.accounts).toBeNull();
+    expect(h.automations).toBeNull();
+    expect(h.approvals).not.toBeNull();
+    expect(h.checklist.items).toHaveLength(4);
+  });
+
   it('lists a failed post with its reason', async () => {
     const accountId = (await api(owner).post('/accounts', { network: 'sandbox', name: 'Down' }).expect(201)).body
       .id as string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type { WorkspaceAccess } from '../access/access-context';
+import { has, type WorkspaceAccess } from '../access/access-context';
 import type { AccountDto } from '../accounts/accounts.dto';
 import { AccountsService } from '../accounts/accounts.service';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -41,15 +41,14 @@ export class HomeService {
   ) {}
 
   async home(access: WorkspaceAccess, userId: string, now = new Date()): Promise<HomeDto> {
-    const { workspaceId, permissions } = access;
-    const may = (p: string) => permissions.includes(p as never);
+    const { workspaceId } = access;
     const timeZone = await this.workspaces.timeZoneOf(workspaceId);
     const accounts = await this.accounts.list(workspaceId);
-    const automations = may('automations:read') ? (await this.automations.list(workspaceId)).items : null;
+    const automations = has(access, 'automations:read') ? (await this.automations.list(workspaceId)).items : null;
     const [upcoming, failed, approvals, checklist] = await Promise.all([
       this.upcoming(workspaceId, timeZone, now),
       this.failed(workspaceId),
-      may('approvals:write') ? this.waiting(workspaceId, userId) : Promise.resolve(null),
+      has(access, 'approvals:write') ? this.waiting(workspaceId, userId) : Promise.resolve(null),
       this.checklist(workspaceId, accounts.length, automations?.length ?? 0),
     ]);
     return {
@@ -57,7 +56,7 @@ export class HomeService {
       upcoming,
       failed,
       approvals,
-      accounts: may('accounts:read') ? needingAttention(accounts, now) : null,
+      accounts: has(access, 'accounts:read') ? needingAttention(accounts, now) : null,
       automations: automations ? recentRuns(automations) : null,
       checklist,
     };
