@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { insertRows } from '../database/insert-rows';
 import { PublishJob } from '../publishing/publish-job.entity';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { publishedAtFirstTry } from '../testing/published-job';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
 import { MAX_REPEATS_PER_VARIANT } from './calendar.service';
@@ -171,17 +172,8 @@ describe.each(DATABASE_KINDS)('the calendar at 100,000 posts on %s', (kind) => {
         id: newId(),
         postId,
         variantId,
-        occurrenceAt: at,
-        dueAt: at,
-        status: 'published',
-        attempts: 1,
-        claimToken: null,
-        leaseUntil: null,
-        errorCode: null,
-        errorMessage: null,
+        ...publishedAtFirstTry(at),
         externalId: `x${i}`,
-        history: [],
-        publishedAt: at,
       });
       note(variantId, at.getTime());
     }

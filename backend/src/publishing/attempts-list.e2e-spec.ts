@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../common/ids';
 import { insertRows } from '../database/insert-rows';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { publishedAtFirstTry } from '../testing/published-job';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
 import { PublishJob } from './publish-job.entity';
@@ -51,17 +52,8 @@ describe.each(DATABASE_KINDS)("a post's attempts on %s", (kind) => {
           postId,
           variantId: variant.id,
           accountId: variant.accountId,
-          occurrenceAt: at,
-          dueAt: at,
-          status: 'published',
-          attempts: 1,
-          claimToken: null,
-          leaseUntil: null,
-          errorCode: null,
-          errorMessage: null,
+          ...publishedAtFirstTry(at),
           externalId: id,
-          history: [],
-          publishedAt: at,
         });
       }
     }
