@@ -60,7 +60,7 @@ describe('approvals journey', () => {
     await platform?.stop();
   });
 
-  it('the Owner says on the settings page that Editors’ posts need approval', async () => {
+  it('the Owner says on the settings page that Editors’ posts need approval, and the roles page shows it per role', async () => {
     await owner.goto(`${base}/settings`);
     const editorRole = owner.locator('input[data-role="editor"]');
     await editorRole.waitFor();
@@ -69,6 +69,14 @@ describe('approvals journey', () => {
     await owner.getByText('Settings saved.').waitFor();
     const workspace = await ownerCall('GET', `/api/v1/workspaces/${workspaceId}`);
     expect(workspace.approvalPolicy).toEqual({ required: false, roles: ['editor'] });
+    // The roles page shows the same option per role, and changes it.
+    await owner.goto(`${base}/roles`);
+    const onRoles = owner.getByRole('checkbox', { name: 'Posts by Editor need approval' });
+    await expect.poll(() => onRoles.isChecked()).toBe(true);
+    await owner.getByRole('checkbox', { name: 'Posts by Viewer need approval' }).check();
+    await expect
+      .poll(async () => (await ownerCall('GET', `/api/v1/workspaces/${workspaceId}`)).approvalPolicy)
+      .toEqual({ required: false, roles: ['editor', 'viewer'] });
   });
 
   it('an Editor’s scheduled post waits in Pending approval, and the post page says so', async () => {

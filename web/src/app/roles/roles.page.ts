@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
@@ -14,6 +15,7 @@ import { RolesStore } from './roles.store';
     <h1>Roles</h1>
     <p class="muted">What each role may do in this workspace. Built-in roles are fixed; Owners can add custom roles.</p>
     <so-banner [message]="store.error()" />
+    <so-banner [message]="policyError()" />
     @if (store.roles(); as roles) {
       <div class="table-scroll card">
         <table class="matrix">
@@ -60,6 +62,24 @@ import { RolesStore } from './roles.store';
                 }
               </tr>
             }
+            <tr>
+              <th scope="row">
+                Posts need approval<br /><span class="muted small"
+                  >Scheduled posts by this role wait in Pending approval first</span
+                >
+              </th>
+              @for (role of roles; track role.id) {
+                <td class="center">
+                  <input
+                    type="checkbox"
+                    [attr.aria-label]="'Posts by ' + role.name + ' need approval'"
+                    [checked]="approvalRoles().includes(role.id)"
+                    [disabled]="!canSetPolicy()"
+                    (change)="setNeedsApproval(role.id, $any($event.target).checked)"
+                  />
+                </td>
+              }
+            </tr>
           </tbody>
         </table>
       </div>
@@ -76,6 +96,21 @@ export class RolesPage implements OnInit {
   private readonly workspaces = inject(WorkspaceService);
   readonly store = inject(RolesStore);
   readonly canWrite = computed(() => this.workspaces.can('roles:write'));
+  /** The approval policy is a workspace setting (workspace:write), shown here per role as well. */
+  readonly canSetPolicy = computed(() => this.workspaces.can('workspace:write'));
+  readonly approvalRoles = computed(() => this.workspaces.current()?.approvalPolicy.roles ?? []);
+  readonly policyError = signal<string | null>(null);
+
+  async setNeedsApproval(roleId: string, on: boolean): Promise<void> {
+    const policy = this.workspaces.current()?.approvalPolicy ?? { required: false, roles: [] };
+    const roles = on ? [...policy.roles, roleId] : policy.roles.filter((r) => r !== roleId);
+    this.policyError.set(null);
+    try {
+      await this.workspaces.update({ approvalPolicy: { required: policy.required, roles } });
+    } catch (error) {
+      this.policyError.set(problemText(error));
+    }
+  }
 
   ngOnInit(): Promise<void> {
     return this.store.load();
