@@ -124,6 +124,34 @@ describe.each(DATABASE_KINDS)('the approval policy on %s', (kind) => {
     expect(still.body.state).toBe('pending_approval');
   });
 
+  it('the board works both ways: a drag into Pending approval asks, a drag out withdraws the held request', async () => {
+    const draft = await t.http
+      .post('/api/v1/posts')
+      .set(as(editor, workspaceId))
+      .send({ text: 'Dragged', variants: [{ accountId }] })
+      .expect(201);
+    const dragged = await t.http
+      .post(`/api/v1/posts/${draft.body.id}/move`)
+      .set(as(editor, workspaceId))
+      .send({ to: 'pending_approval' })
+      .expect(200);
+    expect(dragged.body).toMatchObject({ state: 'pending_approval', approval: { status: 'pending' } });
+    expect((await openRequest(draft.body.id))?.heldSchedule).toBeNull();
+    const held = await compose(editor);
+    const request = (await openRequest(held.body.id))!;
+    const back = await t.http
+      .post(`/api/v1/posts/${held.body.id}/move`)
+      .set(as(owner, workspaceId))
+      .send({ to: 'draft' })
+      .expect(200);
+    expect(back.body).toMatchObject({
+      state: 'draft',
+      schedule: null,
+      approval: { id: request.id, status: 'withdrawn' },
+    });
+    expect(await openRequest(held.body.id)).toBeUndefined();
+  });
+
   it('approving schedules the post as composed, exactly once, however many approve at the same time', async () => {
     const at = inHours(8);
     const post = await compose(editor, at);
