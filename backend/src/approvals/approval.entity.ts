@@ -9,6 +9,8 @@ export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 /** A request for a person to approve a post; an automation run may be waiting on it. */
 @Entity('approvals')
 @Index('ix_approvals_workspace_status', ['workspaceId', 'status', 'id'])
+// A page of posts reads each one's latest request (post.approval), newest first.
+@Index('ix_approvals_post', ['postId', 'createdAt', 'id'])
 export class Approval {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;
