@@ -150,9 +150,10 @@ describe('posting journey', () => {
     await page.getByLabel('At a time').check();
     // The workspace's default posting times: the next one is offered first, each a click away for the chosen day.
     const dateTime = page.getByLabel(/Date and time/);
-    expect(await dateTime.inputValue()).toBe(nextPostingTime().toFormat("yyyy-LL-dd'T'HH:mm"));
+    // Polled: ngModel writes the input's value a tick after the change it shows.
+    await expect.poll(() => dateTime.inputValue()).toBe(nextPostingTime().toFormat("yyyy-LL-dd'T'HH:mm"));
     await page.getByRole('button', { name: 'Post at 17:00' }).click();
-    expect(await dateTime.inputValue()).toBe(`${nextPostingTime().toISODate()}T17:00`);
+    await expect.poll(() => dateTime.inputValue()).toBe(`${nextPostingTime().toISODate()}T17:00`);
     await page.getByLabel(/Date and time/).fill(firstAt.toFormat("yyyy-LL-dd'T'HH:mm"));
     await screenshot(page, '21-composer');
     await page.getByRole('button', { name: 'Schedule' }).click();

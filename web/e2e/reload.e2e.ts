@@ -70,10 +70,10 @@ describe('reloading the app', () => {
   });
 
   it('opens the home page and the workspace list afresh with one refresh each and no failed call', async () => {
-    const home = await apiCallsOf(() => page.goto(platform.url), 'Calendar');
+    const home = await apiCallsOf(() => page.goto(platform.url), 'Home');
     expect(home.failed).toEqual([]);
     expect(home.refreshes).toBe(1);
-    expect(page.url()).toContain(`/w/${workspaceId}/calendar`);
+    expect(page.url()).toContain(`/w/${workspaceId}/home`);
     const picker = await apiCallsOf(() => page.goto(`${platform.url}/workspaces`), 'Your workspaces');
     expect(picker.failed).toEqual([]);
     expect(picker.refreshes).toBe(1);
