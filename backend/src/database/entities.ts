@@ -36,6 +36,10 @@ import { Schedule } from '../scheduling/schedule.entity';
 import { CustomRole } from '../workspaces/custom-role.entity';
 import { Membership } from '../workspaces/membership.entity';
 import { Workspace } from '../workspaces/workspace.entity';
+import { PostTemplate } from '../post-templates/post-template.entity';
+import { HashtagGroup } from '../hashtags/hashtag-group.entity';
+import { HashtagUse } from '../hashtags/hashtag-use.entity';
+import { PostHashtag } from '../hashtags/post-hashtag.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
 import { Posting1764201600000 } from './migrations/1764201600000-Posting';
@@ -45,6 +49,7 @@ import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPages';
 import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
 import { ApprovalPolicy1765152000000 } from './migrations/1765152000000-ApprovalPolicy';
+import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -87,6 +92,10 @@ export const ENTITIES = [
   AiSettings,
   TriggerKey,
   FeedStatus,
+  PostTemplate,
+  HashtagGroup,
+  HashtagUse,
+  PostHashtag,
 ];
 
 export const MIGRATIONS = [
@@ -99,4 +108,5 @@ export const MIGRATIONS = [
   RunStepPages1764547200000,
   NotificationKinds1764979200000,
   ApprovalPolicy1765152000000,
+  ComposerAssist1765411200000,
 ];
