@@ -73,6 +73,7 @@ export class PostSheetsController {
   ): Promise<void> {
     const format = query.format ?? 'csv';
     const file = await this.sheets.export(workspace.workspaceId, format);
+    // Streamed: the rows are read and written a page at a time while the download runs.
     await reply
       .type(CONTENT_TYPES[format])
       .header('Content-Disposition', `attachment; filename="posts.${format}"`)

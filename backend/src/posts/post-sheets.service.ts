@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { Job } from 'agenda';
 import { DataSource, MoreThan } from 'typeorm';
 import type { Principal } from '../access/access-context';
@@ -146,33 +147,38 @@ export class PostSheets implements OnModuleInit {
   }
 
   /** The posts in the sheet format, one row per post: its accounts by name, its next (or only) time. */
-  async export(workspaceId: string, format: SheetFormat): Promise<Buffer> {
+  async export(workspaceId: string, format: SheetFormat): Promise<Readable> {
+    const workspace = await this.dataSource.manager.findOneByOrFail(Workspace, { id: workspaceId });
+    return writePostSheet(this.exportRows(workspaceId), format, { timeZone: workspace.timeZone });
+  }
+
+  /** A page at a time by id (each page's parts and media read together), up to what an import takes back. */
+  private async *exportRows(workspaceId: string): AsyncGenerator<ImportedPost> {
     const em = this.dataSource.manager;
-    const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
     const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a.name]));
-    const rows: ImportedPost[] = [];
-    // A page at a time by id (each page's parts read together), up to what an import takes back.
-    for (let after = ''; rows.length < MAX_IMPORT_ROWS;) {
-      const take = Math.min(EXPORT_PAGE, MAX_IMPORT_ROWS - rows.length);
+    for (let after = '', written = 0; written < MAX_IMPORT_ROWS;) {
+      const take = Math.min(EXPORT_PAGE, MAX_IMPORT_ROWS - written);
       const page = await em.find(Post, { where: { workspaceId, id: MoreThan(after) }, order: { id: 'ASC' }, take });
-      for (const parts of await this.posts.parts(page)) {
-        const first = parts.variants[0];
+      const parts = await this.posts.parts(page);
+      const mediaIds = [...new Set(parts.flatMap((p) => p.variants[0]?.mediaIds ?? []))];
+      const urls = new Map((await this.library.forPublishing(workspaceId, mediaIds)).map((m) => [m.id, m.url]));
+      for (const { post, variants, labels } of parts) {
+        const first = variants[0];
         if (!first) continue;
-        const media = await this.library.forPublishing(workspaceId, first.mediaIds);
-        rows.push({
-          text: first.text ?? parts.post.text,
-          accounts: parts.variants.map((v) => accounts.get(v.accountId) ?? v.accountId),
-          scheduledAt: parts.variants.find((v) => v.state === 'scheduled')?.scheduledAt ?? null,
+        written++;
+        yield {
+          text: first.text ?? post.text,
+          accounts: variants.map((v) => accounts.get(v.accountId) ?? v.accountId),
+          scheduledAt: variants.find((v) => v.state === 'scheduled')?.scheduledAt ?? null,
           postType: first.postType,
           link: first.link,
-          labels: parts.labels,
-          mediaUrls: media.map((m) => m.url),
-        });
+          labels,
+          mediaUrls: first.mediaIds.flatMap((id) => urls.get(id) ?? []),
+        };
       }
       if (page.length < take) break;
       after = page[page.length - 1].id;
     }
-    return writePostSheet(rows, format, { timeZone: workspace.timeZone });
   }
 
   private async head(path: string): Promise<Buffer> {

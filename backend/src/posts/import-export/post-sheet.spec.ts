@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { buffer } from 'node:stream/consumers';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
@@ -52,7 +53,7 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 
 describe('post sheet round trip', () => {
   it.each(['csv', 'xlsx'] as const)('exporting then importing %s gives the same posts', async (format) => {
-    const file = await writePostSheet(posts, format, { timeZone: zone });
+    const file = await buffer(writePostSheet(posts, format, { timeZone: zone }));
     expect(detectSheetFormat(`posts.${format}`, file.subarray(0, 8))).toBe(format);
     const parsed = await parsePostSheet(file, format, { timeZone: zone });
     expect(parsed.errors).toEqual([]);
@@ -60,10 +61,29 @@ describe('post sheet round trip', () => {
   });
 
   it('writes times as wall-clock time in the workspace zone', async () => {
-    const file = (await writePostSheet(posts, 'csv', { timeZone: zone })).toString('utf8');
+    const file = (await buffer(writePostSheet(posts, 'csv', { timeZone: zone }))).toString('utf8');
     expect(file.split(/\r?\n/)[0]).toBe('text,accounts,scheduled_at,post_type,link,labels,media_urls');
     expect(file).toContain('2026-07-01 09:30');
     expect(file).toContain('2026-12-25 00:15');
+  });
+});
+
+describe('formula injection', () => {
+  const risky = ['=HYPERLINK("http://evil")', '+1', '-50% today', '@channel', '\t=1+1'];
+  const riskyPosts = risky.map((text) => ({ ...posts[1], text, labels: [text.trim()] }));
+
+  it('writes a CSV cell that a spreadsheet would run as a formula behind an apostrophe', async () => {
+    const file = (await buffer(writePostSheet(riskyPosts, 'csv', { timeZone: zone }))).toString('utf8');
+    const cells = (await parsePostSheet(Buffer.from(file.replace(/'(?=[=+\-@\t])/g, '#')), 'csv', { timeZone: zone }))
+      .rows;
+    expect(cells.map((r) => r.post.text)).toEqual(risky.map((text) => `#${text}`));
+    expect(file).not.toMatch(/(^|,)"?[=+\-@]/m);
+  });
+
+  it.each(['csv', 'xlsx'] as const)('reads its own guarded %s back to the original text', async (format) => {
+    const file = await buffer(writePostSheet(riskyPosts, format, { timeZone: zone }));
+    const parsed = await parsePostSheet(file, format, { timeZone: zone });
+    expect(parsed.rows.map((r) => r.post.text)).toEqual(risky);
   });
 });
 

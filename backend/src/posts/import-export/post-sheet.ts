@@ -1,7 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isTimeZone } from '../../workspaces/time-zone';
 import { readPostRow, RowCells } from './post-row';
 import {
@@ -13,7 +14,7 @@ import {
   SheetFormatError,
   SheetRowError,
 } from './sheet-format';
-import { readSheetLines, SheetLine } from './sheet-table';
+import { guardFormula, readSheetLines, SheetLine } from './sheet-table';
 
 // post-sheet is the folder's public entry point.
 export { detectSheetFormat } from './sheet-table';
@@ -125,20 +126,46 @@ function headerErrors(columns: string[]): SheetRowError[] {
   return errors;
 }
 
-/** Writes posts in the format parsePostSheet reads back, times as wall-clock time in the workspace zone. */
-export async function writePostSheet(
-  posts: ImportedPost[],
+/**
+ * Writes posts as they come, in the format readPostSheet reads back, times as wall-clock time in
+ * the workspace zone: the file streams out, never whole in memory (an export is up to 100,000 rows).
+ */
+export function writePostSheet(
+  posts: AsyncIterable<ImportedPost> | Iterable<ImportedPost>,
   format: SheetFormat,
   options: { timeZone: string },
-): Promise<Buffer> {
+): Readable {
   assertTimeZone(options.timeZone);
-  const table = [[...SHEET_COLUMNS], ...posts.map((post) => postCells(post, options.timeZone))];
-  if (format === 'csv') return Buffer.from(stringify(table), 'utf8');
-  const book = new ExcelJS.Workbook();
+  async function* table(): AsyncGenerator<string[]> {
+    yield [...SHEET_COLUMNS];
+    for await (const post of posts) yield postCells(post, options.timeZone);
+  }
+  return format === 'csv' ? csvFile(table()) : xlsxFile(table());
+}
+
+function csvFile(rows: AsyncIterable<string[]>): Readable {
+  const out = stringify({ cast: { string: guardFormula } });
+  pipeline(Readable.from(rows), out).catch((error: Error) => out.destroy(error));
+  return out;
+}
+
+/** ExcelJS's streaming writer: each row is committed (written out) and dropped as it is added. */
+function xlsxFile(rows: AsyncIterable<string[]>): Readable {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
   const sheet = book.addWorksheet('Posts');
-  sheet.addRows(table);
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  (async () => {
+    let header = true;
+    for await (const cells of rows) {
+      const row = sheet.addRow(cells);
+      if (header) row.font = { bold: true };
+      header = false;
+      row.commit();
+    }
+    sheet.commit();
+    await book.commit();
+  })().catch((error: Error) => out.destroy(error));
+  return out;
 }
 
 function postCells(post: ImportedPost, zone: string): string[] {

@@ -71,11 +71,22 @@ async function* readCsv(source: Readable): AsyncGenerator<SheetLine> {
   }
 }
 
+/**
+ * A spreadsheet program opening a CSV runs a cell that starts with = + - @ (or a tab or carriage
+ * return before one) as a formula: export writes such cells behind a `'` (OWASP's CSV-injection
+ * advice), and import takes that `'` off again, so a file round-trips. XLSX cells are typed as
+ * text and need neither.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+const unguardFormula = (cell: string): string =>
+  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+
 function csvParser(head: string, records: string[][]): Parser {
   const header = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const count = (char: string) => header.split(char).length - 1;
   const parser = parse({ delimiter: count(';') > count(',') ? ';' : ',', bom: true, relax_column_count: true });
-  parser.on('data', (cells: string[]) => records.push(cells));
+  parser.on('data', (cells: string[]) => records.push(cells.map(unguardFormula)));
   return parser;
 }
 
