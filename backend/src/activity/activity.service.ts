@@ -35,6 +35,7 @@ export type ActivityAction =
   | 'post.approval_withdrawn'
   | 'post.commented'
   | 'post.approved'
+  | 'post.edited_before_approval'
   | 'post.declined'
   | 'automation.created'
   | 'automation.edited'

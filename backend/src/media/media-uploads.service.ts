@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
 import { newId } from '../common/ids';
 import type { MediaFacts, NetworkId } from '../connectors/network-limits';
@@ -109,6 +109,13 @@ export class MediaUploads {
 
   async get(workspaceId: string, id: string): Promise<MediaItemDto> {
     return this.dto(await this.find(workspaceId, id));
+  }
+
+  /** These items of the workspace, in the given order, with signed URLs (a post's media for its preview). */
+  async many(workspaceId: string, ids: string[]): Promise<MediaItemDto[]> {
+    if (!ids.length) return [];
+    const rows = await this.items.findBy({ workspaceId, id: In(ids) });
+    return Promise.all(ids.flatMap((id) => rows.filter((r) => r.id === id)).map((item) => this.dto(item)));
   }
 
   /** What the composer offers for an item that breaks a network's rule. */
