@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { NetworkId } from '../core/api.types';
+import { NetworkLogoComponent } from '../shared/network-logo.component';
 
 const LABELS: Record<NetworkId, string> = {
   sandbox: 'Sandbox',
@@ -9,12 +10,13 @@ const LABELS: Record<NetworkId, string> = {
   linkedin: 'LinkedIn',
 };
 
-/** The network's name as a small coloured tag; the Sandbox is marked as a demo everywhere. */
+/** The network's logo and name as a small tag; the Sandbox is marked as a demo everywhere. */
 @Component({
   selector: 'so-network-badge',
+  imports: [NetworkLogoComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="network-badge" [attr.data-network]="network()"
-    >{{ label() }}
+    ><so-network-logo [network]="network()" [size]="14" [decorative]="true" />{{ label() }}
     @if (network() === 'sandbox') {
       <span class="demo-tag">demo</span>
     }
