@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aiCaption, CaptionError, fitText, offlineCaption } from './caption-writer';
+import { aiCaption, aiHashtags, CaptionError, fitText, offlineCaption, offlineHashtags } from './caption-writer';
 
 const SOURCE =
   '<p>Our autumn menu is here. Pumpkin soup, roasted chestnuts and spiced pumpkin bread are back.</p>' +
@@ -23,6 +23,24 @@ describe('offline captions', () => {
     const tiny = offlineCaption({ source: SOURCE, instructions: '', maxLength: 20 }).text;
     expect(tiny).toBe('Our autumn menu is…');
     expect([...tiny].length).toBeLessThanOrEqual(20);
+  });
+
+  it('never makes a hashtag of a number, a number word or a stop word', () => {
+    const source =
+      'Five tips for better sleep in 2027: five minutes of reading, twenty minutes without screens, and sleep before eleven. ' +
+      'These tips work; first try one, then three.';
+    expect(offlineHashtags(source, 3)).toEqual(['#Minutes', '#Sleep', '#Tips']);
+    const tags = offlineHashtags(source, 20);
+    for (const noise of ['#Five', '#Twenty', '#Eleven', '#First', '#Three', '#These', '#Then', '#2027', '#Before'])
+      expect(tags).not.toContain(noise);
+    expect(offlineCaption({ source, instructions: '', maxLength: 280 }).text).toMatch(/ #Minutes #Sleep #Tips$/);
+  });
+
+  it('offers no hashtag when the text has no meaningful word', () => {
+    expect(offlineHashtags('One, two, three — four and five!', 3)).toEqual([]);
+    expect(offlineCaption({ source: 'One, two, three.', instructions: '', maxLength: 100 }).text).toBe(
+      'One, two, three.',
+    );
   });
 
   it('fits text by graphemes at a word boundary', () => {
@@ -87,6 +105,13 @@ describe('AI captions against an OpenAI-compatible server', () => {
     expect(call.body.messages[0].content).toContain('at most 50 characters');
     expect(call.body.messages[0].content).toContain('One emoji.');
     expect(call.body.messages[1].content).toContain('Our autumn menu is here.');
+  });
+
+  it('asks for hashtags and keeps only the hashtags of the answer', async () => {
+    answer = { status: 200, body: completion('Sure! Here you go: #AutumnMenu #pumpkin #Local, enjoy #5') };
+    const tags = await aiHashtags({ baseUrl, apiKey: 'sk-test', model: 'small' }, SOURCE, 3, LOCAL);
+    expect(tags).toEqual(['#AutumnMenu', '#pumpkin', '#Local']);
+    expect(received.at(-1)!.body.messages[0].content).toContain('up to 3 relevant hashtags');
   });
 
   it('reports a refusal by its status, never repeating what the provider answered', async () => {

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { PrivateUrlError, publicFetch } from '../../common/public-url';
+import { hashtagsIn, meaningfulWords } from '../../hashtags/hashtag-text';
 
 export interface CaptionRequest {
   source: string;
@@ -23,12 +24,6 @@ export class CaptionError extends Error {
   override name = 'CaptionError';
 }
 
-const STOP_WORDS = new Set(
-  'about above after again against also because been before being below between both could does doing down during each from further have having here into itself just more most once only other over same should some such than that their theirs them then there these they this those through under until very what when where which while with would your yours will shall'.split(
-    ' ',
-  ),
-);
-
 const plain = (text: string) =>
   text
     .replace(/<[^>]*>/g, ' ')
@@ -46,15 +41,14 @@ export function fitText(text: string, max: number): string {
   return `${(boundary.length > max / 2 ? boundary : cut).trimEnd()}…`;
 }
 
-function hashtags(text: string, count: number): string[] {
-  const frequency = new Map<string, number>();
-  for (const word of text.toLowerCase().match(/\p{L}[\p{L}\p{N}]{3,}/gu) ?? []) {
-    if (!STOP_WORDS.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  }
-  return [...frequency]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+/**
+ * Up to `count` hashtags for `text`, from its most frequent meaningful words (#Pumpkin): never a
+ * number, a number word or a stop word.
+ */
+export function offlineHashtags(text: string, count: number): string[] {
+  return meaningfulWords(plain(text))
     .slice(0, count)
-    .map(([word]) => `#${word[0].toUpperCase()}${word.slice(1)}`);
+    .map((word) => `#${word[0].toUpperCase()}${word.slice(1)}`);
 }
 
 /**
@@ -67,7 +61,7 @@ export function offlineCaption(request: CaptionRequest): Caption {
   let summary = sentences[0] ?? '';
   if (sentences[1] && [...`${summary} ${sentences[1]}`].length <= request.maxLength * 0.7)
     summary += ` ${sentences[1]}`;
-  const tags = hashtags(text, 3);
+  const tags = offlineHashtags(text, 3);
   let caption = fitText(summary, request.maxLength);
   for (let n = tags.length; n > 0; n--) {
     const withTags = `${summary} ${tags.slice(0, n).join(' ')}`;
@@ -101,15 +95,15 @@ function unreachable(error: unknown): string {
 }
 
 /**
- * A caption from an OpenAI-compatible chat completions endpoint, held to the limit. The SDK
- * fetches through the private-network guard (checked on the socket, no redirects), as the address
- * is the tenant's choice.
+ * One answer from an OpenAI-compatible chat completions endpoint. The SDK fetches through the
+ * private-network guard (checked on the socket, no redirects), as the address is the tenant's choice.
  */
-export async function aiCaption(
+async function complete(
   endpoint: AiEndpoint,
-  request: CaptionRequest,
+  system: string,
+  user: string,
   options: { allowPrivate: boolean },
-): Promise<Caption> {
+): Promise<string> {
   const client = new OpenAI({
     baseURL: endpoint.baseUrl,
     apiKey: endpoint.apiKey,
@@ -121,22 +115,44 @@ export async function aiCaption(
     const completion = await client.chat.completions.create({
       model: endpoint.model,
       messages: [
-        {
-          role: 'system',
-          content:
-            `You write one social media caption of at most ${request.maxLength} characters. ` +
-            `Answer with the caption only.${request.instructions ? ` ${request.instructions}` : ''}`,
-        },
-        { role: 'user', content: plain(request.source) },
+        { role: 'system', content: system },
+        { role: 'user', content: user },
       ],
     });
     const text = completion.choices[0]?.message?.content?.trim();
     if (!text) throw new CaptionError('the AI answered with no caption');
-    return { text: fitText(text, request.maxLength), generator: 'openai', model: endpoint.model };
+    return text;
   } catch (error) {
     if (error instanceof CaptionError) throw error;
     if (error instanceof OpenAI.APIConnectionError) throw new CaptionError(unreachable(error));
     if (error instanceof OpenAI.APIError) throw new CaptionError(refusal(error.status));
     throw new CaptionError('the AI answered something that is not a chat completion');
   }
+}
+
+/** A caption from the workspace's AI, held to the limit. */
+export async function aiCaption(
+  endpoint: AiEndpoint,
+  request: CaptionRequest,
+  options: { allowPrivate: boolean },
+): Promise<Caption> {
+  const system =
+    `You write one social media caption of at most ${request.maxLength} characters. ` +
+    `Answer with the caption only.${request.instructions ? ` ${request.instructions}` : ''}`;
+  const text = await complete(endpoint, system, plain(request.source), options);
+  return { text: fitText(text, request.maxLength), generator: 'openai', model: endpoint.model };
+}
+
+/** Up to `count` hashtags for `text` from the workspace's AI; whatever else it says is dropped. */
+export async function aiHashtags(
+  endpoint: AiEndpoint,
+  text: string,
+  count: number,
+  options: { allowPrivate: boolean },
+): Promise<string[]> {
+  const system = `Suggest up to ${count} relevant hashtags for this social media post. Answer with the hashtags only, separated by spaces.`;
+  const answer = await complete(endpoint, system, plain(text), options);
+  return hashtagsIn(answer)
+    .slice(0, count)
+    .map((tag) => `#${tag}`);
 }
