@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
 import { CommonError } from '../common/common.errors';
-import { POST_TYPES, PostType } from '../connectors/network-limits';
+import { NETWORK_IDS, NetworkId, POST_TYPES, PostType } from '../connectors/network-limits';
 import { CalendarService } from './calendar.service';
 import { POST_STATES, PostState } from './post.entity';
 import { BoardDto, CalendarRangeDto } from './posts.dto';
@@ -20,6 +20,19 @@ export class CalendarQueryDto {
   to: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') account?: string;
+  @ApiPropertyOptional({ enum: NETWORK_IDS, description: "Posts to the workspace's accounts on this network" })
+  @IsOptional()
+  @IsIn(NETWORK_IDS, { message: `must be one of ${NETWORK_IDS.join(', ')}` })
+  network?: NetworkId;
+  @ApiPropertyOptional({ maxLength: 50, description: 'Posts with the label of this name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  label?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Posts this member wrote' })
+  @IsOptional()
+  @IsUUID('all')
+  author?: string;
   @ApiPropertyOptional({ enum: [...POST_STATES, 'needs_review'] })
   @IsOptional()
   @IsIn([...POST_STATES, 'needs_review'])

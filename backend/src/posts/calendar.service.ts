@@ -10,6 +10,7 @@ import { QUOTA_WARNING_SHARE, quotaFor } from '../scheduling/quotas';
 import { Schedule, ScheduleType } from '../scheduling/schedule.entity';
 import { Workspace } from '../workspaces/workspace.entity';
 import { dayOfInstant } from './calendar-days';
+import { CalendarScope, scopeOf } from './calendar-scope';
 import { PostVariant, VariantState } from './post-variant.entity';
 import { Post } from './post.entity';
 
@@ -22,6 +23,8 @@ export interface CalendarEntry {
   state: string;
   postType: PostType;
   title: string;
+  /** The variant's first media item (its thumbnail is shown on the entry). */
+  mediaId: string | null;
   /** A later occurrence of a recurring or evergreen post (not yet a job). */
   repeat: boolean;
 }
@@ -38,6 +41,11 @@ export interface CalendarFilters {
   from: Date;
   to: Date;
   account?: string;
+  network?: NetworkId;
+  /** A label's name, as posts are labelled. */
+  label?: string;
+  /** The user who wrote the post. */
+  author?: string;
   state?: string;
   type?: string;
 }
@@ -65,6 +73,7 @@ interface VariantRow {
   accountId: string;
   postType: PostType;
   title: string;
+  mediaId: string | null;
 }
 
 interface Placed {
@@ -88,10 +97,12 @@ export class CalendarService {
     const em = this.dataSource.manager;
     const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
     const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a]));
+    const scope = await scopeOf(em, workspaceId, filters, accounts);
+    if (!scope) return { timeZone: workspace.timeZone, entries: [], quotaWarnings: [], more: 0 };
     const [past, due, repeats] = await Promise.all([
-      this.attempted(em, workspaceId, filters),
-      this.due(em, workspaceId, filters),
-      this.repeats(em, workspaceId, filters),
+      this.attempted(em, workspaceId, filters, scope),
+      this.due(em, workspaceId, filters, scope),
+      this.repeats(em, workspaceId, filters, scope),
     ]);
     const entries: CalendarEntry[] = [];
     const seen = new Set<string>();
@@ -110,6 +121,7 @@ export class CalendarService {
         state: p.state,
         postType: p.row.postType,
         title: p.row.title,
+        mediaId: p.row.mediaId,
         repeat: p.repeat,
       });
     }
@@ -117,16 +129,22 @@ export class CalendarService {
     entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return {
       timeZone: workspace.timeZone,
-      entries: entries.filter(
-        (e) => (!filters.state || e.state === filters.state) && (!filters.type || e.postType === filters.type),
-      ),
-      quotaWarnings: this.quotaWarnings(entries, accounts, workspace.timeZone, filters),
+      entries,
+      // An account's day counts all its posts: a content filter shows only some, so its warnings would be wrong.
+      quotaWarnings: scope.wholeDays ? this.quotaWarnings(entries, accounts, workspace.timeZone, filters) : [],
       more: repeats.more,
     };
   }
 
   /** Past and running attempts whose occurrence falls in the range. */
-  private async attempted(em: EntityManager, workspaceId: string, f: CalendarFilters): Promise<Placed[]> {
+  private async attempted(
+    em: EntityManager,
+    workspaceId: string,
+    f: CalendarFilters,
+    scope: CalendarScope,
+  ): Promise<Placed[]> {
+    const statuses = scope.attemptStatuses(ATTEMPTED);
+    if (!statuses.length) return [];
     const qb = this.variantRows(
       em.createQueryBuilder(PublishJob, 'j').innerJoin(PostVariant, 'v', 'v.id = j.variantId'),
     )
@@ -135,8 +153,8 @@ export class CalendarService {
       .addSelect('j.publishedAt', 'publishedAt')
       .where('j.workspaceId = :workspaceId', { workspaceId })
       .andWhere('j.occurrenceAt >= :from AND j.occurrenceAt < :to', { from: f.from, to: f.to })
-      .andWhere('j.status IN (:...attempted)', { attempted: ATTEMPTED });
-    if (f.account) qb.andWhere('j.accountId = :account', { account: f.account });
+      .andWhere('j.status IN (:...attempted)', { attempted: statuses });
+    scope.narrow(qb);
     const rows = await qb.getRawMany<RawVariantRow & { status: string; occurrenceAt: unknown; publishedAt: unknown }>();
     return rows.map((r) => ({
       row: this.variantRow(r),
@@ -147,16 +165,18 @@ export class CalendarService {
   }
 
   /** Variants whose next time falls in the range. */
-  private async due(em: EntityManager, workspaceId: string, f: CalendarFilters): Promise<Placed[]> {
+  private async due(em: EntityManager, workspaceId: string, f: CalendarFilters, scope: CalendarScope) {
+    const upcoming = scope.variantStates(UPCOMING);
+    if (!upcoming.length) return [];
     const qb = this.variantRows(em.createQueryBuilder(PostVariant, 'v'))
       .addSelect('v.state', 'state')
       .addSelect('v.scheduledAt', 'scheduledAt')
       .where('v.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
+      .andWhere('v.state IN (:...upcoming)', { upcoming })
       .andWhere('v.scheduledAt >= :from AND v.scheduledAt < :to', { from: f.from, to: f.to });
-    if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
+    scope.narrow(qb);
     const rows = await qb.getRawMany<RawVariantRow & { state: string; scheduledAt: unknown }>();
-    return rows.map((r) => ({
+    return rows.map((r): Placed => ({
       row: this.variantRow(r),
       at: this.date(PostVariant, 'scheduledAt', r.scheduledAt)!,
       state: r.state,
@@ -170,7 +190,9 @@ export class CalendarService {
    * driven by its own index: joined in one query, a planner without statistics (SQLite) starts from
    * every tenant's variants due before the range's end instead of this workspace's few schedules.
    */
-  private async repeats(em: EntityManager, workspaceId: string, f: CalendarFilters) {
+  private async repeats(em: EntityManager, workspaceId: string, f: CalendarFilters, scope: CalendarScope) {
+    // Every repeat is a `scheduled` occurrence.
+    if (!scope.variantStates(['scheduled']).length) return { placed: [], more: 0 };
     const schedules = await em.find(Schedule, {
       select: {
         postId: true,
@@ -192,7 +214,7 @@ export class CalendarService {
         .where('v.postId IN (:...postIds)', { postIds })
         .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
         .andWhere('v.scheduledAt < :to', { to: f.to });
-      if (f.account) qb.andWhere('v.accountId = :account', { account: f.account });
+      scope.narrow(qb);
       for (const r of await qb.getRawMany<RawVariantRow & { scheduledAt: unknown }>()) {
         const next = this.date(PostVariant, 'scheduledAt', r.scheduledAt)!;
         const times = occurrencesIn(byPost.get(r.postId)!, next, f.from, f.to);
@@ -215,6 +237,7 @@ export class CalendarService {
         .addSelect('v.accountId', 'accountId')
         .addSelect('v.postType', 'postType')
         .addSelect('p.title', 'title')
+        .addSelect('v.mediaIds', 'mediaIds')
         // Only the start of the text travels: a title is 80 characters.
         .addSelect('SUBSTRING(COALESCE(v.text, p.text), 1, 80)', 'text')
     );
@@ -227,15 +250,19 @@ export class CalendarService {
       accountId: r.accountId,
       postType: r.postType,
       title: r.title ?? r.text.slice(0, 80),
+      mediaId: (this.hydrated(PostVariant, 'mediaIds', r.mediaIds) as string[] | null)?.[0] ?? null,
     };
   }
 
   /** A raw row's date as the entity's column reads it (SQLite hands back text, PostgreSQL a Date). */
   private date(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): Date | null {
+    return this.hydrated(entity, property, value) as Date | null;
+  }
+
+  /** A raw row's value as the entity's column reads it. */
+  private hydrated(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): unknown {
     const column = this.dataSource.getMetadata(entity).findColumnWithPropertyName(property)!;
-    return value === null || value === undefined
-      ? null
-      : (this.dataSource.driver.prepareHydratedValue(value, column) as Date);
+    return value === null || value === undefined ? null : this.dataSource.driver.prepareHydratedValue(value, column);
   }
 
   /** Days where an account's posts come near (≥ 80 %) or over its network's daily quota. */
@@ -270,6 +297,7 @@ interface RawVariantRow {
   postType: PostType;
   title: string | null;
   text: string;
+  mediaIds: unknown;
 }
 
 /** A repeating schedule's occurrences after `next` (the variant's next time, itself listed as due) within [from, to). */

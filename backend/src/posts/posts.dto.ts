@@ -350,6 +350,7 @@ export class CalendarEntryDto {
   @ApiProperty({ description: "The variant's state, or its attempt's (needs_review)" }) state: string;
   @ApiProperty({ enum: POST_TYPES }) postType: PostType;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: "The variant's first media item" }) mediaId: string | null;
   @ApiProperty({ description: 'A later occurrence of a recurring or evergreen post (not yet a job)' }) repeat: boolean;
 }
 
@@ -364,7 +365,11 @@ export class QuotaWarningDto {
 export class CalendarRangeDto {
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiProperty({ type: [CalendarEntryDto] }) entries: CalendarEntryDto[];
-  @ApiProperty({ type: [QuotaWarningDto] }) quotaWarnings: QuotaWarningDto[];
+  @ApiProperty({
+    type: [QuotaWarningDto],
+    description: 'Days near an account quota; empty when a label, author, state or type filter shows only some posts',
+  })
+  quotaWarnings: QuotaWarningDto[];
   @ApiProperty({ type: 'integer', description: 'Occurrences of fast repeating rules left out of the range' })
   more: number;
 }
