@@ -7,7 +7,7 @@ import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { AccountsStore } from './accounts.store';
 import { NetworkBadgeComponent } from './network-badge.component';
 import { QueueSlotsComponent } from './queue-slots.component';
@@ -29,6 +29,7 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
 @Component({
   selector: 'so-accounts-page',
   imports: [
+    WhenPipe,
     FormsModule,
     RouterLink,
     BannerComponent,
@@ -97,9 +98,9 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
                 }
               </dd>
               <dt>Token expires</dt>
-              <dd>{{ a.tokenExpiresAt ? when(a.tokenExpiresAt) : 'Does not expire' }}</dd>
+              <dd>{{ a.tokenExpiresAt ? (a.tokenExpiresAt | when) : 'Does not expire' }}</dd>
               <dt>Last refresh</dt>
-              <dd>{{ when(a.lastRefreshAt) }}</dd>
+              <dd>{{ a.lastRefreshAt | when }}</dd>
               <dt>Last error</dt>
               <dd>{{ a.lastError ?? 'None' }}</dd>
             </dl>
@@ -152,7 +153,6 @@ export class AccountsPage implements OnInit {
   readonly errors = new FormErrors();
   readonly realNetworks = REAL_NETWORKS;
   readonly statusText = STATUS_TEXT;
-  readonly when = when;
   readonly canWrite = computed(() => this.workspaces.can('accounts:write'));
   private readonly query = this.route.snapshot.queryParamMap;
   /** Set by the OAuth callback's redirect. */

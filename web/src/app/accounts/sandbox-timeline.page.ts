@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 
 interface SandboxPost {
   id: string;
@@ -19,7 +19,7 @@ interface SandboxPost {
 /** What the Sandbox network shows for a demo account: its posts, newest first, with metrics. */
 @Component({
   selector: 'so-sandbox-timeline',
-  imports: [BannerComponent, RouterLink],
+  imports: [WhenPipe, BannerComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="../..">← Accounts</a></p>
@@ -46,7 +46,7 @@ interface SandboxPost {
               </div>
             }
             <p class="muted small">
-              {{ when(p.publishedAt) }} · {{ p.metrics.impressions }} impressions · {{ p.metrics.likes }} likes ·
+              {{ p.publishedAt | when }} · {{ p.metrics.impressions }} impressions · {{ p.metrics.likes }} likes ·
               {{ p.metrics.comments }} comments · {{ p.metrics.shares }} shares
             </p>
           </li>
@@ -60,7 +60,6 @@ export class SandboxTimelinePage implements OnInit {
   readonly accountId = input.required<string>();
   readonly posts = signal<SandboxPost[] | null>(null);
   readonly error = signal<string | null>(null);
-  readonly when = when;
 
   async ngOnInit(): Promise<void> {
     try {

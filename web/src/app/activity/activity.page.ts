@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { BannerComponent } from '../shared/banner.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { ActivityStore } from './activity.store';
 import { describeActivity } from './describe-activity';
 
 @Component({
   selector: 'so-activity',
-  imports: [BannerComponent],
+  imports: [WhenPipe, BannerComponent],
   providers: [ActivityStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -18,7 +18,7 @@ import { describeActivity } from './describe-activity';
         <ol class="timeline card">
           @for (e of entries; track e.id) {
             <li>
-              <time [attr.datetime]="e.createdAt">{{ when(e.createdAt) }}</time>
+              <time [attr.datetime]="e.createdAt">{{ e.createdAt | when }}</time>
               <span
                 ><strong>{{ e.actor?.name ?? 'Someone' }}</strong>
                 @if (e.viaApiKeyId) {
@@ -45,7 +45,6 @@ import { describeActivity } from './describe-activity';
 })
 export class ActivityPage implements OnInit {
   readonly store = inject(ActivityStore);
-  readonly when = when;
   readonly describe = describeActivity;
 
   ngOnInit(): Promise<void> {

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { ApiKeysStore } from './api-keys.store';
 
 @Component({
   selector: 'so-api-key-list',
-  imports: [ConfirmButtonComponent],
+  imports: [WhenPipe, ConfirmButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="keys-heading">
@@ -37,8 +37,8 @@ import { ApiKeysStore } from './api-keys.store';
                       <span class="tag">{{ s }}</span>
                     }
                   </td>
-                  <td>{{ when(k.createdAt) }}</td>
-                  <td>{{ k.lastUsedAt ? when(k.lastUsedAt) : 'Never' }}</td>
+                  <td>{{ k.createdAt | when }}</td>
+                  <td>{{ k.lastUsedAt ? (k.lastUsedAt | when) : 'Never' }}</td>
                   <td class="actions-cell">
                     @if (canRevoke()) {
                       <so-confirm-button
@@ -67,5 +67,4 @@ import { ApiKeysStore } from './api-keys.store';
 export class ApiKeyListComponent {
   readonly store = inject(ApiKeysStore);
   readonly canRevoke = input.required<boolean>();
-  readonly when = when;
 }

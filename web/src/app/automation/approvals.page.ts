@@ -1,14 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AutomationsApi } from './automations.api';
 import type { Approval } from './automation.types';
+import { WhenPipe } from '../shared/format';
 
 /** Posts waiting for a decision: approve (with an optional note), or decline with a reason the author will see. */
 @Component({
   selector: 'so-approvals',
-  imports: [BannerComponent, DatePipe],
+  imports: [BannerComponent, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Approvals</h1>
@@ -18,12 +18,12 @@ import type { Approval } from './automation.types';
       <article class="card approval" [attr.aria-label]="'Approval of ' + a.text">
         <p class="post-text">{{ a.text }}</p>
         <p class="muted small">
-          For {{ accountNames(a) }} · asked {{ a.requestedAt | date: 'medium' }}
+          For {{ accountNames(a) }} · asked {{ a.requestedAt | when }}
           @if (a.message) {
             · “{{ a.message }}”
           }
           @if (a.heldSchedule?.at) {
-            · goes out {{ a.heldSchedule!.at | date: 'medium' }} once approved
+            · goes out {{ a.heldSchedule!.at | when }} once approved
           }
         </p>
         <label [for]="'reason-' + a.id">Note for the author (needed to decline)</label>
@@ -37,7 +37,7 @@ import type { Approval } from './automation.types';
         <button type="button" class="link" (click)="share(a)">Share with a client</button>
         @if (links()[a.id]; as link) {
           <p class="small">
-            Client link (valid until {{ link.expiresAt | date: 'medium' }}):
+            Client link (valid until {{ link.expiresAt | when }}):
             <input readonly [value]="link.url" aria-label="Client link" />
           </p>
         }

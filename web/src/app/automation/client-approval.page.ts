@@ -1,5 +1,4 @@
 import { HttpClient } from '@angular/common/http';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
@@ -7,6 +6,7 @@ import { FormErrors } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import type { Branding } from '../core/api.types';
 import type { Approval } from './automation.types';
+import { WhenPipe } from '../shared/format';
 
 interface Comment {
   id: string;
@@ -27,7 +27,7 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
 /** What a client sees through an approval link, with no account: the post, the comments, approve or decline. */
 @Component({
   selector: 'so-client-approval',
-  imports: [BannerComponent, DatePipe],
+  imports: [BannerComponent, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The workspace's colours, as in its own app: the client sees whose post this is.
   host: {
@@ -78,7 +78,7 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
         @for (c of v.comments; track c.id) {
           <p>
             <strong>{{ c.authorName }}</strong>
-            <span class="muted small">{{ c.createdAt | date: 'short' }}</span><br />{{ c.text }}
+            <span class="muted small">{{ c.createdAt | when }}</span><br />{{ c.text }}
           </p>
         } @empty {
           <p class="muted">No comments yet.</p>

@@ -1,6 +1,6 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
+import { WhenPipe } from '../shared/format';
 
 /**
  * The health of an automation's feed triggers: when each feed was last checked, what went wrong,
@@ -8,7 +8,7 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
  */
 @Component({
   selector: 'so-feed-status',
-  imports: [DatePipe],
+  imports: [WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     `
@@ -50,12 +50,12 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
             @if (s.error) {
               <p class="field-error" role="alert">{{ s.error }}</p>
               <p class="small">
-                Last checked {{ s.checkedAt | date: 'medium' }} · {{ s.failures }} failed check{{
+                Last checked {{ s.checkedAt | when }} · {{ s.failures }} failed check{{
                   s.failures === 1 ? '' : 's'
                 }}
-                in a row · next try {{ s.nextCheckAt | date: 'medium' }}
+                in a row · next try {{ s.nextCheckAt | when }}
                 @if (s.lastOkAt) {
-                  · last read {{ s.lastOkAt | date: 'medium' }}
+                  · last read {{ s.lastOkAt | when }}
                 }
               </p>
               <p class="muted small">
@@ -63,8 +63,8 @@ import type { FeedStatusView } from '@socialorchestrator/rule-nodes';
               </p>
             } @else {
               <p class="small">
-                Last checked {{ s.checkedAt | date: 'medium' }} · {{ s.items }} item{{ s.items === 1 ? '' : 's' }} read
-                · next check {{ s.nextCheckAt | date: 'medium' }}
+                Last checked {{ s.checkedAt | when }} · {{ s.items }} item{{ s.items === 1 ? '' : 's' }} read · next
+                check {{ s.nextCheckAt | when }}
               </p>
             }
             @if (s.skipped.length) {

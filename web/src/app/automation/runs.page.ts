@@ -1,17 +1,18 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AutomationsApi } from './automations.api';
 import type { NodeTypeSpec, Run, RunDetail } from './automation.types';
+import { WhenPipe } from '../shared/format';
 
 const REFRESH_MS = 2000;
 
 /** Run history of one automation, with a step inspector: each node's input, output, port, time and error. */
 @Component({
   selector: 'so-automation-runs',
-  imports: [RouterLink, BannerComponent, DatePipe, JsonPipe],
+  imports: [RouterLink, BannerComponent, WhenPipe, JsonPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -24,7 +25,7 @@ const REFRESH_MS = 2000;
         @for (run of runs(); track run.id) {
           <button type="button" class="run-row" [class.selected]="run.id === selected()?.id" (click)="open(run.id)">
             <span class="chip" [attr.data-status]="run.status">{{ run.status }}</span>
-            {{ run.startedAt | date: 'medium' }} · v{{ run.version }}
+            {{ run.startedAt | when }} · v{{ run.version }}
             <span class="muted small">{{ duration(run) }}</span>
           </button>
         } @empty {
@@ -40,7 +41,7 @@ const REFRESH_MS = 2000;
         @if (selected(); as run) {
           <h2>Run {{ run.id.slice(0, 8) }} — {{ run.status }}</h2>
           <p class="muted small">
-            Version {{ run.version }} · started {{ run.startedAt | date: 'medium' }} · {{ duration(run) }}
+            Version {{ run.version }} · started {{ run.startedAt | when }} · {{ duration(run) }}
           </p>
           @if (run.error) {
             <p class="field-error">{{ run.error }}</p>

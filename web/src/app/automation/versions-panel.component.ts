@@ -1,14 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { problemText } from '../core/form-errors';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { AutomationsApi } from './automations.api';
 import type { Automation, AutomationVersion } from './automation.types';
+import { WhenPipe } from '../shared/format';
 
 /** Published versions of an automation; restoring one makes it the draft again. */
 @Component({
   selector: 'so-versions-panel',
-  imports: [DatePipe, ConfirmButtonComponent],
+  imports: [WhenPipe, ConfirmButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h3>Published versions</h3>
@@ -18,7 +18,7 @@ import type { Automation, AutomationVersion } from './automation.types';
     <ul class="versions">
       @for (v of versions(); track v.version) {
         <li>
-          v{{ v.version }} <span class="muted small">{{ v.publishedAt | date: 'medium' }}</span>
+          v{{ v.version }} <span class="muted small">{{ v.publishedAt | when }}</span>
           <so-confirm-button
             label="Restore"
             [ariaLabel]="'Restore version ' + v.version"

@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { problemText } from '../core/form-errors';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { CopyButtonComponent } from '../shared/copy-button.component';
 import { AutomationsApi } from './automations.api';
 import type { Hook } from './automation.types';
+import { WhenPipe } from '../shared/format';
 
 /**
  * The webhook addresses of an automation's webhook-in trigger. Each sender (a CMS) can have its
@@ -13,7 +13,7 @@ import type { Hook } from './automation.types';
  */
 @Component({
   selector: 'so-webhook-panel',
-  imports: [CopyButtonComponent, ConfirmButtonComponent, DatePipe],
+  imports: [CopyButtonComponent, ConfirmButtonComponent, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-label="Webhook addresses">
@@ -42,7 +42,7 @@ import type { Hook } from './automation.types';
         @for (h of hooks(); track h.hookId) {
           <li>
             <code>{{ h.url }}</code>
-            <span class="muted small">since {{ h.createdAt | date: 'medium' }}</span>
+            <span class="muted small">since {{ h.createdAt | when }}</span>
             <so-copy-button [text]="h.url" [label]="'Copy address ' + ($index + 1)" />
             <so-confirm-button
               label="Revoke"

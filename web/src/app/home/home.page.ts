@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
-import { formatInZone } from '../shared/zone-time';
+import { formatWhen, type WhenStyle } from '../shared/format';
 import { HomeApi, type ChecklistStep, type Home, type HomeFailedPost } from './home.api';
 
 /** Each checklist step in words, and the page where it is done. */
@@ -109,7 +109,7 @@ const STEPS: Record<ChecklistStep, { label: string; path: string }> = {
         <h3>Today</h3>
         @for (e of h.upcoming.today; track e.postId + e.at) {
           <p>
-            <span class="muted small">{{ at(e.at, h.timeZone, 'HH:mm') }}</span>
+            <span class="muted small">{{ at(e.at, h.timeZone, 'time') }}</span>
             <a [routerLink]="link('posts/' + e.postId)">{{ e.title }}</a>
             <span class="network-badge">{{ e.network }}</span>
           </p>
@@ -119,7 +119,7 @@ const STEPS: Record<ChecklistStep, { label: string; path: string }> = {
         <h3>Later this week</h3>
         @for (e of h.upcoming.thisWeek; track e.postId + e.at) {
           <p>
-            <span class="muted small">{{ at(e.at, h.timeZone, 'EEE d MMM, HH:mm') }}</span>
+            <span class="muted small">{{ at(e.at, h.timeZone) }}</span>
             <a [routerLink]="link('posts/' + e.postId)">{{ e.title }}</a>
             <span class="network-badge">{{ e.network }}</span>
           </p>
@@ -199,8 +199,8 @@ export class HomePage implements OnInit {
   }
 
   /** Every time on the page in the workspace's zone, as the calendar shows them. */
-  at(iso: string | null | undefined, zone: string, format?: string): string {
-    return formatInZone(iso, zone, format);
+  at(iso: string | null | undefined, zone: string, style?: WhenStyle): string {
+    return formatWhen(iso, zone, style);
   }
 
   reason(p: HomeFailedPost): string {

@@ -4,13 +4,13 @@ import { FormErrors } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { CopyButtonComponent } from '../shared/copy-button.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { EMAIL_PATTERN, when } from '../shared/format';
+import { EMAIL_PATTERN, WhenPipe } from '../shared/format';
 import { MembersStore } from './members.store';
 
 /** Invite by email and role; afterwards the accept link is shown with a copy button. */
 @Component({
   selector: 'so-invite-form',
-  imports: [ReactiveFormsModule, BannerComponent, FieldErrorComponent, CopyButtonComponent],
+  imports: [WhenPipe, ReactiveFormsModule, BannerComponent, FieldErrorComponent, CopyButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="invite-heading">
@@ -45,7 +45,7 @@ import { MembersStore } from './members.store';
       @if (store.lastInvite(); as sent) {
         <div class="banner success" role="status">
           Invite sent to <strong>{{ sent.email }}</strong>. They can also join with this link (valid until
-          {{ when(sent.expiresAt) }}):
+          {{ sent.expiresAt | when }}):
           <div class="secret">
             <code data-testid="invite-link">{{ sent.acceptUrl }}</code>
             <so-copy-button [text]="sent.acceptUrl ?? ''" label="Copy link" />
@@ -57,7 +57,6 @@ import { MembersStore } from './members.store';
 })
 export class InviteFormComponent {
   readonly store = inject(MembersStore);
-  readonly when = when;
   readonly busy = signal(false);
   readonly errors = new FormErrors();
   /** No one invites beyond their own power (only an Owner may make someone an Owner). */

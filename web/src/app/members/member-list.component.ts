@@ -3,13 +3,13 @@ import type { Member } from '../core/api.types';
 import { AuthService } from '../core/auth.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { MembersStore } from './members.store';
 
 /** The members table: role changes and removal for those who may manage the team. */
 @Component({
   selector: 'so-member-list',
-  imports: [BannerComponent, ConfirmButtonComponent],
+  imports: [WhenPipe, BannerComponent, ConfirmButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="members-heading">
@@ -48,7 +48,7 @@ import { MembersStore } from './members.store';
                     {{ m.roleName }}
                   }
                 </td>
-                <td>{{ when(m.joinedAt) }}</td>
+                <td>{{ m.joinedAt | when }}</td>
                 <td class="actions-cell">
                   @if (canManage()) {
                     <so-confirm-button
@@ -75,7 +75,6 @@ export class MemberListComponent {
   readonly store = inject(MembersStore);
   readonly auth = inject(AuthService);
   readonly canManage = input.required<boolean>();
-  readonly when = when;
 
   /** The roles the caller may give, and the member's own (shown selected even when above the caller's). */
   rolesFor(member: Member) {

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { MembersStore } from './members.store';
 
 @Component({
   selector: 'so-pending-invites',
-  imports: [ConfirmButtonComponent],
+  imports: [WhenPipe, ConfirmButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="pending-heading">
@@ -26,7 +26,7 @@ import { MembersStore } from './members.store';
                 <tr>
                   <td>{{ i.email }}</td>
                   <td>{{ store.roleName(i.role) }}</td>
-                  <td>{{ when(i.expiresAt) }}</td>
+                  <td>{{ i.expiresAt | when }}</td>
                   <td class="actions-cell">
                     @if (canManage()) {
                       <so-confirm-button
@@ -55,5 +55,4 @@ import { MembersStore } from './members.store';
 export class PendingInvitesComponent {
   readonly store = inject(MembersStore);
   readonly canManage = input.required<boolean>();
-  readonly when = when;
 }

@@ -1,5 +1,4 @@
 import { HttpClient } from '@angular/common/http';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
@@ -7,6 +6,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { WorkspaceService } from '../core/workspace.service';
 import { NavBadgesService } from './nav-badges.service';
+import { WhenPipe } from '../shared/format';
 
 interface Notice {
   id: string;
@@ -30,7 +30,7 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
  */
 @Component({
   selector: 'so-notification-bell',
-  imports: [RouterLink, DatePipe],
+  imports: [RouterLink, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The panel closes on Esc, a click outside it, and navigation (a link in it, or anywhere).
   host: {
@@ -66,7 +66,7 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
               }
               <p class="small">{{ n.body }}</p>
               <div class="notice-foot">
-                <span class="muted small">{{ n.updatedAt | date: 'short' }}</span>
+                <span class="muted small">{{ n.updatedAt | when }}</span>
                 @if (n.action?.kind === 'retry') {
                   <button type="button" class="small" (click)="retry(n)" [disabled]="busy() === n.id">Retry</button>
                 }

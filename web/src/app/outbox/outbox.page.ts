@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { BannerComponent } from '../shared/banner.component';
-import { when } from '../shared/format';
+import { WhenPipe } from '../shared/format';
 import { OutboxStore } from './outbox.store';
 
 @Component({
   selector: 'so-outbox',
-  imports: [BannerComponent],
+  imports: [WhenPipe, BannerComponent],
   providers: [OutboxStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -20,7 +20,7 @@ import { OutboxStore } from './outbox.store';
           <details class="card email">
             <summary>
               <span class="tag status-{{ e.status }}">{{ e.status }}</span> <strong>{{ e.subject }}</strong>
-              <span class="muted">to {{ e.to }} · {{ when(e.createdAt) }}</span>
+              <span class="muted">to {{ e.to }} · {{ e.createdAt | when }}</span>
             </summary>
             <pre>{{ e.text }}</pre>
           </details>
@@ -40,7 +40,6 @@ import { OutboxStore } from './outbox.store';
 })
 export class OutboxPage implements OnInit {
   readonly store = inject(OutboxStore);
-  readonly when = when;
 
   ngOnInit(): Promise<void> {
     return this.store.loadFirst();

@@ -6,7 +6,7 @@ import type { Post, PostState } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
-import { formatInZone } from '../shared/zone-time';
+import { formatWhen } from '../shared/format';
 import { BoardColumn, PostsApi } from './posts.api';
 
 const TITLES: Record<PostState, string> = {
@@ -108,7 +108,7 @@ export class BoardPage implements OnInit {
   }
 
   when(iso: string): string {
-    return formatInZone(iso, this.zone());
+    return formatWhen(iso, this.zone());
   }
 
   accepts(target: PostState) {

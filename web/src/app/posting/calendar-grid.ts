@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatWhen } from '../shared/format';
 
 export type CalendarView = 'month' | 'week' | 'day';
 
@@ -31,7 +32,7 @@ export function gridFor(view: CalendarView, anchor: DateTime, firstDayOfWeek: nu
     const d = start.plus({ days: i });
     return {
       date: d.toISODate()!,
-      label: view === 'month' ? String(d.day) : d.toFormat('EEE d MMM'),
+      label: view === 'month' ? String(d.day) : formatWhen(d, d.zone, 'date'),
       inMonth: view !== 'month' || d.month === anchor.month,
       today: d.toISODate() === today,
     };
@@ -41,9 +42,9 @@ export function gridFor(view: CalendarView, anchor: DateTime, firstDayOfWeek: nu
 
 /** The heading of the period shown. */
 export function titleFor(view: CalendarView, anchor: DateTime): string {
-  if (view === 'month') return anchor.toFormat('LLLL yyyy');
-  if (view === 'day') return anchor.toFormat('cccc d LLLL yyyy');
-  return `Week of ${anchor.toFormat('d LLLL yyyy')}`;
+  if (view === 'month') return formatWhen(anchor, anchor.zone, 'month');
+  if (view === 'day') return formatWhen(anchor, anchor.zone, 'day');
+  return `Week of ${formatWhen(anchor, anchor.zone, 'longDate')}`;
 }
 
 export function step(view: CalendarView, anchor: DateTime, direction: 1 | -1): DateTime {

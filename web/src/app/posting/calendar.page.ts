@@ -9,7 +9,8 @@ import type { CalendarEntry, QuotaWarning } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
-import { formatInZone, moveToDay } from '../shared/zone-time';
+import { formatWhen } from '../shared/format';
+import { moveToDay } from '../shared/zone-time';
 import { CalendarView, gridFor, step, titleFor } from './calendar-grid';
 import { PostsApi } from './posts.api';
 
@@ -127,7 +128,7 @@ export class CalendarPage implements OnInit {
   readonly weekdayNames = computed(() =>
     this.grid()
       .days.slice(0, 7)
-      .map((d) => DateTime.fromISO(d.date).toFormat('ccc')),
+      .map((d) => formatWhen(DateTime.fromISO(d.date, { zone: 'UTC' }), 'UTC', 'weekday')),
   );
 
   async ngOnInit(): Promise<void> {
@@ -189,7 +190,7 @@ export class CalendarPage implements OnInit {
   }
 
   time(iso: string): string {
-    return formatInZone(iso, this.zone(), 'HH:mm');
+    return formatWhen(iso, this.zone(), 'time');
   }
 
   canMove(entry: CalendarEntry): boolean {
@@ -204,7 +205,7 @@ export class CalendarPage implements OnInit {
     const at = moveToDay(entry.at, day, this.zone());
     try {
       await this.api.reschedule(entry.postId, { type: 'single', at });
-      this.notice.set(`Moved “${entry.title}” to ${formatInZone(at, this.zone())}.`);
+      this.notice.set(`Moved “${entry.title}” to ${formatWhen(at, this.zone())}.`);
       this.error.set(null);
     } catch (error) {
       this.error.set(problemText(error));

@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
+import { WhenPipe } from '../shared/format';
 
 interface PostComment {
   id: string;
@@ -18,7 +18,7 @@ interface PostComment {
 /** The conversation on a post: members and clients; `@name` notifies a teammate. */
 @Component({
   selector: 'so-post-comments',
-  imports: [DatePipe, BannerComponent],
+  imports: [WhenPipe, BannerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="comments-heading">
@@ -29,7 +29,7 @@ interface PostComment {
           @if (c.byClient) {
             <span class="chip">client</span>
           }
-          <span class="muted small">{{ c.createdAt | date: 'short' }}</span><br />{{ c.text }}
+          <span class="muted small">{{ c.createdAt | when }}</span><br />{{ c.text }}
         </p>
       } @empty {
         <p class="muted">No comments yet.</p>

@@ -7,7 +7,7 @@ import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
-import { formatInZone } from '../shared/zone-time';
+import { formatWhen } from '../shared/format';
 import { PostCommentsComponent } from './post-comments.component';
 import { PostsApi } from './posts.api';
 
@@ -198,7 +198,7 @@ export class PostDetailPage implements OnInit {
   }
 
   at(iso: string | null): string {
-    return formatInZone(iso, this.zone());
+    return formatWhen(iso, this.zone());
   }
 
   accountName(id: string): string {

@@ -8,10 +8,6 @@ export function inZone(iso: string, zone: string): DateTime {
   return DateTime.fromISO(iso, { zone });
 }
 
-export function formatInZone(iso: string | null | undefined, zone: string, format = 'EEE d MMM, HH:mm'): string {
-  return iso ? inZone(iso, zone).toFormat(format) : '—';
-}
-
 /** The value of a `datetime-local` input showing `iso` in `zone`. */
 export function toLocalInput(iso: string, zone: string): string {
   return inZone(iso, zone).toFormat("yyyy-LL-dd'T'HH:mm");

@@ -6,7 +6,8 @@ import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { TopbarComponent } from '../shared/topbar.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { browserTimeZone, TIME_ZONES } from './time-zones';
+import { viewerZone } from '../shared/format';
+import { TIME_ZONES } from './time-zones';
 
 @Component({
   selector: 'so-workspace-picker',
@@ -80,7 +81,7 @@ export class WorkspacePickerPage implements OnInit {
   readonly errors = new FormErrors();
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
-    timeZone: new FormControl(browserTimeZone(), { nonNullable: true }),
+    timeZone: new FormControl(viewerZone(), { nonNullable: true }),
   });
 
   async ngOnInit(): Promise<void> {
