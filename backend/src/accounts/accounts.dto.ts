@@ -131,6 +131,13 @@ export class SandboxPostDto {
   @ApiProperty() text: string;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty({ type: [SandboxMediaDto] }) media: SandboxMediaDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The options it was published with (poll choices and length, title, first comment)',
+    example: { pollOptions: ['Yes', 'No'], pollDurationMinutes: 1440 },
+  })
+  options: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: SandboxMetricsDto }) metrics: SandboxMetricsDto;
 }

@@ -36,6 +36,10 @@ export interface Range {
   max: number;
 }
 
+/** "2–4", or "1" when both ends are the same. */
+export const rangeText = (range: Range): string =>
+  range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
+
 export interface MediaRule {
   mimeTypes: string[];
   maxBytes: number;
@@ -54,7 +58,28 @@ export interface PostTypeRule {
   requiresLink?: boolean;
   allowsLink?: boolean;
   requiresText?: boolean;
-  pollOptions?: Range;
+  poll?: PollRule;
+  /** A title the network shows with the post (a video's, a document's, an article's). */
+  title?: TitleRule;
+}
+
+/** A poll's choices and how long it stays open. */
+export interface PollRule {
+  options: Range;
+  /** Characters per choice. */
+  maxOptionLength: number;
+  /** Whole minutes the network accepts. */
+  durationMinutes: Range;
+  /** The lengths the composer offers, in minutes; `onlyChoices`: the network takes no other. */
+  durationChoices: number[];
+  onlyChoices?: boolean;
+}
+
+export interface TitleRule {
+  /** What the network calls it ("Video title"). */
+  label: string;
+  maxLength: number;
+  required?: boolean;
 }
 
 /** A network's constraints as data; one validator (variant-validation.ts) reads every network's. */
@@ -65,6 +90,8 @@ export interface NetworkLimits {
   /** The network's own way of counting (X weighs URLs and emoji). */
   countText(text: string): number;
   maxHashtags?: number;
+  /** The connector can add a first comment under the post (`options.firstComment`). */
+  firstComment?: { maxLength: number };
   postTypes: Partial<Record<PostType, PostTypeRule>>;
   media: Partial<Record<MediaKind, MediaRule>>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MB, MediaFacts } from './network-limits';
+import { MB, MediaFacts, NetworkLimits } from './network-limits';
 import { NETWORK_LIMITS } from './network-registry';
 import { validateVariant, VariantDraft } from './variant-validation';
 
@@ -107,12 +107,72 @@ describe('validateVariant', () => {
     expect(validateVariant(NETWORK_LIMITS.x, draft({ postType: 'link', link: 'ftp://x' }))).toEqual([
       { field: 'link', message: 'must be an http(s) URL' },
     ]);
-    expect(validateVariant(NETWORK_LIMITS.x, draft({ postType: 'poll', pollOptions: ['yes'] }))).toEqual([
-      { field: 'pollOptions', message: 'needs 2–4 options, has 1', limit: '2–4' },
-    ]);
+    expect(
+      validateVariant(
+        NETWORK_LIMITS.x,
+        draft({ postType: 'poll', options: { pollOptions: ['yes'], pollDurationMinutes: 60 } }),
+      ),
+    ).toEqual([{ field: 'options.pollOptions', message: 'need 2–4 choices; this poll has 1', limit: '2–4' }]);
     const tags = Array.from({ length: 31 }, (_, i) => `#tag${i}`).join(' ');
     expect(
       validateVariant(NETWORK_LIMITS.instagram, draft({ postType: 'photo', text: tags, media: [jpeg()] })),
     ).toEqual([{ field: 'text', message: 'has 31 hashtags; Instagram allows 30', limit: 30 }]);
+  });
+
+  it('checks poll choices one by one and the poll length against what the network takes', () => {
+    const poll = (limits: NetworkLimits, options: Record<string, unknown>) =>
+      validateVariant(limits, draft({ postType: 'poll', options }));
+    expect(poll(NETWORK_LIMITS.sandbox, { pollOptions: ['Yes', 'No'], pollDurationMinutes: 1440 })).toEqual([]);
+    expect(poll(NETWORK_LIMITS.x, { pollOptions: [' ', 'y'.repeat(26)], pollDurationMinutes: 4 })).toEqual([
+      { field: 'options.pollOptions[0]', message: '(choice 1) is empty' },
+      {
+        field: 'options.pollOptions[1]',
+        message: '(choice 2) is 26 characters; the limit is 25',
+        limit: 25,
+      },
+      { field: 'options.pollDurationMinutes', message: 'must be between 5 minutes and 7 days', limit: '5–10080' },
+    ]);
+    // LinkedIn takes four lengths only, and a question.
+    expect(poll(NETWORK_LIMITS.linkedin, { pollOptions: ['A', 'B'], pollDurationMinutes: 120 })).toEqual([
+      {
+        field: 'options.pollDurationMinutes',
+        message: 'must be one of 1 day, 3 days, 7 days, 14 days',
+        limit: '1440, 4320, 10080, 20160',
+      },
+      { field: 'options.title', message: '(Poll question) is required' },
+    ]);
+    expect(poll(NETWORK_LIMITS.x, { pollOptions: ['A', 'B'] })).toEqual([
+      { field: 'options.pollDurationMinutes', message: 'is required: choose how long the poll stays open' },
+    ]);
+  });
+
+  it('refuses options the post type or the network does not take, naming the option', () => {
+    expect(validateVariant(NETWORK_LIMITS.x, draft({ options: { pollOptions: ['A', 'B'] } }))).toEqual([
+      { field: 'options.pollOptions', message: 'are only for poll posts, not status posts' },
+    ]);
+    expect(validateVariant(NETWORK_LIMITS.x, draft({ options: { title: 'Hi', firstComment: 'More below' } }))).toEqual([
+      { field: 'options.title', message: 'is not shown on X status posts' },
+      { field: 'options.firstComment', message: 'cannot be added on X yet' },
+    ]);
+    expect(validateVariant(NETWORK_LIMITS.sandbox, draft({ options: { firstComment: 'c'.repeat(501) } }))).toEqual([
+      { field: 'options.firstComment', message: 'is 501 characters; Sandbox allows 500', limit: 500 },
+    ]);
+    const video = draft({ postType: 'video', media: [mp4(30)], options: { title: 't'.repeat(101) } });
+    expect(validateVariant(NETWORK_LIMITS.sandbox, video)).toEqual([
+      { field: 'options.title', message: '(Video title) is 101 characters; the limit is 100', limit: 100 },
+    ]);
+  });
+
+  it('names an option whose value has the wrong shape instead of reading it', () => {
+    expect(
+      validateVariant(
+        NETWORK_LIMITS.sandbox,
+        draft({ postType: 'poll', options: { pollOptions: 'Yes, No', pollDurationMinutes: 1.5, title: 3 } }),
+      ),
+    ).toEqual([
+      { field: 'options.pollOptions', message: 'must be a list of texts' },
+      { field: 'options.pollDurationMinutes', message: 'must be a whole number of minutes' },
+      { field: 'options.title', message: 'must be a text' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { MediaFacts, NetworkLimits, PostType, Range } from './network-limits';
+import { MediaFacts, NetworkLimits, PostType, Range, rangeText } from './network-limits';
+import { KnownOptions, optionShapeErrors, optionViolations } from './variant-options';
 
 /** The part of a post variant the network rules look at. */
 export interface VariantDraft {
@@ -6,7 +7,8 @@ export interface VariantDraft {
   postType: PostType;
   media: MediaFacts[];
   link?: string | null;
-  pollOptions?: string[];
+  /** Network options (poll, title, first comment …); see variant-options.ts. */
+  options?: Record<string, unknown>;
 }
 
 /** One broken rule: which field, what is wrong, and the limit it broke. */
@@ -17,7 +19,6 @@ export interface RuleViolation {
 }
 
 const within = (value: number, range: Range) => value >= range.min && value <= range.max;
-const rangeText = (range: Range) => (range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`);
 
 /** Checks a variant against its network's limits; an empty list means it can be scheduled. */
 export function validateVariant(limits: NetworkLimits, draft: VariantDraft): RuleViolation[] {
@@ -32,10 +33,11 @@ export function validateVariant(limits: NetworkLimits, draft: VariantDraft): Rul
       },
     ];
   }
+  const shapes = optionShapeErrors(draft.options);
   return [
     ...textViolations(limits, draft, rule.requiresText),
     ...linkViolations(draft, rule),
-    ...pollViolations(draft, rule.pollOptions),
+    ...(shapes.length ? shapes : optionViolations(limits, draft.postType, rule, (draft.options ?? {}) as KnownOptions)),
     ...mediaViolations(limits, draft),
   ];
 }
@@ -70,21 +72,6 @@ function linkViolations(draft: VariantDraft, rule: { requiresLink?: boolean; all
   if (draft.link && !/^https?:\/\/\S+$/i.test(draft.link))
     return [{ field: 'link', message: 'must be an http(s) URL' }];
   return [];
-}
-
-function pollViolations(draft: VariantDraft, options?: Range): RuleViolation[] {
-  if (!options)
-    return draft.pollOptions?.length ? [{ field: 'pollOptions', message: 'are only allowed on poll posts' }] : [];
-  const count = draft.pollOptions?.length ?? 0;
-  return within(count, options)
-    ? []
-    : [
-        {
-          field: 'pollOptions',
-          message: `needs ${rangeText(options)} options, has ${count}`,
-          limit: rangeText(options),
-        },
-      ];
 }
 
 function mediaViolations(limits: NetworkLimits, draft: VariantDraft): RuleViolation[] {

@@ -49,6 +49,7 @@ import { FeedStatus1764460800000 } from './migrations/1764460800000-FeedStatus';
 import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPages';
 import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
 import { ApprovalPolicy1765152000000 } from './migrations/1765152000000-ApprovalPolicy';
+import { SandboxPostOptions1765324800000 } from './migrations/1765324800000-SandboxPostOptions';
 import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -108,5 +109,6 @@ export const MIGRATIONS = [
   RunStepPages1764547200000,
   NotificationKinds1764979200000,
   ApprovalPolicy1765152000000,
+  SandboxPostOptions1765324800000,
   ComposerAssist1765411200000,
 ];

@@ -5,6 +5,7 @@ import { SocialAccount } from '../accounts/social-account.entity';
 import type { FieldError } from '../common/domain-error';
 import type { MediaFacts, PostType } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
+import { optionShapeErrors } from '../connectors/variant-options';
 import { RuleViolation, validateVariant } from '../connectors/variant-validation';
 import { MediaItem } from '../media/media-item.entity';
 import { assertRecurs, InvalidRecurrenceError, nextFreeSlot } from '../scheduling/occurrences';
@@ -92,6 +93,7 @@ export class PostPlanner {
         if (!item) errors.push({ field: `variants[${i}].mediaIds`, message: `${id} is not in the media library` });
         return item ? [mediaFacts(item)] : [];
       });
+      for (const e of optionShapeErrors(input.options)) errors.push({ ...e, field: `variants[${i}].${e.field}` });
       const text = input.text ?? postText;
       const postType = input.postType ?? inferPostType(input, media);
       const problems = account
@@ -100,7 +102,7 @@ export class PostPlanner {
             postType,
             media,
             link: input.link ?? null,
-            pollOptions: input.options?.['pollOptions'] as string[] | undefined,
+            options: input.options,
           })
         : [];
       return { input, account: account as SocialAccount, text, postType, media, problems };

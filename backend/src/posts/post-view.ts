@@ -46,7 +46,7 @@ export function variantDto(
         postType: v.postType,
         media: v.mediaIds.flatMap((id) => media.get(id) ?? []),
         link: v.link,
-        pollOptions: v.options['pollOptions'] as string[] | undefined,
+        options: v.options,
       })
     : [];
   return {

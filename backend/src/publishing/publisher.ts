@@ -174,10 +174,7 @@ export class Publisher {
     const skip = await this.recorder.evergreenSkipReason(context);
     if (skip) return { kind: 'cancelled', reason: skip };
     const request = await this.request(context);
-    const problems = validateVariant(connector.limits, {
-      ...request,
-      pollOptions: request.options['pollOptions'] as string[],
-    });
+    const problems = validateVariant(connector.limits, request);
     if (problems.length) {
       return {
         kind: 'failed',

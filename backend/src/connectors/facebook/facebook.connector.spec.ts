@@ -71,12 +71,16 @@ describe('FacebookConnector', () => {
       });
     });
 
-    it('posts a video by file_url', async () => {
+    it('posts a video by file_url, with its title', async () => {
       fake.on('POST', '/1001/videos', { body: { id: '9001' } });
-      const post = await connector.publish(PAGE, request({ postType: 'video', media: [media('v', 'video')] }));
+      const post = await connector.publish(
+        PAGE,
+        request({ postType: 'video', media: [media('v', 'video')], options: { title: 'Autumn menu' } }),
+      );
       expect(post).toEqual({ externalId: '9001', url: 'https://www.facebook.com/1001/videos/9001' });
       expect(sent(fake.calls[0].params)).toEqual({
         file_url: 'https://media.example/v',
+        title: 'Autumn menu',
         description: 'Autumn menu is out',
       });
     });

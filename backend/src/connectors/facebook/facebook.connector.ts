@@ -121,7 +121,8 @@ export class FacebookConnector implements Connector {
   }
 
   private async publishVideo(account: AccountCredentials, request: PublishRequest) {
-    const params = { file_url: request.media[0].url, description: request.text || undefined };
+    const title = typeof request.options.title === 'string' ? request.options.title : undefined;
+    const params = { file_url: request.media[0].url, title, description: request.text || undefined };
     const videoId = await this.graph.post(`/${account.externalAccountId}/videos`, account.accessToken, params, readId);
     return { externalId: videoId, url: `${WEB}/${account.externalAccountId}/videos/${videoId}` };
   }

@@ -10,7 +10,7 @@ export const FACEBOOK_LIMITS: NetworkLimits = {
     status: { media: {}, requiresText: true, allowsLink: true },
     link: { media: {}, requiresLink: true },
     photo: { media: { image: { min: 1, max: 10 } }, allowsLink: true },
-    video: { media: { video: { min: 1, max: 1 } } },
+    video: { media: { video: { min: 1, max: 1 } }, title: { label: 'Video title', maxLength: 255 } },
     reel: { media: { video: { min: 1, max: 1 } } },
     story: { media: { image: { min: 0, max: 1 }, video: { min: 0, max: 1 } }, totalMedia: { min: 1, max: 1 } },
   },

@@ -58,7 +58,7 @@ describe('LinkedInConnector', () => {
           postType: 'article',
           text: 'New release (v2) #shipping',
           link: 'https://example.com/blog',
-          options: { articleTitle: 'Release notes' },
+          options: { title: 'Release notes' },
         }),
       );
 
@@ -155,10 +155,35 @@ describe('LinkedInConnector', () => {
       expect(readJson(fake.to('POST', '/rest/posts')[0])).toMatchObject({ content: { media: { id: videoUrn } } });
     });
 
-    it('refuses a poll, which this connector does not publish yet', async () => {
-      expect(await failureOf(connector.publish(account, postRequest({ postType: 'poll' })))).toMatchObject({
-        kind: 'bad-request',
+    it('posts a poll: the title is its question, the choices and length from the options', async () => {
+      fake.on('POST', '/rest/posts', postCreated);
+
+      await connector.publish(
+        account,
+        postRequest({
+          postType: 'poll',
+          text: 'Help us pick',
+          options: { title: 'Which colour?', pollOptions: ['Teal', 'Coral'], pollDurationMinutes: 4320 },
+        }),
+      );
+
+      expect(readJson(fake.received[0])).toMatchObject({
+        commentary: 'Help us pick',
+        content: {
+          poll: {
+            question: 'Which colour?',
+            options: [{ text: 'Teal' }, { text: 'Coral' }],
+            settings: { duration: 'THREE_DAYS' },
+          },
+        },
       });
+    });
+
+    it('refuses a poll without choices or with a length LinkedIn does not offer, before calling it', async () => {
+      const poll = (options: Record<string, unknown>) =>
+        failureOf(connector.publish(account, postRequest({ postType: 'poll', options })));
+      expect(await poll({})).toMatchObject({ kind: 'bad-request' });
+      expect(await poll({ pollOptions: ['A', 'B'], pollDurationMinutes: 60 })).toMatchObject({ kind: 'bad-request' });
       expect(fake.received).toHaveLength(0);
     });
   });

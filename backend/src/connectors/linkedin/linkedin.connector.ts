@@ -1,7 +1,6 @@
 import {
   AccountCredentials,
   Connector,
-  ConnectorFailure,
   LookupUnavailableError,
   NetworkEndpoints,
   PostMetrics,
@@ -38,9 +37,6 @@ export class LinkedInConnector implements Connector {
   }
 
   async publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost> {
-    if (request.postType === 'poll') {
-      throw new ConnectorFailure({ kind: 'bad-request', reason: 'LinkedIn polls are not supported yet' });
-    }
     const mediaUrns = await this.upload(account, request);
     const reply = await this.api.send(account.accessToken, 'POST', '/rest/posts', {
       body: postBody(account.externalAccountId, request, mediaUrns),

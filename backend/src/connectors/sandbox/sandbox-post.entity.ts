@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
+/** The options' values as they are stored (JSON). */
+export type SandboxPostOptions = Record<string, string | number | boolean | string[]>;
+
 /**
  * What the Sandbox network "published": its own store, standing apart from our posts the way a
  * real network does, so reconciliation after a crash looks posts up here by idempotency key.
@@ -28,6 +31,10 @@ export class SandboxPost {
 
   @Column({ type: 'simple-json' })
   media: Array<{ id: string; kind: string; url: string }>;
+
+  /** Poll choices and length, title, first comment: what a real network would show with the post. */
+  @Column({ type: 'simple-json', nullable: true })
+  options: SandboxPostOptions | null;
 
   @Column({ type: Date, nullable: true })
   deletedAt: Date | null;

@@ -14,7 +14,7 @@ import {
 } from '../connector';
 import { classifyHttpFailure } from '../failure-classification';
 import { SANDBOX_LIMITS } from './sandbox.limits';
-import { SandboxPost } from './sandbox-post.entity';
+import { SandboxPost, SandboxPostOptions } from './sandbox-post.entity';
 
 /**
  * The demo network. It keeps what it "published" in its own table, apart from our posts, and acts
@@ -83,6 +83,7 @@ export class SandboxConnector implements Connector {
       text: request.text,
       link: request.link,
       media: request.media.map((m) => ({ id: m.id, kind: m.kind, url: m.url })),
+      options: request.options as SandboxPostOptions,
       deletedAt: null,
     });
     try {

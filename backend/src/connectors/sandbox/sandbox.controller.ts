@@ -34,6 +34,7 @@ export class SandboxController {
         text: p.text,
         link: p.link,
         media: p.media,
+        options: p.options ?? {},
         publishedAt: p.createdAt.toISOString(),
         metrics: sandboxMetrics(p.id, p.createdAt, now),
       })),

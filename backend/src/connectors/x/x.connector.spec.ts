@@ -158,7 +158,7 @@ describe('XConnector', () => {
         postRequest({
           postType: 'poll',
           text: 'Tabs or spaces?',
-          options: { poll: { options: ['Tabs', 'Spaces'], durationMinutes: 1440 } },
+          options: { pollOptions: ['Tabs', 'Spaces'], pollDurationMinutes: 1440 },
         }),
       );
 
@@ -170,7 +170,7 @@ describe('XConnector', () => {
 
     it('refuses a malformed poll before calling X', async () => {
       const failure = await failureOf(
-        connector.publish(account, postRequest({ options: { poll: { options: ['Only one'], durationMinutes: 60 } } })),
+        connector.publish(account, postRequest({ options: { pollOptions: ['Only one'], pollDurationMinutes: 60 } })),
       );
 
       expect(failure.kind).toBe('bad-request');

@@ -3,7 +3,8 @@ import { MB, NetworkLimits } from '../network-limits';
 
 /**
  * X counts text its own way (URLs as 23, most emoji and CJK as 2): twitter-text's weighted length.
- * Up to 4 images, or one GIF, or one video; images and video never mix.
+ * Up to 4 images, or one GIF, or one video; images and video never mix. Polls: 2–4 choices of 25
+ * characters, open 5 minutes to 7 days.
  */
 export const X_LIMITS: NetworkLimits = {
   network: 'x',
@@ -16,7 +17,16 @@ export const X_LIMITS: NetworkLimits = {
     photo: { media: { image: { min: 1, max: 4 } }, allowsLink: true },
     gif: { media: { gif: { min: 1, max: 1 } }, allowsLink: true },
     video: { media: { video: { min: 1, max: 1 } }, allowsLink: true },
-    poll: { media: {}, requiresText: true, pollOptions: { min: 2, max: 4 } },
+    poll: {
+      media: {},
+      requiresText: true,
+      poll: {
+        options: { min: 2, max: 4 },
+        maxOptionLength: 25,
+        durationMinutes: { min: 5, max: 7 * 24 * 60 },
+        durationChoices: [60, 24 * 60, 3 * 24 * 60, 7 * 24 * 60],
+      },
+    },
   },
   media: {
     image: { mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * MB },

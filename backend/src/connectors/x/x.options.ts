@@ -16,12 +16,11 @@ export function threadParts(options: Record<string, unknown>): string[] {
   return thread as string[];
 }
 
-/** `options.poll: { options, durationMinutes }`; X allows 2–4 choices open 5 minutes to 7 days. */
+/** `options.pollOptions` and `options.pollDurationMinutes`; X allows 2–4 choices open 5 minutes to 7 days. */
 export function pollOption(options: Record<string, unknown>): XPoll | undefined {
-  const poll = options.poll as { options?: unknown; durationMinutes?: unknown } | undefined;
-  if (poll === undefined) return undefined;
-  const choices = poll?.options;
-  const minutes = poll?.durationMinutes;
+  const choices = options.pollOptions;
+  const minutes = options.pollDurationMinutes;
+  if (choices === undefined) return undefined;
   if (
     !Array.isArray(choices) ||
     choices.length < 2 ||
