@@ -36,6 +36,13 @@ import {
   Users,
   Workflow,
   X,
+  Copy,
+  Crop,
+  Film,
+  Folder,
+  RotateCcw,
+  RotateCw,
+  Star,
   createElement,
 } from 'lucide';
 
@@ -80,6 +87,13 @@ export const ICONS = {
   users: Users,
   workflow: Workflow,
   x: X,
+  copy: Copy,
+  crop: Crop,
+  film: Film,
+  folder: Folder,
+  'rotate-left': RotateCcw,
+  'rotate-right': RotateCw,
+  star: Star,
 } as const;
 
 export type IconName = keyof typeof ICONS;
