@@ -7,6 +7,7 @@ import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { formatWhen } from '../shared/format';
+import { describeRepeat } from '../shared/repeat-text';
 import { BoardColumn, PostsApi } from './posts.api';
 
 const TITLES: Record<PostState, string> = {
@@ -72,6 +73,9 @@ const ALLOWED: Partial<Record<PostState, PostState[]>> = {
                 @if (post.nextRunAt) {
                   · {{ when(post.nextRunAt) }}
                 }
+                @if (repeat(post); as words) {
+                  · <span data-testid="repeat">{{ words }}</span>
+                }
               </span>
               @if (post.labels.length) {
                 <span class="labels">
@@ -105,6 +109,10 @@ export class BoardPage implements OnInit {
     } catch (error) {
       this.error.set(problemText(error));
     }
+  }
+
+  repeat(post: Post): string | null {
+    return describeRepeat(post.schedule, this.zone());
   }
 
   when(iso: string): string {

@@ -8,6 +8,7 @@ import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { formatWhen } from '../shared/format';
+import { describeRepeat } from '../shared/repeat-text';
 import { PostCommentsComponent } from './post-comments.component';
 import { PostsApi } from './posts.api';
 
@@ -207,8 +208,8 @@ export class PostDetailPage implements OnInit {
 
   scheduleText(post: Post): string {
     const s = post.schedule!;
-    if (s.type === 'recurring') return `Repeats (${s.rrule}), ${s.occurrences} so far`;
-    if (s.type === 'evergreen') return `Evergreen every ${s.evergreen?.intervalDays} days`;
+    const repeat = describeRepeat(s, this.zone());
+    if (repeat) return `${repeat} (${s.occurrences} so far)`;
     return s.type === 'queue' ? 'From the queue' : 'Single time';
   }
 

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { atTime, type ScheduleChoice, type ScheduleMode } from './schedule-choice';
+import { describeRepeat } from '../shared/repeat-text';
+import { atTime, toScheduleInput, type ScheduleChoice, type ScheduleMode } from './schedule-choice';
 
 const MODES: { mode: ScheduleMode; label: string }[] = [
   { mode: 'draft', label: 'Save as draft' },
@@ -102,6 +103,9 @@ const MODES: { mode: ScheduleMode; label: string }[] = [
           (ngModelChange)="set({ maxRepeats: $event || null })"
         />
       }
+      @if (repeatSummary(); as words) {
+        <p class="hint" data-testid="repeat-summary">{{ words }}</p>
+      }
       <so-field-error errorId="schedule-error" [message]="error()" />
     </fieldset>
   `,
@@ -114,6 +118,16 @@ export class SchedulePickerComponent {
   readonly postingTimes = input<string[]>([]);
   readonly sortedTimes = computed(() => [...this.postingTimes()].sort());
   readonly modes = MODES;
+  /** "Every Monday at 08:00", as the post page and the board will say it. */
+  readonly repeatSummary = computed(() => {
+    const input = toScheduleInput(this.choice(), this.zone());
+    if (!input) return null;
+    const evergreen = { intervalDays: input.intervalDays ?? 1, maxRepeats: input.maxRepeats ?? null };
+    return describeRepeat(
+      { type: input.type, at: input.at ?? null, rrule: input.rrule ?? null, evergreen },
+      this.zone(),
+    );
+  });
 
   /** The chosen day at this time. */
   at(time: string): string {
