@@ -19,6 +19,8 @@ const STYLES = {
   day: ['cccc d LLLL yyyy', 'cccc d LLLL yyyy'],
   /** 7 December 2026 */
   longDate: ['d LLLL yyyy', 'd LLLL yyyy'],
+  /** 7 Dec (a week's heading: "Week of 7 Dec") */
+  shortDate: ['d MMM', 'd MMM yyyy'],
   /** December 2026 (a month's heading) */
   month: ['LLLL yyyy', 'LLLL yyyy'],
 } as const;
