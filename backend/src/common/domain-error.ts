@@ -18,6 +18,8 @@ export abstract class DomainError<Code extends string = string> extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Members the problem adds (RFC 9457 extensions), e.g. the posts that block a delete. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? code);
     this.name = new.target.name;

@@ -32,6 +32,7 @@ export class ProblemFilter implements ExceptionFilter {
           code: error.code,
           ...(error.detail ? { detail: error.detail } : {}),
           ...(error.errors?.length ? { errors: error.errors } : {}),
+          ...error.extensions,
         },
         headers: error.headers ?? {},
       };

@@ -22,7 +22,9 @@ import { User } from '../identity/user.entity';
 import { Invite } from '../invites/invite.entity';
 import { AgendaJob } from '../jobs/agenda-job.entity';
 import { OutboxEmail } from '../mail/outbox-email.entity';
+import { MediaFolder } from '../media/media-folder.entity';
 import { MediaItem } from '../media/media-item.entity';
+import { MediaTag } from '../media/media-tag.entity';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { NotificationReceipt } from '../notifications/notification-receipt.entity';
@@ -50,6 +52,7 @@ import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPag
 import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
 import { ApprovalPolicy1765152000000 } from './migrations/1765152000000-ApprovalPolicy';
 import { SandboxPostOptions1765324800000 } from './migrations/1765324800000-SandboxPostOptions';
+import { MediaLibrary1765238400000 } from './migrations/1765238400000-MediaLibrary';
 import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -75,6 +78,8 @@ export const ENTITIES = [
   QueueSlot,
   PublishJob,
   MediaItem,
+  MediaFolder,
+  MediaTag,
   SandboxPost,
   Automation,
   AutomationVersion,
@@ -109,6 +114,7 @@ export const MIGRATIONS = [
   RunStepPages1764547200000,
   NotificationKinds1764979200000,
   ApprovalPolicy1765152000000,
+  MediaLibrary1765238400000,
   SandboxPostOptions1765324800000,
   ComposerAssist1765411200000,
 ];

@@ -13,21 +13,21 @@ export class MediaDownloadError extends Error {}
 
 /**
  * Downloads a public http(s) URL to a temporary file, size-limited, refusing hosts on private
- * networks (a server-side fetch must not become a way into our own network).
+ * networks (a server-side fetch must not become a way into our own network) unless the
+ * configuration allows them (OUTBOUND_ALLOW_PRIVATE_URLS, development only).
  */
 export async function downloadMedia(
   url: string,
   maxBytes: number,
+  options = { allowPrivate: false },
 ): Promise<{ path: string; size: number; name: string }> {
-  const response = await fetchPublic(
-    url,
-    { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) },
-    { allowPrivate: false },
-  ).catch((error: Error) => {
-    throw new MediaDownloadError(
-      error instanceof PrivateUrlError ? error.message : `${url} could not be fetched: ${error.message}`,
-    );
-  });
+  const response = await fetchPublic(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }, options).catch(
+    (error: Error) => {
+      throw new MediaDownloadError(
+        error instanceof PrivateUrlError ? error.message : `${url} could not be fetched: ${error.message}`,
+      );
+    },
+  );
   if (!response.ok || !response.body) throw new MediaDownloadError(`${url} answered HTTP ${response.status}`);
   const path = join(await mkdtemp(join(tmpdir(), 'so-fetch-')), 'download');
   const limit = new SizeLimit(maxBytes);

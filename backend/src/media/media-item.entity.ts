@@ -2,9 +2,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { MediaKind } from '../connectors/network-limits';
 import { Workspace } from '../workspaces/workspace.entity';
 
-/** An uploaded file with what probing learned about it; auto-fixes are new items pointing back. */
+/** An uploaded file with what probing learned about it; fixes and edits are new items pointing back. */
 @Entity('media_items')
-@Index('ix_media_items_workspace', ['workspaceId'])
+@Index('ix_media_items_workspace', ['workspaceId', 'id'])
+@Index('ix_media_items_folder', ['workspaceId', 'folderId', 'id'])
+@Index('ix_media_items_kind', ['workspaceId', 'kind', 'id'])
 export class MediaItem {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;
@@ -50,7 +52,15 @@ export class MediaItem {
   @Column({ type: String, length: 255, nullable: true })
   thumbnailKey: string | null;
 
-  /** The original this item was auto-fixed from. */
+  /** Null: the library's root. No foreign key (see the MediaLibrary migration). */
+  @Column({ type: String, length: 36, nullable: true })
+  folderId: string | null;
+
+  /** Starred for the whole workspace (a team's shortlist), not per member. */
+  @Column({ type: Boolean })
+  favourite: boolean;
+
+  /** The original this item was auto-fixed, edited or copied from. */
   @Column({ type: String, length: 36, nullable: true })
   derivedFromId: string | null;
 

@@ -2,11 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { In, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
-import { newId } from '../common/ids';
 import type { MediaFacts, NetworkId } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { applyImageFixes, ImageFix, planFixes } from './auto-fix';
@@ -17,15 +15,14 @@ import { MEDIA_STORE } from './media-store.provider';
 import { ProbeError, probeMedia, sniffMedia, UnsupportedMediaError } from './probe';
 import type { BlobStore } from './storage/blob-store';
 import { makeThumbnail } from './thumbnails';
+import { MediaViews } from './media-views';
+import { MediaWriter } from './media-writer';
 import { MediaTools, MissingToolError } from './media-tools';
 import { downloadMedia } from './media-by-url';
 import { LocalDirectoryStore } from './storage/local-directory-store';
 import type { Upload } from '../common/uploads';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-
-/** Signed URLs the app hands out live this long (the composer reloads them with the post). */
-const VIEW_URL_TTL_MS = 6 * 3600_000;
 
 export const factsOf = (item: MediaItem): MediaFacts => ({
   kind: item.kind,
@@ -37,13 +34,15 @@ export const factsOf = (item: MediaItem): MediaFacts => ({
   pages: item.pages ?? undefined,
 });
 
-/** The media library's write side: uploads (type sniffed, probed, thumbnailed) and auto-fixes. */
+/** Files into the library: uploads (type sniffed, probed, thumbnailed), imports by URL and auto-fixes. */
 @Injectable()
 export class MediaUploads {
   constructor(
     @InjectRepository(MediaItem) private readonly items: Repository<MediaItem>,
     @Inject(MEDIA_STORE) private readonly store: BlobStore,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly writer: MediaWriter,
+    private readonly views: MediaViews,
   ) {
     this.maxUploadBytes = config.media.maxUploadBytes;
     this.tools = { ffmpeg: config.media.ffmpegPath, ffprobe: config.media.ffprobePath };
@@ -58,13 +57,11 @@ export class MediaUploads {
       const facts = await probeMedia(file.path, file.size, sniffed, this.tools);
       // Before anything is stored: a missing ffmpeg fails the upload without leaving a blob behind.
       const thumbnail = await this.thumbnailOf(file.path, facts);
-      const id = newId();
-      const storageKey = `media/${workspaceId}/${id}/original`;
+      const { id, storageKey } = this.writer.place(workspaceId);
       await this.store.put(storageKey, createReadStream(file.path), facts.mimeType, file.size);
-      const thumbnailKey = thumbnail ? await this.putThumbnail(workspaceId, id, thumbnail) : null;
-      return this.dto(
-        await this.save(workspaceId, userId, id, file.originalname, facts, storageKey, thumbnailKey, null),
-      );
+      const thumbnailKey = thumbnail ? await this.writer.putThumbnail(workspaceId, id, thumbnail) : null;
+      const item = { workspaceId, userId, fileName: file.originalname, facts, derivedFromId: null };
+      return this.views.one(await this.writer.insert(item, id, storageKey, thumbnailKey));
     } catch (error) {
       if (error instanceof UnsupportedMediaError)
         throw new MediaError('UNSUPPORTED_TYPE', error.message, [{ field: 'file', message: error.message }]);
@@ -108,14 +105,14 @@ export class MediaUploads {
   }
 
   async get(workspaceId: string, id: string): Promise<MediaItemDto> {
-    return this.dto(await this.find(workspaceId, id));
+    return this.views.one(await this.find(workspaceId, id));
   }
 
   /** These items of the workspace, in the given order, with signed URLs (a post's media for its preview). */
   async many(workspaceId: string, ids: string[]): Promise<MediaItemDto[]> {
     if (!ids.length) return [];
     const rows = await this.items.findBy({ workspaceId, id: In(ids) });
-    return Promise.all(ids.flatMap((id) => rows.filter((r) => r.id === id)).map((item) => this.dto(item)));
+    return this.views.many(ids.flatMap((id) => rows.filter((r) => r.id === id)));
   }
 
   /** What the composer offers for an item that breaks a network's rule. */
@@ -129,22 +126,16 @@ export class MediaUploads {
   async autoFix(workspaceId: string, userId: string, id: string, network: NetworkId): Promise<MediaItemDto> {
     const item = await this.find(workspaceId, id);
     const fixes = await this.fixesFor(workspaceId, id, network);
-    if (!fixes.length) return this.dto(item);
+    if (!fixes.length) return this.views.one(item);
     const original = await buffer(await this.store.get(item.storageKey));
     const fixed = await applyImageFixes(original, fixes);
-    const newIdValue = newId();
-    const storageKey = `media/${workspaceId}/${newIdValue}/original`;
-    await this.store.put(storageKey, Readable.from(fixed.data), fixed.mimeType, fixed.data.length);
-    const facts = await this.imageFacts(fixed.data, fixed.mimeType);
-    const thumbnailKey = await this.storeThumbnailFrom(workspaceId, newIdValue, fixed.data);
-    const name = item.fileName.replace(/(\.[^.]*)?$/, fixed.mimeType === 'image/jpeg' ? '-fixed.jpg' : '-fixed$1');
-    return this.dto(await this.save(workspaceId, userId, newIdValue, name, facts, storageKey, thumbnailKey, item.id));
-  }
-
-  private async imageFacts(data: Buffer, mimeType: string): Promise<MediaFacts> {
-    const sharp = (await import('sharp')).default;
-    const meta = await sharp(data).metadata();
-    return { kind: 'image', mimeType, bytes: data.length, width: meta.width, height: meta.height };
+    const fileName = item.fileName.replace(/(\.[^.]*)?$/, fixed.mimeType === 'image/jpeg' ? '-fixed.jpg' : '-fixed$1');
+    const made = await this.writer.image(
+      { workspaceId, userId, fileName, derivedFromId: item.id },
+      fixed.data,
+      fixed.mimeType,
+    );
+    return this.views.one(made);
   }
 
   /** A frame that cannot be decoded leaves the item without a thumbnail; a missing ffmpeg is said. */
@@ -155,69 +146,9 @@ export class MediaUploads {
     });
   }
 
-  private async storeThumbnailFrom(workspaceId: string, id: string, data: Buffer) {
-    const sharp = (await import('sharp')).default;
-    return this.putThumbnail(workspaceId, id, await sharp(data).resize(320, 320, { fit: 'inside' }).jpeg().toBuffer());
-  }
-
-  private async putThumbnail(workspaceId: string, id: string, data: Buffer): Promise<string> {
-    const key = `media/${workspaceId}/${id}/thumbnail.jpg`;
-    await this.store.put(key, Readable.from(data), 'image/jpeg', data.length);
-    return key;
-  }
-
-  private async save(
-    workspaceId: string,
-    userId: string,
-    id: string,
-    fileName: string,
-    facts: MediaFacts,
-    storageKey: string,
-    thumbnailKey: string | null,
-    derivedFromId: string | null,
-  ): Promise<MediaItem> {
-    const item = this.items.create({
-      id,
-      workspaceId,
-      uploadedById: userId,
-      fileName: fileName.slice(0, 255),
-      kind: facts.kind,
-      mimeType: facts.mimeType,
-      bytes: facts.bytes,
-      width: facts.width ?? null,
-      height: facts.height ?? null,
-      durationMs: facts.durationSeconds === undefined ? null : Math.round(facts.durationSeconds * 1000),
-      pages: facts.pages ?? null,
-      storageKey,
-      thumbnailKey,
-      derivedFromId,
-    });
-    await this.items.insert(item);
-    return this.items.findOneByOrFail({ id });
-  }
-
   private async find(workspaceId: string, id: string): Promise<MediaItem> {
     const item = await this.items.findOneBy({ id, workspaceId });
     if (!item) throw notFound('Media item');
     return item;
-  }
-
-  async dto(item: MediaItem): Promise<MediaItemDto> {
-    const expiresAt = new Date(Date.now() + VIEW_URL_TTL_MS);
-    return {
-      id: item.id,
-      fileName: item.fileName,
-      kind: item.kind,
-      mimeType: item.mimeType,
-      bytes: item.bytes,
-      width: item.width,
-      height: item.height,
-      durationSeconds: item.durationMs === null ? null : item.durationMs / 1000,
-      pages: item.pages,
-      url: await this.store.signedUrl(item.storageKey, expiresAt),
-      thumbnailUrl: item.thumbnailKey ? await this.store.signedUrl(item.thumbnailKey, expiresAt) : null,
-      derivedFromId: item.derivedFromId,
-      createdAt: item.createdAt.toISOString(),
-    };
   }
 }

@@ -72,13 +72,6 @@ export class MediaController {
     return this.uploads.upload(workspace.workspaceId, principal.userId, file);
   }
 
-  @Get('api/v1/media/:id')
-  @RequirePermission('media:read')
-  @ApiOkResponse({ type: MediaItemDto })
-  get(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string): Promise<MediaItemDto> {
-    return this.uploads.get(workspace.workspaceId, id);
-  }
-
   /** The fixes that would make the item fit a network's rules (crop, convert, shrink). */
   @Get('api/v1/media/:id/fixes')
   @RequirePermission('media:read')

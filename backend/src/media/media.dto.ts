@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { MediaKind } from '../connectors/network-limits';
 
-const MEDIA_KINDS: MediaKind[] = ['image', 'gif', 'video', 'document'];
+export const MEDIA_KINDS: MediaKind[] = ['image', 'gif', 'video', 'document'];
+
+export class MediaUploaderDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
 
 export class MediaItemDto {
   @ApiProperty() id: string;
@@ -15,7 +20,13 @@ export class MediaItemDto {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Documents' }) pages: number | null;
   @ApiProperty({ description: 'Signed, expiring URL of the file' }) url: string;
   @ApiProperty({ type: String, nullable: true }) thumbnailUrl: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The item this one was auto-fixed from' })
+  @ApiProperty({ type: String, nullable: true, description: 'The item this one was auto-fixed or edited from' })
   derivedFromId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null: at the root of the library' })
+  folderId: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ description: 'Starred for the whole workspace' }) favourite: boolean;
+  @ApiProperty({ type: MediaUploaderDto, nullable: true, description: 'Null when the uploader left or is unknown' })
+  uploadedBy: MediaUploaderDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

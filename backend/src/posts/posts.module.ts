@@ -17,6 +17,7 @@ import { CalendarService } from './calendar.service';
 import { PostSheetsController } from './post-sheets.controller';
 import { PostSheets } from './post-sheets.service';
 import { MediaModule } from '../media/media.module';
+import { PostMediaUsage } from './post-media-usage';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { MediaModule } from '../media/media.module';
     MediaModule,
   ],
   controllers: [PostSheetsController, PostsController, CalendarController],
-  providers: [PostsService, PostPlanner, CalendarService, PostSheets],
+  providers: [PostsService, PostPlanner, CalendarService, PostSheets, PostMediaUsage],
   exports: [PostsService, CalendarService],
 })
 export class PostsModule {}
