@@ -13,6 +13,8 @@ import { InboundHooksModule } from './automations/inbound/inbound-hooks.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
+import { PostTemplatesModule } from './post-templates/post-templates.module';
+import { HashtagsModule } from './hashtags/hashtags.module';
 import { MediaModule } from './media/media.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -62,6 +64,8 @@ export class AppModule {
         ConnectorsModule,
         AccountsModule,
         PostsModule,
+        PostTemplatesModule,
+        HashtagsModule,
         MediaModule,
         PublishingModule,
         NotificationsModule,

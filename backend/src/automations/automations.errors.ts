@@ -11,4 +11,6 @@ export class AutomationsError extends defineErrors('automations', {
   HOOK_REJECTED: { status: 401, title: 'The webhook delivery was refused' },
   HOOK_REPLAYED: { status: 409, title: 'This webhook delivery was already accepted' },
   NO_SUCH_TRIGGER: { status: 400, title: 'The automation has no such trigger' },
+  AI_NOT_SET_UP: { status: 409, title: 'No AI provider is set up' },
+  AI_FAILED: { status: 502, title: 'The AI provider could not write' },
 }) {}

@@ -10,6 +10,8 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { ActionHandlers } from './actions/action-handlers';
 import { CaptionActions } from './actions/caption-actions';
 import { OutboundWebhooks } from './actions/outbound-webhooks';
+import { AiAssistController, AiSettingsTestController } from './ai-assist.controller';
+import { AiAssist } from './ai-assist.service';
 import { AiSettingsController, WebhookSecretController } from './ai-settings.controller';
 import { AiSettings } from './ai-settings.entity';
 import { AiSettingsService } from './ai-settings.service';
@@ -42,6 +44,7 @@ import { FeedStatus } from './triggers/feed-status.entity';
 import { MetricThresholdTrigger } from './triggers/metric-threshold-trigger';
 import { TriggerKey } from './trigger-key.entity';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { HashtagsModule } from '../hashtags/hashtags.module';
 
 @Module({
   imports: [
@@ -66,9 +69,12 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     PostsModule,
     RuntimeModule,
     WorkspacesModule,
+    HashtagsModule,
   ],
   controllers: [
     AiSettingsController,
+    AiSettingsTestController,
+    AiAssistController,
     WebhookSecretController,
     AutomationTemplatesController,
     AutomationsController,
@@ -93,6 +99,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
     PostEventTrigger,
     AiSettingsService,
     CaptionActions,
+    AiAssist,
     OutboundWebhooks,
     AutomationTemplates,
   ],

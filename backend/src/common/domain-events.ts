@@ -72,3 +72,16 @@ export interface RunProblemEvent {
   /** Why, in the runtime's words. */
   reason: string;
 }
+
+/**
+ * A post was saved (its texts now: the shared one and each variant's own) or deleted (`texts`
+ * null). The hashtags context counts the workspace's hashtag use from it.
+ */
+export const POST_TEXTS_SAVED = 'post.texts_saved';
+
+export interface PostTextsSavedEvent {
+  workspaceId: string;
+  postId: string;
+  texts: string[] | null;
+  at: Date;
+}

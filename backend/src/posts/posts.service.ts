@@ -7,7 +7,12 @@ import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityAction, ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import { DomainError } from '../common/domain-error';
-import { POST_APPROVAL_MOVE, type PostApprovalMoveEvent } from '../common/domain-events';
+import {
+  POST_APPROVAL_MOVE,
+  POST_TEXTS_SAVED,
+  type PostApprovalMoveEvent,
+  type PostTextsSavedEvent,
+} from '../common/domain-events';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
 import type { MediaFacts } from '../connectors/network-limits';
@@ -86,6 +91,7 @@ export class PostsService {
       await this.writeVariants(em, post, planned, plan, [], 'new');
       await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post, em);
     });
+    await this.announceTexts(workspaceId, post.id, [dto.text, ...planned.map((v) => v.input.text ?? '')]);
     if (held) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
     return post.id;
   }
@@ -203,6 +209,7 @@ export class PostsService {
       await this.refreshState(em, post.id);
     });
     await this.record(workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
+    await this.announceTexts(workspaceId, post.id, [text, ...planned.map((v) => v.input.text ?? '')]);
     if (held && actor) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
     return this.get(workspaceId, post.id);
   }
@@ -244,6 +251,12 @@ export class PostsService {
   /** A draft waits for a decision (an approval was asked for). */
   async holdForApproval(workspaceId: string, id: string): Promise<void> {
     await this.posts.update({ id, workspaceId, state: 'draft' }, { state: 'pending_approval' });
+  }
+
+  /** What the post says now (null: deleted), for the contexts that read it (hashtag use). */
+  private async announceTexts(workspaceId: string, postId: string, texts: string[] | null): Promise<void> {
+    const event: PostTextsSavedEvent = { workspaceId, postId, texts, at: new Date() };
+    await this.events.emitAsync(POST_TEXTS_SAVED, event);
   }
 
   private async announceApprovalMove(
@@ -320,6 +333,7 @@ export class PostsService {
     const post = await this.editable(workspaceId, id);
     await this.posts.delete(post.id);
     await this.record(workspaceId, actor, 'post.deleted', post);
+    await this.announceTexts(workspaceId, post.id, null);
   }
 
   /** A variant scheduled or published within [from, to). */
