@@ -8,10 +8,11 @@ import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { SecretBox } from '../common/secret-box';
 import { randomToken } from '../common/secrets';
-import { type AppConfig, networkSettings } from '../config/app-config';
+import { type AppConfig, networkCredentials, networkSettings } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ConnectorFailure, type OAuthProvider, type TokenSet } from '../connectors/connector';
-import type { NetworkId } from '../connectors/network-limits';
+import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
+import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
 import { AccountsError } from './accounts.errors';
 import { OAuthAttempt } from './oauth-attempt.entity';
@@ -19,6 +20,15 @@ import { SECRET_BOX } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
 
 const ATTEMPT_TTL_MS = 15 * 60_000;
+
+/** Whether a network can be connected on this server, and what an admin sets to turn it on. */
+export interface NetworkAvailability {
+  network: NetworkId;
+  label: string;
+  configured: boolean;
+  /** The server's variables the network needs (its app's id and secret). */
+  requires: string[];
+}
 
 export interface ConnectOutcome {
   workspaceId: string;
@@ -48,6 +58,16 @@ export class AccountConnectService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
   ) {}
+
+  /** Every network connected through its sign-in (all but the Sandbox), so a button can say what it needs before it is pressed. */
+  networks(): NetworkAvailability[] {
+    return NETWORK_IDS.filter((network) => network !== 'sandbox').map((network) => ({
+      network,
+      label: NETWORK_LIMITS[network].label,
+      configured: !!this.providers[network],
+      requires: networkCredentials(network),
+    }));
+  }
 
   /** Where the network sends the person back (registered with the network's app settings). */
   redirectUri(network: NetworkId): string {

@@ -9,6 +9,7 @@ import {
   AccountDto,
   AuthorizeUrlDto,
   ConnectAccountDto,
+  NetworkListDto,
   StartOAuthDto,
   UpdateAccountDto,
 } from './accounts.dto';
@@ -39,6 +40,14 @@ export class AccountsController {
   @ApiOkResponse({ type: pageOf(AccountDto) })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<AccountDto>> {
     return { items: await this.accounts.list(workspace.workspaceId), nextCursor: null };
+  }
+
+  /** Which networks this server can connect, so the page can say what an admin must set before anyone tries. */
+  @Get('networks')
+  @RequirePermission('accounts:read')
+  @ApiOkResponse({ type: NetworkListDto })
+  networks(): NetworkListDto {
+    return { items: this.connect.networks() };
   }
 
   @Post()

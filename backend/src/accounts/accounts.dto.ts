@@ -79,6 +79,23 @@ export class UpdateAccountDto {
   settings?: SandboxSettingsDto;
 }
 
+export class NetworkAvailabilityDto {
+  @ApiProperty({ enum: CONNECTABLE_NETWORKS.filter((n) => n !== 'sandbox') }) network: NetworkId;
+  @ApiProperty({ example: 'Facebook' }) label: string;
+  @ApiProperty({ description: "false: this server lacks the network's app credentials, and connecting it is refused" })
+  configured: boolean;
+  @ApiProperty({
+    type: [String],
+    example: ['META_APP_ID', 'META_APP_SECRET'],
+    description: 'The server variables that turn the network on (set by an admin)',
+  })
+  requires: string[];
+}
+
+export class NetworkListDto {
+  @ApiProperty({ type: [NetworkAvailabilityDto] }) items: NetworkAvailabilityDto[];
+}
+
 export class StartOAuthDto {
   @ApiPropertyOptional({ description: 'Reconnect this account instead of adding one' })
   @IsOptional()

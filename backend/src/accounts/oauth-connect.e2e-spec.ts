@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGraphServer } from '../testing/fake-graph-server';
 import { FakeNetwork, readForm } from '../testing/fake-network';
-import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
+import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
 
@@ -160,5 +160,31 @@ describe.each(DATABASE_KINDS)('connecting real networks through OAuth on %s', (k
     const res = await t.http.post('/api/v1/accounts/oauth/linkedin/start').set(as(owner, workspaceId)).send({});
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain('LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET');
+  });
+
+  it('says, before anyone presses Connect, which networks this server can connect and what the others need', async () => {
+    const res = await t.http.get('/api/v1/accounts/networks').set(as(owner, workspaceId)).expect(200);
+    expect(res.body.items).toEqual([
+      { network: 'facebook', label: 'Facebook', configured: true, requires: ['META_APP_ID', 'META_APP_SECRET'] },
+      { network: 'instagram', label: 'Instagram', configured: true, requires: ['META_APP_ID', 'META_APP_SECRET'] },
+      { network: 'x', label: 'X', configured: true, requires: ['X_CLIENT_ID', 'X_CLIENT_SECRET'] },
+      {
+        network: 'linkedin',
+        label: 'LinkedIn',
+        configured: false,
+        requires: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET'],
+      },
+    ]);
+  });
+
+  it('shows the networks to whoever may see accounts, and to no one else', async () => {
+    const viewer = await newUser(t, 'viewer');
+    const client = await newUser(t, 'client');
+    await addMember(t, owner, workspaceId, viewer, 'viewer');
+    await addMember(t, owner, workspaceId, client, 'client');
+    const seen = await t.http.get('/api/v1/accounts/networks').set(as(viewer, workspaceId)).expect(200);
+    expect(seen.body.items.find((n: { network: string }) => n.network === 'linkedin').configured).toBe(false);
+    await t.http.get('/api/v1/accounts/networks').set(as(client, workspaceId)).expect(403);
+    await t.http.get('/api/v1/accounts/networks').expect(401);
   });
 });

@@ -95,15 +95,21 @@ export interface NetworkAppConfig {
   authBaseUrl: string | null;
 }
 
-/** What turns a network on, for messages that tell an admin what to set. */
-export function networkSettings(network: string): string {
+/** The variables that turn a network on (its app's id and secret); none for a network without a server app. */
+export function networkCredentials(network: string): string[] {
   const app: NetworkApp | undefined =
     network === 'facebook' || network === 'instagram'
       ? 'meta'
       : network === 'x' || network === 'linkedin'
         ? network
         : undefined;
-  return app ? `${NETWORK_VARIABLES[app][0]} and ${NETWORK_VARIABLES[app][1]}` : 'its app credentials';
+  return app ? [NETWORK_VARIABLES[app][0], NETWORK_VARIABLES[app][1]] : [];
+}
+
+/** What turns a network on, for messages that tell an admin what to set. */
+export function networkSettings(network: string): string {
+  const names = networkCredentials(network);
+  return names.length ? names.join(' and ') : 'its app credentials';
 }
 
 /** The variables behind each network app, in the order: id, secret, API URL, login URL. */
@@ -144,7 +150,8 @@ export const CONFIG_VARIABLES = {
   LOGIN_WINDOW_SECONDS: 'Throttling window for failed logins (default 900)',
   LOGIN_ACCOUNT_BRAKE_FAILURES:
     'Failed logins of one account from anywhere in the window before it is slowed to one attempt per 5 s — never locked (default 100)',
-  REDIS_URL: '`redis://host:6379`: rate-limit counters shared by every API process (default: in each process)',
+  REDIS_URL:
+    '`redis://host:6379`: rate-limit counters and live notifications shared by every process (default: in each process)',
   API_RATE_LIMIT:
     'Requests per API key, and per signed-in user, per window; past it 429 with Retry-After (default 6000, 0 = off)',
   API_RATE_WINDOW_SECONDS: 'Window of API_RATE_LIMIT in seconds (default 60)',
