@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { NetworkId, SocialAccount } from '../core/api.types';
+import type { NetworkAvailability, SocialAccount } from '../core/api.types';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
@@ -9,15 +9,10 @@ import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { WhenPipe } from '../shared/format';
 import { AccountsStore } from './accounts.store';
+import { IconComponent } from '../shared/icon.component';
+import { NetworkLogoComponent } from '../shared/network-logo.component';
 import { NetworkBadgeComponent } from './network-badge.component';
 import { QueueSlotsComponent } from './queue-slots.component';
-
-const REAL_NETWORKS: { id: NetworkId; label: string }[] = [
-  { id: 'facebook', label: 'Facebook Page' },
-  { id: 'instagram', label: 'Instagram' },
-  { id: 'x', label: 'X' },
-  { id: 'linkedin', label: 'LinkedIn' },
-];
 
 const STATUS_TEXT: Record<SocialAccount['status'], string> = {
   active: 'Connected',
@@ -36,6 +31,8 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
     ConfirmButtonComponent,
     FieldErrorComponent,
     NetworkBadgeComponent,
+    NetworkLogoComponent,
+    IconComponent,
     QueueSlotsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,11 +62,29 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
         <p class="hint" id="sandbox-hint">
           The Sandbox is a demo network: posts go to an in-app timeline, with made-up metrics. No credentials needed.
         </p>
-        <div class="button-row">
-          @for (n of realNetworks; track n.id) {
-            <button type="button" (click)="store.startOAuth(n.id)">Connect {{ n.label }}</button>
+        <ul class="connect-list">
+          @for (n of store.networks(); track n.network) {
+            <li>
+              <button
+                type="button"
+                class="connect-network"
+                [attr.data-network]="n.network"
+                [disabled]="!n.configured"
+                [attr.aria-describedby]="n.configured ? null : 'needs-' + n.network"
+                (click)="store.startOAuth(n.network)"
+              >
+                <so-network-logo [network]="n.network" [size]="18" [decorative]="true" />
+                Connect {{ n.label }}
+              </button>
+              @if (!n.configured) {
+                <span class="hint" [id]="'needs-' + n.network" [attr.data-testid]="'needs-' + n.network">
+                  <so-icon name="lock" [size]="14" />
+                  Needs {{ n.requires.join(' and ') }} on the server — ask your admin
+                </span>
+              }
+            </li>
           }
-        </div>
+        </ul>
       </section>
     }
 
@@ -151,12 +166,13 @@ export class AccountsPage implements OnInit {
   private readonly route = inject(ActivatedRoute);
   readonly store = inject(AccountsStore);
   readonly errors = new FormErrors();
-  readonly realNetworks = REAL_NETWORKS;
   readonly statusText = STATUS_TEXT;
   readonly canWrite = computed(() => this.workspaces.can('accounts:write'));
   private readonly query = this.route.snapshot.queryParamMap;
   /** Set by the OAuth callback's redirect. */
-  readonly connected = signal(connectedMessage(this.query.get('connected'), this.query.get('count')));
+  readonly connected = computed(() =>
+    connectedMessage(this.query.get('connected'), this.query.get('count'), this.store.networks()),
+  );
   readonly connectError = signal(this.query.get('connectError'));
   sandboxName = '';
 
@@ -179,9 +195,13 @@ export class AccountsPage implements OnInit {
   }
 }
 
-function connectedMessage(network: string | null, count: string | null): string | null {
+function connectedMessage(
+  network: string | null,
+  count: string | null,
+  networks: NetworkAvailability[],
+): string | null {
   if (!network) return null;
-  const label = REAL_NETWORKS.find((n) => n.id === network)?.label ?? network;
+  const label = networks.find((n) => n.network === network)?.label ?? network;
   const n = Number(count ?? 1);
   return `Connected ${n} ${label} account${n === 1 ? '' : 's'}.`;
 }

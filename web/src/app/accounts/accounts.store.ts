@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { NetworkId, Page, QueueSlot, SocialAccount } from '../core/api.types';
+import type { NetworkAvailability, NetworkId, Page, QueueSlot, SocialAccount } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 
 /** The workspace's connected accounts and what can be done to them. */
@@ -10,14 +10,22 @@ export class AccountsStore {
   private readonly http = inject(HttpClient);
   private readonly _accounts = signal<SocialAccount[] | null>(null);
   private readonly _error = signal<string | null>(null);
+  private readonly _networks = signal<NetworkAvailability[]>([]);
 
   /** null until loaded. */
   readonly accounts = this._accounts.asReadonly();
   readonly error = this._error.asReadonly();
+  /** The networks connected through their sign-in, and whether this server can connect each. */
+  readonly networks = this._networks.asReadonly();
 
   async load(): Promise<void> {
     try {
-      this._accounts.set((await firstValueFrom(this.http.get<Page<SocialAccount>>('/api/v1/accounts'))).items);
+      const [accounts, networks] = await Promise.all([
+        firstValueFrom(this.http.get<Page<SocialAccount>>('/api/v1/accounts')),
+        firstValueFrom(this.http.get<{ items: NetworkAvailability[] }>('/api/v1/accounts/networks')),
+      ]);
+      this._accounts.set(accounts.items);
+      this._networks.set(networks.items);
       this._error.set(null);
     } catch (error) {
       this._error.set(problemText(error));

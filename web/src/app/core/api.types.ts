@@ -128,6 +128,15 @@ export interface Problem {
 
 export type NetworkId = 'sandbox' | 'facebook' | 'instagram' | 'x' | 'linkedin';
 
+/** A network connected through its sign-in, and whether this server has what it needs for that. */
+export interface NetworkAvailability {
+  network: NetworkId;
+  label: string;
+  configured: boolean;
+  /** Server variables that turn it on, e.g. META_APP_ID and META_APP_SECRET. */
+  requires: string[];
+}
+
 export interface SocialAccount {
   id: string;
   network: NetworkId;
