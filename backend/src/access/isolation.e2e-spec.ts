@@ -22,6 +22,8 @@ interface Fixture {
   runId: string;
   approvalId: string;
   notificationId: string;
+  templateId: string;
+  hashtagGroupId: string;
 }
 
 /** Routes of the running app that take an id in the path (public ones excepted). */
@@ -105,12 +107,26 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       email: false,
     });
     const notes = await t.http.get('/api/v1/notifications').set(headers);
+    const template = await t.http
+      .post('/api/v1/post-templates')
+      .set(headers)
+      .send({
+        name: `Template ${label}`,
+        text: `secret template ${label}`,
+        variants: [{ accountId: account.body.id }],
+      });
+    const group = await t.http
+      .post('/api/v1/hashtag-groups')
+      .set(headers)
+      .send({ name: `Group ${label}`, hashtags: [`#secret${label}`] });
     return {
       automationId: automation.body.id,
       hookId: hook.body.hookId,
       runId: run.body.runId,
       approvalId: approval.body.id,
       notificationId: notes.body.items[0].id,
+      templateId: template.body.id,
+      hashtagGroupId: group.body.id,
       workspaceId,
       owner,
       member,
@@ -262,6 +278,25 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/posts/${f.postId}/comments`,
       body: { text: 'pwned' },
     }),
+    'GET /api/v1/post-templates/:id': (f) => ({ method: 'get', path: `/api/v1/post-templates/${f.templateId}` }),
+    'PATCH /api/v1/post-templates/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/post-templates/${f.templateId}`,
+      body: { text: 'pwned' },
+    }),
+    'DELETE /api/v1/post-templates/:id': (f) => ({
+      method: 'delete',
+      path: `/api/v1/post-templates/${f.templateId}`,
+    }),
+    'PATCH /api/v1/hashtag-groups/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/hashtag-groups/${f.hashtagGroupId}`,
+      body: { hashtags: ['#pwned'] },
+    }),
+    'DELETE /api/v1/hashtag-groups/:id': (f) => ({
+      method: 'delete',
+      path: `/api/v1/hashtag-groups/${f.hashtagGroupId}`,
+    }),
     'POST /api/v1/notifications/:id/read': (f) => ({
       method: 'post',
       path: `/api/v1/notifications/${f.notificationId}/read`,
@@ -312,6 +347,12 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     });
     expect(await t.db.getRepository('Post').countBy({ workspaceId: b.workspaceId })).toBe(1);
     expect(await t.db.getRepository('AutomationHook').existsBy({ id: b.hookId })).toBe(true);
+    expect(await t.db.getRepository('PostTemplate').findOneByOrFail({ id: b.templateId })).toMatchObject({
+      text: 'secret template b',
+    });
+    expect(await t.db.getRepository('HashtagGroup').findOneByOrFail({ id: b.hashtagGroupId })).toMatchObject({
+      hashtags: ['#secretb'],
+    });
   });
 
   it('lists only the caller’s workspace data', async () => {
@@ -331,6 +372,9 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/me/notification-preferences',
         '/api/v1/nav-badges',
         '/api/v1/home',
+        '/api/v1/post-templates',
+        '/api/v1/hashtag-groups',
+        '/api/v1/hashtags/suggestions?q=secret',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
       ].map((p) => t.http.get(p).set(headers)),
     );
@@ -347,8 +391,12 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.postId,
       b.mediaId,
       b.notificationId,
+      b.templateId,
+      b.hashtagGroupId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
+    expect(text).not.toContain('secret template b');
+    expect(text).not.toContain('#secretb');
   });
 });

@@ -30,6 +30,9 @@ const BIG_TABLES = [
   'automation_run_steps',
   'notifications',
   'approvals',
+  'post_templates',
+  'hashtag_groups',
+  'hashtag_uses',
 ];
 
 /**
@@ -163,6 +166,15 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     ['run steps, next page', () => `/api/v1/runs/${runId}?cursor=${newId()}`, ['ix_automation_run_steps_run']],
     ['notifications', () => '/api/v1/notifications', ['ix_notifications_list']],
     ['approvals', () => '/api/v1/approvals', ['ix_approvals_workspace_status']],
+    ['post templates', () => '/api/v1/post-templates?limit=50', ['ix_post_templates_workspace']],
+    ['post templates, next page', () => `/api/v1/post-templates?cursor=${newId()}`, ['ix_post_templates_workspace']],
+    ['hashtag groups', () => '/api/v1/hashtag-groups?limit=50', ['ix_hashtag_groups_workspace']],
+    ['hashtag suggestions', () => '/api/v1/hashtags/suggestions', ['ix_hashtag_uses_top', 'ix_hashtag_uses_recent']],
+    [
+      'hashtag suggestions by prefix',
+      () => '/api/v1/hashtags/suggestions?q=new',
+      ['ix_hashtag_uses_top', 'ix_hashtag_uses_recent'],
+    ],
     [
       'home',
       () => '/api/v1/home',
