@@ -132,6 +132,12 @@ export const routes: Routes = [
         loadComponent: () => import('./posting/composer.page').then((m) => m.ComposerPage),
       },
       {
+        path: 'media',
+        canActivate: [permitted('media:read')],
+        title: 'Media library',
+        loadComponent: () => import('./media/media-library.page').then((m) => m.MediaLibraryPage),
+      },
+      {
         path: 'accounts',
         canActivate: [permitted('accounts:read')],
         title: 'Social accounts',

@@ -6,6 +6,7 @@ import { NetworkBadgeComponent } from '../accounts/network-badge.component';
 import type { MediaItem, VariantPreview } from '../core/api.types';
 import { FormErrors, problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
+import { ComposerMediaComponent } from '../media/composer-media.component';
 import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { PostInput, PostsApi } from './posts.api';
@@ -13,6 +14,8 @@ import { PostPreviewComponent } from './post-preview.component';
 import { choiceOf, defaultChoice, ScheduleChoice, toScheduleInput } from './schedule-choice';
 import { SchedulePickerComponent } from './schedule-picker.component';
 
+/** A `datetime-local` value: the calendar's "compose at" link. */
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const EMOJI = ['😀', '🎉', '🚀', '❤️', '👍', '🔥', '✨', '📣'];
 const SUBMIT_LABELS = {
   draft: 'Save draft',
@@ -28,6 +31,7 @@ const SUBMIT_LABELS = {
   imports: [
     FormsModule,
     BannerComponent,
+    ComposerMediaComponent,
     FieldErrorComponent,
     NetworkBadgeComponent,
     PostPreviewComponent,
@@ -86,32 +90,7 @@ const SUBMIT_LABELS = {
         </fieldset>
         <so-field-error errorId="accounts-error" [message]="errors.field('variants')" />
 
-        <label for="media-file">Attach media</label>
-        <input
-          id="media-file"
-          type="file"
-          multiple
-          accept="image/*,video/*,application/pdf"
-          (change)="attach($any($event.target))"
-        />
-        @if (uploading()) {
-          <p class="muted small" role="status">Uploading {{ uploading() }}…</p>
-        }
-        @if (media().length) {
-          <ul class="media-list">
-            @for (m of media(); track m.id) {
-              <li>
-                @if (m.kind !== 'video') {
-                  <img [src]="m.thumbnailUrl ?? m.url" alt="" />
-                }
-                {{ m.fileName }}
-                <button type="button" class="small" (click)="detach(m)" [attr.aria-label]="'Remove ' + m.fileName">
-                  Remove
-                </button>
-              </li>
-            }
-          </ul>
-        }
+        <so-composer-media [(media)]="media" />
 
         <label for="post-link">Link (optional)</label>
         <input
@@ -205,6 +184,8 @@ export class ComposerPage implements OnInit {
   readonly store = inject(AccountsStore);
   /** Set when editing (route `posts/:postId/edit`). */
   readonly postId = input<string>();
+  /** `?at=2026-11-30T09:15` (wall time in the workspace zone): a new post for that time, from the calendar. */
+  readonly at = input<string>();
   readonly emoji = EMOJI;
   readonly errors = new FormErrors();
   readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
@@ -218,7 +199,6 @@ export class ComposerPage implements OnInit {
   readonly previews = signal<VariantPreview[]>([]);
   readonly fixable = signal<Partial<Record<string, { media: MediaItem; description: string }[]>>>({});
   readonly activeTab = signal<string | null>(null);
-  readonly uploading = signal<string | null>(null);
   readonly busy = signal(false);
   readonly schedule = signal<ScheduleChoice>(defaultChoice('UTC'));
   readonly scheduleError = signal<string | null>(null);
@@ -241,6 +221,8 @@ export class ComposerPage implements OnInit {
   async ngOnInit(): Promise<void> {
     await this.store.load();
     this.schedule.set(defaultChoice(this.zone(), this.postingTimes()));
+    const at = this.at();
+    if (at && !this.postId() && LOCAL_TIME.test(at)) this.schedule.update((s) => ({ ...s, mode: 'single', at }));
     const id = this.postId();
     if (id) await this.loadPost(id);
   }
@@ -285,24 +267,6 @@ export class ComposerPage implements OnInit {
 
   fieldLabel(field: string): string {
     return { text: 'Text', postType: 'Post type', link: 'Link', media: 'Media' }[field.split('.')[0]] ?? field;
-  }
-
-  async attach(inputEl: HTMLInputElement): Promise<void> {
-    for (const file of Array.from(inputEl.files ?? [])) {
-      this.uploading.set(file.name);
-      try {
-        const item = await this.api.upload(file);
-        this.media.update((m) => [...m, item]);
-      } catch (error) {
-        this.errors.set({}, `${file.name}: ${problemText(error)}`);
-      }
-    }
-    this.uploading.set(null);
-    inputEl.value = '';
-  }
-
-  detach(item: MediaItem): void {
-    this.media.update((m) => m.filter((x) => x !== item));
   }
 
   goAccounts(): Promise<boolean> {

@@ -5,6 +5,7 @@ import { NetworkBadgeComponent } from '../accounts/network-badge.component';
 import type { Post, PublishJob } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
+import { PostMediaComponent } from '../media/post-media.component';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { formatWhen } from '../shared/format';
@@ -28,7 +29,14 @@ const STATE_TEXT: Partial<Record<string, string>> = {
 /** One post: its variants and every publish attempt, with the actions that fit its state. */
 @Component({
   selector: 'so-post-detail',
-  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, NetworkBadgeComponent, PostCommentsComponent],
+  imports: [
+    RouterLink,
+    BannerComponent,
+    ConfirmButtonComponent,
+    NetworkBadgeComponent,
+    PostCommentsComponent,
+    PostMediaComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="../../calendar">← Calendar</a> · <a routerLink="../../board">Board</a></p>
@@ -46,6 +54,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
         <p class="muted" data-testid="awaiting-note">Waiting for an approver; approving schedules it as composed.</p>
       }
       <p class="post-text card">{{ p.text }}</p>
+      <so-post-media [mediaIds]="mediaIds()" />
       <p class="muted small">
         @if (p.schedule) {
           {{ scheduleText(p) }} ·
@@ -171,6 +180,8 @@ export class PostDetailPage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly stateText = STATE_TEXT;
   readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
+  /** The media of every variant, in order, each once. */
+  readonly mediaIds = computed(() => [...new Set(this.post()?.variants.flatMap((v) => v.mediaIds) ?? [])]);
 
   async ngOnInit(): Promise<void> {
     await this.accounts.load();

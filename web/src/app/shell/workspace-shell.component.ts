@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { path: 'compose', label: 'Compose', permission: 'posts:write' },
   { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
   { path: 'board', label: 'Board', permission: 'posts:read' },
+  { path: 'media', label: 'Media library', permission: 'media:read' },
   { path: 'automations', label: 'Automations', permission: 'automations:read' },
   { path: 'approvals', label: 'Approvals', permission: 'approvals:write' },
   { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
