@@ -12,6 +12,8 @@ const DESCRIBE: Record<string, (e: ActivityEntry) => string> = {
   'role.deleted': (e) => `deleted the role ${e.details['name']}`,
   'api_key.created': (e) => `created the API key ${e.details['name']}`,
   'api_key.revoked': (e) => (e.details['name'] ? `revoked the API key ${e.details['name']}` : 'revoked an API key'),
+  'post.edited_before_approval': (e) =>
+    `edited the ${e.details['networkLabel']} text${e.details['accountName'] ? ` for ${e.details['accountName']}` : ''} before approving: “${e.details['before']}” → “${e.details['after']}”`,
 };
 
 /** A sentence for an audit entry; unknown actions show their code. */
