@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { FieldSpec, NodeType, nodeTypeSpec } from './catalog';
 
 /** One problem with a node's config, naming the field. */
@@ -11,8 +12,6 @@ const isBlank = (value: unknown) =>
   value === null ||
   (typeof value === 'string' && !value.trim()) ||
   (Array.isArray(value) && !value.length);
-
-const CRON_FIELD = /^(\*|\?|[0-9A-Za-z]+([-/,][0-9A-Za-z*]+)*)(\/\d+)?$/;
 
 /** Shape checks per field kind; meaning (does the account exist?) is the backend's to check. */
 function kindProblem(field: FieldSpec, value: unknown): string | null {
@@ -44,16 +43,24 @@ function kindProblem(field: FieldSpec, value: unknown): string | null {
         : 'must be a list of names or ids';
     case 'url':
       return typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) ? null : 'must be an http(s) URL';
-    case 'cron': {
-      const parts = typeof value === 'string' ? value.trim().split(/\s+/) : [];
-      return parts.length === 5 && parts.every((p) => CRON_FIELD.test(p))
-        ? null
-        : 'must be a cron expression with five fields (minute hour day month weekday)';
-    }
+    case 'cron':
+      return cronProblem(value);
     case 'rules':
       return rulesProblem(value);
     case 'cases':
       return casesProblem(value);
+  }
+}
+
+/** Five fields, and one croner (which runs the schedule trigger) accepts: publish refuses what could never fire. */
+function cronProblem(value: unknown): string | null {
+  const fiveFields = 'must be a cron expression with five fields (minute hour day month weekday)';
+  if (typeof value !== 'string' || value.trim().split(/\s+/).length !== 5) return fiveFields;
+  try {
+    new Cron(value, { paused: true });
+    return null;
+  } catch (error) {
+    return `${fiveFields}: ${(error as Error).message}`;
   }
 }
 

@@ -7,6 +7,7 @@ import { apiAs, as, newUser, newWorkspace, TestUser } from '../../testing/factor
 import { DATABASE_KINDS } from '../../testing/test-database';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AutomationEngine } from '../automation-engine';
+import { AutomationVersion } from '../automation-version.entity';
 import { Run } from '../run.entity';
 import { FeedTrigger } from './feed-trigger';
 import { ScheduleTrigger } from './schedule-trigger';
@@ -77,8 +78,16 @@ describe('schedule and post-event triggers', () => {
       ],
       edges: [edge('tick', 'tell')],
     });
-    // Five fields, so it passes the graph check, but minute 61 does not exist: croner throws.
-    const broken = await publish('A broken cron', graph('61 * * * *'));
+    // Publishing refuses a cron croner cannot read; one stored before that check still must not stop the rest.
+    const refused = await api()
+      .post('/automations', { name: 'Minute 61', graph: graph('61 * * * *') })
+      .expect(201);
+    const problem = await api().post(`/automations/${refused.body.id}/publish`).expect(400);
+    expect(JSON.stringify(problem.body.errors)).toContain('cron');
+    const broken = await publish('A broken cron', graph('0 * * * *'));
+    const stored = await t.db.getRepository(AutomationVersion).findOneByOrFail({ automationId: broken });
+    stored.graph.nodes[0].config.cron = '61 * * * *';
+    await t.db.getRepository(AutomationVersion).save(stored);
     const fine = await publish('Hourly', graph('30 * * * *'));
     const schedule = t.app.get(ScheduleTrigger);
     // New schedules count from this check (which also fires the earlier daily digest, days overdue).
