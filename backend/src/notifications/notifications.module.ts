@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { LiveNotifications } from './live-notifications';
+import { LimitWatch } from './limit-watch';
 import { NavBadgesController } from './nav-badges.controller';
 import { NotificationDigest } from './notification-digest';
 import { NotificationHandlers } from './notification-handlers';
@@ -20,7 +22,14 @@ import { NotificationsService } from './notifications.service';
     WorkspacesModule,
   ],
   controllers: [NotificationsController, NotificationPreferencesController, NavBadgesController],
-  providers: [NotificationsService, NotificationPreferencesService, NotificationHandlers, NotificationDigest],
-  exports: [NotificationsService],
+  providers: [
+    LiveNotifications,
+    NotificationsService,
+    NotificationPreferencesService,
+    NotificationHandlers,
+    NotificationDigest,
+    LimitWatch,
+  ],
+  exports: [NotificationsService, LimitWatch],
 })
 export class NotificationsModule {}

@@ -1,6 +1,4 @@
-import { EventEmitter } from 'node:events';
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { Observable, ReplaySubject, takeUntil } from 'rxjs';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
@@ -10,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { User } from '../identity/user.entity';
 import { MailService } from '../mail/mail.service';
 import { Membership } from '../workspaces/membership.entity';
+import { LiveNotifications } from './live-notifications';
 import { KIND_INFO, type NotificationKind } from './notification-kinds';
 import { NotificationReceipt } from './notification-receipt.entity';
 import { Notification, type NotificationAction } from './notification.entity';
@@ -50,57 +49,17 @@ export interface NotificationView {
   updatedAt: string;
 }
 
-/**
- * News for open bells, in this process. Notifications written by another process (a separate
- * worker) reach bells on their next refresh; a shared bus (Redis) would carry them live.
- */
-export class LiveNotifications {
-  private readonly events = new EventEmitter();
-  /** Replays its one signal, so a stream opened while the server closes ends at once too. */
-  private readonly closing = new ReplaySubject<void>(1);
-
-  constructor() {
-    this.events.setMaxListeners(0);
-  }
-
-  emit(userId: string, workspaceId: string): void {
-    this.events.emit(`${workspaceId}:${userId}`);
-  }
-
-  /** Emits once at once, then after every new notification for this member. */
-  watch(userId: string, workspaceId: string): Observable<void> {
-    return new Observable<void>((subscriber) => {
-      const key = `${workspaceId}:${userId}`;
-      const listener = () => subscriber.next();
-      this.events.on(key, listener);
-      subscriber.next();
-      return () => this.events.off(key, listener);
-    }).pipe(takeUntil(this.closing));
-  }
-
-  /** Ends every open stream: the server cannot close while a bell still listens. */
-  close(): void {
-    this.closing.next();
-    this.closing.complete();
-  }
-}
-
 /** Tells members of a workspace something: in the app (the bell), and by email when asked. */
 @Injectable()
-export class NotificationsService implements BeforeApplicationShutdown {
-  readonly live = new LiveNotifications();
-
+export class NotificationsService {
   constructor(
+    readonly live: LiveNotifications,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly preferences: NotificationPreferencesService,
   ) {}
-
-  beforeApplicationShutdown(): void {
-    this.live.close();
-  }
 
   /** Tells the members with the notice's roles; returns how many were told. */
   async notify(workspaceId: string, notice: TeamNotice): Promise<number> {
