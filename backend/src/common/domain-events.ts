@@ -7,6 +7,16 @@ import type { ScheduleInputDto } from '../posts/posts.dto';
  */
 export const POST_LIFECYCLE = 'post.lifecycle';
 
+/** Why a post variant failed for good, as the publishing engine classifies it. */
+export type PublishFailureCode =
+  | 'REAUTH_REQUIRED'
+  | 'ACCOUNT_UNAVAILABLE'
+  | 'INVALID_POST'
+  | 'REJECTED'
+  | 'RETRIES_EXHAUSTED'
+  | 'NETWORK_NOT_CONFIGURED'
+  | 'ACCOUNT_DISCONNECTED';
+
 export interface PostLifecycleEvent {
   event: 'published' | 'failed' | 'approved' | 'declined';
   workspaceId: string;
@@ -15,6 +25,8 @@ export interface PostLifecycleEvent {
   accountId: string | null;
   /** Why it failed or was declined. */
   reason: string | null;
+  /** What kind of failure (`failed` only): decides what the author is told to do about it. */
+  failureCode?: PublishFailureCode;
   /** Names this one happening (a job's attempt, an approval), so a handler acts on it once. */
   key?: string;
 }

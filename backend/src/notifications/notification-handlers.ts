@@ -8,6 +8,7 @@ import {
   type ApprovalRequestedEvent,
   POST_LIFECYCLE,
   type PostLifecycleEvent,
+  type PublishFailureCode,
   RUN_PROBLEM,
   type RunProblemEvent,
 } from '../common/domain-events';
@@ -47,7 +48,7 @@ export class NotificationHandlers {
         kind: 'post_failed',
         key,
         title: `A post${where} was not published`,
-        body: `“${excerpt}” could not be published${where}. ${plainReason(e.reason)}`,
+        body: `“${excerpt}” could not be published${where}. ${plainReason(e.failureCode, e.reason)}`,
         link,
         groupLink: `/w/${e.workspaceId}/board`,
         action: { kind: 'retry', postId: post.id },
@@ -124,13 +125,22 @@ export class NotificationHandlers {
 
 const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text) || 'A post';
 
-/** The network's reason, said as a person would; a known cause gets what to do about it. */
-export function plainReason(reason: string | null): string {
-  if (!reason) return 'The network gave no reason.';
-  const r = reason.toLowerCase();
-  if (r.includes('reauth') || r.includes('token') || r.includes('401'))
-    return 'The account needs reconnecting: the network no longer accepts its sign-in. Reconnect it, then retry.';
-  if (r.includes('429') || r.includes('rate'))
-    return 'The network asked us to slow down and the last try also failed. Retry in a while.';
-  return `The network said: ${reason.replace(/\s+/g, ' ').trim()}`;
+/** What a failure means and what to do about it, by the engine's failure code; the network's own words follow. */
+const FAILURE_ADVICE: Record<PublishFailureCode, string> = {
+  REAUTH_REQUIRED:
+    'The account needs reconnecting: the network no longer accepts its sign-in. Reconnect it, then retry.',
+  ACCOUNT_DISCONNECTED: 'The account was disconnected. Reconnect it on the Accounts page, then retry.',
+  ACCOUNT_UNAVAILABLE: 'The account cannot be used any more (removed or paused). Pick another account, then retry.',
+  NETWORK_NOT_CONFIGURED: 'This network is not set up on the server (its app keys are missing). Ask your admin.',
+  INVALID_POST: "The post does not meet the network's rules. Edit it, then retry.",
+  REJECTED: 'The network refused the post. Edit it if the reason below says why, then retry.',
+  RETRIES_EXHAUSTED: 'The network kept failing, so we stopped after several tries. Retry in a while.',
+};
+
+/** A failure said as a person would: what to do (by its code), then the network's reason. */
+export function plainReason(code: PublishFailureCode | undefined, reason: string | null): string {
+  const said = reason?.replace(/\s+/g, ' ').trim();
+  const advice = code ? FAILURE_ADVICE[code] : null;
+  if (!advice) return said ? `The network said: ${said}` : 'The network gave no reason.';
+  return said ? `${advice} (The network said: ${said})` : advice;
 }

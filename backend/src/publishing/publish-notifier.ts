@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ActivityService } from '../activity/activity.service';
-import { POST_LIFECYCLE, type PostLifecycleEvent } from '../common/domain-events';
+import { POST_LIFECYCLE, type PostLifecycleEvent, type PublishFailureCode } from '../common/domain-events';
 import type { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
 import { MailService } from '../mail/mail.service';
@@ -30,36 +30,35 @@ export class PublishNotifier {
       targetId: job.postId,
       details: { variantId: job.variantId, accountId: job.accountId, externalId },
     });
-    await this.announce(job, 'published', null);
+    await this.announce(job, { event: 'published', variantId: job.variantId, accountId: job.accountId, reason: null });
   }
 
   /** Automations listening for post events start their runs (written to the database before this resolves). */
-  private async announce(job: PublishJob, event: PostLifecycleEvent['event'], reason: string | null): Promise<void> {
+  private async announce(job: PublishJob, event: Omit<PostLifecycleEvent, 'workspaceId' | 'postId' | 'key'>) {
     const e: PostLifecycleEvent = {
-      event,
+      ...event,
       workspaceId: job.workspaceId,
       postId: job.postId,
-      variantId: job.variantId,
-      accountId: job.accountId,
-      reason,
       key: `${job.id}:${job.attempts}`,
     };
     await this.events.emitAsync(POST_LIFECYCLE, e);
   }
 
-  async problem(job: PublishJob, kind: 'failed' | 'needs_review', accountName: string, reason: string): Promise<void> {
-    await this.activity.record(job.workspaceId, null, {
-      action: kind === 'failed' ? 'post.failed' : 'post.needs_review',
-      targetType: 'post',
-      targetId: job.postId,
-      details: { variantId: job.variantId, accountId: job.accountId, reason },
+  /** A failure is told by notifications: its author, as they prefer, with a Retry. */
+  async failed(job: PublishJob, failureCode: PublishFailureCode, reason: string): Promise<void> {
+    await this.recordProblem(job, 'post.failed', reason);
+    await this.announce(job, {
+      event: 'failed',
+      variantId: job.variantId,
+      accountId: job.accountId,
+      reason,
+      failureCode,
     });
-    // A failure is told by notifications (its author, as they prefer, with a Retry); a post that
-    // may or may not have gone out needs an owner or admin to look, so they are emailed here.
-    if (kind === 'failed') {
-      await this.announce(job, 'failed', reason);
-      return;
-    }
+  }
+
+  /** A post that may or may not have gone out needs an owner or admin to look: they are emailed. */
+  async needsReview(job: PublishJob, accountName: string, reason: string): Promise<void> {
+    await this.recordProblem(job, 'post.needs_review', reason);
     const link = `${this.config.publicUrl}/w/${job.workspaceId}/posts/${job.postId}`;
     const subject = `Please check whether a post to ${accountName} went out`;
     const text =
@@ -68,6 +67,15 @@ export class PublishNotifier {
     for (const to of await this.recipients(job.workspaceId)) {
       await this.mail.enqueue({ to, subject, text, workspaceId: job.workspaceId });
     }
+  }
+
+  private recordProblem(job: PublishJob, action: 'post.failed' | 'post.needs_review', reason: string) {
+    return this.activity.record(job.workspaceId, null, {
+      action,
+      targetType: 'post',
+      targetId: job.postId,
+      details: { variantId: job.variantId, accountId: job.accountId, reason },
+    });
   }
 
   private async recipients(workspaceId: string): Promise<string[]> {

@@ -1,22 +1,14 @@
 import type { FailureClass } from '../connectors/failure-classification';
 import type { PublishedPost } from '../connectors/connector';
+import type { PublishFailureCode } from '../common/domain-events';
 
 /** What became of one attempt; the recorder turns it into rows, the notifier into messages. */
 export type PublishOutcome =
   | { kind: 'published'; post: PublishedPost; reconciled: boolean }
   | { kind: 'retry'; afterMs: number; reason: string }
-  | { kind: 'failed'; code: FailedCode; reason: string }
+  | { kind: 'failed'; code: PublishFailureCode; reason: string }
   | { kind: 'needs_review'; reason: string }
   | { kind: 'cancelled'; reason: string };
-
-export type FailedCode =
-  | 'REAUTH_REQUIRED'
-  | 'ACCOUNT_UNAVAILABLE'
-  | 'INVALID_POST'
-  | 'REJECTED'
-  | 'RETRIES_EXHAUSTED'
-  | 'NETWORK_NOT_CONFIGURED'
-  | 'ACCOUNT_DISCONNECTED';
 
 /** A network failure after `attempt` attempts, with the wait before the next one (null: none left). */
 export function outcomeOfFailure(failure: FailureClass, retryDelayMs: number | null): PublishOutcome {

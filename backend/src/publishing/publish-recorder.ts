@@ -48,9 +48,8 @@ export class PublishRecorder {
     });
     if (!applied || !context) return;
     if (outcome.kind === 'published') await this.notifier.published(job, outcome.post.externalId);
-    if (outcome.kind === 'failed') await this.notifier.problem(job, 'failed', context.account.name, outcome.reason);
-    if (outcome.kind === 'needs_review')
-      await this.notifier.problem(job, 'needs_review', context.account.name, outcome.reason);
+    if (outcome.kind === 'failed') await this.notifier.failed(job, outcome.code, outcome.reason);
+    if (outcome.kind === 'needs_review') await this.notifier.needsReview(job, context.account.name, outcome.reason);
   }
 
   /** Hands a job to the reconciler at once (its lease ends now). */
