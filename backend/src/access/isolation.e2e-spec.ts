@@ -17,6 +17,7 @@ interface Fixture {
   postId: string;
   jobId: string;
   mediaId: string;
+  mediaFolderId: string;
   automationId: string;
   hookId: string;
   runId: string;
@@ -76,6 +77,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .set(headers)
       .send({
         text: `secret plan ${label}`,
+        labels: [`label-${label}`],
         variants: [{ accountId: account.body.id }],
         schedule: { type: 'single', at: new Date(Date.now() + 86_400_000).toISOString() },
       });
@@ -119,7 +121,12 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .post('/api/v1/hashtag-groups')
       .set(headers)
       .send({ name: `Group ${label}`, hashtags: [`#secret${label}`] });
-    return {
+    const mediaFolder = await t.http
+      .post('/api/v1/media-folders')
+      .set(headers)
+      .send({ name: `Folder ${label}` });
+    const fixture: Fixture = {
+      mediaFolderId: mediaFolder.body.id,
       automationId: automation.body.id,
       hookId: hook.body.hookId,
       runId: run.body.runId,
@@ -149,6 +156,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
           )
       ).body.id,
     };
+    await t.http
+      .patch(`/api/v1/media/${fixture.mediaId}`)
+      .set(headers)
+      .send({ tags: [`mediatag-${label}`] });
+    return fixture;
   }
 
   /** Each id-taking route, called by A's Owner against B's resources. */
@@ -204,6 +216,28 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       body: { to: 'draft' },
     }),
     'GET /api/v1/media/:id': (f) => ({ method: 'get', path: `/api/v1/media/${f.mediaId}` }),
+    'PATCH /api/v1/media/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/media/${f.mediaId}`,
+      body: { fileName: 'pwned' },
+    }),
+    'DELETE /api/v1/media/:id': (f) => ({ method: 'delete', path: `/api/v1/media/${f.mediaId}?confirm=true` }),
+    'POST /api/v1/media/:id/edit': (f) => ({
+      method: 'post',
+      path: `/api/v1/media/${f.mediaId}/edit`,
+      body: { operations: [{ op: 'rotate', degrees: 90 }] },
+    }),
+    'POST /api/v1/media/:id/copy': (f) => ({
+      method: 'post',
+      path: `/api/v1/media/${f.mediaId}/copy`,
+      body: { workspaceId: f.workspaceId },
+    }),
+    'PATCH /api/v1/media-folders/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/media-folders/${f.mediaFolderId}`,
+      body: { name: 'pwned' },
+    }),
+    'DELETE /api/v1/media-folders/:id': (f) => ({ method: 'delete', path: `/api/v1/media-folders/${f.mediaFolderId}` }),
     'GET /api/v1/media/:id/fixes': (f) => ({
       method: 'get',
       path: `/api/v1/media/${f.mediaId}/fixes?network=instagram`,
@@ -347,6 +381,13 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     });
     expect(await t.db.getRepository('Post').countBy({ workspaceId: b.workspaceId })).toBe(1);
     expect(await t.db.getRepository('AutomationHook').existsBy({ id: b.hookId })).toBe(true);
+    expect(await t.db.getRepository('MediaItem').findOneByOrFail({ id: b.mediaId })).toMatchObject({
+      fileName: 'x.png',
+    });
+    expect(await t.db.getRepository('MediaItem').countBy({ workspaceId: b.workspaceId })).toBe(1);
+    expect(await t.db.getRepository('MediaFolder').findOneByOrFail({ id: b.mediaFolderId })).toMatchObject({
+      name: 'Folder b',
+    });
     expect(await t.db.getRepository('PostTemplate').findOneByOrFail({ id: b.templateId })).toMatchObject({
       text: 'secret template b',
     });
@@ -368,12 +409,16 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/accounts',
         '/api/v1/posts',
         '/api/v1/board',
+        '/api/v1/labels',
         '/api/v1/notifications',
         '/api/v1/me/notification-preferences',
         '/api/v1/nav-badges',
         '/api/v1/home',
         '/api/v1/post-templates',
         '/api/v1/hashtag-groups',
+        '/api/v1/media',
+        '/api/v1/media-folders',
+        '/api/v1/media-tags',
         '/api/v1/hashtags/suggestions?q=secret',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
       ].map((p) => t.http.get(p).set(headers)),
@@ -390,13 +435,16 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.accountId,
       b.postId,
       b.mediaId,
+      b.mediaFolderId,
       b.notificationId,
       b.templateId,
       b.hashtagGroupId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
+    expect(text).not.toContain('label-b');
     expect(text).not.toContain('secret template b');
     expect(text).not.toContain('#secretb');
+    expect(text).not.toContain('mediatag-b');
   });
 });
