@@ -10,6 +10,10 @@ import { ComposerMediaComponent } from '../media/composer-media.component';
 import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { PostInput, PostsApi } from './posts.api';
+import type { PostTemplate } from './composer-assist.api';
+import { ComposerAssistComponent } from './composer-assist.component';
+import { HashtagToolsComponent } from './hashtag-tools.component';
+import { PostTemplatesComponent } from './post-templates.component';
 import { PostPreviewComponent } from './post-preview.component';
 import { choiceOf, defaultChoice, ScheduleChoice, toScheduleInput } from './schedule-choice';
 import { SchedulePickerComponent } from './schedule-picker.component';
@@ -36,12 +40,16 @@ const SUBMIT_LABELS = {
     NetworkBadgeComponent,
     PostPreviewComponent,
     SchedulePickerComponent,
+    ComposerAssistComponent,
+    HashtagToolsComponent,
+    PostTemplatesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(keydown.control.enter)': 'submit()', '(keydown.meta.enter)': 'submit()' },
   template: `
     <h1>{{ postId() ? 'Edit post' : 'Compose' }}</h1>
     <so-banner [message]="errors.banner()" />
+    <so-post-templates [draft]="input()" (start)="applyTemplate($event)" />
     @if (accounts().length === 0 && store.accounts() !== null) {
       <div class="empty-state card">
         <p>Connect an account first — a Sandbox account needs no credentials.</p>
@@ -70,6 +78,13 @@ const SUBMIT_LABELS = {
           }
           <span class="muted small">Ctrl+Enter to submit</span>
         </div>
+        <so-composer-assist
+          [text]="text()"
+          [networks]="targets()"
+          (replaceText)="text.set($event)"
+          (insertText)="insert($event)"
+        />
+        <so-hashtag-tools [text]="text()" (insertText)="insert($event)" />
 
         <fieldset aria-describedby="accounts-error">
           <legend>Publish to</legend>
@@ -322,7 +337,7 @@ export class ComposerPage implements OnInit {
     }
   }
 
-  private input(): PostInput {
+  protected input(): PostInput {
     const labels = this.labels
       .split(',')
       .map((l) => l.trim())
@@ -372,6 +387,22 @@ export class ComposerPage implements OnInit {
       }
     }
     this.fixable.set(offers);
+  }
+
+  /** A new post from a template: its text, labels, accounts (those still here), their own texts and media. */
+  async applyTemplate(template: PostTemplate): Promise<void> {
+    const variants = template.variants.filter((v) => this.accounts().some((a) => a.id === v.accountId));
+    this.title = template.title ?? '';
+    this.text.set(template.text);
+    this.labels = template.labels.join(', ');
+    this.link.set(variants.find((v) => v.link)?.link ?? '');
+    this.selected.set(new Set(variants.map((v) => v.accountId)));
+    this.overrides.set(Object.fromEntries(variants.filter((v) => v.text).map((v) => [v.accountId, v.text!])));
+    this.activeTab.set(variants[0]?.accountId ?? null);
+    const mediaIds = [...new Set(variants.flatMap((v) => v.mediaIds ?? []))];
+    // Media deleted from the library since are left out.
+    const media = await Promise.all(mediaIds.map((m) => this.api.media(m).catch(() => null)));
+    this.media.set(media.filter((m): m is MediaItem => m !== null));
   }
 
   private async loadPost(id: string): Promise<void> {

@@ -1,0 +1,241 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, OnInit, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { FormErrors } from '../core/form-errors';
+import { WorkspaceService } from '../core/workspace.service';
+import { BannerComponent } from '../shared/banner.component';
+import { ConfirmButtonComponent } from '../shared/confirm-button.component';
+import { ComposerAssistApi, HashtagGroup, HashtagSuggestion } from './composer-assist.api';
+
+/** The hashtags written in a text, each once. */
+const hashtagsOf = (text: string) => [
+  ...new Set(
+    text
+      .match(/(?:^|[^\p{L}\p{N}_&#])(#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu)
+      ?.map((m) => m.trim().replace(/^[^#]*/, '')),
+  ),
+];
+
+/**
+ * Hashtags for the post: the workspace's own, suggested for what the text says (from its past
+ * posts), and groups saved for reuse, inserted at the caret in one click.
+ */
+@Component({
+  selector: 'so-hashtag-tools',
+  imports: [FormsModule, BannerComponent, ConfirmButtonComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .tag-list {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      list-style: none;
+      padding: 0;
+      margin: 0.4rem 0 0.8rem;
+    }
+    .groups {
+      list-style: none;
+      padding: 0;
+      margin: 0.4rem 0;
+    }
+    .groups li {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      padding: 0.35rem 0;
+      border-bottom: 1px solid var(--border);
+    }
+    .groups .tags {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0 0 0.4rem;
+    }
+    h3 {
+      font-size: 0.9rem;
+      margin: 0.6rem 0 0.2rem;
+    }
+  `,
+  template: `
+    <section class="card" aria-labelledby="hashtags-heading">
+      <h2 id="hashtags-heading">Hashtags</h2>
+      <h3>Used in your posts</h3>
+      @if (suggestions().length) {
+        <ul class="tag-list" aria-label="Hashtags from your posts">
+          @for (s of suggestions(); track s.tag) {
+            <li>
+              <button
+                type="button"
+                class="small"
+                (click)="insertText.emit(' ' + s.tag)"
+                [attr.aria-label]="'Add ' + s.tag + ', used in ' + s.uses + ' posts'"
+              >
+                {{ s.tag }} <span class="muted">{{ s.uses }}</span>
+              </button>
+            </li>
+          }
+        </ul>
+      } @else {
+        <p class="muted small">Hashtags your team uses in posts show up here, the most used first.</p>
+      }
+
+      <h3>Groups</h3>
+      <so-banner [message]="errors.banner()" />
+      @if (groups().length) {
+        <ul class="groups" aria-label="Hashtag groups">
+          @for (g of groups(); track g.id) {
+            <li>
+              <strong>{{ g.name }}</strong>
+              <span class="tags muted small">{{ g.hashtags.join(' ') }}</span>
+              <button type="button" class="small" (click)="insertGroup(g)" [attr.aria-label]="'Insert group ' + g.name">
+                Insert
+              </button>
+              @if (mayEdit()) {
+                <so-confirm-button
+                  label="Delete"
+                  [ariaLabel]="'Delete group ' + g.name"
+                  [question]="'Delete the group ' + g.name + '?'"
+                  detail="Posts that used its hashtags keep them."
+                  confirmLabel="Delete group"
+                  (confirmed)="remove(g)"
+                />
+              }
+            </li>
+          }
+        </ul>
+        @if (nextCursor()) {
+          <button type="button" class="small ghost" (click)="loadGroups(nextCursor())">More groups</button>
+        }
+      } @else if (loaded()) {
+        <p class="muted small">No groups yet: save hashtags you use together to insert them in one click.</p>
+      }
+
+      @if (mayEdit()) {
+        <details [open]="saving()" (toggle)="saving.set($any($event.target).open)">
+          <summary>Save hashtags as a group</summary>
+          <label for="group-name">Group name</label>
+          <input
+            id="group-name"
+            [ngModel]="name()"
+            (ngModelChange)="name.set($event)"
+            (keydown.enter)="$event.preventDefault(); save()"
+            aria-describedby="group-name-error"
+          />
+          @if (errors.field('name'); as e) {
+            <p class="field-error" id="group-name-error" role="alert">{{ e }}</p>
+          }
+          <label for="group-tags">Hashtags</label>
+          <input
+            id="group-tags"
+            [ngModel]="tags()"
+            (ngModelChange)="tags.set($event)"
+            (keydown.enter)="$event.preventDefault(); save()"
+            placeholder="#autumn #menu"
+            aria-describedby="group-tags-hint group-tags-error"
+          />
+          <p class="hint" id="group-tags-hint">Separated by spaces; the post's hashtags are filled in.</p>
+          @if (errors.field('hashtags'); as e) {
+            <p class="field-error" id="group-tags-error" role="alert">{{ e }}</p>
+          }
+          <button type="button" (click)="save()" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save group' }}</button>
+        </details>
+      }
+    </section>
+  `,
+})
+export class HashtagToolsComponent implements OnInit {
+  private readonly api = inject(ComposerAssistApi);
+  private readonly workspaces = inject(WorkspaceService);
+  readonly text = input.required<string>();
+  /** This goes at the caret. */
+  readonly insertText = output<string>();
+  readonly mayEdit = () => this.workspaces.can('posts:write');
+  readonly errors = new FormErrors();
+  readonly suggestions = signal<HashtagSuggestion[]>([]);
+  readonly groups = signal<HashtagGroup[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly loaded = signal(false);
+  readonly saving = signal(false);
+  readonly busy = signal(false);
+  readonly name = signal('');
+  readonly tags = signal('');
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    // Suggestions follow the text, a moment after typing stops.
+    effect(() => {
+      const text = this.text();
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.suggest(text), 400);
+    });
+    // Opening the form fills in the post's hashtags.
+    effect(() => {
+      if (this.saving() && !this.tags()) this.tags.set(hashtagsOf(this.text()).join(' '));
+    });
+  }
+
+  async ngOnInit(): Promise<void> {
+    await this.loadGroups(null);
+  }
+
+  async loadGroups(cursor: string | null): Promise<void> {
+    try {
+      const page = await this.api.groups(cursor);
+      this.groups.update((g) => (cursor ? [...g, ...page.items] : page.items));
+      this.nextCursor.set(page.nextCursor);
+    } catch (error) {
+      this.errors.fromError(error);
+    } finally {
+      this.loaded.set(true);
+    }
+  }
+
+  insertGroup(group: HashtagGroup): void {
+    const present = new Set(hashtagsOf(this.text()).map((t) => t.toLowerCase()));
+    const missing = group.hashtags.filter((t) => !present.has(t.toLowerCase()));
+    if (missing.length) this.insertText.emit(` ${missing.join(' ')}`);
+  }
+
+  async save(): Promise<void> {
+    if (this.busy()) return;
+    const tags = this.tags()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    if (!this.name().trim()) return this.errors.set({ name: 'Group name: give the group a name' });
+    if (!tags.length) return this.errors.set({ hashtags: 'Hashtags: add at least one' });
+    this.busy.set(true);
+    try {
+      const group = await this.api.saveGroup(this.name().trim(), tags);
+      this.groups.update((g) => [group, ...g]);
+      this.errors.clear();
+      this.name.set('');
+      this.tags.set('');
+      this.saving.set(false);
+    } catch (error) {
+      this.errors.fromError(error, { name: 'Group name', hashtags: 'Hashtags' });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async remove(group: HashtagGroup): Promise<void> {
+    try {
+      await this.api.removeGroup(group.id);
+      this.groups.update((g) => g.filter((x) => x.id !== group.id));
+    } catch (error) {
+      this.errors.fromError(error);
+    }
+  }
+
+  private async suggest(text: string): Promise<void> {
+    try {
+      this.suggestions.set(await this.api.suggestions({ text }));
+    } catch {
+      // Suggestions are a help, not the work: the composer goes on without them.
+    }
+  }
+}
