@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
+import { Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { from, Observable, switchMap } from 'rxjs';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
+import { PageQuery } from '../common/pagination';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import { NotificationsService } from './notifications.service';
 
@@ -36,8 +37,10 @@ class NotificationViewDto {
 }
 
 class NotificationListDto {
-  @ApiProperty({ type: [NotificationViewDto], description: 'The latest 50, newest first' })
+  @ApiProperty({ type: [NotificationViewDto], description: 'Newest first, a page at a time' })
   items: NotificationViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' })
+  nextCursor: string | null;
   @ApiProperty({ type: 'integer' }) unread: number;
 }
 
@@ -46,12 +49,16 @@ class NotificationListDto {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  /** The caller's latest notifications in this workspace, with the unread count for the bell. */
+  /** The caller's notifications in this workspace, newest first a page at a time, with the unread count for the bell. */
   @Get()
   @RequirePermission('workspace:read')
   @ApiOkResponse({ type: NotificationListDto })
-  mine(@CurrentWorkspace() workspace: WorkspaceAccess, @CurrentPrincipal() principal: Principal) {
-    return this.notifications.mine(workspace.workspaceId, principal.userId);
+  mine(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ) {
+    return this.notifications.mine(workspace.workspaceId, principal.userId, query);
   }
 
   /** Server-sent events: the unread count now, and again whenever it changes. */

@@ -49,4 +49,32 @@ describe('live notifications', () => {
       await t.close();
     }
   });
+
+  it('pages the bell newest first: every notification is reachable, none repeated', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const owner = await newUser(t, 'owner');
+      const workspaceId = await newWorkspace(t, owner, 'Many');
+      const notifications = t.app.get(NotificationsService);
+      // Team news is not grouped: 60 entries.
+      for (let i = 0; i < 60; i++) {
+        await notifications.notifyUsers(workspaceId, [owner.id], { title: `News ${i}`, body: '', link: null });
+      }
+      const first = await t.http.get('/api/v1/notifications?limit=50').set(as(owner, workspaceId)).expect(200);
+      expect(first.body.items).toHaveLength(50);
+      expect(first.body.unread).toBeGreaterThan(0);
+      const second = await t.http
+        .get(`/api/v1/notifications?limit=50&cursor=${first.body.nextCursor}`)
+        .set(as(owner, workspaceId))
+        .expect(200);
+      expect(second.body.nextCursor).toBeNull();
+      const ids = [...first.body.items, ...second.body.items].map((n: { id: string }) => n.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const total = await t.http.get('/api/v1/notifications?limit=100').set(as(owner, workspaceId)).expect(200);
+      expect(ids).toEqual(total.body.items.map((n: { id: string }) => n.id));
+      await t.http.get('/api/v1/notifications?limit=0').set(as(owner, workspaceId)).expect(400);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
+import { findPage, mapPage, type Page, type PageQuery } from '../common/pagination';
 import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -162,24 +163,15 @@ export class NotificationsService {
     }
   }
 
-  async mine(workspaceId: string, userId: string): Promise<{ items: NotificationView[]; unread: number }> {
-    const rows = await this.notifications.find({ where: { workspaceId, userId }, order: { id: 'DESC' }, take: 50 });
+  /** A page of this member's notifications, newest first, with the unread count for the bell. */
+  async mine(
+    workspaceId: string,
+    userId: string,
+    query: PageQuery = {},
+  ): Promise<Page<NotificationView> & { unread: number }> {
+    const page = await findPage(this.notifications, { workspaceId, userId }, query);
     const unread = await this.notifications.countBy({ workspaceId, userId, readAt: IsNull() });
-    return {
-      items: rows.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        count: n.count,
-        title: n.title,
-        body: n.body,
-        link: n.link,
-        action: n.action,
-        read: n.readAt !== null,
-        createdAt: n.createdAt.toISOString(),
-        updatedAt: n.updatedAt.toISOString(),
-      })),
-      unread,
-    };
+    return { ...mapPage(page, viewOf), unread };
   }
 
   /** Marks one notification (or, without an id, all) of this member read. */
@@ -193,3 +185,16 @@ export class NotificationsService {
     this.live.emit(userId, workspaceId);
   }
 }
+
+const viewOf = (n: Notification): NotificationView => ({
+  id: n.id,
+  kind: n.kind,
+  count: n.count,
+  title: n.title,
+  body: n.body,
+  link: n.link,
+  action: n.action,
+  read: n.readAt !== null,
+  createdAt: n.createdAt.toISOString(),
+  updatedAt: n.updatedAt.toISOString(),
+});

@@ -22,6 +22,12 @@ interface Notice {
   updatedAt: string;
 }
 
+interface NoticePage {
+  items: Notice[];
+  nextCursor: string | null;
+  unread: number;
+}
+
 const RETRY_MS = [1000, 2000, 5000, 15000];
 
 /**
@@ -78,6 +84,11 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
           } @empty {
             <p class="muted">You are all caught up.</p>
           }
+          @if (nextCursor()) {
+            <button type="button" class="link small" (click)="older()" [disabled]="busy() === 'older'">
+              Show older
+            </button>
+          }
           @if (message()) {
             <p class="small" role="status">{{ message() }}</p>
           }
@@ -93,6 +104,7 @@ export class NotificationBellComponent {
   readonly unread = signal(0);
   readonly open = signal(false);
   readonly items = signal<Notice[]>([]);
+  readonly nextCursor = signal<string | null>(null);
   readonly busy = signal<string | null>(null);
   readonly message = signal<string | null>(null);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -164,10 +176,25 @@ export class NotificationBellComponent {
     await this.load();
   }
 
+  /** The newest page; older pages are added by "Show older". */
   private async load(): Promise<void> {
-    const mine = await firstValueFrom(this.http.get<{ items: Notice[]; unread: number }>('/api/v1/notifications'));
+    const mine = await firstValueFrom(this.http.get<NoticePage>('/api/v1/notifications'));
     this.items.set(mine.items);
+    this.nextCursor.set(mine.nextCursor);
     this.unread.set(mine.unread);
+  }
+
+  async older(): Promise<void> {
+    const cursor = this.nextCursor();
+    if (!cursor) return;
+    this.busy.set('older');
+    try {
+      const page = await firstValueFrom(this.http.get<NoticePage>('/api/v1/notifications', { params: { cursor } }));
+      this.items.update((items) => [...items, ...page.items]);
+      this.nextCursor.set(page.nextCursor);
+    } finally {
+      this.busy.set(null);
+    }
   }
 
   /** Reads the event stream; reconnects with backoff, refreshing the session when it expired. */
