@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { LimitWatch } from '../notifications/limit-watch';
 import type { Principal } from './access-context';
 import { AccessError } from './access.errors';
 import { RateLimiterStore } from './rate-limiter-store';
@@ -17,8 +18,13 @@ import { RateLimiterStore } from './rate-limiter-store';
 export class ApiRateLimit {
   private readonly limiter: RateLimiterAbstract | null;
   private readonly limit: number;
+  private readonly logger = new Logger('ApiRateLimit');
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimiterStore) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    store: RateLimiterStore,
+    private readonly limits: LimitWatch,
+  ) {
     const { apiRequests, apiWindowSeconds } = config.rateLimits;
     this.limit = apiRequests;
     this.limiter = apiRequests
@@ -30,7 +36,9 @@ export class ApiRateLimit {
     if (!this.limiter) return;
     const key = principal.apiKey ? `key:${principal.apiKey.id}` : `user:${principal.userId}`;
     try {
-      this.describe(reply, await this.limiter.consume(key));
+      const state = await this.limiter.consume(key);
+      this.describe(reply, state);
+      if (principal.apiKey) this.reportUse(principal.apiKey, state.consumedPoints);
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) throw outcome;
       const seconds = this.describe(reply, outcome);
@@ -38,6 +46,18 @@ export class ApiRateLimit {
         'Retry-After': String(seconds),
       });
     }
+  }
+
+  /**
+   * An API key belongs to one workspace, whose owners are told once a day when it nears its
+   * budget (a person's budget spans workspaces and is theirs to watch through the headers).
+   * Not awaited: the request does not wait on the notice.
+   */
+  private reportUse(apiKey: NonNullable<Principal['apiKey']>, used: number): void {
+    const day = new Date().toISOString().slice(0, 10);
+    this.limits
+      .report(apiKey.workspaceId, `api.requests:${apiKey.id}`, used, this.limit, day, `API key "${apiKey.name}"`)
+      .catch((error: Error) => this.logger.warn(`limit report: ${error.message}`));
   }
 
   /** Sets the RateLimit-* headers; returns the seconds until the window resets. */

@@ -14,10 +14,15 @@ export class RunsInFlight {
   private readonly runs = new Map<string, InFlightRun>();
   private readonly perWorkspace = new Map<string, number>();
 
+  /** `onAdded`: told each workspace's new count, to warn before its limit is reached. */
+  constructor(private readonly onAdded: (workspaceId: string, count: number) => void = () => {}) {}
+
   add(runId: string, run: InFlightRun): void {
     if (this.runs.has(runId)) return;
     this.runs.set(runId, run);
-    this.perWorkspace.set(run.workspaceId, this.count(run.workspaceId) + 1);
+    const count = this.count(run.workspaceId) + 1;
+    this.perWorkspace.set(run.workspaceId, count);
+    this.onAdded(run.workspaceId, count);
   }
 
   remove(runId: string): void {

@@ -12,6 +12,7 @@ import { newId } from '../common/ids';
 import type { Page } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { LimitWatch } from '../notifications/limit-watch';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import type { RunDetailView } from '@socialorchestrator/rule-nodes';
 import { runView, stepView, type RunView } from './automation-view';
@@ -52,7 +53,7 @@ export interface RunStart {
 @Injectable()
 export class RunsService {
   private readonly logger = new Logger('Runs');
-  private readonly inFlight = new RunsInFlight();
+  private readonly inFlight = new RunsInFlight((workspaceId, count) => this.reportLoad(workspaceId, count));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -63,7 +64,17 @@ export class RunsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runtime: FlowRuntimeService,
     private readonly deployer: FlowDeployer,
+    private readonly limits: LimitWatch,
   ) {}
+
+  /** A workspace nearing its runs-at-once limit is told, once a day (runs beyond it wait in the queue). */
+  private reportLoad(workspaceId: string, count: number): void {
+    const limit = this.config.automation.maxConcurrentRuns;
+    const day = new Date().toISOString().slice(0, 10);
+    this.limits
+      .report(workspaceId, 'automation.concurrent_runs', count, limit, day)
+      .catch((error: Error) => this.logger.warn(`limit report: ${error.message}`));
+  }
 
   /**
    * Records a run of a published automation, started at its trigger node with this payload.
