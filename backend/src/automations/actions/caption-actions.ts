@@ -17,7 +17,7 @@ export class CaptionActions {
   ) {}
 
   async aiCaption(c: ActionContext): Promise<ActionResult> {
-    const networks = list(c.config.networks).filter((n): n is NetworkId => n in NETWORK_LIMITS);
+    const networks = list(c.config.networks).filter((n): n is NetworkId => Object.hasOwn(NETWORK_LIMITS, n));
     const maxLength = Math.min(
       ...(networks.length ? networks : (['x'] as NetworkId[])).map((n) => NETWORK_LIMITS[n].maxTextLength),
     );
