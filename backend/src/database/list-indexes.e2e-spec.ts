@@ -33,6 +33,8 @@ const BIG_TABLES = [
   'post_templates',
   'hashtag_groups',
   'hashtag_uses',
+  'media_items',
+  'media_item_tags',
 ];
 
 /**
@@ -166,6 +168,14 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     ['run steps, next page', () => `/api/v1/runs/${runId}?cursor=${newId()}`, ['ix_automation_run_steps_run']],
     ['notifications', () => '/api/v1/notifications', ['ix_notifications_list']],
     ['approvals', () => '/api/v1/approvals', ['ix_approvals_workspace_status']],
+    ['media', () => '/api/v1/media?limit=50', ['ix_media_items_workspace']],
+    ['media, next page', () => `/api/v1/media?cursor=${newId()}`, ['ix_media_items_workspace']],
+    ['media at the root', () => '/api/v1/media?folderId=root', ['ix_media_items_folder']],
+    ['media in a folder', () => `/api/v1/media?folderId=${newId()}`, ['ix_media_items_folder']],
+    ['media by kind', () => '/api/v1/media?kind=image', ['ix_media_items_kind']],
+    ['media by tag', () => '/api/v1/media?tag=launch', ['ix_media_items_workspace']],
+    ['media folders', () => '/api/v1/media-folders', ['ix_media_items_folder']],
+    ['media tags', () => '/api/v1/media-tags', ['ix_media_item_tags_workspace']],
     ['post templates', () => '/api/v1/post-templates?limit=50', ['ix_post_templates_workspace']],
     ['post templates, next page', () => `/api/v1/post-templates?cursor=${newId()}`, ['ix_post_templates_workspace']],
     ['hashtag groups', () => '/api/v1/hashtag-groups?limit=50', ['ix_hashtag_groups_workspace']],
