@@ -64,7 +64,11 @@ export class ApprovalLinksController {
   @ApiOkResponse({ type: ApprovalViewDto })
   async approve(@Param('token') token: string, @Body() body: ClientDecisionDto) {
     const approval = await this.approvals.byLink(token);
-    return this.approvals.decide(approval.workspaceId, null, approval.id, 'approved', body.reason ?? null, body.name);
+    return this.approvals.decide(approval.workspaceId, null, approval.id, {
+      outcome: 'approved',
+      reason: body.reason ?? null,
+      clientName: body.name,
+    });
   }
 
   @Post('decline')
@@ -73,7 +77,11 @@ export class ApprovalLinksController {
   @ApiOkResponse({ type: ApprovalViewDto })
   async decline(@Param('token') token: string, @Body() body: ClientDecisionDto) {
     const approval = await this.approvals.byLink(token);
-    return this.approvals.decide(approval.workspaceId, null, approval.id, 'declined', body.reason ?? null, body.name);
+    return this.approvals.decide(approval.workspaceId, null, approval.id, {
+      outcome: 'declined',
+      reason: body.reason ?? null,
+      clientName: body.name,
+    });
   }
 
   @Post('comments')

@@ -1,12 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ScheduleInputDto } from '../posts/posts.dto';
 import { CurrentPrincipal, CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
-import { ApprovalLinkDto, ApprovalRequestedDto, ApprovalViewDto } from './approvals.dto';
+import { ApprovalLinkDto, ApprovalRequestedDto, ApprovalViewDto, EditChecksDto } from './approvals.dto';
 import { ApprovalsService } from './approvals.service';
 import { PageQuery, pageOf } from '../common/pagination';
 
@@ -38,12 +49,45 @@ export class RequestApprovalDto {
   schedule?: ScheduleInputDto;
 }
 
+export class VariantEditDto {
+  @ApiProperty({ format: 'uuid', description: 'The variant whose text changes (an id from `variants`)' })
+  @IsUUID('all', { message: 'must be a variant id' })
+  variantId: string;
+
+  @ApiProperty({ maxLength: 10_000, description: 'Its new text, checked against its network as it would be sent' })
+  @IsString()
+  @MaxLength(10_000)
+  text: string;
+}
+
+export class EditsDto {
+  @ApiProperty({ type: [VariantEditDto], minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'name at least one variant' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VariantEditDto)
+  variants: VariantEditDto[];
+}
+
 export class ApproveDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'A note for the author' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    type: [VariantEditDto],
+    maxItems: 50,
+    description: 'Texts the approver changed: saved (and logged, before and after) before the post is scheduled',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VariantEditDto)
+  variants?: VariantEditDto[];
 }
 
 export class DeclineDto {
@@ -103,7 +147,20 @@ export class ApprovalsController {
     @Param('id') id: string,
     @Body() body: ApproveDto,
   ) {
-    return this.approvals.decide(workspace.workspaceId, principal, id, 'approved', body.comment ?? null);
+    return this.approvals.decide(workspace.workspaceId, principal, id, {
+      outcome: 'approved',
+      reason: body.comment ?? null,
+      edits: body.variants,
+    });
+  }
+
+  /** The edited texts measured as their networks count them, and what they break (nothing is saved). */
+  @Post(':id/check')
+  @HttpCode(200)
+  @RequirePermission('approvals:write')
+  @ApiOkResponse({ type: EditChecksDto })
+  check(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Body() body: EditsDto) {
+    return this.approvals.checkEdits(workspace.workspaceId, id, body.variants);
   }
 
   @Post(':id/decline')
@@ -116,6 +173,6 @@ export class ApprovalsController {
     @Param('id') id: string,
     @Body() body: DeclineDto,
   ) {
-    return this.approvals.decide(workspace.workspaceId, principal, id, 'declined', body.reason);
+    return this.approvals.decide(workspace.workspaceId, principal, id, { outcome: 'declined', reason: body.reason });
   }
 }

@@ -1,14 +1,36 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from '../connectors/network-limits';
+import { MediaItemDto } from '../media/media.dto';
+import { RuleViolationDto } from '../posts/posts.dto';
 import { ScheduleInputDto } from '../posts/posts.dto';
 import { WorkspaceFaceDto } from '../workspaces/workspaces.dto';
 import { APPROVAL_STATUSES, type ApprovalStatus } from './approval.entity';
-import type { ApprovalView } from './approvals.service';
+import type { ApprovalVariantView, ApprovalView } from './approval-views';
+import type { VariantEditCheck } from './approval-edits';
 import type { CommentView } from './comments.service';
 
 export class ApprovalAccountDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() network: string;
+}
+
+export class ApprovalVariantDto implements ApprovalVariantView {
+  @ApiProperty({ description: 'The variant (what an edit names)' }) id: string;
+  @ApiProperty() accountId: string;
+  @ApiProperty() accountName: string;
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
+  @ApiProperty({ example: 'X' }) networkLabel: string;
+  @ApiProperty({ description: 'The text that goes out to this account' }) text: string;
+  @ApiProperty({ enum: POST_TYPES }) postType: PostType;
+  @ApiProperty({ type: String, nullable: true }) link: string | null;
+  @ApiProperty({
+    type: [MediaItemDto],
+    description: "The variant's media in order, with signed expiring URLs (only this post's files)",
+  })
+  media: MediaItemDto[];
+  @ApiProperty({ type: 'integer', description: "The text's length as the network counts it" }) length: number;
+  @ApiProperty({ type: 'integer' }) maxLength: number;
 }
 
 export class ApprovalViewDto implements ApprovalView {
@@ -18,6 +40,8 @@ export class ApprovalViewDto implements ApprovalView {
   @ApiProperty({ description: "The post's text" }) text: string;
   @ApiProperty({ type: [ApprovalAccountDto], description: 'The accounts the post goes to' })
   accounts: ApprovalAccountDto[];
+  @ApiProperty({ type: [ApprovalVariantDto], description: 'Each variant as its network will show it' })
+  variants: ApprovalVariantDto[];
   @ApiProperty({ type: String, nullable: true, description: 'What the requester asked' }) message: string | null;
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'The member who asked (null: an automation)' })
@@ -37,6 +61,19 @@ export class ApprovalViewDto implements ApprovalView {
     description: 'On an approval: why the held schedule was not applied (its time passed); the post stays a draft',
   })
   scheduleProblem: string | null;
+}
+
+export class VariantEditCheckDto implements VariantEditCheck {
+  @ApiProperty() variantId: string;
+  @ApiProperty({ type: 'integer', description: "The edited text's length as the network counts it" }) length: number;
+  @ApiProperty({ type: 'integer' }) maxLength: number;
+  @ApiProperty({ type: [RuleViolationDto], description: 'Rules of the network the edited text breaks' })
+  problems: RuleViolationDto[];
+}
+
+export class EditChecksDto {
+  @ApiProperty({ type: [VariantEditCheckDto], description: 'In the order the edits were sent' })
+  variants: VariantEditCheckDto[];
 }
 
 export class ApprovalRequestedDto {

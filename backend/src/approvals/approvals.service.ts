@@ -4,7 +4,6 @@ import { IsNull, Repository } from 'typeorm';
 import { findPage, Page, PageQuery } from '../common/pagination';
 import type { Principal } from '../access/access-context';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { AccountsService } from '../accounts/accounts.service';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import {
@@ -21,7 +20,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { ScheduleInputDto } from '../posts/posts.dto';
 import { PostsService } from '../posts/posts.service';
+import { ApprovalEdits, type VariantEdit } from './approval-edits';
 import { ApprovalLink } from './approval-link.entity';
+import { ApprovalViews, type ApprovalView } from './approval-views';
 import { Approval } from './approval.entity';
 import { ApprovalsError } from './approvals.errors';
 
@@ -35,21 +36,14 @@ export interface ApprovalRequest {
   heldSchedule?: ScheduleInputDto | null;
 }
 
-export interface ApprovalView {
-  id: string;
-  postId: string;
-  status: Approval['status'];
-  text: string;
-  accounts: Array<{ id: string; name: string; network: string }>;
-  message: string | null;
-  requestedAt: string;
-  requestedBy: string | null;
-  decidedBy: string | null;
+/** A decision on a request: a decline needs a reason; an approver may edit the texts first. */
+export interface Decision {
+  outcome: 'approved' | 'declined';
   reason: string | null;
-  /** The schedule approving applies (the one the post was composed with), if one is held. */
-  heldSchedule: ScheduleInputDto | null;
-  /** Set on an approval's answer when its held schedule could not be applied (its time passed). */
-  scheduleProblem: string | null;
+  /** Decided by a client through a link: who they said they are. */
+  clientName?: string;
+  /** New texts, saved before the post is scheduled (members only). */
+  edits?: VariantEdit[];
 }
 
 /** How long a client's approval link works. */
@@ -68,7 +62,8 @@ export class ApprovalsService {
     @InjectRepository(ApprovalLink) private readonly links: Repository<ApprovalLink>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly posts: PostsService,
-    private readonly accounts: AccountsService,
+    private readonly views: ApprovalViews,
+    private readonly edits: ApprovalEdits,
     private readonly activity: ActivityService,
     private readonly events: EventEmitter2,
   ) {}
@@ -156,9 +151,7 @@ export class ApprovalsService {
     query: PageQuery = {},
   ): Promise<Page<ApprovalView>> {
     const page = await findPage(this.approvals, { workspaceId, status }, query);
-    const names = await this.accountNames(workspaceId);
-    const views = await Promise.all(page.items.map((a) => this.view(a, names)));
-    return { items: views, nextCursor: page.nextCursor };
+    return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 
   /** Pending requests `userId` may decide and did not ask for, newest first, `limit` of them and how many in all. */
@@ -168,36 +161,37 @@ export class ApprovalsService {
       .where('a.workspaceId = :workspaceId AND a.status = :status', { workspaceId, status: 'pending' })
       .andWhere('(a.requestedBy IS NULL OR a.requestedBy <> :me)', { me: userId });
     const [rows, total] = await Promise.all([qb.clone().orderBy('a.id', 'DESC').take(limit).getMany(), qb.getCount()]);
-    const names = await this.accountNames(workspaceId);
-    return { items: await Promise.all(rows.map((a) => this.view(a, names))), total };
+    return { items: await this.views.many(rows), total };
   }
 
-  /** Approve or decline, once; a decline needs a reason. */
-  /** A member (`actor`) or a client through a link (`actor` null, `clientName` given) decides. */
-  async decide(
-    workspaceId: string,
-    actor: Principal | null,
-    id: string,
-    decision: 'approved' | 'declined',
-    reason: string | null,
-    clientName?: string,
-  ): Promise<ApprovalView> {
+  /**
+   * Approve or decline, once; a decline needs a reason. A member (`actor`) or a client through a
+   * link (`actor` null, `clientName` given) decides; a member's edits are checked before anything
+   * changes and saved only by the decision that wins.
+   */
+  async decide(workspaceId: string, actor: Principal | null, id: string, decision: Decision): Promise<ApprovalView> {
+    const { outcome, reason, clientName, edits } = decision;
     const approval = await this.approvals.findOneBy({ id, workspaceId });
     if (!approval) throw notFound('Approval');
     const by = clientName ? `${clientName} (client)` : null;
     // Held by the policy, a member does not approve their own post: someone else has to.
     if (
-      decision === 'approved' &&
+      outcome === 'approved' &&
       actor &&
       actor.userId === approval.requestedBy &&
       (await this.posts.needsApproval(workspaceId, actor))
     ) {
       throw new ApprovalsError('OWN_POST', 'Your posts need approval: someone else approves this one');
     }
+    if (approval.status !== 'pending') throw new ApprovalsError('ALREADY_DECIDED');
+    const planned =
+      actor && outcome === 'approved' && edits?.length
+        ? await this.edits.plan(workspaceId, approval.postId, edits)
+        : null;
     const decided = await this.approvals.update(
       { id, status: 'pending', decidedAt: IsNull() },
       {
-        status: decision,
+        status: outcome,
         decidedBy: actor?.userId ?? null,
         reason: by ? [reason, `— ${by}`].filter(Boolean).join(' ') : reason,
         decidedAt: new Date(),
@@ -205,13 +199,15 @@ export class ApprovalsService {
     );
     if (!decided.affected) throw new ApprovalsError('ALREADY_DECIDED');
     await this.posts.settleApproval(workspaceId, approval.postId);
-    // Only the one decision that won the update above gets here, so the post is scheduled once.
+    // Only the one decision that won the update above gets here, so edits are saved and the post
+    // scheduled once; the edited texts are in place before the schedule is applied.
+    if (planned) await this.edits.apply(workspaceId, actor!, id, planned);
     const scheduleProblem =
-      decision === 'approved' && approval.heldSchedule
+      outcome === 'approved' && approval.heldSchedule
         ? await this.posts.applyApprovedSchedule(workspaceId, actor, approval.postId, approval.heldSchedule)
         : null;
     await this.activity.record(workspaceId, actor, {
-      action: decision === 'approved' ? 'post.approved' : 'post.declined',
+      action: outcome === 'approved' ? 'post.approved' : 'post.declined',
       targetType: 'post',
       targetId: approval.postId,
       details: { approvalId: id, reason, ...(by && { by }), ...(scheduleProblem && { scheduleProblem }) },
@@ -219,7 +215,7 @@ export class ApprovalsService {
     const updated = await this.approvals.findOneByOrFail({ id });
     for (const listener of this.listeners) await listener(updated);
     const event: PostLifecycleEvent = {
-      event: decision,
+      event: outcome,
       workspaceId,
       postId: approval.postId,
       variantId: null,
@@ -229,7 +225,14 @@ export class ApprovalsService {
       key: id,
     };
     await this.events.emitAsync(POST_LIFECYCLE, event);
-    return { ...(await this.view(updated, await this.accountNames(workspaceId))), scheduleProblem };
+    return { ...(await this.views.one(updated)), scheduleProblem };
+  }
+
+  /** How the edited texts measure against their networks, before approving (the page's counters). */
+  async checkEdits(workspaceId: string, id: string, edits: VariantEdit[]) {
+    const approval = await this.approvals.findOneBy({ id, workspaceId });
+    if (!approval) throw notFound('Approval');
+    return { variants: (await this.edits.check(workspaceId, approval.postId, edits)).checks };
   }
 
   /** An expiring link for a client with no account: they see the post, approve, decline or comment. */
@@ -249,8 +252,8 @@ export class ApprovalsService {
     return this.approvals.findOneByOrFail({ id: link.approvalId });
   }
 
-  async viewOf(approval: Approval): Promise<ApprovalView> {
-    return this.view(approval, await this.accountNames(approval.workspaceId));
+  viewOf(approval: Approval): Promise<ApprovalView> {
+    return this.views.one(approval);
   }
 
   /** Nobody decided in time: the run that waited has moved on, so the request is closed. */
@@ -259,31 +262,5 @@ export class ApprovalsService {
     if (!approval) return;
     await this.approvals.update({ id: approval.id, status: 'pending' }, { status: 'expired', decidedAt: new Date() });
     await this.posts.settleApproval(approval.workspaceId, approval.postId);
-  }
-
-  private async accountNames(workspaceId: string): Promise<Map<string, string>> {
-    return new Map((await this.accounts.list(workspaceId)).map((a) => [a.id, a.name]));
-  }
-
-  private async view(a: Approval, names: Map<string, string>): Promise<ApprovalView> {
-    const post = await this.posts.get(a.workspaceId, a.postId);
-    return {
-      id: a.id,
-      postId: a.postId,
-      status: a.status,
-      text: post.text,
-      accounts: post.variants.map((v) => ({
-        id: v.accountId,
-        name: names.get(v.accountId) ?? v.network,
-        network: v.network,
-      })),
-      message: a.message,
-      requestedAt: a.createdAt.toISOString(),
-      requestedBy: a.requestedBy,
-      decidedBy: a.decidedBy,
-      reason: a.reason,
-      heldSchedule: a.heldSchedule,
-      scheduleProblem: null,
-    };
   }
 }
