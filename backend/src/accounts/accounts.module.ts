@@ -1,6 +1,9 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { titlesFrom } from '../activity/subject-titles';
 import { ActivityModule } from '../activity/activity.module';
+import { ActivityService } from '../activity/activity.service';
 import { AccountConnectService } from './account-connect.service';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
@@ -18,4 +21,17 @@ import { QueueSlotsService } from '../scheduling/queue-slots.service';
   providers: [AccountsService, AccountConnectService, QueueSlotsService, TokenRefresher, secretBoxProvider],
   exports: [AccountsService, AccountConnectService, QueueSlotsService, SECRET_BOX],
 })
-export class AccountsModule {}
+export class AccountsModule implements OnModuleInit {
+  constructor(
+    private readonly activity: ActivityService,
+    @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
+  ) {}
+
+  /** The activity log names accounts by their name now, with a link while they are connected. */
+  onModuleInit(): void {
+    this.activity.registerSubjects(
+      'account',
+      titlesFrom(this.accounts, ['name'], (a) => a.name),
+    );
+  }
+}

@@ -21,7 +21,12 @@ export class ActivityController {
   async list(@CurrentWorkspace() workspace: WorkspaceAccess, @Query() query: PageQuery) {
     const page = await this.activity.list(workspace.workspaceId, query);
     const actorIds = [...new Set(page.items.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-    const actors = new Map((await this.identity.findMany(actorIds)).map((u) => [u.id, u]));
+    // A page costs a fixed number of reads: its entries, their actors, and one per kind of subject.
+    const [users, subjects] = await Promise.all([
+      this.identity.findMany(actorIds),
+      this.activity.subjectsOf(workspace.workspaceId, page.items),
+    ]);
+    const actors = new Map(users.map((u) => [u.id, u]));
     return {
       items: page.items.map((e) => {
         const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
@@ -32,6 +37,7 @@ export class ActivityController {
           viaApiKeyId: e.actorApiKeyId,
           targetType: e.targetType,
           targetId: e.targetId,
+          subject: subjects.get(e.id) ?? null,
           details: e.details,
           createdAt: e.createdAt.toISOString(),
         };

@@ -45,6 +45,18 @@ export type ActivityAction =
   | 'automation.disabled'
   | 'automation.run_stopped';
 
+/** A context's names for its own rows named in the log, in one read for the ids of a page: id → title. */
+export type SubjectTitles = (workspaceId: string, ids: string[]) => Promise<Map<string, string>>;
+
+/** What an entry is about, as it is now: a post's title, an automation's name; gone when it was deleted since. */
+export interface ActivitySubject {
+  type: string;
+  id: string;
+  /** Its current title, or the one it had when the entry was written if it is gone. */
+  title: string | null;
+  exists: boolean;
+}
+
 export interface ActivityRecord {
   action: ActivityAction;
   targetType?: string;
@@ -55,7 +67,18 @@ export interface ActivityRecord {
 /** The workspace's audit log: who did what, when. Append-only. */
 @Injectable()
 export class ActivityService {
+  /**
+   * Each context registers how to name its rows (posts, automations, accounts): the log reads the
+   * titles of a page's subjects with one query per kind, never one per entry, and never reads
+   * another context's tables itself.
+   */
+  private readonly subjectTitles = new Map<string, SubjectTitles>();
+
   constructor(@InjectRepository(ActivityEntry) private readonly entries: Repository<ActivityEntry>) {}
+
+  registerSubjects(targetType: string, titles: SubjectTitles): void {
+    this.subjectTitles.set(targetType, titles);
+  }
 
   /** Within `em`'s transaction when given, so the entry commits with what it records. */
   async record(
@@ -80,5 +103,35 @@ export class ActivityService {
 
   list(workspaceId: string, query: PageQuery): Promise<Page<ActivityEntry>> {
     return findPage(this.entries, { workspaceId }, query);
+  }
+
+  /** The subject of each entry about a named row, by entry id, with one read per kind of subject on the page. */
+  async subjectsOf(workspaceId: string, entries: ActivityEntry[]): Promise<Map<string, ActivitySubject>> {
+    const idsByType = new Map<string, Set<string>>();
+    for (const e of entries) {
+      if (e.targetType && e.targetId && this.subjectTitles.has(e.targetType)) {
+        idsByType.set(e.targetType, (idsByType.get(e.targetType) ?? new Set()).add(e.targetId));
+      }
+    }
+    const titles = new Map<string, Map<string, string>>();
+    await Promise.all(
+      [...idsByType].map(async ([type, ids]) =>
+        titles.set(type, await this.subjectTitles.get(type)!(workspaceId, [...ids])),
+      ),
+    );
+    const subjects = new Map<string, ActivitySubject>();
+    for (const e of entries) {
+      // Only kinds a context names (posts, automations, accounts) are subjects; the rest read from details.
+      if (!e.targetType || !e.targetId || !titles.has(e.targetType)) continue;
+      const current = titles.get(e.targetType)?.get(e.targetId);
+      const recorded = e.details['title'] ?? e.details['name'];
+      subjects.set(e.id, {
+        type: e.targetType,
+        id: e.targetId,
+        title: current ?? (typeof recorded === 'string' ? recorded : null),
+        exists: current !== undefined,
+      });
+    }
+    return subjects;
   }
 }

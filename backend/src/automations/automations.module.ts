@@ -1,7 +1,10 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { titlesFrom } from '../activity/subject-titles';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ActivityModule } from '../activity/activity.module';
+import { ActivityService } from '../activity/activity.service';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -105,4 +108,17 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
   ],
   exports: [AutomationEngine, AutomationTriggers, AutomationsService],
 })
-export class AutomationsModule {}
+export class AutomationsModule implements OnModuleInit {
+  constructor(
+    private readonly activity: ActivityService,
+    @InjectRepository(Automation) private readonly automations: Repository<Automation>,
+  ) {}
+
+  /** The activity log names automations by their name now, with a link while they exist. */
+  onModuleInit(): void {
+    this.activity.registerSubjects(
+      'automation',
+      titlesFrom(this.automations, ['name'], (a) => a.name),
+    );
+  }
+}

@@ -25,6 +25,7 @@ import { Workspace } from '../workspaces/workspace.entity';
 import { Approval } from '../approvals/approval.entity';
 import { Label } from './label.entity';
 import { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
+import { postTitle } from './post-title';
 import { postStateOf } from './post-state';
 import type { PostState } from './post.entity';
 import { PostParts, postDto } from './post-view';
@@ -89,7 +90,7 @@ export class PostsService {
       await insertRows(em, Post, [post]);
       await this.setLabels(em, post, dto.labels ?? [], true);
       await this.writeVariants(em, post, planned, plan, [], 'new');
-      await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post, em);
+      await this.record(workspaceId, actor, plan ? 'post.scheduled' : 'post.created', post, em, plan);
     });
     await this.announceTexts(workspaceId, post.id, [dto.text, ...planned.map((v) => v.input.text ?? '')]);
     if (held) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
@@ -208,7 +209,14 @@ export class PostsService {
       await this.writeVariants(em, post, planned, plan, existing, keepSchedule && !plan ? 'keep' : 'replace');
       await this.refreshState(em, post.id);
     });
-    await this.record(workspaceId, actor, plan && dto.schedule ? 'post.scheduled' : 'post.updated', post);
+    await this.record(
+      workspaceId,
+      actor,
+      plan && dto.schedule ? 'post.scheduled' : 'post.updated',
+      post,
+      undefined,
+      plan,
+    );
     await this.announceTexts(workspaceId, post.id, [text, ...planned.map((v) => v.input.text ?? '')]);
     if (held && actor) await this.announceApprovalMove(workspaceId, actor, post.id, true, held);
     return this.get(workspaceId, post.id);
@@ -539,8 +547,17 @@ export class PostsService {
     };
   }
 
-  private record(workspaceId: string, actor: Principal | null, action: ActivityAction, post: Post, em?: EntityManager) {
-    const details = { title: post.title ?? post.text.slice(0, 60) };
+  /** With a schedule, the entry keeps when the post first goes out ("scheduled … for Mon 7 Dec, 09:00"). */
+  private record(
+    workspaceId: string,
+    actor: Principal | null,
+    action: ActivityAction,
+    post: Post,
+    em?: EntityManager,
+    plan?: PlannedSchedule | null,
+  ) {
+    const first = plan ? Math.min(...[...plan.firstRun.values()].map((d) => d.getTime())) : Infinity;
+    const details = { title: postTitle(post), ...(Number.isFinite(first) && { at: new Date(first).toISOString() }) };
     return this.activity.record(workspaceId, actor, { action, targetType: 'post', targetId: post.id, details }, em);
   }
 }
