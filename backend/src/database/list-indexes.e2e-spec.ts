@@ -160,6 +160,12 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
       () => `/api/v1/calendar?${month()}`,
       ['ix_post_variants_calendar', 'ix_publish_jobs_calendar', 'ix_schedules_workspace_type'],
     ],
+    [
+      'calendar, filtered by network, label and author',
+      () => `/api/v1/calendar?${month()}&network=sandbox&label=news&author=${owner.id}`,
+      // The network's accounts: each one's due variants by time (the label and author are checked per row by key).
+      ['ix_post_variants_account', 'ix_publish_jobs_calendar', 'ix_schedules_workspace_type'],
+    ],
     ['post attempts', () => `/api/v1/posts/${postId}/attempts`, ['ix_publish_jobs_post']],
     ['activity', () => '/api/v1/activity?limit=50', ['ix_activity_entries_workspace']],
     ['outbox', () => '/api/v1/outbox?limit=50', ['ix_outbox_emails_workspace']],

@@ -4,10 +4,11 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { CurrentWorkspace, RequirePermission } from '../access/access.decorators';
 import type { WorkspaceAccess } from '../access/access-context';
 import { CommonError } from '../common/common.errors';
+import { pageOf, type Page } from '../common/pagination';
 import { NETWORK_IDS, NetworkId, POST_TYPES, PostType } from '../connectors/network-limits';
 import { CalendarService } from './calendar.service';
 import { POST_STATES, PostState } from './post.entity';
-import { BoardDto, CalendarRangeDto } from './posts.dto';
+import { BoardDto, CalendarRangeDto, LabelDto } from './posts.dto';
 import { PostsService } from './posts.service';
 
 export class CalendarQueryDto {
@@ -63,6 +64,14 @@ export class CalendarController {
       ]);
     }
     return this.calendar.range(workspace.workspaceId, { ...query, from, to });
+  }
+
+  /** Every label of the workspace, by name: one page, a workspace's labels are a short vocabulary. */
+  @Get('labels')
+  @RequirePermission('posts:read')
+  @ApiOkResponse({ type: pageOf(LabelDto) })
+  async labels(@CurrentWorkspace() workspace: WorkspaceAccess): Promise<Page<LabelDto>> {
+    return { items: await this.posts.labels(workspace.workspaceId), nextCursor: null };
   }
 
   /** The kanban board: the newest posts of each state. */

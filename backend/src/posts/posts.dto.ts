@@ -354,6 +354,11 @@ export class CalendarEntryDto {
   @ApiProperty({ description: 'A later occurrence of a recurring or evergreen post (not yet a job)' }) repeat: boolean;
 }
 
+export class LabelDto {
+  @ApiProperty({ maxLength: 50 }) name: string;
+  @ApiProperty({ example: '#2563eb' }) color: string;
+}
+
 export class QuotaWarningDto {
   @ApiProperty({ format: 'date' }) date: string;
   @ApiProperty() accountId: string;

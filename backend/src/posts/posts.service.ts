@@ -34,6 +34,7 @@ import { PostVariant } from './post-variant.entity';
 import { Post, PostSource } from './post.entity';
 import {
   CreatePostDto,
+  LabelDto,
   VariantPreviewDto,
   PostDto,
   PostListQueryDto,
@@ -482,6 +483,16 @@ export class PostsService {
         post.state,
       ),
     });
+  }
+
+  /** The workspace's labels by name (the calendar's filter, the composer's suggestions); served by uq_labels_workspace_name. */
+  async labels(workspaceId: string): Promise<LabelDto[]> {
+    const labels = await this.dataSource.manager.find(Label, {
+      select: { name: true, color: true },
+      where: { workspaceId },
+      order: { name: 'ASC' },
+    });
+    return labels.map(({ name, color }) => ({ name, color }));
   }
 
   private async setLabels(em: EntityManager, post: Post, names: string[], isNew = false): Promise<void> {
