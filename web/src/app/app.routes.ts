@@ -155,6 +155,12 @@ export const routes: Routes = [
         loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
       },
       {
+        path: 'ai-settings',
+        canActivate: [permitted('automations:read')],
+        title: 'AI writer',
+        loadComponent: () => import('./settings/ai-settings.page').then((m) => m.AiSettingsPage),
+      },
+      {
         path: 'members',
         canActivate: [permitted('members:read')],
         title: 'Members',

@@ -90,7 +90,7 @@ const BUSY_LABELS: Record<AssistAction, string> = {
       @if (offline()) {
         <p class="generator offline" data-testid="assist-generator">
           Offline writer — no AI provider set up;
-          <a [routerLink]="['/w', workspaceId(), 'settings', 'ai']">connect one in Settings</a>
+          <a [routerLink]="['/w', workspaceId(), 'ai-settings']">connect one in Settings</a>
         </p>
       } @else if (model()) {
         <p class="generator" data-testid="assist-generator">Writing with {{ model() }}</p>

@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
   { path: 'import', label: 'Import & export', permission: 'posts:write' },
   { path: 'settings', label: 'Settings', permission: 'workspace:read' },
+  { path: 'ai-settings', label: 'AI writer', permission: 'automations:read' },
   { path: 'members', label: 'Members & invites', permission: 'members:read' },
   { path: 'roles', label: 'Roles', permission: 'members:read' },
   { path: 'api-keys', label: 'API keys', permission: 'api-keys:read' },
