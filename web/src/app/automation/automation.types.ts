@@ -1,5 +1,6 @@
 /** The automation API's shapes: the catalog, graph model and views from rule-nodes (the backend serves the same). */
 import type { FieldSpec } from '@socialorchestrator/rule-nodes';
+import type { MediaItem, NetworkId } from '../core/api.types';
 
 export type {
   AutomationSummary,
@@ -25,12 +26,37 @@ export interface Template {
   inputs: FieldSpec[];
 }
 
+/** One variant as its network will show it, with its media (signed URLs). */
+export interface ApprovalVariant {
+  id: string;
+  accountId: string;
+  accountName: string;
+  network: NetworkId;
+  networkLabel: string;
+  text: string;
+  postType: string;
+  link: string | null;
+  media: MediaItem[];
+  /** The text's length as the network counts it, and the most it allows. */
+  length: number;
+  maxLength: number;
+}
+
+/** An edited text as its network counts it, and the rules it breaks. */
+export interface VariantEditCheck {
+  variantId: string;
+  length: number;
+  maxLength: number;
+  problems: { field: string; message: string }[];
+}
+
 export interface Approval {
   id: string;
   postId: string;
   status: string;
   text: string;
   accounts: { id: string; name: string; network: string }[];
+  variants: ApprovalVariant[];
   message: string | null;
   requestedAt: string;
   /** The schedule the post was composed with, applied on approval. */

@@ -12,6 +12,7 @@ import type {
   Run,
   RunDetail,
   Template,
+  VariantEditCheck,
 } from './automation.types';
 
 const BASE = '/api/v1';
@@ -70,7 +71,12 @@ export class AutomationsApi {
     } while (cursor);
     return items;
   };
-  approve = (id: string, comment?: string) => this.post<Approval>(`/approvals/${id}/approve`, { comment });
+  /** `variants`: texts the approver edited, saved before the post is scheduled. */
+  approve = (id: string, comment?: string, variants?: { variantId: string; text: string }[]) =>
+    this.post<Approval>(`/approvals/${id}/approve`, { comment, variants });
+  /** How edited texts measure against their networks (nothing is saved). */
+  checkEdits = (id: string, variants: { variantId: string; text: string }[]) =>
+    this.post<{ variants: VariantEditCheck[] }>(`/approvals/${id}/check`, { variants }).then((r) => r.variants);
   shareApproval = (id: string) => this.post<{ url: string; expiresAt: string }>(`/approvals/${id}/link`);
   decline = (id: string, reason: string) => this.post<Approval>(`/approvals/${id}/decline`, { reason });
 

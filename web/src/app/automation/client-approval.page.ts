@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { ActivatedRoute } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { FormErrors } from '../core/form-errors';
+import { PostPreviewComponent } from '../posting/post-preview.component';
 import { BannerComponent } from '../shared/banner.component';
 import type { Branding } from '../core/api.types';
 import type { Approval } from './automation.types';
@@ -24,10 +25,14 @@ interface WorkspaceFace {
 
 type LinkView = Approval & { reason: string | null; comments: Comment[]; workspace: WorkspaceFace };
 
-/** What a client sees through an approval link, with no account: the post, the comments, approve or decline. */
+/**
+ * What a client sees through an approval link, with no account, under the workspace's name, logo and
+ * colours: each variant as its network will show it (with its media), the comments, approve or decline.
+ * Clients do not edit: they say what to change in a comment, and the team edits.
+ */
 @Component({
   selector: 'so-client-approval',
-  imports: [BannerComponent, WhenPipe],
+  imports: [BannerComponent, PostPreviewComponent, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The workspace's colours, as in its own app: the client sees whose post this is.
   host: {
@@ -35,6 +40,14 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
     '[style.--accent]': 'view()?.workspace?.branding?.accentColor',
     '[class.branded]': '!!view()?.workspace?.branding?.primaryColor',
   },
+  styles: `
+    .previews {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      gap: 1rem;
+      margin-bottom: 1rem;
+    }
+  `,
   template: `
     @if (view(); as v) {
       <header class="topbar client-brand" data-testid="client-brand">
@@ -50,12 +63,20 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
       <h1>Review a post</h1>
       <so-banner [message]="errors.banner()" />
       @if (view(); as v) {
-        @for (account of v.accounts; track account.id) {
-          <article class="card preview" [attr.aria-label]="'Preview for ' + account.name">
-            <p class="muted small">{{ account.name }} · {{ account.network }}</p>
-            <p class="post-text">{{ v.text }}</p>
-          </article>
-        }
+        <div class="previews">
+          @for (variant of v.variants; track variant.id) {
+            <section [attr.aria-label]="'Preview for ' + variant.accountName">
+              <p class="muted small">{{ variant.accountName }} on {{ variant.networkLabel }}</p>
+              <so-post-preview
+                [network]="variant.network"
+                [accountName]="variant.accountName"
+                [text]="variant.text"
+                [media]="variant.media"
+                [link]="variant.link"
+              />
+            </section>
+          }
+        </div>
         @if (v.message) {
           <p>“{{ v.message }}”</p>
         }
