@@ -13,6 +13,7 @@ import { InboundHooksModule } from './automations/inbound/inbound-hooks.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
+import { LinkPreviewsModule } from './link-previews/link-previews.module';
 import { PostTemplatesModule } from './post-templates/post-templates.module';
 import { HashtagsModule } from './hashtags/hashtags.module';
 import { MediaModule } from './media/media.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ConnectorsModule,
         AccountsModule,
         PostsModule,
+        LinkPreviewsModule,
         PostTemplatesModule,
         HashtagsModule,
         MediaModule,

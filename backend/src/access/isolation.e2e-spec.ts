@@ -306,6 +306,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       body: { reason: 'pwned' },
     }),
     'POST /api/v1/approvals/:id/link': (f) => ({ method: 'post', path: `/api/v1/approvals/${f.approvalId}/link` }),
+    'POST /api/v1/approvals/:id/check': (f) => ({
+      method: 'post',
+      path: `/api/v1/approvals/${f.approvalId}/check`,
+      body: { variants: [{ variantId: f.approvalId, text: 'pwned' }] },
+    }),
     'GET /api/v1/posts/:id/comments': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}/comments` }),
     'POST /api/v1/posts/:id/comments': (f) => ({
       method: 'post',
@@ -359,6 +364,13 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       }
     },
   );
+
+  it('refuses workspace-wide tools to a member of another workspace (link preview, network rules)', async () => {
+    for (const path of ['/api/v1/link-preview?url=https%3A%2F%2Fexample.com%2F', '/api/v1/networks']) {
+      const res = await t.http.get(path).set(as(a.owner, b.workspaceId));
+      expect(res.status, path).toBe(404);
+    }
+  });
 
   it('left B untouched', async () => {
     const workspace = await t.db.getRepository('Workspace').findOneByOrFail({ id: b.workspaceId });

@@ -9,6 +9,7 @@ import { LinkedInConnector } from './linkedin/linkedin.connector';
 import { LINKEDIN_DEFAULT_URLS, LinkedInOAuthProvider } from './linkedin/linkedin.oauth';
 import { facebookOAuthProvider, instagramOAuthProvider, META_DEFAULT_URLS } from './meta-graph/meta-oauth';
 import type { NetworkId } from './network-limits';
+import { NetworksController } from './networks.controller';
 import { SandboxConnector } from './sandbox/sandbox.connector';
 import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
 import { XConnector } from './x/x.connector';
@@ -62,6 +63,7 @@ export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
 
 @Global()
 @Module({
+  controllers: [NetworksController],
   providers: [
     { provide: CONNECTORS, inject: [DataSource, APP_CONFIG], useFactory: createConnectors },
     { provide: OAUTH_PROVIDERS, inject: [APP_CONFIG], useFactory: createOAuthProviders },

@@ -143,8 +143,11 @@ export class PostPlanner {
     if (!isTimeZone(timeZone))
       throw invalid('INVALID_SCHEDULE', [{ field: 'schedule.timeZone', message: 'is not an IANA time zone' }]);
     const at = input.at ? new Date(input.at) : null;
-    const base = { type: input.type, timeZone, startAt: at, rrule: null, evergreen: null };
+    const type = input.type === 'now' ? 'single' : input.type;
+    const base = { type, timeZone, startAt: at, rrule: null, evergreen: null };
     switch (input.type) {
+      case 'now':
+        return { ...base, startAt: now, firstRun: new Map(planned.map((v) => [v.account.id, now])) };
       case 'single': {
         const when = this.futureTime(at!, now, 'schedule.at');
         return { ...base, firstRun: new Map(planned.map((v) => [v.account.id, when])) };
@@ -245,7 +248,7 @@ export class PostPlanner {
 
   private futureTime(at: Date, now: Date, field: string): Date {
     if (at.getTime() < now.getTime() - PAST_GRACE_MS) {
-      throw invalid('INVALID_SCHEDULE', [{ field, message: 'is in the past' }]);
+      throw invalid('INVALID_SCHEDULE', [{ field, message: 'is in the past: choose a later time, or publish now' }]);
     }
     return at.getTime() < now.getTime() ? now : at;
   }

@@ -40,8 +40,9 @@ const OPTIONS_DOC = {
   additionalProperties: {
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
   },
-  description: 'Network options (thread parts, poll options, first comment …)',
-  example: { firstComment: 'Link in bio' },
+  description:
+    'Network options: pollOptions and pollDurationMinutes (poll posts), title (a video, document, article or LinkedIn poll question), firstComment; GET /networks says which each post type takes. Connectors read others of their own (X: thread)',
+  example: { pollOptions: ['Yes', 'No'], pollDurationMinutes: 1440, firstComment: 'Tell us why below' },
 } satisfies ApiPropertyOptions;
 
 export class VariantInputDto {
@@ -80,15 +81,17 @@ export class VariantInputDto {
 }
 
 export const SCHEDULE_TYPES = ['single', 'queue', 'recurring', 'evergreen'] as const;
+/** What a request may ask for: `now` is stored as a single time, the server's now (no client clock involved). */
+export const SCHEDULE_INPUT_TYPES = ['now', ...SCHEDULE_TYPES] as const;
 
 export class ScheduleInputDto {
   @ApiProperty({
-    enum: SCHEDULE_TYPES,
+    enum: SCHEDULE_INPUT_TYPES,
     description:
-      "single: once at `at`; queue: each account's next free slot; recurring: by `rrule`; evergreen: again every `intervalDays`",
+      "now: publish at once; single: once at `at`; queue: each account's next free slot; recurring: by `rrule`; evergreen: again every `intervalDays`",
   })
-  @IsIn(SCHEDULE_TYPES, { message: `must be one of ${SCHEDULE_TYPES.join(', ')}` })
-  type: ScheduleType;
+  @IsIn(SCHEDULE_INPUT_TYPES, { message: `must be one of ${SCHEDULE_INPUT_TYPES.join(', ')}` })
+  type: ScheduleType | 'now';
 
   @ApiPropertyOptional({
     format: 'date-time',

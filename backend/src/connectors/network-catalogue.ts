@@ -1,0 +1,33 @@
+import { NETWORK_IDS, POST_TYPES, type NetworkLimits, type PostType, type PostTypeRule } from './network-limits';
+import { NETWORK_LIMITS } from './network-registry';
+import type { NetworkDto, PostTypeRuleDto } from './networks.dto';
+
+function postTypeRule(type: PostType, rule: PostTypeRule): PostTypeRuleDto {
+  return {
+    type,
+    media: rule.media as PostTypeRuleDto['media'],
+    totalMedia: rule.totalMedia ?? null,
+    link: rule.requiresLink ? 'required' : rule.allowsLink ? 'allowed' : 'none',
+    requiresText: rule.requiresText ?? false,
+    poll: rule.poll ? { ...rule.poll, onlyChoices: rule.poll.onlyChoices ?? false } : null,
+    title: rule.title ? { ...rule.title, required: rule.title.required ?? false } : null,
+  };
+}
+
+/** What a network takes, for the composer to offer only that (its types in the platform's usual order). */
+export function networkRules(limits: NetworkLimits): NetworkDto {
+  return {
+    network: limits.network,
+    label: limits.label,
+    maxTextLength: limits.maxTextLength,
+    maxHashtags: limits.maxHashtags ?? null,
+    firstComment: limits.firstComment ?? null,
+    postTypes: POST_TYPES.flatMap((type) => {
+      const rule = limits.postTypes[type];
+      return rule ? [postTypeRule(type, rule)] : [];
+    }),
+  };
+}
+
+/** Every network's rules, read once: they are data that only changes with a release. */
+export const NETWORK_CATALOGUE: NetworkDto[] = NETWORK_IDS.map((id) => networkRules(NETWORK_LIMITS[id]));

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../access/access.decorators';
+import { NETWORK_CATALOGUE } from './network-catalogue';
+import { NetworkListDto } from './networks.dto';
+
+/** The networks' rules as data: which post types each takes, with their media, poll and title limits. */
+@ApiTags('accounts')
+@Controller('api/v1/networks')
+export class NetworksController {
+  @Get()
+  @RequirePermission('posts:read')
+  @ApiOkResponse({ type: NetworkListDto })
+  list(): NetworkListDto {
+    return { items: NETWORK_CATALOGUE };
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from './network-limits';
+
+export class RangeDto {
+  @ApiProperty({ type: 'number' }) min: number;
+  @ApiProperty({ type: 'number' }) max: number;
+}
+
+export class PollRuleDto {
+  @ApiProperty({ type: RangeDto, description: 'How many choices' }) options: RangeDto;
+  @ApiProperty({ type: 'integer', description: 'Characters per choice' }) maxOptionLength: number;
+  @ApiProperty({ type: RangeDto, description: 'Whole minutes the network accepts' }) durationMinutes: RangeDto;
+  @ApiProperty({ type: [Number], description: 'Lengths to offer, in minutes' }) durationChoices: number[];
+  @ApiProperty({ description: 'The network takes only the offered lengths' }) onlyChoices: boolean;
+}
+
+export class TitleRuleDto {
+  @ApiProperty({ example: 'Video title' }) label: string;
+  @ApiProperty({ type: 'integer' }) maxLength: number;
+  @ApiProperty() required: boolean;
+}
+
+export class FirstCommentRuleDto {
+  @ApiProperty({ type: 'integer' }) maxLength: number;
+}
+
+export class PostTypeRuleDto {
+  @ApiProperty({ enum: POST_TYPES }) type: PostType;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/RangeDto' },
+    description: 'How many items of each media kind (image, gif, video, document); a kind not listed is refused',
+    example: { image: { min: 1, max: 4 } },
+  })
+  media: Record<string, RangeDto>;
+  @ApiProperty({ type: RangeDto, nullable: true, description: 'Items in all, when kinds may mix' })
+  totalMedia: RangeDto | null;
+  @ApiProperty({ enum: ['required', 'allowed', 'none'] }) link: 'required' | 'allowed' | 'none';
+  @ApiProperty() requiresText: boolean;
+  @ApiProperty({ type: PollRuleDto, nullable: true }) poll: PollRuleDto | null;
+  @ApiProperty({ type: TitleRuleDto, nullable: true }) title: TitleRuleDto | null;
+}
+
+export class NetworkDto {
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
+  @ApiProperty({ example: 'X' }) label: string;
+  @ApiProperty({ type: 'integer' }) maxTextLength: number;
+  @ApiProperty({ type: 'integer', nullable: true }) maxHashtags: number | null;
+  @ApiProperty({ type: FirstCommentRuleDto, nullable: true, description: 'Whether a first comment can be added' })
+  firstComment: FirstCommentRuleDto | null;
+  @ApiProperty({ type: [PostTypeRuleDto], description: 'The post types it takes, most common first' })
+  postTypes: PostTypeRuleDto[];
+}
+
+export class NetworkListDto {
+  @ApiProperty({ type: [NetworkDto] }) items: NetworkDto[];
+}
