@@ -1,30 +1,43 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { ActivityEntry } from '../core/api.types';
+import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
-import { WhenPipe } from '../shared/format';
+import { formatWhen, WhenPipe } from '../shared/format';
 import { ActivityStore } from './activity.store';
-import { describeActivity } from './describe-activity';
+import { actorName, describeActivity, subjectLink } from './describe-activity';
 
+/** The audit log as sentences: who did what to which post, automation or account, with a link to it. */
 @Component({
   selector: 'so-activity',
-  imports: [WhenPipe, BannerComponent],
+  imports: [BannerComponent, RouterLink, WhenPipe],
   providers: [ActivityStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Activity log</h1>
-    <p class="muted">Who changed what in this workspace, newest first.</p>
+    <p class="muted">Who changed what in this workspace, newest first. Times in {{ zone() }}.</p>
     <so-banner [message]="store.error()" />
     @if (store.items(); as entries) {
       @if (entries.length) {
         <ol class="timeline card">
           @for (e of entries; track e.id) {
-            <li>
+            @let s = sentence(e);
+            <li data-testid="activity-entry" [attr.data-action]="e.action">
               <time [attr.datetime]="e.createdAt">{{ e.createdAt | when }}</time>
-              <span
-                ><strong>{{ e.actor?.name ?? 'Someone' }}</strong>
+              <span class="sentence"
+                ><strong>{{ actor(e) }}</strong>
                 @if (e.viaApiKeyId) {
                   <span class="tag">API key</span>
                 }
-                {{ describe(e) }}</span
+                {{ s.verb }}
+                @if (s.named) {
+                  @if (link(e); as to) {
+                    <a [routerLink]="to">“{{ e.subject!.title }}”</a>
+                  } @else {
+                    <span title="Deleted since">“{{ e.subject!.title }}”</span>
+                  }
+                }
+                {{ s.rest }}</span
               >
               <code class="muted small">{{ e.action }}</code>
             </li>
@@ -45,7 +58,17 @@ import { describeActivity } from './describe-activity';
 })
 export class ActivityPage implements OnInit {
   readonly store = inject(ActivityStore);
-  readonly describe = describeActivity;
+  private readonly workspaces = inject(WorkspaceService);
+  readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
+  readonly actor = actorName;
+
+  sentence(entry: ActivityEntry) {
+    return describeActivity(entry, (iso) => formatWhen(iso, this.zone()));
+  }
+
+  link(entry: ActivityEntry): string[] | null {
+    return subjectLink(entry, this.workspaces.currentId() ?? '');
+  }
 
   ngOnInit(): Promise<void> {
     return this.store.loadFirst();

@@ -102,6 +102,8 @@ export interface ActivityEntry {
   viaApiKeyId: string | null;
   targetType: string | null;
   targetId: string | null;
+  /** The post, automation or account it is about, named as it is now; `exists` false once deleted. */
+  subject: { type: string; id: string; title: string | null; exists: boolean } | null;
   details: Record<string, unknown>;
   createdAt: string;
 }
