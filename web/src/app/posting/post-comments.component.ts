@@ -5,6 +5,7 @@ import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { WhenPipe } from '../shared/format';
+import { MentionTextareaComponent } from './mention-textarea.component';
 
 interface PostComment {
   id: string;
@@ -18,7 +19,7 @@ interface PostComment {
 /** The conversation on a post: members and clients; `@name` notifies a teammate. */
 @Component({
   selector: 'so-post-comments',
-  imports: [WhenPipe, BannerComponent],
+  imports: [WhenPipe, BannerComponent, MentionTextareaComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="comments-heading">
@@ -38,17 +39,13 @@ interface PostComment {
       @if (mayComment()) {
         <so-banner [message]="errors.banner()" />
         <label for="new-comment">Add a comment</label>
-        <textarea
-          id="new-comment"
-          rows="3"
-          [value]="text()"
-          (input)="text.set($any($event.target).value)"
-          (keydown.control.enter)="add()"
-        ></textarea>
+        <so-mention-textarea inputId="new-comment" describedBy="new-comment-hint" [(value)]="text" (send)="add()" />
         @if (errors.field('text'); as e) {
           <p class="field-error" role="alert">{{ e }}</p>
         }
-        <small class="muted">Type &#64;name to notify a teammate. Ctrl+Enter sends.</small>
+        <small class="muted" id="new-comment-hint">
+          Type &#64; and a name to notify a teammate (arrows choose, Enter inserts, Esc closes). Ctrl+Enter sends.
+        </small>
         <button type="button" (click)="add()">Comment</button>
       }
     </section>
