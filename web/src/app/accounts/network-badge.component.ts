@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { NetworkId } from '../core/api.types';
 import { NetworkLogoComponent } from '../shared/network-logo.component';
 
-const LABELS: Record<NetworkId, string> = {
+export const NETWORK_LABELS: Record<NetworkId, string> = {
   sandbox: 'Sandbox',
   facebook: 'Facebook',
   instagram: 'Instagram',
@@ -25,6 +25,6 @@ const LABELS: Record<NetworkId, string> = {
 export class NetworkBadgeComponent {
   readonly network = input.required<NetworkId>();
   label(): string {
-    return LABELS[this.network()];
+    return NETWORK_LABELS[this.network()];
   }
 }

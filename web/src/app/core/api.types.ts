@@ -247,7 +247,14 @@ export interface CalendarEntry {
   state: string;
   postType: string;
   title: string;
+  /** The variant's first media item, for its thumbnail. */
+  mediaId: string | null;
   repeat: boolean;
+}
+
+export interface Label {
+  name: string;
+  color: string;
 }
 
 export interface QuotaWarning {

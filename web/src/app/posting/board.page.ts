@@ -6,6 +6,7 @@ import type { Post, PostState } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
+import { IconComponent } from '../shared/icon.component';
 import { formatWhen } from '../shared/format';
 import { describeRepeat } from '../shared/repeat-text';
 import { BoardColumn, PostsApi } from './posts.api';
@@ -27,10 +28,20 @@ const ALLOWED: Partial<Record<PostState, PostState[]>> = {
   failed: ['scheduled', 'draft'],
 };
 
-/** Kanban board of posts by state; drag a card to another column where that move makes sense. */
+/** What went wrong with a post, shown on its card in words and with an icon (not by colour alone). */
+interface Marker {
+  kind: 'failed' | 'declined';
+  text: string;
+  reason: string | null;
+}
+
+/**
+ * Kanban board of posts by state; drag a card to another column where that move makes sense.
+ * Every column fits a 1440 px screen (narrower ones wrap the columns), and long words and links wrap.
+ */
 @Component({
   selector: 'so-board',
-  imports: [RouterLink, SlicePipe, BannerComponent, CdkDropListGroup, CdkDropList, CdkDrag],
+  imports: [RouterLink, SlicePipe, BannerComponent, IconComponent, CdkDropListGroup, CdkDropList, CdkDrag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -65,9 +76,17 @@ const ALLOWED: Partial<Record<PostState, PostState[]>> = {
               [routerLink]="['..', 'posts', post.id]"
               cdkDrag
               [cdkDragData]="post"
-              [attr.aria-label]="post.title ?? post.text"
+              [attr.aria-label]="(post.title ?? post.text) + (markerOf(post) ? ', ' + markerOf(post)!.text : '')"
             >
+              @if (markerOf(post); as m) {
+                <span class="board-marker" [attr.data-marker]="m.kind">
+                  <so-icon [name]="m.kind === 'failed' ? 'circle-alert' : 'x'" [size]="14" />{{ m.text }}
+                </span>
+              }
               <strong>{{ post.title ?? (post.text | slice: 0 : 80) }}</strong>
+              @if (markerOf(post)?.reason; as reason) {
+                <span class="small board-reason">{{ reason }}</span>
+              }
               <span class="muted small"
                 >{{ post.variants.length }} account{{ post.variants.length === 1 ? '' : 's' }}
                 @if (post.nextRunAt) {
@@ -89,6 +108,62 @@ const ALLOWED: Partial<Record<PostState, PostState[]>> = {
         </section>
       }
     </div>
+  `,
+  styles: `
+    .board {
+      display: grid;
+      /* Six columns side by side from about 1100 px of content; fewer per row below, never a sideways scroll. */
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 10.5rem), 1fr));
+      gap: 0.6rem;
+    }
+    .board-column {
+      min-width: 0;
+      background: var(--bg);
+      border: 1px solid var(--border);
+      border-radius: 10px;
+      padding: 0.5rem;
+      min-height: 20rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    .board-column h2 {
+      font-size: 0.95rem;
+    }
+    .board-column .count {
+      color: var(--muted);
+      font-weight: 400;
+    }
+    .board-card {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2rem;
+      text-decoration: none;
+      color: var(--text);
+      cursor: grab;
+      margin: 0;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .board-marker {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      align-self: flex-start;
+      font-size: 0.75rem;
+      font-weight: 600;
+      color: var(--danger);
+      background: var(--danger-soft);
+      border-radius: 999px;
+      padding: 0.05rem 0.45rem;
+    }
+    .board-marker[data-marker='declined'] {
+      color: #8a5a00;
+      background: #fff4de;
+    }
+    .board-reason {
+      color: var(--muted);
+    }
   `,
 })
 export class BoardPage implements OnInit {
@@ -113,6 +188,16 @@ export class BoardPage implements OnInit {
 
   repeat(post: Post): string | null {
     return describeRepeat(post.schedule, this.zone());
+  }
+
+  markerOf(post: Post): Marker | null {
+    if (post.state === 'failed') {
+      return { kind: 'failed', text: 'Failed', reason: post.variants.find((v) => v.lastError)?.lastError ?? null };
+    }
+    if (post.approval?.status === 'declined' && post.state === 'draft') {
+      return { kind: 'declined', text: 'Declined', reason: post.approval.reason };
+    }
+    return null;
   }
 
   when(iso: string): string {

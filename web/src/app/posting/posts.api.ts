@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   CalendarEntry,
+  Label,
   MediaItem,
   Post,
   PostState,
@@ -86,11 +87,16 @@ export class PostsApi {
     );
   }
 
-  calendar(from: string, to: string, filters: { account?: string; state?: string }): Promise<CalendarRange> {
+  /** `filters`: account, network, label (name), state, author; empty values are left out. */
+  calendar(from: string, to: string, filters: Record<string, string> = {}): Promise<CalendarRange> {
     const params: Record<string, string> = { from, to };
-    if (filters.account) params['account'] = filters.account;
-    if (filters.state) params['state'] = filters.state;
+    for (const [key, value] of Object.entries(filters)) if (value) params[key] = value;
     return firstValueFrom(this.http.get<CalendarRange>('/api/v1/calendar', { params }));
+  }
+
+  /** The workspace's labels by name. */
+  async labels(): Promise<Label[]> {
+    return (await firstValueFrom(this.http.get<{ items: Label[] }>('/api/v1/labels'))).items;
   }
 
   async board(): Promise<BoardColumn[]> {

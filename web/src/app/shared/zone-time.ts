@@ -18,10 +18,3 @@ export function fromLocalInput(value: string, zone: string): string | null {
   const local = DateTime.fromISO(value, { zone });
   return local.isValid ? local.toUTC().toISO() : null;
 }
-
-/** The same wall-clock time on another day (calendar drag and drop). */
-export function moveToDay(iso: string, day: string, zone: string): string {
-  const current = inZone(iso, zone);
-  const target = DateTime.fromISO(day, { zone }).set({ hour: current.hour, minute: current.minute, second: 0 });
-  return target.toUTC().toISO()!;
-}
