@@ -322,7 +322,8 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     type: 'request-approval',
     category: 'action',
     label: 'Request approval',
-    description: 'Asks the team to approve the post; the run waits until someone decides or the time runs out.',
+    description:
+      'Asks the team to approve the post; the run waits until someone decides or the time runs out. A request withdrawn on the board continues on declined (decision: withdrawn).',
     inputs: ['in'],
     outputs: ['approved', 'declined', 'timeout'],
     config: [

@@ -49,7 +49,10 @@ export interface Decision {
 /** How long a client's approval link works. */
 const LINK_HOURS = 72;
 
-/** Someone decided: who waits on it (an automation run) continues on the approved or declined port. */
+/**
+ * Someone decided, or withdrew the request: who waits on it (an automation run) continues on the
+ * approved or declined port (withdrawn goes on as declined, its decision saying `withdrawn`).
+ */
 export type DecisionListener = (approval: Approval) => Promise<void>;
 
 /** Approving posts: asked for by members or automations, decided by members or by clients through a link. */
@@ -141,6 +144,9 @@ export class ApprovalsService {
         targetId: e.postId,
         details: { approvalId: approval.id },
       });
+      // A run waiting on it goes on now (as declined), rather than waiting out its timeout for nobody.
+      const updated = await this.approvals.findOneByOrFail({ id: approval.id });
+      for (const listener of this.listeners) await listener(updated);
     }
   }
 

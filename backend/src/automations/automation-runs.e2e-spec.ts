@@ -403,6 +403,21 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
     const bell = await api().get('/notifications').expect(200);
     expect(bell.body.items[0]).toMatchObject({ body: 'Declined: not our voice', read: false });
     expect(bell.body.unread).toBeGreaterThan(0);
+
+    // Dragged back to Drafts on the board: the request is withdrawn and the run goes on at once.
+    const withdrawnRun = await runOnce(id, { title: 'Changed my mind', publishAt });
+    await settled(withdrawnRun, workspaceId, ['waiting']);
+    const third = (await api().get('/approvals').expect(200)).body.items.find(
+      (a: { text: string }) => a.text === 'Changed my mind',
+    );
+    await api().post(`/posts/${third.postId}/move`, { to: 'draft' }).expect(200);
+    const withdrawn = await settled(withdrawnRun);
+    expect(withdrawn.status).toBe('succeeded');
+    expect(withdrawn.steps.slice(-2).map((s) => [s.nodeId, s.port])).toEqual([
+      ['ask', 'declined'],
+      ['tell', 'out'],
+    ]);
+    expect(withdrawn.steps.at(-2)?.output).toMatchObject({ decision: 'withdrawn' });
   });
 
   it('parks long waits in the database and resumes them when their time comes: a delay, an approval timeout', async () => {

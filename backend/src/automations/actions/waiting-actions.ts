@@ -11,10 +11,12 @@ export class WaitingActions {
     private readonly runs: RunsService,
     private readonly approvals: ApprovalsService,
   ) {
-    // A decision continues the run that waits on it, on the port named after the decision.
+    // A decision continues the run that waits on it, on the port named after the decision; a
+    // request withdrawn on the board (the post went back to Drafts) continues as declined.
     approvals.onDecision(async (approval) => {
       if (!approval.runId || !approval.nodeId) return;
-      await this.runs.decide(approval.runId, approval.nodeId, approval.status, {
+      const port = approval.status === 'withdrawn' ? 'declined' : approval.status;
+      await this.runs.decide(approval.runId, approval.nodeId, port, {
         ...(await this.waitingPayload(approval.runId, approval.nodeId)),
         approvalId: approval.id,
         decision: approval.status,
