@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
-import type { NetworkId } from '../connectors/network-limits';
+import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 
 /** The crops the editor offers, width / height. */
 export const ASPECTS = {
@@ -19,7 +19,7 @@ export class AspectDto {
 }
 
 export class NetworkAspectsDto {
-  @ApiProperty() network: NetworkId;
+  @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
   @ApiProperty() label: string;
   @ApiProperty({ description: 'Narrowest image the network takes, width / height' }) min: number;
   @ApiProperty({ description: 'Widest image the network takes, width / height' }) max: number;
