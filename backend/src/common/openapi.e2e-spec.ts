@@ -100,6 +100,21 @@ describe('the OpenAPI document', () => {
     expect(schemas.MovePostDto.properties.to).toMatchObject({ enum: ['draft', 'scheduled', 'pending_approval'] });
   });
 
+  it("spells out an approval with its variants and an approver's edits", () => {
+    const schemas = doc.components!.schemas! as Record<
+      string,
+      { properties: Record<string, Schema>; required?: string[] }
+    >;
+    expect(Object.keys(schemas.ApproveDto.properties)).toEqual(['comment', 'variants']);
+    expect(schemas.VariantEditDto.required).toEqual(['variantId', 'text']);
+    expect(schemas.VariantEditDto.properties.variantId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(schemas.EditsDto.required).toEqual(['variants']);
+    expect(schemas.ApprovalViewDto.properties.variants).toMatchObject({ type: 'array' });
+    expect(Object.keys(schemas.ApprovalVariantDto.properties)).toEqual(
+      expect.arrayContaining(['accountName', 'network', 'text', 'media', 'length', 'maxLength']),
+    );
+  });
+
   it('finds the gaps it is meant to find', () => {
     const broken = {
       paths: {
