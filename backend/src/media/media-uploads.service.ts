@@ -100,7 +100,9 @@ export class MediaUploads {
 
   /** The stored type of an original file (`media/<workspace>/<id>/original`). */
   async mimeTypeOf(storageKey: string): Promise<string> {
-    const item = await this.items.findOneBy({ storageKey });
+    // The key names the item (`media/<workspace>/<id>/original`): read by primary key, not a scan by key.
+    const [, workspaceId, id] = storageKey.split('/');
+    const item = id ? await this.items.findOneBy({ id, workspaceId, storageKey }) : null;
     return item?.mimeType ?? 'application/octet-stream';
   }
 
