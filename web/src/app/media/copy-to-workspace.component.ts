@@ -4,17 +4,18 @@ import { RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { DialogComponent } from '../shared/dialog.component';
+import { IconComponent } from '../shared/icon.component';
 import { MediaApi } from './media.api';
 import type { LibraryItem } from './media.types';
 
 /** "Copy to workspace…": the item into another workspace where the member may upload. Hidden when there is none. */
 @Component({
   selector: 'so-copy-to-workspace',
-  imports: [DialogComponent, FormsModule, RouterLink],
+  imports: [DialogComponent, FormsModule, IconComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (targets().length) {
-      <button type="button" (click)="open()">Copy to workspace…</button>
+      <button type="button" (click)="open()"><so-icon name="copy" /> Copy to workspace…</button>
       <so-dialog heading="Copy to another workspace">
         @if (copied(); as c) {
           <p class="banner success" role="status">

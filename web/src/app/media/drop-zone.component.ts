@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { IconComponent } from '../shared/icon.component';
 
 /**
  * Where files are dropped (several at once) or chosen with the button; optionally also opens the
@@ -6,6 +7,7 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
  */
 @Component({
   selector: 'so-drop-zone',
+  imports: [IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     class: 'drop-zone',
@@ -18,6 +20,7 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
   },
   template: `
     <p>
+      <so-icon name="upload" [size]="18" />
       <strong>{{ over() ? 'Drop to upload' : 'Drag files here' }}</strong>
       <span class="muted"> — images, GIFs, videos or PDFs, several at once</span>
     </p>
@@ -53,6 +56,10 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
       background: var(--primary-soft);
     }
     p {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      flex-wrap: wrap;
       margin: 0 0 0.6rem;
     }
   `,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import type { MediaFolder } from './media.types';
@@ -34,8 +34,8 @@ export type FolderChoice = string;
             Not in a folder
           </button>
         </li>
-        @for (f of folders(); track f.id) {
-          <li>
+        @for (f of tree(); track f.id) {
+          <li [style.padding-left.rem]="f.depth * 0.9">
             @if (renaming() === f.id) {
               <form class="inline-rename" (ngSubmit)="rename(f)">
                 <input
@@ -127,6 +127,20 @@ export class FolderListComponent {
   readonly renamed = output<{ folder: MediaFolder; name: string }>();
   readonly removed = output<MediaFolder>();
   readonly renaming = signal<string | null>(null);
+  /** Folders under their parents, each with its depth; one whose parent is missing shows at the top. */
+  readonly tree = computed(() => {
+    const folders = this.folders();
+    const ids = new Set(folders.map((f) => f.id));
+    const out: (MediaFolder & { depth: number })[] = [];
+    const visit = (parentId: string | null, depth: number) => {
+      for (const f of folders.filter((x) => (x.parentId && ids.has(x.parentId) ? x.parentId : null) === parentId)) {
+        out.push({ ...f, depth });
+        visit(f.id, depth + 1);
+      }
+    };
+    visit(null, 0);
+    return out;
+  });
   newName = '';
   draft = '';
 

@@ -6,8 +6,10 @@ import { DialogComponent } from '../shared/dialog.component';
 import { MediaApi } from './media.api';
 import type { LibraryItem, MediaUsage } from './media.types';
 
-/** Posts in these states are on their way out: the item cannot be taken from them. */
-const GOING_OUT = new Set(['scheduled', 'publishing']);
+/** Posts in these states are on their way out (or will be once approved): the item cannot be taken from them. */
+const GOING_OUT = new Set(['scheduled', 'pending_approval', 'publishing']);
+/** Posts that lose the item if the person goes on; published ones keep what went out. */
+const LOSING = new Set(['draft', 'failed']);
 
 type Step =
   | { kind: 'checking' }
@@ -103,7 +105,7 @@ export class MediaDeleteComponent {
     try {
       const { usage } = await this.api.get(item.id);
       const blocking = usage.filter((u) => GOING_OUT.has(u.state));
-      const open = usage.filter((u) => u.state !== 'published');
+      const open = usage.filter((u) => LOSING.has(u.state));
       this.step.set(
         blocking.length
           ? { kind: 'blocked', posts: blocking }
@@ -143,7 +145,7 @@ export class MediaDeleteComponent {
     this.step.set(
       code === 'MEDIA_IN_USE'
         ? { kind: 'blocked', posts: usage.filter((u) => GOING_OUT.has(u.state)) }
-        : { kind: 'drafts', posts: usage.filter((u) => u.state !== 'published') },
+        : { kind: 'drafts', posts: usage.filter((u) => LOSING.has(u.state)) },
     );
   }
 }

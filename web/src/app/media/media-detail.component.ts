@@ -5,6 +5,7 @@ import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { WhenPipe } from '../shared/format';
+import { IconComponent } from '../shared/icon.component';
 import { CopyToWorkspaceComponent } from './copy-to-workspace.component';
 import { duration, fileSize, KIND_LABELS } from './media-format';
 import { MediaApi } from './media.api';
@@ -23,7 +24,15 @@ const STATE_TEXT: Partial<Record<string, string>> = {
 /** One item: its facts, where it is used, and what can be done to it (rename, file, tag, star, edit, copy, delete). */
 @Component({
   selector: 'so-media-detail',
-  imports: [FormsModule, RouterLink, BannerComponent, CopyToWorkspaceComponent, TagEditorComponent, WhenPipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    BannerComponent,
+    CopyToWorkspaceComponent,
+    IconComponent,
+    TagEditorComponent,
+    WhenPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <so-banner [message]="error()" />
@@ -77,7 +86,8 @@ const STATE_TEXT: Partial<Record<string, string>> = {
             [disabled]="!canWrite()"
             (click)="save({ favourite: !d.favourite })"
           >
-            {{ d.favourite ? '★ Favourite' : '☆ Add to favourites' }}
+            <so-icon name="star" [class.filled]="d.favourite" />
+            {{ d.favourite ? 'Favourite' : 'Add to favourites' }}
           </button>
 
           @if (canWrite()) {
@@ -128,7 +138,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
 
           <div class="button-row">
             @if (canWrite() && d.kind === 'image') {
-              <button type="button" (click)="editing.emit(d)">Edit…</button>
+              <button type="button" (click)="editing.emit(d)"><so-icon name="crop" /> Edit…</button>
             }
             @if (canWrite()) {
               <so-copy-to-workspace [item]="d" />
@@ -177,6 +187,12 @@ const STATE_TEXT: Partial<Record<string, string>> = {
     }
     .button-row {
       margin-top: 1.2rem;
+    }
+    .filled {
+      color: #d97706;
+    }
+    .filled ::ng-deep svg {
+      fill: currentColor;
     }
   `,
 })

@@ -4,6 +4,7 @@ import { type CropperPosition, type Dimensions, ImageCropperComponent } from 'ng
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
+import { IconComponent } from '../shared/icon.component';
 import { aspectParts, cropRect, type Rect } from './crop-geometry';
 import { MediaApi } from './media.api';
 import type { AspectRatios, CropAspect, EditOperation, LibraryItem, WatermarkPosition } from './media.types';
@@ -27,7 +28,7 @@ type CropChoice = 'none' | 'free' | CropAspect;
  */
 @Component({
   selector: 'so-media-editor',
-  imports: [FormsModule, ImageCropperComponent, BannerComponent],
+  imports: [FormsModule, ImageCropperComponent, BannerComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <so-banner [message]="error()" />
@@ -54,8 +55,10 @@ type CropChoice = 'none' | 'free' | CropAspect;
         <fieldset>
           <legend>Rotate</legend>
           <div class="button-row">
-            <button type="button" class="small" (click)="rotate(3)">Rotate left</button>
-            <button type="button" class="small" (click)="rotate(1)">Rotate right</button>
+            <button type="button" class="small" (click)="rotate(3)"><so-icon name="rotate-left" /> Rotate left</button>
+            <button type="button" class="small" (click)="rotate(1)">
+              <so-icon name="rotate-right" /> Rotate right
+            </button>
           </div>
         </fieldset>
 

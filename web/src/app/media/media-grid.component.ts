@@ -29,7 +29,7 @@ import type { LibraryItem } from './media.types';
               @if (item.thumbnailUrl || item.kind === 'image' || item.kind === 'gif') {
                 <img [src]="item.thumbnailUrl ?? item.url" alt="" loading="lazy" />
               } @else {
-                <so-icon [name]="item.kind === 'video' ? 'play' : 'file-text'" [size]="32" />
+                <so-icon [name]="item.kind === 'video' ? 'film' : 'file-text'" [size]="32" />
               }
               @if (item.kind === 'video' || item.kind === 'gif') {
                 <span class="badge">{{ item.kind === 'gif' ? 'GIF' : 'Video' }}</span>
@@ -40,7 +40,7 @@ import type { LibraryItem } from './media.types';
             </span>
             <span class="name">
               @if (item.favourite) {
-                <span class="fav" aria-hidden="true">★</span>
+                <so-icon class="fav" name="star" [size]="12" />
               }
               {{ item.fileName }}
             </span>
@@ -117,6 +117,10 @@ import type { LibraryItem } from './media.types';
     }
     .fav {
       color: #d97706;
+      vertical-align: -1px;
+    }
+    .fav ::ng-deep svg {
+      fill: currentColor;
     }
   `,
 })

@@ -1,9 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   inject,
+  Injector,
   input,
   signal,
   untracked,
@@ -120,7 +122,7 @@ import { UploadQueue } from './upload-queue';
             (deleting)="askDelete($event)"
           />
           <div class="actions">
-            <button type="button" (click)="detailDialog().close()">Close</button>
+            <button type="button" (click)="detailDialog()?.close()">Close</button>
           </div>
         }
       }
@@ -155,11 +157,12 @@ export class MediaLibraryPage {
   private readonly team = inject(TeamApi);
   private readonly router = inject(Router);
   private readonly workspaces = inject(WorkspaceService);
+  private readonly injector = inject(Injector);
   readonly store = inject(MediaLibraryStore);
   readonly uploads = inject(UploadQueue);
   /** The open item (query parameter `item`), so a link can open it. */
   readonly item = input<string>();
-  readonly detailDialog = viewChild.required(DialogComponent);
+  readonly detailDialog = viewChild(DialogComponent);
   readonly deleteDialog = viewChild.required(MediaDeleteComponent);
   readonly folders = signal<MediaFolder[]>([]);
   readonly tags = signal<TagCount[]>([]);
@@ -191,8 +194,8 @@ export class MediaLibraryPage {
       const id = this.item();
       untracked(() => {
         this.editing.set(null);
-        if (id) queueMicrotask(() => this.showDialog());
-        else this.detailDialog().close();
+        // After the render: on a deep link the dialog is not there yet.
+        afterNextRender(() => (id ? this.showDialog() : this.detailDialog()?.close()), { injector: this.injector });
       });
     });
   }
@@ -220,7 +223,6 @@ export class MediaLibraryPage {
       }
     }
     await this.refreshFolders();
-    this.uploads.clearDone();
   }
 
   openItem(item: LibraryItem): Promise<boolean> {
@@ -228,11 +230,12 @@ export class MediaLibraryPage {
   }
 
   closeItem(): void {
-    this.editing.set(null);
-    if (this.item()) void this.router.navigate([], { queryParams: { item: null }, queryParamsHandling: 'merge' });
-    // Back to the tile it was opened from, for the keyboard.
     const id = this.item();
-    if (id) queueMicrotask(() => document.querySelector<HTMLElement>(`[data-media="${id}"]`)?.focus());
+    this.editing.set(null);
+    if (!id) return;
+    void this.router.navigate([], { queryParams: { item: null }, queryParamsHandling: 'merge' });
+    // Back to the tile it was opened from, for the keyboard.
+    queueMicrotask(() => document.querySelector<HTMLElement>(`[data-media="${id}"]`)?.focus());
   }
 
   askDelete(item: LibraryItem): void {
@@ -241,7 +244,7 @@ export class MediaLibraryPage {
 
   deleted(id: string): void {
     this.store.removed(id);
-    if (this.item() === id) this.detailDialog().close();
+    if (this.item() === id) this.detailDialog()?.close();
     void this.refreshFolders();
     void this.refreshTags();
   }
@@ -274,12 +277,8 @@ export class MediaLibraryPage {
 
   private showDialog(): void {
     const dialog = this.detailDialog();
-    // showModal() on an open dialog throws; another item opened from inside it only changes the content.
-    try {
-      dialog.open();
-    } catch {
-      /* already open */
-    }
+    // Another item opened from inside the dialog (its original, say) only changes the content.
+    if (dialog && !dialog.isOpen()) dialog.open();
   }
 
   private async folderCall(call: () => Promise<unknown>): Promise<void> {

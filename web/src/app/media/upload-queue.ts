@@ -32,6 +32,8 @@ export class UploadQueue {
 
   /** Resolves with the items that arrived, in the order the files were given. */
   async add(files: File[], onDone?: (item: LibraryItem) => void): Promise<LibraryItem[]> {
+    // The previous batch's finished rows make way; its failures stay until dismissed.
+    this.clearDone();
     const queued = files.map((file) => ({ file, task: this.track(file) }));
     const results: (LibraryItem | null)[] = new Array(queued.length).fill(null);
     let next = 0;

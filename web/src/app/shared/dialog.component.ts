@@ -18,6 +18,10 @@ export class DialogComponent {
   readonly titleId = `dialog-title-${DialogComponent.next++}`;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
+  isOpen(): boolean {
+    return this.dialog().nativeElement.open;
+  }
+
   open(): void {
     this.dialog().nativeElement.showModal();
   }
