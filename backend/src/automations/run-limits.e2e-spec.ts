@@ -114,5 +114,18 @@ describe.each(DATABASE_KINDS)('concurrent runs per workspace on %s', (kind) => {
     expect(received.slice(0, 2).sort()).toEqual([0, 1]);
     expect(received.slice(2)).toEqual([2, 3, 4]);
     expect(mostAtOnce).toBe(2);
+
+    // Two of two at once crossed 80 % of the limit: the owner was told once today, however often
+    // the workspace was at it since.
+    const { body: bell } = await api.get('/notifications').expect(200);
+    const near = bell.items.filter((n: { kind: string }) => n.kind === 'limit_near');
+    expect(near).toEqual([
+      expect.objectContaining({
+        title: 'Automations are near their limit of runs at once',
+        link: `/w/${workspaceId}/automations`,
+        count: 1,
+      }),
+    ]);
+    expect(near[0].body).toContain('2 of the 2 runs');
   });
 });
