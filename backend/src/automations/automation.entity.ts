@@ -42,6 +42,10 @@ export class Automation {
   @Column({ type: String, length: 36, nullable: true })
   createdBy: string | null;
 
+  /** The recipe template it was started from; null when built from scratch. */
+  @Column({ type: String, length: 100, nullable: true })
+  templateId: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SECRET_BOX } from '../accounts/secret-box.provider';
 import { ActivityService, type ActivityAction } from '../activity/activity.service';
@@ -64,7 +64,13 @@ export class AutomationsService {
     return { items };
   }
 
-  async create(workspaceId: string, actor: Principal, name: string, graph?: Graph): Promise<AutomationView> {
+  async create(
+    workspaceId: string,
+    actor: Principal,
+    name: string,
+    graph?: Graph,
+    templateId: string | null = null,
+  ): Promise<AutomationView> {
     const automation = this.automations.create({
       id: newId(),
       workspaceId,
@@ -73,10 +79,16 @@ export class AutomationsService {
       enabled: false,
       publishedVersion: null,
       createdBy: actor.userId,
+      templateId,
     });
     await this.automations.insert(jsonRow(automation));
     await this.record(workspaceId, actor, 'automation.created', automation);
     return this.get(workspaceId, automation.id);
+  }
+
+  /** Whether the workspace has started an automation from a recipe template (the onboarding step). */
+  startedFromTemplate(workspaceId: string): Promise<boolean> {
+    return this.automations.existsBy({ workspaceId, templateId: Not(IsNull()) });
   }
 
   async get(workspaceId: string, id: string): Promise<AutomationView> {

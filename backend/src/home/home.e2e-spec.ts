@@ -102,6 +102,9 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
       .expect(200);
     expect(steps(await home(owner))).toMatchObject({ set_queue_times: true, start_automation: false });
 
+    // A blank automation is not the step: starting one from a recipe template is.
+    await api(owner).post('/automations', { name: 'From scratch' }).expect(201);
+    expect(steps(await home(owner)).start_automation).toBe(false);
     const [template] = loadTemplates();
     await api(owner)
       .post(`/automation-templates/${template.id}/instantiate`, { inputs: template.sample.inputs })

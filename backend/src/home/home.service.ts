@@ -49,7 +49,7 @@ export class HomeService {
       this.upcoming(workspaceId, timeZone, now),
       this.failed(workspaceId),
       has(access, 'approvals:write') ? this.waiting(workspaceId, userId) : Promise.resolve(null),
-      this.checklist(workspaceId, accounts.length, automations?.length ?? 0),
+      this.checklist(workspaceId, accounts.length),
     ]);
     return {
       timeZone,
@@ -95,16 +95,17 @@ export class HomeService {
   }
 
   /** Steps that tick themselves from what the workspace holds. */
-  private async checklist(workspaceId: string, accounts: number, automations: number): Promise<HomeChecklistDto> {
-    const [posts, queueTimes] = await Promise.all([
+  private async checklist(workspaceId: string, accounts: number): Promise<HomeChecklistDto> {
+    const [posts, queueTimes, fromTemplate] = await Promise.all([
       this.posts.list(workspaceId, { limit: 1 }),
       this.queueSlots.anySet(workspaceId),
+      this.automations.startedFromTemplate(workspaceId),
     ]);
     const items = [
       { step: 'connect_account' as const, done: accounts > 0 },
       { step: 'compose_post' as const, done: posts.items.length > 0 },
       { step: 'set_queue_times' as const, done: queueTimes },
-      { step: 'start_automation' as const, done: automations > 0 },
+      { step: 'start_automation' as const, done: fromTemplate },
     ];
     return { items, complete: items.every((i) => i.done) };
   }

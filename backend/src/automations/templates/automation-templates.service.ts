@@ -43,6 +43,6 @@ export class AutomationTemplates {
       throw new AutomationsError('INVALID_GRAPH', errors[0].message, errors);
     }
     const graph = fillInputs(template.graph, fillDefaults(template.inputs, inputs)) as Graph;
-    return this.automations.create(workspaceId, actor, name?.trim() || template.title, graph);
+    return this.automations.create(workspaceId, actor, name?.trim() || template.title, graph, template.id);
   }
 }
