@@ -38,6 +38,11 @@ export class CalendarScope {
     return !label && !author && !state && !type;
   }
 
+  /** Whether `narrow` reads the post (alias `p`): a read that needs nothing else of it joins it only then. */
+  get readsPost(): boolean {
+    return !!this.filters.author;
+  }
+
   /** The variant states a read of variants asks for, of those it reads. */
   variantStates<S extends VariantState>(states: S[]): S[] {
     return this.filters.state ? states.filter((s) => s === this.filters.state) : states;

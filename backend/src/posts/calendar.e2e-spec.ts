@@ -7,7 +7,7 @@ import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { publishedAtFirstTry } from '../testing/published-job';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
-import { MAX_REPEATS_PER_VARIANT } from './calendar.service';
+import { MAX_REPEATS_PER_VARIANT } from './calendar-reads';
 import { PostVariant } from './post-variant.entity';
 import { Post } from './post.entity';
 
