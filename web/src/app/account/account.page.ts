@@ -8,10 +8,12 @@ import { BannerComponent } from '../shared/banner.component';
 import { TopbarComponent } from '../shared/topbar.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { NotificationPreferencesComponent } from '../notifications/notification-preferences.component';
+import { IconComponent } from '../shared/icon.component';
 
 @Component({
   selector: 'so-account',
   imports: [
+    IconComponent,
     ReactiveFormsModule,
     RouterLink,
     BannerComponent,
@@ -23,7 +25,9 @@ import { NotificationPreferencesComponent } from '../notifications/notification-
   template: `
     <so-topbar />
     <main class="page narrow">
-      <p><a routerLink="/">← Back to your workspace</a></p>
+      <p>
+        <a routerLink="/" class="back-link"><so-icon name="arrow-left" /> Back to your workspace</a>
+      </p>
       <h1>Your account</h1>
       <section class="card">
         <p>

@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { WhenPipe } from '../shared/format';
+import { IconComponent } from '../shared/icon.component';
 
 interface SandboxPost {
   id: string;
@@ -19,10 +20,12 @@ interface SandboxPost {
 /** What the Sandbox network shows for a demo account: its posts, newest first, with metrics. */
 @Component({
   selector: 'so-sandbox-timeline',
-  imports: [WhenPipe, BannerComponent, RouterLink],
+  imports: [IconComponent, WhenPipe, BannerComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p><a routerLink="../..">← Accounts</a></p>
+    <p>
+      <a routerLink="../.." class="back-link"><so-icon name="arrow-left" /> Accounts</a>
+    </p>
     <h1>Sandbox timeline <span class="demo-tag">demo network</span></h1>
     <so-banner [message]="error()" />
     @if (posts() === null) {

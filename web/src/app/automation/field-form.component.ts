@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import type { FieldSpec } from './automation.types';
 import { fieldProblems, isRequired } from './field-validation';
 import { formatOperand, OPERATORS, parseOperand } from './rule-operators';
+import { IconComponent } from '../shared/icon.component';
 
 export interface AccountChoice {
   id: string;
@@ -21,6 +22,7 @@ interface Rule {
  */
 @Component({
   selector: 'so-field-form',
+  imports: [IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (field of fields(); track field.key) {
@@ -187,7 +189,7 @@ interface Rule {
                     (click)="removeRule(field, i)"
                     [attr.aria-label]="'Remove rule ' + (i + 1)"
                   >
-                    ×
+                    <so-icon name="x" />
                   </button>
                 </div>
               }
@@ -215,7 +217,7 @@ interface Rule {
                     (click)="removeCase(field, i)"
                     [attr.aria-label]="'Remove case ' + (i + 1)"
                   >
-                    ×
+                    <so-icon name="x" />
                   </button>
                 </div>
               }

@@ -7,6 +7,7 @@ import { AuthService } from '../core/auth.service';
 import { WorkspaceService } from '../core/workspace.service';
 import { NavBadgesService } from './nav-badges.service';
 import { WhenPipe } from '../shared/format';
+import { IconComponent } from '../shared/icon.component';
 
 interface Notice {
   id: string;
@@ -36,7 +37,7 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
  */
 @Component({
   selector: 'so-notification-bell',
-  imports: [RouterLink, WhenPipe],
+  imports: [IconComponent, RouterLink, WhenPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The panel closes on Esc, a click outside it, and navigation (a link in it, or anywhere).
   host: {
@@ -51,7 +52,7 @@ const RETRY_MS = [1000, 2000, 5000, 15000];
         [attr.aria-expanded]="open()"
         [attr.aria-label]="'Notifications, ' + unread() + ' unread'"
       >
-        🔔
+        <so-icon name="bell" [size]="20" />
         @if (unread()) {
           <span class="badge" aria-hidden="true">{{ unread() }}</span>
         }

@@ -12,6 +12,7 @@ import { formatWhen } from '../shared/format';
 import { describeRepeat } from '../shared/repeat-text';
 import { PostCommentsComponent } from './post-comments.component';
 import { PostsApi } from './posts.api';
+import { IconComponent } from '../shared/icon.component';
 
 const STATE_TEXT: Partial<Record<string, string>> = {
   draft: 'Draft',
@@ -30,6 +31,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
 @Component({
   selector: 'so-post-detail',
   imports: [
+    IconComponent,
     RouterLink,
     BannerComponent,
     ConfirmButtonComponent,
@@ -39,7 +41,10 @@ const STATE_TEXT: Partial<Record<string, string>> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p><a routerLink="../../calendar">← Calendar</a> · <a routerLink="../../board">Board</a></p>
+    <p>
+      <a routerLink="../../calendar" class="back-link"><so-icon name="arrow-left" /> Calendar</a> ·
+      <a routerLink="../../board">Board</a>
+    </p>
     <so-banner [message]="error()" />
     @if (post(); as p) {
       <div class="page-head">

@@ -53,7 +53,7 @@ export function defaultChoice(zone: string, postingTimes: string[] = []): Schedu
   at = nextPostingTime(zone, postingTimes) ?? at;
   return {
     mode: 'draft',
-    at: at.toFormat("yyyy-LL-dd'T'HH:mm"),
+    at: toLocalInput(at.toISO()!, zone),
     repeat: 'weekly',
     rrule: '',
     intervalDays: 30,

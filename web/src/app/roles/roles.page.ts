@@ -5,10 +5,11 @@ import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { RoleFormComponent } from './role-form.component';
 import { RolesStore } from './roles.store';
+import { IconComponent } from '../shared/icon.component';
 
 @Component({
   selector: 'so-roles',
-  imports: [BannerComponent, ConfirmButtonComponent, RoleFormComponent],
+  imports: [IconComponent, BannerComponent, ConfirmButtonComponent, RoleFormComponent],
   providers: [RolesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -54,9 +55,9 @@ import { RolesStore } from './roles.store';
                 @for (role of roles; track role.id) {
                   <td class="center">
                     @if (role.permissions.includes(p.name)) {
-                      <span class="yes" role="img" aria-label="allowed">✓</span>
+                      <so-icon class="yes" name="check" label="allowed" />
                     } @else {
-                      <span class="muted" role="img" aria-label="not allowed">–</span>
+                      <so-icon class="muted" name="minus" label="not allowed" />
                     }
                   </td>
                 }

@@ -7,6 +7,7 @@ import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { RolesStore } from '../roles/roles.store';
 import { TIME_ZONES } from '../workspaces/time-zones';
+import { IconComponent } from '../shared/icon.component';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** The form's fields as the API names them, with their labels for error messages. */
@@ -23,7 +24,7 @@ const FIELDS: Record<string, string> = {
 
 @Component({
   selector: 'so-settings',
-  imports: [ReactiveFormsModule, FieldErrorComponent, BannerComponent],
+  imports: [IconComponent, ReactiveFormsModule, FieldErrorComponent, BannerComponent],
   providers: [RolesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -103,7 +104,7 @@ const FIELDS: Record<string, string> = {
                   (click)="removeTime($index)"
                   [attr.aria-label]="'Remove ' + time.value"
                 >
-                  ×
+                  <so-icon name="x" />
                 </button>
               </li>
             } @empty {

@@ -13,6 +13,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { AuthService } from '../core/auth.service';
 import { WorkspaceService } from '../core/workspace.service';
+import { IconComponent } from './icon.component';
 
 /**
  * The account menu: a button with the user's name that opens a menu (change password, all
@@ -20,7 +21,7 @@ import { WorkspaceService } from '../core/workspace.service';
  */
 @Component({
   selector: 'so-user-menu',
-  imports: [RouterLink],
+  imports: [IconComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'user-menu', '(document:click)': 'onDocumentClick($event)' },
   template: `
@@ -42,7 +43,7 @@ import { WorkspaceService } from '../core/workspace.service';
           <span class="muted">· {{ role() }}</span>
         }
       </span>
-      <span class="caret" aria-hidden="true">▾</span>
+      <so-icon class="caret" name="chevron-down" [size]="14" />
     </button>
     @if (open()) {
       <div id="user-menu-list" class="menu" role="menu" aria-label="Account" (keydown)="onMenuKey($event)">

@@ -3,37 +3,39 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { WorkspaceService } from '../core/workspace.service';
 import { NavBadgesService } from '../notifications/nav-badges.service';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
+import { IconComponent, type IconName } from '../shared/icon.component';
 import { TopbarComponent } from '../shared/topbar.component';
 
 interface NavItem {
   path: string;
   label: string;
   permission: string;
+  icon: IconName;
 }
 
 const NAV: NavItem[] = [
-  { path: 'home', label: 'Home', permission: 'posts:read' },
-  { path: 'compose', label: 'Compose', permission: 'posts:write' },
-  { path: 'calendar', label: 'Calendar', permission: 'posts:read' },
-  { path: 'board', label: 'Board', permission: 'posts:read' },
-  { path: 'media', label: 'Media library', permission: 'media:read' },
-  { path: 'automations', label: 'Automations', permission: 'automations:read' },
-  { path: 'approvals', label: 'Approvals', permission: 'approvals:write' },
-  { path: 'accounts', label: 'Accounts', permission: 'accounts:read' },
-  { path: 'import', label: 'Import & export', permission: 'posts:write' },
-  { path: 'settings', label: 'Settings', permission: 'workspace:read' },
-  { path: 'ai-settings', label: 'AI writer', permission: 'automations:read' },
-  { path: 'members', label: 'Members & invites', permission: 'members:read' },
-  { path: 'roles', label: 'Roles', permission: 'members:read' },
-  { path: 'api-keys', label: 'API keys', permission: 'api-keys:read' },
-  { path: 'activity', label: 'Activity log', permission: 'activity:read' },
-  { path: 'outbox', label: 'Email outbox', permission: 'outbox:read' },
+  { path: 'home', label: 'Home', permission: 'posts:read', icon: 'home' },
+  { path: 'compose', label: 'Compose', permission: 'posts:write', icon: 'pen' },
+  { path: 'calendar', label: 'Calendar', permission: 'posts:read', icon: 'calendar' },
+  { path: 'board', label: 'Board', permission: 'posts:read', icon: 'kanban' },
+  { path: 'media', label: 'Media library', permission: 'media:read', icon: 'image' },
+  { path: 'automations', label: 'Automations', permission: 'automations:read', icon: 'workflow' },
+  { path: 'approvals', label: 'Approvals', permission: 'approvals:write', icon: 'badge-check' },
+  { path: 'accounts', label: 'Accounts', permission: 'accounts:read', icon: 'at-sign' },
+  { path: 'import', label: 'Import & export', permission: 'posts:write', icon: 'import' },
+  { path: 'settings', label: 'Settings', permission: 'workspace:read', icon: 'settings' },
+  { path: 'ai-settings', label: 'AI writer', permission: 'automations:read', icon: 'sparkles' },
+  { path: 'members', label: 'Members & invites', permission: 'members:read', icon: 'users' },
+  { path: 'roles', label: 'Roles', permission: 'members:read', icon: 'shield' },
+  { path: 'api-keys', label: 'API keys', permission: 'api-keys:read', icon: 'key' },
+  { path: 'activity', label: 'Activity log', permission: 'activity:read', icon: 'list-clock' },
+  { path: 'outbox', label: 'Email outbox', permission: 'outbox:read', icon: 'mail' },
 ];
 
 /** The frame inside a workspace: top bar with the workspace switcher and account menu, and the side navigation. */
 @Component({
   selector: 'so-workspace-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent, NotificationBellComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TopbarComponent, NotificationBellComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The workspace's colours replace the product's inside it (buttons, links, the top bar's accent).
   host: {
@@ -72,7 +74,7 @@ const NAV: NavItem[] = [
             routerLinkActive="active"
             ariaCurrentWhenActive="page"
             [attr.title]="badge(item.path) ? badgeLabel(item.path, badge(item.path)) : null"
-            >{{ item.label }}
+            ><so-icon [name]="item.icon" [size]="18" /><span class="nav-label">{{ item.label }}</span>
             @if (badge(item.path); as count) {
               <span class="nav-badge" aria-hidden="true" [attr.data-testid]="'badge-' + item.path">{{ count }}</span>
             }
