@@ -55,6 +55,7 @@ import { SandboxPostOptions1765324800000 } from './migrations/1765324800000-Sand
 import { MediaLibrary1765238400000 } from './migrations/1765238400000-MediaLibrary';
 import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 import { CalendarKeysIndex1765497600000 } from './migrations/1765497600000-CalendarKeysIndex';
+import { AutomationTemplateOrigin1765670400000 } from './migrations/1765670400000-AutomationTemplateOrigin';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -119,4 +120,5 @@ export const MIGRATIONS = [
   SandboxPostOptions1765324800000,
   ComposerAssist1765411200000,
   CalendarKeysIndex1765497600000,
+  AutomationTemplateOrigin1765670400000,
 ];
