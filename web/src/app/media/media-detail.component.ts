@@ -202,6 +202,8 @@ export class MediaDetailComponent {
   readonly itemId = input.required<string>();
   readonly folders = input<MediaFolder[]>([]);
   readonly knownTags = input<string[]>([]);
+  /** The item as read, for the dialog's heading. */
+  readonly loaded = output<LibraryItem>();
   /** The item as changed here (for the grid). */
   readonly changed = output<LibraryItem>();
   readonly editing = output<LibraryItem>();
@@ -233,6 +235,7 @@ export class MediaDetailComponent {
       const item = await this.api.update(current.id, patch);
       this.detail.set({ ...item, usage: current.usage });
       this.fileName = item.fileName;
+      this.loaded.emit(item);
       this.changed.emit(item);
     } catch (error) {
       this.error.set(problemText(error));
@@ -247,6 +250,7 @@ export class MediaDetailComponent {
       const detail = await this.api.get(id);
       this.detail.set(detail);
       this.fileName = detail.fileName;
+      this.loaded.emit(detail);
     } catch (error) {
       this.error.set(problemText(error));
     }

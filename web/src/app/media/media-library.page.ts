@@ -117,6 +117,7 @@ import { UploadQueue } from './upload-queue';
             [itemId]="id"
             [folders]="folders()"
             [knownTags]="tagNames()"
+            (loaded)="openName.set($event.fileName)"
             (changed)="changed($event)"
             (editing)="editing.set($event)"
             (deleting)="askDelete($event)"
@@ -170,6 +171,8 @@ export class MediaLibraryPage {
   readonly error = signal<string | null>(null);
   /** The item being edited (the dialog shows the editor instead of the details). */
   readonly editing = signal<LibraryItem | null>(null);
+  /** The open item's name, once its details are read. */
+  readonly openName = signal('File');
   readonly canWrite = computed(() => this.workspaces.can('media:write'));
   readonly folder = computed<FolderChoice>(() => this.store.filter().folderId ?? '');
   /** The filter without the folder, which the folder list chooses. */
@@ -182,7 +185,7 @@ export class MediaLibraryPage {
   readonly dialogHeading = computed(() => {
     const editing = this.editing();
     if (editing) return `Edit ${editing.fileName}`;
-    return this.store.items()?.find((i) => i.id === this.item())?.fileName ?? 'File';
+    return this.openName();
   });
 
   constructor() {
