@@ -166,6 +166,16 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
       // The network's accounts: each one's due variants by time (the label and author are checked per row by key).
       ['ix_post_variants_account', 'ix_publish_jobs_calendar', 'ix_schedules_workspace_type'],
     ],
+    [
+      'calendar days',
+      () => `/api/v1/calendar/days?${month()}`,
+      ['ix_post_variants_calendar', 'ix_publish_jobs_calendar', 'ix_schedules_workspace_type'],
+    ],
+    [
+      'calendar day',
+      () => `/api/v1/calendar/day?date=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`,
+      ['ix_post_variants_calendar', 'ix_publish_jobs_calendar', 'ix_schedules_workspace_type'],
+    ],
     ['post attempts', () => `/api/v1/posts/${postId}/attempts`, ['ix_publish_jobs_post']],
     ['activity', () => '/api/v1/activity?limit=50', ['ix_activity_entries_workspace']],
     ['outbox', () => '/api/v1/outbox?limit=50', ['ix_outbox_emails_workspace']],
