@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import { TeamApi } from '../members/team.api';
 import { ApiKeysStore } from './api-keys.store';
 
 /** Name a key and pick its scopes, which can only be permissions the caller holds. */
@@ -31,7 +32,10 @@ import { ApiKeysStore } from './api-keys.store';
           <p class="hint full-row" id="key-scopes-hint">Only permissions you hold yourself can be granted.</p>
           @for (p of grantable(); track p) {
             <label class="check"
-              ><input type="checkbox" [checked]="scopes().has(p)" (change)="toggle(p)" /> <code>{{ p }}</code></label
+              ><input type="checkbox" [checked]="scopes().has(p)" (change)="toggle(p)" />
+              <span
+                ><code>{{ p }}</code> <span class="muted small">{{ descriptions().get(p) }}</span></span
+              ></label
             >
           }
         </fieldset>
@@ -41,15 +45,24 @@ import { ApiKeysStore } from './api-keys.store';
     </section>
   `,
 })
-export class ApiKeyFormComponent {
+export class ApiKeyFormComponent implements OnInit {
   private readonly store = inject(ApiKeysStore);
   private readonly workspaces = inject(WorkspaceService);
+  private readonly team = inject(TeamApi);
+  /** What each scope allows, in words (the same catalogue the roles page shows). */
+  readonly descriptions = signal(new Map<string, string>());
   readonly created = output<void>();
   readonly grantable = computed(() => this.workspaces.current()?.permissions ?? []);
   readonly scopes = signal(new Set<string>());
   readonly busy = signal(false);
   readonly errors = new FormErrors();
   name = '';
+
+  async ngOnInit(): Promise<void> {
+    // Without the words the scopes still work: a failed read leaves the codes alone.
+    const catalogue = await this.team.permissions().catch(() => []);
+    this.descriptions.set(new Map(catalogue.map((p) => [p.name, p.description])));
+  }
 
   toggle(scope: string): void {
     const next = new Set(this.scopes());
