@@ -27,7 +27,8 @@ interface Rule {
   template: `
     @for (field of fields(); track field.key) {
       <div class="field" [attr.data-field]="field.key">
-        @switch (field.kind) {
+        <!-- Roles are a multiselect whose choices include the workspace's custom roles. -->
+        @switch (field.kind === 'roles' ? 'multiselect' : field.kind) {
           @case ('boolean') {
             <label class="check">
               <input
@@ -60,7 +61,7 @@ interface Rule {
           @case ('multiselect') {
             <fieldset>
               <legend>{{ field.label }}{{ mark(field) }}</legend>
-              @for (option of field.options ?? []; track option.value) {
+              @for (option of choices(field); track option.value) {
                 <label class="check">
                   <input
                     type="checkbox"
@@ -92,21 +93,6 @@ interface Rule {
                     (change)="toggle(field, account.id, $any($event.target).checked)"
                   />
                   {{ account.name }}
-                </label>
-              }
-            </fieldset>
-          }
-          @case ('roles') {
-            <fieldset>
-              <legend>{{ field.label }}{{ mark(field) }}</legend>
-              @for (option of roleOptions(field); track option.value) {
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    [checked]="listOf(field).includes(option.value)"
-                    (change)="toggle(field, option.value, $any($event.target).checked)"
-                  />
-                  {{ option.label }}
                 </label>
               }
             </fieldset>
@@ -288,8 +274,9 @@ export class FieldFormComponent {
     this.set(field, text === '' ? undefined : Number(text));
   }
 
-  /** Built-in roles, the workspace's custom roles, and any chosen role no longer offered (so it can be unticked). */
-  roleOptions(field: FieldSpec): { value: string; label: string }[] {
+  /** A multiselect's choices; roles add the workspace's custom roles and any chosen role no longer offered (so it can be unticked). */
+  choices(field: FieldSpec): { value: string; label: string }[] {
+    if (field.kind !== 'roles') return field.options ?? [];
     const offered = [...(field.options ?? []), ...this.customRoles().map((r) => ({ value: r.id, label: r.name }))];
     const gone = this.listOf(field)
       .filter((v) => !offered.some((o) => o.value === v))
