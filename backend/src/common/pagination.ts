@@ -2,7 +2,7 @@ import type { Type as Class } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { FindOptionsWhere, LessThan, ObjectLiteral, Repository } from 'typeorm';
+import { FindOptionsWhere, LessThan, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 
 /** Query of every keyset-paginated list: the last id seen and a page size. */
 export class PageQuery {
@@ -65,6 +65,24 @@ export async function findPage<E extends ObjectLiteral & { id: string }>(
     order: { id: 'DESC' } as never,
     take: limit + 1,
   });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+/**
+ * `findPage` for a list whose filters need a query builder (a subquery, a LIKE): the same cursor
+ * and order, on the builder's main alias.
+ */
+export async function queryPage<E extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<E>,
+  query: PageQuery,
+): Promise<Page<E>> {
+  const limit = query.limit ?? 50;
+  if (query.cursor) qb.andWhere(`${qb.alias}.id < :cursor`, { cursor: query.cursor });
+  const rows = await qb
+    .orderBy(`${qb.alias}.id`, 'DESC')
+    .take(limit + 1)
+    .getMany();
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }

@@ -81,9 +81,12 @@ export class MediaListQueryDto {
   favourite?: boolean;
 }
 
-/** Tags are kept as typed, trimmed; the same tag twice is one. */
+/**
+ * Tags are trimmed and lower-cased, the same tag twice is one: "Launch" and "launch" are one tag on
+ * every database (SQL Server compares without case, PostgreSQL with it).
+ */
 const tagList = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim() : t)))] : value;
+  Array.isArray(value) ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t)))] : value;
 
 export class UpdateMediaDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 255 })

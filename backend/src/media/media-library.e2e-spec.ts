@@ -100,6 +100,7 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       ['q', () => 'q=beach', () => [beach.id]],
       ['q with LIKE wildcards taken literally', () => 'q=o%25', () => [byEditor.id]],
       ['tag', () => 'tag=travel', () => [mountain.id, beach.id]],
+      ['tag in any case', () => 'tag=Travel', () => [mountain.id, beach.id]],
       ['kind', () => 'kind=image', () => [byEditor.id, mountain.id, beach.id]],
       ['uploader', () => `uploadedBy=${editor.id}`, () => [byEditor.id]],
       ['folder', () => `folderId=${folderId}`, () => [beach.id]],
@@ -147,7 +148,7 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       const folder = (await post('/media-folders', { name: 'Renamed' }).expect(201)).body.id;
       const res = await patch(`/media/${item.id}`, {
         fileName: 'hero.png',
-        tags: [' launch ', 'launch', 'hero'],
+        tags: [' Launch ', 'launch', 'hero'],
         favourite: true,
         folderId: folder,
       }).expect(200);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { notFound } from '../common/common.errors';
-import type { Page } from '../common/pagination';
+import { type Page, queryPage } from '../common/pagination';
 import { MediaItemDto } from './media.dto';
 import { MediaDetailDto, MediaListQueryDto, MediaTagsDto } from './media-library.dto';
 import { MediaItem } from './media-item.entity';
@@ -25,9 +25,7 @@ export class MediaQueries {
   ) {}
 
   async list(workspaceId: string, query: MediaListQueryDto): Promise<Page<MediaItemDto>> {
-    const limit = query.limit ?? 50;
     const qb = this.items.createQueryBuilder('m').where('m.workspaceId = :workspaceId', { workspaceId });
-    if (query.cursor) qb.andWhere('m.id < :cursor', { cursor: query.cursor });
     if (query.folderId === 'root') qb.andWhere('m.folderId IS NULL');
     else if (query.folderId) qb.andWhere('m.folderId = :folderId', { folderId: query.folderId });
     if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
@@ -38,7 +36,7 @@ export class MediaQueries {
     if (query.q) {
       // LIKE's wildcards in the search are searched for, not matched with.
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where("LOWER(m.fileName) LIKE :pattern ESCAPE '\\'", { pattern })));
+      qb.andWhere("LOWER(m.fileName) LIKE :pattern ESCAPE '\\'", { pattern });
     }
     if (query.tag) {
       const tagged = qb
@@ -46,15 +44,11 @@ export class MediaQueries {
         .select('1')
         .from(MediaTag, 't')
         .where('t.mediaId = m.id')
-        .andWhere('t.tag = :tag', { tag: query.tag.trim() });
+        .andWhere('t.tag = :tag', { tag: query.tag.trim().toLowerCase() });
       qb.andWhere(`EXISTS ${tagged.getQuery()}`, tagged.getParameters());
     }
-    const rows = await qb
-      .orderBy('m.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.views.many(page), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    const page = await queryPage(qb, query);
+    return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 
   async detail(workspaceId: string, id: string): Promise<MediaDetailDto> {
