@@ -433,6 +433,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/media-tags',
         '/api/v1/hashtags/suggestions?q=secret',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
+        `/api/v1/calendar/days?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
+        ...[0, 1, 2].map(
+          (d) => `/api/v1/calendar/day?date=${new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)}`,
+        ),
       ].map((p) => t.http.get(p).set(headers)),
     );
     const text = JSON.stringify(lists.map((r) => r.body));
