@@ -19,6 +19,8 @@ import type { BlobStore } from './storage/blob-store';
 /** A logo is a small picture; anything larger is not one. */
 const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 const EDITABLE = ['image/jpeg', 'image/png', 'image/webp'];
+/** Pixels are held raw between steps (4 bytes each): past 8192×8192 an edit would hold gigabytes. */
+const MAX_EDIT_PIXELS = 8192 * 8192;
 
 /** Crop, resize, rotate and watermark: each edit is a new item pointing back at the original, which stays. */
 @Injectable()
@@ -40,6 +42,11 @@ export class MediaEdits {
         `${item.fileName} is ${item.mimeType}; only JPEG, PNG and WebP images can be edited`,
         [{ field: 'id', message: `is a ${item.kind} (${item.mimeType}), not an editable image` }],
       );
+    }
+    if ((item.width ?? 0) * (item.height ?? 0) > MAX_EDIT_PIXELS) {
+      throw new MediaError('EDIT_INVALID', `${item.fileName} is too large to edit (over 64 megapixels)`, [
+        { field: 'id', message: `is ${item.width}×${item.height}; images up to 8192×8192 can be edited` },
+      ]);
     }
     const original = await buffer(await this.store.get(item.storageKey));
     const logo = () => this.logoOf(workspaceId, input);

@@ -242,6 +242,19 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       expect(await store().exists(`media/${workspaceId}/${item.id}/original`)).toBe(true);
     });
 
+    it('refuses to delete an item while its post waits for approval', async () => {
+      const item = await upload('for-approval.png');
+      const draft = (await newPost(item.id, false)).body;
+      await post('/approvals', { postId: draft.id }).expect(201);
+      const detail = await get(`/media/${item.id}`).expect(200);
+      expect(detail.body.usage).toEqual([expect.objectContaining({ postId: draft.id, state: 'pending_approval' })]);
+      const res = await t.http.delete(`/api/v1/media/${item.id}?confirm=true`).set(as(owner, workspaceId)).expect(409);
+      expect(res.body).toMatchObject({
+        code: 'MEDIA_IN_USE',
+        posts: [{ postId: draft.id, state: 'pending_approval' }],
+      });
+    });
+
     it('asks before taking an item out of drafts, then removes it, its files, and its place in the drafts', async () => {
       const item = await upload('draft-only.png');
       const draft = (await newPost(item.id, false)).body;
@@ -297,6 +310,19 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       const invalid = await post(`/media/${item.id}/copy`, { workspaceId: 'x' }).expect(400);
       expect(invalid.body.errors[0].field).toBe('workspaceId');
       expect(ids(await get('/media?limit=200', stranger, theirs).expect(200))).toEqual([]);
+    });
+
+    it('refuses a copy made with an API key: a key acts in its own workspace only', async () => {
+      const item = await upload('by-key.png');
+      const other = await newWorkspace(t, owner, 'Key target');
+      const key = await post('/api-keys', { name: 'media', scopes: ['media:read', 'media:write'] }).expect(201);
+      const res = await t.http
+        .post(`/api/v1/media/${item.id}/copy`)
+        .set({ Authorization: `Bearer ${key.body.key}` })
+        .send({ workspaceId: other })
+        .expect(404);
+      expect(res.body.code).toBe('WORKSPACE_NOT_FOUND');
+      expect(ids(await get('/media?limit=200', owner, other).expect(200))).toEqual([]);
     });
 
     it('lets a viewer here copy into a workspace where they are an editor', async () => {
