@@ -54,7 +54,8 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
   ],
   providers: [CalendarThumbnails],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(keydown)': 'shortcut($event)' },
+  // On the document: the keys work wherever focus is on the page, not only inside the calendar.
+  host: { '(document:keydown)': 'shortcut($event)' },
   template: `
     <div class="page-head">
       <h1>Calendar</h1>
@@ -328,11 +329,11 @@ export class CalendarPage implements OnInit {
     return this.show({ date: DateTime.now().setZone(this.zone()).toISODate()! });
   }
 
-  /** ← → T M W D, unless the person is typing, holds a modifier, or a dialog is open. */
+  /** ← → T M W D, unless the person is typing, holds a modifier, or is in a dialog. */
   shortcut(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
-    if (event.altKey || event.ctrlKey || event.metaKey || this.dense()) return;
-    if (target.closest('input, select, textarea, [contenteditable="true"]')) return;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || this.dense()) return;
+    if (target.closest('input, select, textarea, [contenteditable="true"], dialog, [role="dialog"]')) return;
     const key = event.key.toLowerCase();
     if (event.key === 'ArrowLeft') void this.go(-1);
     else if (event.key === 'ArrowRight') void this.go(1);
