@@ -86,14 +86,14 @@ export interface RunProblemEvent {
 }
 
 /**
- * A post was saved (its texts now: the shared one and each variant's own) or deleted (`texts`
- * null). The hashtags context counts the workspace's hashtag use from it.
+ * Posts were saved or deleted (one from the composer, a batch from an import): each with its texts
+ * now, the shared one and each variant's own, or null when deleted. The hashtags context counts the
+ * workspace's hashtag use from it.
  */
 export const POST_TEXTS_SAVED = 'post.texts_saved';
 
 export interface PostTextsSavedEvent {
   workspaceId: string;
-  postId: string;
-  texts: string[] | null;
   at: Date;
+  posts: Array<{ postId: string; texts: string[] | null }>;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundJobs } from '../jobs/background-jobs';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
@@ -25,6 +26,7 @@ describe.each(DATABASE_KINDS)('hashtag suggestions on %s', (kind) => {
         .send({ network: 'sandbox', name: 'Demo' })
         .expect(201)
     ).body.id;
+    await t.app.get(BackgroundJobs).start();
   });
   afterAll(() => t?.close());
 
@@ -81,6 +83,24 @@ describe.each(DATABASE_KINDS)('hashtag suggestions on %s', (kind) => {
     expect(await uses('viennoiserie')).toBe(0);
     expect(await t.db.getRepository(PostHashtag).countBy({ postId: id })).toBe(0);
     expect(await suggest('q=vien')).toEqual([]);
+  });
+
+  it('counts imported posts too (one event per batch)', async () => {
+    const csv = ['text,accounts', 'Imported #bread and #Rye,Demo', 'Another #rye,Demo'].join('\n');
+    const res = await t.http
+      .post('/api/v1/posts/import')
+      .set(as(owner, workspaceId))
+      .attach('file', Buffer.from(csv), 'posts.csv')
+      .expect(202);
+    await expect
+      .poll(async () => (await t.http.get(`/api/v1/jobs/${res.body.job_id}`).set(as(owner, workspaceId))).body.status, {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe('completed');
+    expect(await uses('rye')).toBe(2);
+    expect(await uses('bread')).toBe(3);
+    expect((await suggest('q=ry'))[0]).toMatchObject({ tag: '#rye', uses: 2 });
   });
 
   it('refuses a bad limit, naming it', async () => {

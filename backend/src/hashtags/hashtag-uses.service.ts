@@ -33,20 +33,30 @@ export class HashtagUses {
 
   @OnEvent(POST_TEXTS_SAVED, { async: true, promisify: true, suppressErrors: false })
   async count(e: PostTextsSavedEvent): Promise<void> {
-    const now = new Map((e.texts ?? []).flatMap(hashtagsIn).map((tag) => [tagKey(tag), tag]));
     await inTransaction(this.dataSource, async (em) => {
-      const before = new Set((await em.findBy(PostHashtag, { postId: e.postId })).map((r) => r.tag));
-      const removed = [...before].filter((key) => !now.has(key));
-      const added = [...now.keys()].filter((key) => !before.has(key));
-      for (const tag of removed) await em.delete(PostHashtag, { postId: e.postId, tag });
-      if (added.length)
-        await em.insert(
-          PostHashtag,
-          added.map((tag) => ({ postId: e.postId, tag, workspaceId: e.workspaceId })),
-        );
-      await this.uncount(em, e.workspaceId, removed);
-      await this.touch(em, e.workspaceId, now, added, e.at);
+      for (const post of e.posts) await this.countPost(em, e.workspaceId, post.postId, post.texts, e.at);
     });
+  }
+
+  private async countPost(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    texts: string[] | null,
+    at: Date,
+  ): Promise<void> {
+    const now = new Map((texts ?? []).flatMap(hashtagsIn).map((tag) => [tagKey(tag), tag]));
+    const before = new Set((await em.findBy(PostHashtag, { postId })).map((r) => r.tag));
+    const removed = [...before].filter((key) => !now.has(key));
+    const added = [...now.keys()].filter((key) => !before.has(key));
+    for (const tag of removed) await em.delete(PostHashtag, { postId, tag });
+    if (added.length)
+      await em.insert(
+        PostHashtag,
+        added.map((tag) => ({ postId, tag, workspaceId })),
+      );
+    await this.uncount(em, workspaceId, removed);
+    await this.touch(em, workspaceId, now, added, at);
   }
 
   /** Un-counts tags a post no longer uses; a tag no post uses is forgotten. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -80,6 +81,7 @@ export class PostSheets implements OnModuleInit {
     private readonly planner: PostPlanner,
     private readonly media: MediaUploads,
     private readonly library: MediaLibrary,
+    private readonly events: EventEmitter2,
   ) {}
 
   onModuleInit(): void {
@@ -116,7 +118,7 @@ export class PostSheets implements OnModuleInit {
     const total = await countPostRows(await this.store.get(data.storageKey), data.format, options);
     if (total > MAX_IMPORT_ROWS) throw tooManyRows(total, MAX_IMPORT_ROWS);
     const writer = await PostImportWriter.open(
-      { dataSource: this.dataSource, planner: this.planner, media: this.media },
+      { dataSource: this.dataSource, planner: this.planner, media: this.media, events: this.events },
       {
         workspaceId: data.workspaceId,
         timeZone: workspace.timeZone,

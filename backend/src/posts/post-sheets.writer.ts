@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
 import { DomainError, FieldError } from '../common/domain-error';
+import { POST_TEXTS_SAVED, type PostTextsSavedEvent } from '../common/domain-events';
 import { newId } from '../common/ids';
 import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
 import { inLists } from '../database/in-lists';
@@ -39,6 +41,7 @@ export interface ImportServices {
   dataSource: DataSource;
   planner: PostPlanner;
   media: MediaUploads;
+  events: EventEmitter2;
 }
 
 /** Who imports into which workspace, read once per import. */
@@ -96,7 +99,9 @@ export class PostImportWriter {
       if (ready) prepared.push(ready);
     }
     await this.ensureLabels([...new Set(prepared.flatMap((p) => p.labels))]);
-    return { postIds: await this.save(prepared, errors), errors };
+    const postIds = await this.save(prepared, errors);
+    await this.announceTexts(prepared.filter((p) => postIds.includes(p.post.id)));
+    return { postIds, errors };
   }
 
   /** Accounts are named in sheets by name (case-insensitive) or id. */
@@ -251,6 +256,17 @@ export class PostImportWriter {
       errors.push({ row: prepared[0].row, field: 'row', message: 'could not be saved; import this row again' });
       return [];
     }
+  }
+
+  /** The written posts' texts, as one event for the batch (hashtag use is counted from it). */
+  private async announceTexts(written: PreparedPost[]): Promise<void> {
+    if (!written.length) return;
+    const event: PostTextsSavedEvent = {
+      workspaceId: this.target.workspaceId,
+      at: new Date(),
+      posts: written.map((p) => ({ postId: p.post.id, texts: [p.post.text, ...p.variants.map((v) => v.text ?? '')] })),
+    };
+    await this.services.events.emitAsync(POST_TEXTS_SAVED, event);
   }
 
   private async insert(em: EntityManager, prepared: PreparedPost[]): Promise<void> {

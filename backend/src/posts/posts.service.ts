@@ -264,7 +264,7 @@ export class PostsService {
 
   /** What the post says now (null: deleted), for the contexts that read it (hashtag use). */
   private async announceTexts(workspaceId: string, postId: string, texts: string[] | null): Promise<void> {
-    const event: PostTextsSavedEvent = { workspaceId, postId, texts, at: new Date() };
+    const event: PostTextsSavedEvent = { workspaceId, at: new Date(), posts: [{ postId, texts }] };
     await this.events.emitAsync(POST_TEXTS_SAVED, event);
   }
 
