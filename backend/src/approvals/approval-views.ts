@@ -18,6 +18,8 @@ export interface ApprovalVariantView {
   text: string;
   postType: PostType;
   link: string | null;
+  /** The network's options for it (a poll's choices, a title), as the preview shows them. */
+  options: Record<string, unknown>;
   /** Its media, with signed URLs that work without signing in (only this post's files). */
   media: MediaItemDto[];
   /** The text's length as the network counts it, and the most it allows. */
@@ -81,6 +83,7 @@ export class ApprovalViews {
         text: v.text,
         postType: v.postType,
         link: v.link,
+        options: v.options,
         media: v.mediaIds.flatMap((id) => byId.get(id) ?? []),
         length: limits.countText(v.text),
         maxLength: limits.maxTextLength,

@@ -25,6 +25,12 @@ export class ApprovalVariantDto implements ApprovalVariantView {
   @ApiProperty({ enum: POST_TYPES }) postType: PostType;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The network's options for it (a poll's choices, a title), as in the post's variant",
+  })
+  options: Record<string, unknown>;
+  @ApiProperty({
     type: [MediaItemDto],
     description: "The variant's media in order, with signed expiring URLs (only this post's files)",
   })
