@@ -185,6 +185,8 @@ export interface Variant {
   postType: string;
   link: string | null;
   mediaIds: string[];
+  /** Poll choices and length, title, first comment … */
+  options: Record<string, unknown>;
   state: VariantState;
   scheduledAt: string | null;
   publishedAt: string | null;
@@ -195,7 +197,8 @@ export interface Variant {
 }
 
 export interface ScheduleInput {
-  type: 'single' | 'queue' | 'recurring' | 'evergreen';
+  /** `now`: published at once (stored as a single time, the server's now). */
+  type: 'now' | 'single' | 'queue' | 'recurring' | 'evergreen';
   at?: string;
   rrule?: string;
   timeZone?: string;

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { AccountsStore } from '../accounts/accounts.store';
 import { NetworkBadgeComponent } from '../accounts/network-badge.component';
-import type { MediaItem, VariantPreview } from '../core/api.types';
+import type { MediaItem, NetworkId, VariantPreview } from '../core/api.types';
 import { FormErrors, problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { ComposerMediaComponent } from '../media/composer-media.component';
@@ -17,11 +17,17 @@ import { PostTemplatesComponent } from './post-templates.component';
 import { PostPreviewComponent } from './post-preview.component';
 import { choiceOf, defaultChoice, ScheduleChoice, toScheduleInput } from './schedule-choice';
 import { SchedulePickerComponent } from './schedule-picker.component';
+import { composerErrors, variantFieldLabel } from './composer-errors';
+import { LinkCard, LinkPreviewApi } from './link-preview.api';
+import { NetworkRulesStore } from './network-rules';
+import { choiceFrom, emptyChoice, orderedMedia, VariantChoice, variantOptions } from './variant-choice';
+import { VariantOptionsComponent } from './variant-options.component';
 
 /** A `datetime-local` value: the calendar's "compose at" link. */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const EMOJI = ['😀', '🎉', '🚀', '❤️', '👍', '🔥', '✨', '📣'];
 const SUBMIT_LABELS = {
+  now: 'Publish now',
   draft: 'Save draft',
   single: 'Schedule',
   queue: 'Add to queue',
@@ -40,6 +46,7 @@ const SUBMIT_LABELS = {
     NetworkBadgeComponent,
     PostPreviewComponent,
     SchedulePickerComponent,
+    VariantOptionsComponent,
     ComposerAssistComponent,
     HashtagToolsComponent,
     PostTemplatesComponent,
@@ -164,6 +171,15 @@ const SUBMIT_LABELS = {
                 <p class="counter" [class.over]="isOver(a.id)" [attr.data-testid]="'count-' + a.id">
                   {{ previewOf(a.id)?.length ?? 0 }} / {{ previewOf(a.id)?.maxLength ?? '…' }} characters
                 </p>
+                <so-variant-options
+                  [accountId]="a.id"
+                  [rules]="networkRules.of(a.network)"
+                  [choice]="choiceOf(a.id)"
+                  (choiceChange)="setChoice(a.id, $event)"
+                  [inferredType]="previewOf(a.id)?.postType ?? null"
+                  [media]="media()"
+                  [problems]="problemsOf(a.id)"
+                />
                 @if (problemsOf(a.id).length) {
                   <ul class="problems" role="list" [attr.aria-label]="'Problems for ' + a.name">
                     @for (p of problemsOf(a.id); track p.field + p.message) {
@@ -181,8 +197,11 @@ const SUBMIT_LABELS = {
                   [network]="a.network"
                   [accountName]="a.name"
                   [text]="previewOf(a.id)?.text ?? textFor(a.id)"
-                  [media]="media()"
+                  [media]="mediaFor(a.id)"
                   [link]="link() || null"
+                  [postType]="choiceOf(a.id).postType ?? previewOf(a.id)?.postType ?? null"
+                  [options]="optionsFor(a.id, a.network, choiceOf(a.id).postType ?? previewOf(a.id)?.postType ?? null)"
+                  [linkCard]="linkCard()"
                 />
               </div>
             }
@@ -197,6 +216,8 @@ export class ComposerPage implements OnInit {
   private readonly router = inject(Router);
   private readonly workspaces = inject(WorkspaceService);
   readonly store = inject(AccountsStore);
+  readonly networkRules = inject(NetworkRulesStore);
+  private readonly linkPreviews = inject(LinkPreviewApi);
   /** Set when editing (route `posts/:postId/edit`). */
   readonly postId = input<string>();
   /** `?at=2026-11-30T09:15` (wall time in the workspace zone): a new post for that time, from the calendar. */
@@ -214,6 +235,10 @@ export class ComposerPage implements OnInit {
   readonly previews = signal<VariantPreview[]>([]);
   readonly fixable = signal<Partial<Record<string, { media: MediaItem; description: string }[]>>>({});
   readonly activeTab = signal<string | null>(null);
+  /** Each account's post type and options, by account id. */
+  readonly choices = signal<Partial<Record<string, VariantChoice>>>({});
+  /** The link's card (og: title, image), fetched by the server once the link looks complete. */
+  readonly linkCard = signal<LinkCard | null>(null);
   readonly busy = signal(false);
   readonly schedule = signal<ScheduleChoice>(defaultChoice('UTC'));
   readonly scheduleError = signal<string | null>(null);
@@ -222,6 +247,7 @@ export class ComposerPage implements OnInit {
   title = '';
   labels = '';
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  private linkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     // Live counts and rule checks from the server (the networks' own counting, e.g. X's).
@@ -231,9 +257,48 @@ export class ComposerPage implements OnInit {
       if (!input.variants.length) return this.previews.set([]);
       this.previewTimer = setTimeout(() => this.refreshPreview(input), 250);
     });
+    effect(() => {
+      const link = this.link().trim();
+      clearTimeout(this.linkTimer);
+      if (this.linkCard()?.url !== link) this.linkCard.set(null);
+      if (/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(link)) this.linkTimer = setTimeout(() => this.fetchCard(link), 400);
+    });
+  }
+
+  /** The card for the link, unless it changed meanwhile; an unreadable page keeps the plain address. */
+  private async fetchCard(link: string): Promise<void> {
+    try {
+      const card = await this.linkPreviews.card(link);
+      if (this.link().trim() === link) this.linkCard.set(card);
+    } catch {
+      // The preview shows the address alone; publishing does not depend on the card.
+    }
+  }
+
+  choiceOf(accountId: string): VariantChoice {
+    return this.choices()[accountId] ?? emptyChoice();
+  }
+
+  setChoice(accountId: string, choice: VariantChoice): void {
+    this.choices.update((c) => ({ ...c, [accountId]: choice }));
+  }
+
+  /** This account's media, in its own order (a carousel's). */
+  mediaFor(accountId: string): MediaItem[] {
+    return orderedMedia(this.media(), this.choiceOf(accountId).mediaOrder);
+  }
+
+  /**
+   * The options this account's type takes. `shownType`: the type the preview draws, the server's
+   * pick when none is chosen; the request sends only a chosen type's (reading the server's pick
+   * there would ask for a new preview with every answer).
+   */
+  optionsFor(accountId: string, network: NetworkId, shownType = this.choiceOf(accountId).postType) {
+    return variantOptions(this.networkRules.of(network), this.choiceOf(accountId), shownType);
   }
 
   async ngOnInit(): Promise<void> {
+    void this.networkRules.load();
     await this.store.load();
     this.schedule.set(defaultChoice(this.zone(), this.postingTimes()));
     const at = this.at();
@@ -281,7 +346,7 @@ export class ComposerPage implements OnInit {
   }
 
   fieldLabel(field: string): string {
-    return { text: 'Text', postType: 'Post type', link: 'Link', media: 'Media' }[field.split('.')[0]] ?? field;
+    return variantFieldLabel(field);
   }
 
   goAccounts(): Promise<boolean> {
@@ -304,9 +369,7 @@ export class ComposerPage implements OnInit {
         : await this.api.create({ ...input, schedule: input.schedule ?? undefined });
       await this.router.navigate(['/w', this.workspaces.currentId(), 'posts', post.id]);
     } catch (error) {
-      this.errors.fromError(error, { variants: 'Accounts', text: 'Post text', title: 'Title' });
-      const problem = this.errors.banner();
-      if (problem?.includes('schedule')) this.scheduleError.set(problem);
+      this.showError(error);
     } finally {
       this.busy.set(false);
     }
@@ -331,10 +394,17 @@ export class ComposerPage implements OnInit {
       if (post.state !== 'pending_approval') await this.api.submitForApproval(post.id, schedule);
       await this.router.navigate(['/w', this.workspaces.currentId(), 'posts', post.id]);
     } catch (error) {
-      this.errors.fromError(error, { variants: 'Accounts', text: 'Post text', title: 'Title' });
+      this.showError(error);
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The server's refusal in plain sentences: the schedule's under the When choice, the rest in the banner. */
+  private showError(error: unknown): void {
+    const { schedule, other } = composerErrors(error, this.targets());
+    this.errors.set({}, other || null);
+    this.scheduleError.set(schedule);
   }
 
   protected input(): PostInput {
@@ -346,12 +416,17 @@ export class ComposerPage implements OnInit {
       ...(this.title.trim() ? { title: this.title.trim() } : {}),
       text: this.text(),
       labels,
-      variants: this.targets().map((a) => ({
-        accountId: a.id,
-        ...(this.overrides()[a.id] ? { text: this.overrides()[a.id] } : {}),
-        mediaIds: this.media().map((m) => m.id),
-        ...(this.link() ? { link: this.link() } : {}),
-      })),
+      variants: this.targets().map((a) => {
+        const postType = this.choiceOf(a.id).postType;
+        return {
+          accountId: a.id,
+          ...(this.overrides()[a.id] ? { text: this.overrides()[a.id] } : {}),
+          ...(postType ? { postType } : {}),
+          mediaIds: this.mediaFor(a.id).map((m) => m.id),
+          ...(this.link() ? { link: this.link() } : {}),
+          options: this.optionsFor(a.id, a.network),
+        };
+      }),
     };
   }
 
@@ -398,6 +473,9 @@ export class ComposerPage implements OnInit {
     this.link.set(variants.find((v) => v.link)?.link ?? '');
     this.selected.set(new Set(variants.map((v) => v.accountId)));
     this.overrides.set(Object.fromEntries(variants.filter((v) => v.text).map((v) => [v.accountId, v.text!])));
+    this.choices.set(
+      Object.fromEntries(variants.map((v) => [v.accountId, choiceFrom(v.postType ?? null, v.options, v.mediaIds)])),
+    );
     this.activeTab.set(variants[0]?.accountId ?? null);
     const mediaIds = [...new Set(variants.flatMap((v) => v.mediaIds ?? []))];
     // Media deleted from the library since are left out.
@@ -413,6 +491,9 @@ export class ComposerPage implements OnInit {
     this.link.set(post.variants[0]?.link ?? '');
     this.selected.set(new Set(post.variants.map((v) => v.accountId)));
     this.overrides.set(Object.fromEntries(post.variants.filter((v) => v.ownText).map((v) => [v.accountId, v.text])));
+    this.choices.set(
+      Object.fromEntries(post.variants.map((v) => [v.accountId, choiceFrom(v.postType, v.options, v.mediaIds)])),
+    );
     this.activeTab.set(post.variants[0]?.accountId ?? null);
     const mediaIds = [...new Set(post.variants.flatMap((v) => v.mediaIds))];
     this.media.set(await Promise.all(mediaIds.map((m) => this.api.media(m))));

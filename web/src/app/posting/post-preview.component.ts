@@ -1,59 +1,152 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { MediaItem, NetworkId } from '../core/api.types';
-import { NetworkBadgeComponent } from '../accounts/network-badge.component';
+import { NETWORK_LABELS } from '../accounts/network-badge.component';
+import { IconComponent, type IconName } from '../shared/icon.component';
+import type { LinkCard } from './link-preview.api';
+import { PreviewLinkCardComponent } from './preview-link-card.component';
+import { PreviewMediaComponent } from './preview-media.component';
+import { PreviewPollComponent } from './preview-poll.component';
+import { PreviewTextComponent } from './preview-text.component';
 
-interface TextPart {
-  text: string;
-  kind: 'plain' | 'tag' | 'link';
-}
+type Layout = 'facebook' | 'instagram' | 'x' | 'linkedin' | 'sandbox' | 'generic';
 
-/** Hashtags, mentions and links the way networks highlight them. */
-function parts(text: string): TextPart[] {
-  return text.split(/(\s+)/).map((word) => ({
-    text: word,
-    kind: /^[#@][\p{L}\p{N}_]+/u.test(word) ? 'tag' : /^https?:\/\/\S+$/.test(word) ? 'link' : 'plain',
-  }));
-}
+/** The buttons under a post, in each network's order (shown, not working: it is a preview). */
+const ACTIONS: Record<Layout, { icon: IconName; label: string }[]> = {
+  facebook: [
+    { icon: 'like', label: 'Like' },
+    { icon: 'comment', label: 'Comment' },
+    { icon: 'share', label: 'Share' },
+  ],
+  instagram: [
+    { icon: 'heart', label: '' },
+    { icon: 'comment', label: '' },
+    { icon: 'send', label: '' },
+  ],
+  x: [
+    { icon: 'comment', label: '' },
+    { icon: 'repost', label: '' },
+    { icon: 'heart', label: '' },
+    { icon: 'views', label: '' },
+  ],
+  linkedin: [
+    { icon: 'like', label: 'Like' },
+    { icon: 'comment', label: 'Comment' },
+    { icon: 'repost', label: 'Repost' },
+    { icon: 'send', label: 'Send' },
+  ],
+  sandbox: [
+    { icon: 'heart', label: 'Like' },
+    { icon: 'comment', label: 'Comment' },
+  ],
+  generic: [],
+};
 
-/** How the variant will look on its network: a card in that network's manner. */
+const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sandbox']);
+
+/**
+ * How a variant will look on its network, drawn in that network's manner: X's compact card with a
+ * handle, Instagram's media-first post with the caption under it, Facebook's and LinkedIn's feed
+ * posts with their link cards, the Sandbox's plain demo card, a neutral card for any other. Used
+ * by the composer, the approvals page and the client's approval link.
+ */
 @Component({
   selector: 'so-post-preview',
-  imports: [NetworkBadgeComponent],
+  imports: [
+    NgTemplateOutlet,
+    IconComponent,
+    PreviewLinkCardComponent,
+    PreviewMediaComponent,
+    PreviewPollComponent,
+    PreviewTextComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <article class="post-preview" [attr.data-network]="network()" aria-label="Preview">
+    <article class="post-preview" [attr.data-network]="layout()" aria-label="Preview">
       <header>
-        <span class="avatar" aria-hidden="true">{{ accountName().charAt(0) }}</span>
-        <div>
-          <strong>{{ accountName() }}</strong>
-          <div class="muted small">Just now · <so-network-badge [network]="network()" /></div>
-        </div>
-      </header>
-      <p class="post-text">
-        @for (part of textParts(); track $index) {
-          @if (part.kind === 'plain') {
-            {{ part.text }}
-          } @else {
-            <span [class]="part.kind">{{ part.text }}</span>
-          }
-        }
-      </p>
-      @if (media().length) {
-        <div class="media-grid" [attr.data-count]="media().length">
-          @for (m of media(); track m.id) {
-            @if (m.kind === 'video') {
-              <div class="video-tile">▶ {{ m.fileName }}</div>
-            } @else {
-              <img [src]="m.thumbnailUrl ?? m.url" [alt]="m.fileName" />
+        <span class="avatar" aria-hidden="true">{{ initial() }}</span>
+        <div class="who">
+          @switch (layout()) {
+            @case ('x') {
+              <span
+                ><strong>{{ accountName() }}</strong> <span class="muted">{{ handle() }} · now</span></span
+              >
+            }
+            @case ('instagram') {
+              <strong>{{ handle().slice(1) }}</strong>
+            }
+            @default {
+              <strong>{{ accountName() }}</strong>
+              <span class="muted small"
+                >{{ layout() === 'linkedin' ? 'Now' : 'Just now' }} · <so-icon name="globe" [size]="12" />
+                @if (layout() === 'sandbox') {
+                  · Sandbox (demo)
+                } @else if (layout() === 'generic') {
+                  · {{ networkLabel() }}
+                }
+              </span>
             }
           }
         </div>
+        <so-icon class="more" name="more" [size]="18" />
+      </header>
+
+      @if (layout() === 'instagram') {
+        @if (media().length) {
+          <so-preview-media [media]="media()" [layout]="media().length > 1 ? 'carousel' : 'grid'" />
+        } @else {
+          <p class="empty-media">Instagram posts need a photo or a video.</p>
+        }
+        <ng-container *ngTemplateOutlet="actionBar" />
+        <p class="caption">
+          <strong>{{ handle().slice(1) }}</strong>&nbsp;<so-preview-text [text]="text()" [inline]="true" />
+        </p>
+      } @else {
+        @if (title() && !(pollChoices() && layout() === 'linkedin')) {
+          <strong class="title">{{ title() }}</strong>
+        }
+        @if (text()) {
+          <so-preview-text [text]="text()" [clamp]="clamped()" />
+        }
+        @if (pollChoices(); as choices) {
+          <so-preview-poll
+            [choices]="choices"
+            [minutes]="pollMinutes()"
+            [question]="layout() === 'linkedin' ? title() : null"
+          />
+        }
+        @if (media().length) {
+          <so-preview-media [media]="media()" [layout]="postType() === 'carousel' ? 'carousel' : 'grid'" />
+        } @else if (link() && !pollChoices()) {
+          <so-preview-link-card [link]="link()!" [card]="linkCard()" [variant]="cardVariant()" />
+        }
+        <ng-container *ngTemplateOutlet="actionBar" />
       }
-      @if (link()) {
-        <div class="link-card">{{ link() }}</div>
+
+      @if (firstComment()) {
+        <div class="first-comment">
+          <span class="avatar small" aria-hidden="true">{{ initial() }}</span>
+          <p>
+            <strong>{{ accountName() }}</strong> {{ firstComment() }}
+          </p>
+        </div>
       }
+
+      <ng-template #actionBar>
+        @if (actions().length) {
+          <footer [attr.aria-label]="'As on ' + networkLabel()">
+            @for (a of actions(); track a.icon) {
+              <span class="action"><so-icon [name]="a.icon" [size]="18" />{{ a.label }}</span>
+            }
+            @if (layout() === 'instagram') {
+              <so-icon class="save" name="bookmark" [size]="18" />
+            }
+          </footer>
+        }
+      </ng-template>
     </article>
   `,
+  styleUrl: './post-preview.component.css',
 })
 export class PostPreviewComponent {
   readonly network = input.required<NetworkId>();
@@ -61,5 +154,42 @@ export class PostPreviewComponent {
   readonly text = input.required<string>();
   readonly media = input<MediaItem[]>([]);
   readonly link = input<string | null>(null);
-  readonly textParts = computed(() => parts(this.text()));
+  /** The variant's post type; the layout follows it (a carousel swipes, a poll shows its choices). */
+  readonly postType = input<string | null>(null);
+  /** The variant's options: poll choices and length, title, first comment. */
+  readonly options = input<Record<string, unknown> | null>(null);
+  /** The link's fetched card (title, image); without it the card shows the address. */
+  readonly linkCard = input<LinkCard | null>(null);
+
+  readonly layout = computed<Layout>(() => (LAYOUTS.has(this.network()) ? (this.network() as Layout) : 'generic'));
+  readonly networkLabel = computed(() => NETWORK_LABELS[this.network()] ?? this.network());
+  readonly actions = computed(() => ACTIONS[this.layout()]);
+  readonly initial = computed(() => this.accountName().trim().charAt(0).toUpperCase() || '?');
+  readonly handle = computed(
+    () =>
+      '@' +
+      (this.accountName()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_]+/gu, '') || 'you'),
+  );
+  /** LinkedIn and Facebook fold long texts after a few lines. */
+  readonly clamped = computed(() => ['linkedin', 'facebook'].includes(this.layout()) && this.text().length > 280);
+  readonly cardVariant = computed(() =>
+    this.layout() === 'facebook' ? 'facebook' : this.layout() === 'x' ? 'x' : 'other',
+  );
+  readonly pollChoices = computed(() => {
+    const choices = this.options()?.['pollOptions'];
+    return this.postType() === 'poll' && Array.isArray(choices) ? (choices as string[]) : null;
+  });
+  readonly pollMinutes = computed(() => {
+    const minutes = this.options()?.['pollDurationMinutes'];
+    return typeof minutes === 'number' ? minutes : null;
+  });
+  readonly title = computed(() => this.textOption('title'));
+  readonly firstComment = computed(() => this.textOption('firstComment'));
+
+  private textOption(key: string): string | null {
+    const value = this.options()?.[key];
+    return typeof value === 'string' && value.trim() ? value : null;
+  }
 }

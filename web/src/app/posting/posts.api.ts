@@ -17,7 +17,14 @@ export interface PostInput {
   title?: string;
   text: string;
   labels?: string[];
-  variants: { accountId: string; text?: string; mediaIds?: string[]; link?: string; postType?: string }[];
+  variants: {
+    accountId: string;
+    text?: string;
+    mediaIds?: string[];
+    link?: string;
+    postType?: string;
+    options?: Record<string, unknown>;
+  }[];
   schedule?: ScheduleInput | null;
 }
 

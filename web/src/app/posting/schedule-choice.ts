@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Post, ScheduleInput } from '../core/api.types';
 import { fromLocalInput, toLocalInput } from '../shared/zone-time';
 
-export type ScheduleMode = 'draft' | 'single' | 'queue' | 'recurring' | 'evergreen';
+export type ScheduleMode = 'now' | 'draft' | 'single' | 'queue' | 'recurring' | 'evergreen';
 export type Repeat = 'daily' | 'weekdays' | 'weekly' | 'custom';
 
 /** The composer's "When" section as the person filled it in. */
@@ -77,6 +77,9 @@ export function toScheduleInput(choice: ScheduleChoice, zone: string): ScheduleI
   switch (choice.mode) {
     case 'draft':
       return null;
+    case 'now':
+      // The server's clock decides, not this browser's.
+      return { type: 'now' };
     case 'single':
       return { type: 'single', at };
     case 'queue':

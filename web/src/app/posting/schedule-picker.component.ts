@@ -1,39 +1,57 @@
 import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import { IconComponent, type IconName } from '../shared/icon.component';
 import { describeRepeat } from '../shared/repeat-text';
 import { atTime, toScheduleInput, type ScheduleChoice, type ScheduleMode } from './schedule-choice';
 
-const MODES: { mode: ScheduleMode; label: string }[] = [
-  { mode: 'draft', label: 'Save as draft' },
-  { mode: 'single', label: 'At a time' },
-  { mode: 'queue', label: 'Add to queue' },
-  { mode: 'recurring', label: 'Repeat' },
-  { mode: 'evergreen', label: 'Evergreen' },
+const MODES: { mode: ScheduleMode; label: string; icon: IconName; hint: string }[] = [
+  { mode: 'now', label: 'Publish now', icon: 'now', hint: 'Goes out as soon as you press Publish now.' },
+  { mode: 'single', label: 'At a time', icon: 'calendar', hint: 'Goes out once, at the date and time below.' },
+  {
+    mode: 'queue',
+    label: 'Add to queue',
+    icon: 'list-clock',
+    hint: "Takes each account's next free posting time (set under Accounts → Queue times).",
+  },
+  { mode: 'recurring', label: 'Repeat', icon: 'repeat', hint: 'Goes out again and again, by the rule below.' },
+  {
+    mode: 'evergreen',
+    label: 'Evergreen',
+    icon: 'star',
+    hint: 'Goes out again every few days, as often as you allow.',
+  },
+  { mode: 'draft', label: 'Save as draft', icon: 'pen', hint: 'Kept for later; nothing goes out.' },
 ];
 
 /** The composer's "When" section. */
 @Component({
   selector: 'so-schedule-picker',
-  imports: [FormsModule, FieldErrorComponent],
+  imports: [FormsModule, FieldErrorComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .hint {
+      margin: 0.5rem 0 0.6rem;
+    }
+  `,
   template: `
     <fieldset class="schedule-picker">
       <legend>When</legend>
-      <div class="radio-row" role="radiogroup" aria-label="When">
+      <!-- Radios under the segments: arrow keys move between them, as in any radio group. -->
+      <div class="segmented-choice" role="radiogroup" aria-label="When">
         @for (m of modes; track m.mode) {
-          <label class="check"
+          <label [class.on]="choice().mode === m.mode"
             ><input
               type="radio"
               name="schedule-mode"
               [value]="m.mode"
               [checked]="choice().mode === m.mode"
               (change)="set({ mode: m.mode })"
-            />
-            {{ m.label }}</label
+            /><so-icon [name]="m.icon" [size]="15" />{{ m.label }}</label
           >
         }
       </div>
+      <p class="hint" data-testid="when-hint">{{ hint() }}</p>
       @if (choice().mode === 'single' || choice().mode === 'recurring' || choice().mode === 'evergreen') {
         <label for="schedule-at"
           >{{ choice().mode === 'single' ? 'Date and time' : 'First time' }} ({{ zone() }})</label
@@ -62,9 +80,6 @@ const MODES: { mode: ScheduleMode; label: string }[] = [
             }
           </div>
         }
-      }
-      @if (choice().mode === 'queue') {
-        <p class="hint">Each account's next free posting time (set under Accounts → Queue times).</p>
       }
       @if (choice().mode === 'recurring') {
         <label for="schedule-repeat">Repeats</label>
@@ -118,10 +133,11 @@ export class SchedulePickerComponent {
   readonly postingTimes = input<string[]>([]);
   readonly sortedTimes = computed(() => [...this.postingTimes()].sort());
   readonly modes = MODES;
+  readonly hint = computed(() => MODES.find((m) => m.mode === this.choice().mode)?.hint ?? '');
   /** "Every Monday at 08:00", as the post page and the board will say it. */
   readonly repeatSummary = computed(() => {
     const input = toScheduleInput(this.choice(), this.zone());
-    if (!input) return null;
+    if (!input || input.type === 'now') return null;
     const evergreen = { intervalDays: input.intervalDays ?? 1, maxRepeats: input.maxRepeats ?? null };
     return describeRepeat(
       { type: input.type, at: input.at ?? null, rrule: input.rrule ?? null, evergreen },
