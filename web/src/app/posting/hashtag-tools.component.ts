@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, OnInit, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
@@ -115,7 +125,7 @@ const hashtagsOf = (text: string) => [
       }
 
       @if (mayEdit()) {
-        <details [open]="saving()" (toggle)="saving.set($any($event.target).open)">
+        <details [open]="saving()" (toggle)="toggled($any($event.target).open)">
           <summary>Save hashtags as a group</summary>
           <label for="group-name">Group name</label>
           <input
@@ -128,7 +138,7 @@ const hashtagsOf = (text: string) => [
           @if (errors.field('name'); as e) {
             <p class="field-error" id="group-name-error" role="alert">{{ e }}</p>
           }
-          <label for="group-tags">Hashtags</label>
+          <label for="group-tags">Hashtags in the group</label>
           <input
             id="group-tags"
             [ngModel]="tags()"
@@ -153,7 +163,7 @@ export class HashtagToolsComponent implements OnInit {
   readonly text = input.required<string>();
   /** This goes at the caret. */
   readonly insertText = output<string>();
-  readonly mayEdit = () => this.workspaces.can('posts:write');
+  readonly mayEdit = computed(() => this.workspaces.can('posts:write'));
   readonly errors = new FormErrors();
   readonly suggestions = signal<HashtagSuggestion[]>([]);
   readonly groups = signal<HashtagGroup[]>([]);
@@ -172,10 +182,6 @@ export class HashtagToolsComponent implements OnInit {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.suggest(text), 400);
     });
-    // Opening the form fills in the post's hashtags.
-    effect(() => {
-      if (this.saving() && !this.tags()) this.tags.set(hashtagsOf(this.text()).join(' '));
-    });
   }
 
   async ngOnInit(): Promise<void> {
@@ -192,6 +198,12 @@ export class HashtagToolsComponent implements OnInit {
     } finally {
       this.loaded.set(true);
     }
+  }
+
+  /** Opening the form fills in the post's hashtags. */
+  toggled(open: boolean): void {
+    this.saving.set(open);
+    if (open && !this.tags()) this.tags.set(hashtagsOf(this.text()).join(' '));
   }
 
   insertGroup(group: HashtagGroup): void {
