@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { inTransaction } from '../database/transactions';
 import { MediaItemDto } from './media.dto';
 import { MediaError } from './media.errors';
 import { DeleteMediaQueryDto, UpdateMediaDto } from './media-library.dto';
-import { MediaFolder } from './media-folder.entity';
+import { MediaFolders } from './media-folders.service';
 import { MediaItem } from './media-item.entity';
 import { MediaQueries } from './media-queries.service';
 import { MEDIA_STORE } from './media-store.provider';
@@ -28,20 +28,16 @@ export class MediaCuration {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(MediaFolder) private readonly folders: Repository<MediaFolder>,
     @Inject(MEDIA_STORE) private readonly store: BlobStore,
     private readonly queries: MediaQueries,
+    private readonly folders: MediaFolders,
     private readonly usage: MediaUsage,
     private readonly views: MediaViews,
   ) {}
 
   async update(workspaceId: string, id: string, input: UpdateMediaDto): Promise<MediaItemDto> {
     const item = await this.queries.find(workspaceId, id);
-    if (input.folderId && !(await this.folders.existsBy({ workspaceId, id: input.folderId }))) {
-      throw new MediaError('FOLDER_MISSING', undefined, [
-        { field: 'folderId', message: 'is not a folder of this workspace' },
-      ]);
-    }
+    if (input.folderId) await this.folders.existing(workspaceId, input.folderId, 'folderId');
     await inTransaction(this.dataSource, async (em) => {
       const changes: Partial<MediaItem> = {
         ...(input.fileName !== undefined && { fileName: input.fileName }),

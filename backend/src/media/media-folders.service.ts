@@ -38,7 +38,7 @@ export class MediaFolders {
 
   async create(workspaceId: string, input: CreateMediaFolderDto): Promise<MediaFolderDto> {
     const parentId = input.parentId ?? null;
-    if (parentId) await this.parent(workspaceId, parentId);
+    if (parentId) await this.existing(workspaceId, parentId, 'parentId');
     await this.assertFree(workspaceId, parentId, input.name);
     const folder = this.folders.create({ id: newId(), workspaceId, name: input.name, parentId });
     await this.folders.insert(folder);
@@ -71,12 +71,11 @@ export class MediaFolders {
     return folder;
   }
 
-  private async parent(workspaceId: string, id: string): Promise<MediaFolder> {
+  /** A folder an item or folder is to go into; `field` names the request field that chose it. */
+  async existing(workspaceId: string, id: string, field: string): Promise<MediaFolder> {
     const folder = await this.folders.findOneBy({ id, workspaceId });
     if (!folder) {
-      throw new MediaError('FOLDER_MISSING', undefined, [
-        { field: 'parentId', message: 'is not a folder of this workspace' },
-      ]);
+      throw new MediaError('FOLDER_MISSING', undefined, [{ field, message: 'is not a folder of this workspace' }]);
     }
     return folder;
   }
@@ -89,7 +88,7 @@ export class MediaFolders {
           { field: 'parentId', message: 'is the folder itself or one inside it' },
         ]);
       }
-      at = (await this.parent(workspaceId, at)).parentId;
+      at = (await this.existing(workspaceId, at, 'parentId')).parentId;
     }
   }
 

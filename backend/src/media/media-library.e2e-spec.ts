@@ -164,6 +164,23 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       expect(row).toMatchObject({ fileName: 'hero.png', favourite: false, folderId: null });
     });
 
+    it('uploads straight into a folder (a drop on the folder shown), and refuses one of no one', async () => {
+      const folder = (await post('/media-folders', { name: 'Drops' }).expect(201)).body.id;
+      const dropped = await t.http
+        .post(`/api/v1/media?folderId=${folder}`)
+        .set(as(owner, workspaceId))
+        .attach('file', await png(10, 10), 'dropped.png')
+        .expect(201);
+      expect(dropped.body.folderId).toBe(folder);
+      expect(ids(await get(`/media?folderId=${folder}`).expect(200))).toEqual([dropped.body.id]);
+      const nowhere = await t.http
+        .post('/api/v1/media?folderId=0190a000-0000-7000-8000-000000000000')
+        .set(as(owner, workspaceId))
+        .attach('file', await png(10, 10), 'lost.png')
+        .expect(422);
+      expect(nowhere.body.errors[0].field).toBe('folderId');
+    });
+
     it('refuses a folder of no one, a bad name, and a viewer', async () => {
       const item = await upload('x.png');
       const missing = await patch(`/media/${item.id}`, { folderId: '0190a000-0000-7000-8000-000000000000' }).expect(

@@ -16,6 +16,7 @@ import { ProbeError, probeMedia, sniffMedia, UnsupportedMediaError } from './pro
 import type { BlobStore } from './storage/blob-store';
 import { makeThumbnail } from './thumbnails';
 import { MediaViews } from './media-views';
+import { MediaFolders } from './media-folders.service';
 import { MediaWriter } from './media-writer';
 import { MediaTools, MissingToolError } from './media-tools';
 import { downloadMedia } from './media-by-url';
@@ -43,6 +44,7 @@ export class MediaUploads {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly writer: MediaWriter,
     private readonly views: MediaViews,
+    private readonly folders: MediaFolders,
   ) {
     this.maxUploadBytes = config.media.maxUploadBytes;
     this.tools = { ffmpeg: config.media.ffmpegPath, ffprobe: config.media.ffprobePath };
@@ -51,8 +53,15 @@ export class MediaUploads {
   private readonly maxUploadBytes: number;
   private readonly tools: MediaTools;
 
-  async upload(workspaceId: string, userId: string, file: Upload): Promise<MediaItemDto> {
+  /** `folderId`: the folder the library is showing (a drop into it); null or absent: the root. */
+  async upload(
+    workspaceId: string,
+    userId: string,
+    file: Upload,
+    folderId: string | null = null,
+  ): Promise<MediaItemDto> {
     try {
+      if (folderId) await this.folders.existing(workspaceId, folderId, 'folderId');
       const sniffed = await sniffMedia(file.path);
       const facts = await probeMedia(file.path, file.size, sniffed, this.tools);
       // Before anything is stored: a missing ffmpeg fails the upload without leaving a blob behind.
@@ -60,7 +69,7 @@ export class MediaUploads {
       const { id, storageKey } = this.writer.place(workspaceId);
       await this.store.put(storageKey, createReadStream(file.path), facts.mimeType, file.size);
       const thumbnailKey = thumbnail ? await this.writer.putThumbnail(workspaceId, id, thumbnail) : null;
-      const item = { workspaceId, userId, fileName: file.originalname, facts, derivedFromId: null };
+      const item = { workspaceId, userId, fileName: file.originalname, facts, derivedFromId: null, folderId };
       return this.views.one(await this.writer.insert(item, id, storageKey, thumbnailKey));
     } catch (error) {
       if (error instanceof UnsupportedMediaError)

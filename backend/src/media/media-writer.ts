@@ -16,6 +16,8 @@ export interface NewItem {
   fileName: string;
   facts: MediaFacts;
   derivedFromId: string | null;
+  /** Null or absent: the root. */
+  folderId?: string | null;
 }
 
 /** Stores new library items: the original's blob, its thumbnail and the row, under one id. */
@@ -71,7 +73,7 @@ export class MediaWriter {
         storageKey,
         thumbnailKey,
         derivedFromId: item.derivedFromId,
-        folderId: null,
+        folderId: item.folderId ?? null,
         favourite: false,
       }),
     );

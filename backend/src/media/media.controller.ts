@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CurrentPrincipal, CurrentWorkspace, Public, RequirePermission } from '../access/access.decorators';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
 import { notFound } from '../common/common.errors';
@@ -30,6 +30,13 @@ export class NetworkQueryDto {
   @ApiProperty({ enum: Object.keys(NETWORK_LIMITS), description: 'The network whose rules the file must meet' })
   @IsIn(Object.keys(NETWORK_LIMITS), { message: `must be one of ${Object.keys(NETWORK_LIMITS).join(', ')}` })
   network: NetworkId;
+}
+
+class UploadQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Upload into this folder (absent: the root)' })
+  @IsOptional()
+  @IsUUID('all')
+  folderId?: string;
 }
 
 class MediaFixDto {
@@ -67,9 +74,10 @@ export class MediaController {
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
     @UploadedFile() file: Upload | undefined,
+    @Query() query: UploadQueryDto,
   ): Promise<MediaItemDto> {
     if (!file) throw new MediaError('FILE_REQUIRED', undefined, [{ field: 'file', message: 'is required' }]);
-    return this.uploads.upload(workspace.workspaceId, principal.userId, file);
+    return this.uploads.upload(workspace.workspaceId, principal.userId, file, query.folderId ?? null);
   }
 
   /** The fixes that would make the item fit a network's rules (crop, convert, shrink). */
