@@ -344,6 +344,14 @@ export class VariantPreviewDto {
   @ApiProperty({ type: [RuleViolationDto] }) problems: RuleViolation[];
 }
 
+export class RepeatRuleDto {
+  @ApiProperty({ enum: ['recurring', 'evergreen'] }) type: 'recurring' | 'evergreen';
+  @ApiProperty({ type: String, nullable: true, example: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=0' })
+  rrule: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Evergreen: days between posts' })
+  intervalDays: number | null;
+}
+
 export class CalendarEntryDto {
   @ApiProperty() postId: string;
   @ApiProperty() variantId: string;
@@ -355,6 +363,8 @@ export class CalendarEntryDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true, description: "The variant's first media item" }) mediaId: string | null;
   @ApiProperty({ description: 'A later occurrence of a recurring or evergreen post (not yet a job)' }) repeat: boolean;
+  @ApiProperty({ type: RepeatRuleDto, nullable: true, description: "A repeat's rule, for its words" })
+  repeatRule: RepeatRuleDto | null;
 }
 
 export class LabelDto {

@@ -253,6 +253,8 @@ export interface CalendarEntry {
   /** The variant's first media item, for its thumbnail. */
   mediaId: string | null;
   repeat: boolean;
+  /** A repeat's rule, put into words by shared/repeat-text.ts. */
+  repeatRule: { type: 'recurring' | 'evergreen'; rrule: string | null; intervalDays: number | null } | null;
 }
 
 export interface Label {
