@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate, percentile, send, startMain } from './bench-kit.mjs';
+import { calibrate, measure, send, startMain } from './bench-kit.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const ACCOUNTS = 50;
@@ -99,7 +99,13 @@ async function main() {
     for (const [label, path] of reads) {
       const first = await send(`${base}${path}`, { headers: asMember, agent });
       if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
-      const { count, p50, p99, perSecond } = await load(`${base}${path}`, asMember);
+      const { count, p50, p99, perSecond } = await measure(`${base}${path}`, asMember, {
+        agent,
+        clients: CLIENTS,
+        requests: REQUESTS,
+        seconds: SECONDS,
+        warmup: WARMUP,
+      });
       console.log(
         `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients over ${count} requests ` +
           `(${size(JSON.parse(first.body))}, ${(first.body.length / 1024).toFixed(0)} kB)`,
@@ -111,38 +117,6 @@ async function main() {
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * WARMUP GETs from CLIENTS senders, then REQUESTS more (or as many as SECONDS allow, so a slow
- * endpoint or a busy machine still ends the bench); the latency of each measured one.
- */
-async function load(url, headers) {
-  let next = 0;
-  const latencies = [];
-  let started = 0;
-  let deadline = Infinity;
-  const sender = async () => {
-    for (let n = next++; n < WARMUP + REQUESTS && Date.now() < deadline; n = next++) {
-      if (n === WARMUP) {
-        started = Date.now();
-        deadline = started + SECONDS * 1000;
-      }
-      const t0 = performance.now();
-      const res = await send(url, { headers, agent });
-      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${res.body.slice(0, 300)}`);
-      if (n >= WARMUP) latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, sender));
-  latencies.sort((a, b) => a - b);
-  const ms = (v) => v.toFixed(1);
-  return {
-    count: latencies.length,
-    p50: ms(percentile(latencies, 50)),
-    p99: ms(percentile(latencies, 99)),
-    perSecond: Math.round(latencies.length / ((Date.now() - started) / 1000)),
-  };
 }
 
 /** What a response held, so a fast empty answer shows for what it is. */

@@ -99,3 +99,35 @@ export async function startMain(dir, env, isReady, what) {
   child.kill('SIGKILL');
   throw new Error(`${what} did not become ready within 30 s`);
 }
+
+/**
+ * `warmup` GETs from `clients` senders, then `requests` more (or as many as `seconds` allow, so a
+ * slow endpoint or a busy machine still ends the bench); the latency of each measured one.
+ */
+export async function measure(url, headers, { agent, clients, requests, seconds, warmup }) {
+  let next = 0;
+  const latencies = [];
+  let started = 0;
+  let deadline = Infinity;
+  const sender = async () => {
+    for (let n = next++; n < warmup + requests && Date.now() < deadline; n = next++) {
+      if (n === warmup) {
+        started = Date.now();
+        deadline = started + seconds * 1000;
+      }
+      const t0 = performance.now();
+      const res = await send(url, { headers, agent });
+      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${res.body.slice(0, 300)}`);
+      if (n >= warmup) latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, sender));
+  latencies.sort((a, b) => a - b);
+  const ms = (v) => v.toFixed(1);
+  return {
+    count: latencies.length,
+    p50: ms(percentile(latencies, 50)),
+    p99: ms(percentile(latencies, 99)),
+    perSecond: Math.round(latencies.length / ((Date.now() - started) / 1000)),
+  };
+}
