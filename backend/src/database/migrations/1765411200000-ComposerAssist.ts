@@ -1,9 +1,15 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { hashtagsIn, tagKey } from '../../hashtags/hashtag-text';
 import { foreignKey, index, portableColumns } from '../portable-columns';
+
+/** Posts read per batch, and rows written per insert (under SQL Server's 2,100 parameters). */
+const BATCH = 500;
+const ROWS = 300;
 
 /**
  * The composer's helpers: post templates, hashtag groups, and the workspace's hashtag use counted
- * as posts are saved (per post, and summed per tag for suggestions).
+ * as posts are saved (per post, and summed per tag for suggestions). The posts already written are
+ * counted here once, so suggestions start from the workspace's history.
  */
 export class ComposerAssist1765411200000 implements MigrationInterface {
   name = 'ComposerAssist1765411200000';
@@ -34,14 +40,7 @@ export class ComposerAssist1765411200000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'hashtag_groups',
-        columns: [
-          c.id(),
-          c.ref('workspaceId'),
-          c.string('name', 80),
-          c.json('hashtags'),
-          c.createdAt(),
-          c.updatedAt(),
-        ],
+        columns: [c.id(), c.ref('workspaceId'), c.string('name', 80), c.json('hashtags'), c.createdAt(), c.updatedAt()],
         indices: [
           index('ix_hashtag_groups_workspace', ['workspaceId', 'id']),
           index('uq_hashtag_groups_name', ['workspaceId', 'name'], true),
@@ -86,6 +85,7 @@ export class ComposerAssist1765411200000 implements MigrationInterface {
       true,
       true,
     );
+    await countExistingPosts(queryRunner.manager);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -93,5 +93,82 @@ export class ComposerAssist1765411200000 implements MigrationInterface {
     await queryRunner.dropTable('hashtag_uses', true);
     await queryRunner.dropTable('hashtag_groups', true);
     await queryRunner.dropTable('post_templates', true);
+  }
+}
+
+interface TagUse {
+  workspaceId: string;
+  tag: string;
+  label: string;
+  uses: number;
+  lastUsedAt: Date;
+}
+
+/**
+ * Every post's hashtags (its text and its variants' own), by table as this schema has them: one
+ * row per post and tag, and per workspace and tag the number of posts and the last save.
+ */
+async function countExistingPosts(db: EntityManager): Promise<void> {
+  const uses = new Map<string, TagUse>();
+  for (let after = ''; ;) {
+    const posts = await db
+      .createQueryBuilder()
+      .select('p.id', 'id')
+      .addSelect('p.workspaceId', 'workspaceId')
+      .addSelect('p.text', 'text')
+      .addSelect('p.updatedAt', 'updatedAt')
+      .from('posts', 'p')
+      .where('p.id > :after', { after })
+      .orderBy('p.id')
+      .limit(BATCH)
+      .getRawMany<{ id: string; workspaceId: string; text: string; updatedAt: Date | string }>();
+    if (!posts.length) break;
+    after = posts[posts.length - 1].id;
+    const variants = await db
+      .createQueryBuilder()
+      .select('v.postId', 'postId')
+      .addSelect('v.text', 'text')
+      .from('post_variants', 'v')
+      .where('v.postId IN (:...ids)', { ids: posts.map((p) => p.id) })
+      .andWhere('v.text IS NOT NULL')
+      .getRawMany<{ postId: string; text: string }>();
+    const rows: Array<{ postId: string; tag: string; workspaceId: string }> = [];
+    for (const post of posts) {
+      const texts = [post.text, ...variants.filter((v) => v.postId === post.id).map((v) => v.text)];
+      const at = utc(post.updatedAt);
+      for (const [tag, label] of new Map(texts.flatMap(hashtagsIn).map((t) => [tagKey(t), t]))) {
+        rows.push({ postId: post.id, tag, workspaceId: post.workspaceId });
+        const use = uses.get(`${post.workspaceId}/${tag}`);
+        if (!use)
+          uses.set(`${post.workspaceId}/${tag}`, {
+            workspaceId: post.workspaceId,
+            tag,
+            label,
+            uses: 1,
+            lastUsedAt: at,
+          });
+        else {
+          use.uses++;
+          if (at >= use.lastUsedAt) Object.assign(use, { label, lastUsedAt: at });
+        }
+      }
+    }
+    await insertAll(db, 'post_hashtags', ['postId', 'tag', 'workspaceId'], rows);
+  }
+  await insertAll(db, 'hashtag_uses', ['workspaceId', 'tag', 'label', 'uses', 'lastUsedAt'], [...uses.values()]);
+}
+
+/** SQLite hands a timestamp back as UTC text without a zone, which Date would read as local time. */
+const utc = (value: Date | string) =>
+  value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+
+async function insertAll(db: EntityManager, table: string, columns: string[], rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS) {
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(table, columns)
+      .values(rows.slice(i, i + ROWS))
+      .execute();
   }
 }
