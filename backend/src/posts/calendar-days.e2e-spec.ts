@@ -196,6 +196,21 @@ describe.each(DATABASE_KINDS)('the calendar by day on %s', (kind) => {
     expect(after.entries.map((e) => [e.title, e.state])).toEqual([['Goes out now', 'published']]);
   });
 
+  it("warns of a day near an account's quota as the full list does", async () => {
+    const day = DateTime.fromISO('2027-10-05T00:00', { zone: PARIS });
+    // The Sandbox allows 25 a day; 20 is 80 %.
+    for (let i = 0; i < 20; i++) await schedule(`Busy ${i}`, day.plus({ hours: 8, minutes: i * 10 }));
+    const range = (await api.get(`/calendar?from=${day.toUTC().toISO()}&to=${day.plus({ days: 1 }).toUTC().toISO()}`))
+      .body;
+    const body = (
+      await api.get(`/calendar/days?from=${day.toUTC().toISO()}&to=${day.plus({ days: 1 }).toUTC().toISO()}`)
+    ).body;
+    expect(body.quotaWarnings).toEqual([
+      { date: '2027-10-05', accountId: account, quota: expect.any(String), count: 20, max: 25 },
+    ]);
+    expect(body.quotaWarnings).toEqual(range.quotaWarnings);
+  });
+
   it('refuses a range longer than 62 days and a perDay over 50, naming the field', async () => {
     const from = DateTime.fromISO('2027-01-01T00:00', { zone: PARIS });
     const long = await api.get(`/calendar/days?${range(from, from.plus({ days: 63 }))}`).expect(400);

@@ -32,3 +32,23 @@ export function dayOfInstant(from: Date, to: Date, zone: string): (epochMs: numb
     return dates[low];
   };
 }
+
+/** The local days (in `zone`) that [from, to) touches, each cut to the range, with its parameters' key. */
+export function localDays(
+  from: Date,
+  to: Date,
+  zone: string,
+): Array<{ date: string; key: string; from: Date; to: Date }> {
+  const days = [];
+  for (let day = DateTime.fromJSDate(from, { zone }).startOf('day'); day.toMillis() < to.getTime();) {
+    const next = day.plus({ days: 1 });
+    days.push({
+      date: day.toISODate()!,
+      key: `d${days.length}`,
+      from: new Date(Math.max(day.toMillis(), from.getTime())),
+      to: new Date(Math.min(next.toMillis(), to.getTime())),
+    });
+    day = next;
+  }
+  return days;
+}

@@ -8,7 +8,7 @@ import type { CalendarScope } from './calendar-scope';
 import { PostVariant, VariantState } from './post-variant.entity';
 import { Post } from './post.entity';
 
-/** What places and counts an entry: enough to sort a month into days without reading any text. */
+/** What identifies an entry's variant. */
 export interface VariantKey {
   variantId: string;
   postId: string;
@@ -23,7 +23,7 @@ export interface VariantDetails {
   mediaId: string | null;
 }
 
-export interface Placed<R extends VariantKey = VariantKey> {
+export interface Placed<R extends VariantKey = VariantKey & VariantDetails> {
   row: R;
   /** When it went out, or goes out. */
   at: Date;
@@ -31,26 +31,36 @@ export interface Placed<R extends VariantKey = VariantKey> {
   plannedAt: Date;
   state: string;
   repeat: boolean;
+  /** A repeat's rule, for the words the calendar shows ("Every Monday at 08:00"). */
+  rule?: RepeatRule;
+}
+
+/** What a repeating schedule says, in the terms the web app puts into words. */
+export interface RepeatRule {
+  type: 'recurring' | 'evergreen';
+  rrule: string | null;
+  intervalDays: number | null;
 }
 
 export interface Range {
   from: Date;
   to: Date;
+  /** Names a range's parameters apart from another's in one statement (the by-day reads). */
+  key?: string;
 }
 
 /** An hourly rule over the longest range (62 days); one firing more often is shown in part, `more` saying how much. */
 export const MAX_REPEATS_PER_VARIANT = 1_500;
-const UPCOMING: VariantState[] = ['scheduled', 'publishing'];
+export const UPCOMING: VariantState[] = ['scheduled', 'publishing'];
 const REPEATING: ScheduleType[] = ['recurring', 'evergreen'];
-const ATTEMPTED: PublishJobStatus[] = ['published', 'failed', 'needs_review', 'sending'];
+export const ATTEMPTED: PublishJobStatus[] = ['published', 'failed', 'needs_review', 'sending'];
 /** Bounds an evergreen walk the way rrule's own iteration is bounded in `recurringOccurrences`. */
 const MAX_EVERGREEN_STEPS = 100_000;
 
 /**
- * The calendar's three indexed reads of a range (attempts, due variants, repeats), each either
- * `detailed` (every entry's title and media) or keys only. Keys only, the due variants are read from
- * `ix_post_variants_calendar` alone (it holds every key column), so a month of 8,000 entries is
- * counted without touching the variants' or the posts' rows; `details` then reads the few shown.
+ * The calendar's three indexed reads of a range (attempts, due variants, repeats). Each read's
+ * rows are chosen by `attemptsIn` / `dueIn` (conditions only), so the by-day reads count the same
+ * rows in the database or take each day's first few.
  */
 export class CalendarReads {
   constructor(
@@ -58,52 +68,49 @@ export class CalendarReads {
     private readonly em: EntityManager,
     private readonly workspaceId: string,
     private readonly scope: CalendarScope,
-    private readonly detailed: boolean,
   ) {}
 
   /** Past and running attempts whose occurrence falls in the range. */
-  async attempted(range: Range): Promise<Placed[]> {
-    const statuses = this.scope.attemptStatuses(ATTEMPTED);
-    if (!statuses.length) return [];
-    const qb = this.selectVariant(
-      this.em.createQueryBuilder(PublishJob, 'j').innerJoin(PostVariant, 'v', 'v.id = j.variantId'),
-    )
-      .addSelect('j.status', 'status')
-      .addSelect('j.occurrenceAt', 'occurrenceAt')
-      .addSelect('j.publishedAt', 'publishedAt')
-      .where('j.workspaceId = :workspaceId', { workspaceId: this.workspaceId })
-      .andWhere('j.occurrenceAt >= :from AND j.occurrenceAt < :to', range)
-      .andWhere('j.status IN (:...attempted)', { attempted: statuses });
-    this.scope.narrow(qb);
-    const rows = await qb.getRawMany<RawVariantRow & { status: string; occurrenceAt: unknown; publishedAt: unknown }>();
-    return rows.map((r) => {
-      const plannedAt = this.date(PublishJob, 'occurrenceAt', r.occurrenceAt)!;
-      return {
-        row: this.variantRow(r),
-        at: this.date(PublishJob, 'publishedAt', r.publishedAt) ?? plannedAt,
-        plannedAt,
-        state: r.status === 'sending' ? 'publishing' : r.status,
-        repeat: false,
-      };
-    });
+  async attempted(range: Range, statuses = ATTEMPTED): Promise<Placed[]> {
+    const qb = this.attemptsIn(range, statuses, true);
+    return qb ? this.attemptsPlaced(await this.withEntry(qb).getRawMany()) : [];
   }
 
   /** Variants whose next time falls in the range. */
-  async due(range: Range): Promise<Placed[]> {
-    const upcoming = this.scope.variantStates(UPCOMING);
-    if (!upcoming.length) return [];
-    const qb = this.selectVariant(this.em.createQueryBuilder(PostVariant, 'v'))
-      .addSelect('v.state', 'state')
-      .addSelect('v.scheduledAt', 'scheduledAt')
+  async due(range: Range, states = UPCOMING): Promise<Placed[]> {
+    const qb = this.dueIn(range, states, true);
+    return qb ? this.duePlaced(await this.withEntry(qb).getRawMany()) : [];
+  }
+
+  /** The attempts (alias `j`, variant `v`) of the range with these statuses, of those the filters allow; null if none can be. */
+  attemptsIn(range: Range, statuses: PublishJobStatus[], joinPost: boolean): SelectQueryBuilder<PublishJob> | null {
+    const allowed = this.scope.attemptStatuses(statuses);
+    if (!allowed.length) return null;
+    const qb = this.em
+      .createQueryBuilder(PublishJob, 'j')
+      .innerJoin(PostVariant, 'v', 'v.id = j.variantId')
+      .where('j.workspaceId = :workspaceId', { workspaceId: this.workspaceId })
+      .andWhere(`j.occurrenceAt >= :from${range.key ?? ''} AND j.occurrenceAt < :to${range.key ?? ''}`, {
+        [`from${range.key ?? ''}`]: range.from,
+        [`to${range.key ?? ''}`]: range.to,
+      })
+      .andWhere('j.status IN (:...attempted)', { attempted: allowed });
+    return this.scope.narrow(this.joinPost(qb, joinPost));
+  }
+
+  /** The variants (alias `v`) due in the range in these states, of those the filters allow; null if none can be. */
+  dueIn(range: Range, states: VariantState[], joinPost: boolean): SelectQueryBuilder<PostVariant> | null {
+    const allowed = this.scope.variantStates(states);
+    if (!allowed.length) return null;
+    const qb = this.em
+      .createQueryBuilder(PostVariant, 'v')
       .where('v.workspaceId = :workspaceId', { workspaceId: this.workspaceId })
-      .andWhere('v.state IN (:...upcoming)', { upcoming })
-      .andWhere('v.scheduledAt >= :from AND v.scheduledAt < :to', range);
-    this.scope.narrow(qb);
-    const rows = await qb.getRawMany<RawVariantRow & { state: string; scheduledAt: unknown }>();
-    return rows.map((r): Placed => {
-      const at = this.date(PostVariant, 'scheduledAt', r.scheduledAt)!;
-      return { row: this.variantRow(r), at, plannedAt: at, state: r.state, repeat: false };
-    });
+      .andWhere('v.state IN (:...upcoming)', { upcoming: allowed })
+      .andWhere(`v.scheduledAt >= :from${range.key ?? ''} AND v.scheduledAt < :to${range.key ?? ''}`, {
+        [`from${range.key ?? ''}`]: range.from,
+        [`to${range.key ?? ''}`]: range.to,
+      });
+    return this.scope.narrow(this.joinPost(qb, joinPost));
   }
 
   /**
@@ -131,7 +138,7 @@ export class CalendarReads {
     const placed: Placed[] = [];
     let more = 0;
     for (const postIds of inLists([...byPost.keys()])) {
-      const qb = this.selectVariant(this.em.createQueryBuilder(PostVariant, 'v'))
+      const qb = this.withEntry(this.joinPost(this.em.createQueryBuilder(PostVariant, 'v'), true))
         .addSelect('v.scheduledAt', 'scheduledAt')
         .where('v.postId IN (:...postIds)', { postIds })
         .andWhere('v.state IN (:...upcoming)', { upcoming: UPCOMING })
@@ -141,42 +148,29 @@ export class CalendarReads {
         const next = this.date(PostVariant, 'scheduledAt', r.scheduledAt)!;
         const times = occurrencesIn(byPost.get(r.postId)!, next, range.from, range.to);
         const row = this.variantRow(r);
+        const rule = ruleOf(byPost.get(r.postId)!);
         for (const at of times.slice(0, MAX_REPEATS_PER_VARIANT))
-          placed.push({ row, at, plannedAt: at, state: 'scheduled', repeat: true });
+          placed.push({ row, at, plannedAt: at, state: 'scheduled', repeat: true, rule });
         more += Math.max(0, times.length - MAX_REPEATS_PER_VARIANT);
       }
     }
     return { placed, more };
   }
 
-  /** What the given variants show (the few entries a summary lists), by variant id. */
-  async details(variantIds: string[]): Promise<Map<string, VariantDetails>> {
-    const out = new Map<string, VariantDetails>();
-    for (const ids of inLists([...new Set(variantIds)])) {
-      const rows = await this.addDetails(this.em.createQueryBuilder(PostVariant, 'v').select('v.id', 'variantId'))
-        .where('v.id IN (:...ids)', { ids })
-        .getRawMany<RawVariantRow>();
-      for (const r of rows) out.set(r.variantId, this.variantDetails(r));
-    }
-    return out;
-  }
-
-  /** Selects every entry's key (variant alias `v`) and, when detailed, what it shows. */
-  private selectVariant<E extends object>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
-    qb.select('v.id', 'variantId')
-      .addSelect('v.postId', 'postId')
-      .addSelect('v.accountId', 'accountId')
-      .addSelect('v.postType', 'postType');
-    if (this.detailed) return this.addDetails(qb);
-    // The post (alias `p`) only where a filter reads it: the author's.
-    return this.scope.readsPost ? qb.innerJoin(Post, 'p', 'p.id = v.postId') : qb;
-  }
-
-  /** Adds the post's title or the start of its text, and the variant's media (variant alias `v`). */
-  private addDetails<E extends object>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
+  /** Selects an entry: the attempt's or variant's time and state, the variant (alias `v`) and its post's title or text. */
+  withEntry<E extends object>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
+    const attempts = qb.expressionMap.mainAlias?.name === 'j';
+    if (attempts)
+      qb.select('j.status', 'status')
+        .addSelect('j.occurrenceAt', 'occurrenceAt')
+        .addSelect('j.publishedAt', 'publishedAt');
+    else qb.select('v.state', 'state').addSelect('v.scheduledAt', 'scheduledAt');
     return (
       qb
-        .innerJoin(Post, 'p', 'p.id = v.postId')
+        .addSelect('v.id', 'variantId')
+        .addSelect('v.postId', 'postId')
+        .addSelect('v.accountId', 'accountId')
+        .addSelect('v.postType', 'postType')
         .addSelect('p.title', 'title')
         .addSelect('v.mediaIds', 'mediaIds')
         // Only the start of the text travels: a title is 80 characters.
@@ -184,14 +178,42 @@ export class CalendarReads {
     );
   }
 
-  private variantRow(r: RawVariantRow): VariantKey | (VariantKey & VariantDetails) {
-    const key: VariantKey = { variantId: r.variantId, postId: r.postId, accountId: r.accountId, postType: r.postType };
-    return this.detailed ? { ...key, ...this.variantDetails(r) } : key;
+  /** Entries from rows of attempts selected by `withEntry`. */
+  attemptsPlaced(
+    rows: Array<RawVariantRow & { status: string; occurrenceAt: unknown; publishedAt: unknown }>,
+  ): Placed[] {
+    return rows.map((r) => {
+      const plannedAt = this.date(PublishJob, 'occurrenceAt', r.occurrenceAt)!;
+      return {
+        row: this.variantRow(r),
+        at: this.date(PublishJob, 'publishedAt', r.publishedAt) ?? plannedAt,
+        plannedAt,
+        state: r.status === 'sending' ? 'publishing' : r.status,
+        repeat: false,
+      };
+    });
   }
 
-  private variantDetails(r: RawVariantRow): VariantDetails {
+  /** Entries from rows of variants selected by `withEntry`. */
+  duePlaced(rows: Array<RawVariantRow & { state: string; scheduledAt: unknown }>): Placed[] {
+    return rows.map((r) => {
+      const at = this.date(PostVariant, 'scheduledAt', r.scheduledAt)!;
+      return { row: this.variantRow(r), at, plannedAt: at, state: r.state, repeat: false };
+    });
+  }
+
+  /** The post (alias `p`) where the entry's title is read or a filter reads it (the author's). */
+  private joinPost<E extends object>(qb: SelectQueryBuilder<E>, entries: boolean): SelectQueryBuilder<E> {
+    return entries || this.scope.readsPost ? qb.innerJoin(Post, 'p', 'p.id = v.postId') : qb;
+  }
+
+  private variantRow(r: RawVariantRow): VariantKey & VariantDetails {
     return {
-      title: r.title ?? r.text!.slice(0, 80),
+      variantId: r.variantId,
+      postId: r.postId,
+      accountId: r.accountId,
+      postType: r.postType,
+      title: r.title ?? r.text.slice(0, 80),
       mediaId: (this.hydrated(PostVariant, 'mediaIds', r.mediaIds) as string[] | null)?.[0] ?? null,
     };
   }
@@ -213,10 +235,17 @@ interface RawVariantRow {
   postId: string;
   accountId: string;
   postType: PostType;
-  title?: string | null;
-  text?: string;
-  mediaIds?: unknown;
+  title: string | null;
+  text: string;
+  mediaIds: unknown;
 }
+
+/** What a repeating schedule says, as a repeat carries it. */
+const ruleOf = (schedule: Schedule): RepeatRule => ({
+  type: schedule.type as RepeatRule['type'],
+  rrule: schedule.rrule,
+  intervalDays: schedule.evergreen?.intervalDays ?? null,
+});
 
 /** A repeating schedule's occurrences after `next` (the variant's next time, itself listed as due) within [from, to). */
 export function occurrencesIn(schedule: Schedule, next: Date, from: Date, to: Date): Date[] {

@@ -24,6 +24,7 @@ interface Entry {
   at: string;
   state: string;
   repeat: boolean;
+  repeatRule: { type: string; rrule: string | null; intervalDays: number | null } | null;
   title: string;
 }
 
@@ -221,7 +222,18 @@ describe.each(DATABASE_KINDS)('the calendar at 100,000 posts on %s', (kind) => {
         .map((e) => DateTime.fromISO(e.at, { zone: ZONE }).toFormat('dd HH:mm')),
     ).toEqual(['03 10:00', '10 10:00', '17 10:00', '24 10:00']);
     const wentOut = entries.find((e) => published.has(e.variantId))!;
-    expect(wentOut).toMatchObject({ state: 'published', repeat: false });
+    expect(wentOut).toMatchObject({ state: 'published', repeat: false, repeatRule: null });
+    // A repeat carries its rule, for the words the calendar shows ("Every day at 09:00").
+    expect(entries.find((e) => e.postId === daily && e.repeat)!.repeatRule).toEqual({
+      type: 'recurring',
+      rrule: 'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
+      intervalDays: null,
+    });
+    expect(entries.find((e) => e.postId === evergreen && e.repeat)!.repeatRule).toEqual({
+      type: 'evergreen',
+      rrule: null,
+      intervalDays: 7,
+    });
     expect(wentOut.title).toMatch(/^Went out \d+$/);
     expect(entries.find((e) => due.has(e.variantId))!.title).toMatch(/^Post \d+$/);
     expect(res.body.more).toBe(0);

@@ -4,11 +4,12 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { SocialAccount } from '../accounts/social-account.entity';
 import type { NetworkId, PostType } from '../connectors/network-limits';
-import { QUOTA_WARNING_SHARE, quotaFor } from '../scheduling/quotas';
+import { Quota, QUOTA_WARNING_SHARE, quotaFor } from '../scheduling/quotas';
 import { Workspace } from '../workspaces/workspace.entity';
-import { dayOfInstant } from './calendar-days';
-import { CalendarReads, Placed, Range, VariantDetails, VariantKey } from './calendar-reads';
-import { CalendarScopeFilters, scopeOf } from './calendar-scope';
+import { AccountDayCount, CalendarDayReads } from './calendar-day-reads';
+import { dayOfInstant, localDays } from './calendar-days';
+import { CalendarReads, Placed, Range, RepeatRule, VariantDetails } from './calendar-reads';
+import { CalendarScope, CalendarScopeFilters, scopeOf } from './calendar-scope';
 
 export interface CalendarEntry extends VariantDetails {
   postId: string;
@@ -20,6 +21,8 @@ export interface CalendarEntry extends VariantDetails {
   postType: PostType;
   /** A later occurrence of a recurring or evergreen post (not yet a job). */
   repeat: boolean;
+  /** Its schedule's rule, when it is such an occurrence. */
+  repeatRule: RepeatRule | null;
 }
 
 export interface QuotaWarning {
@@ -65,10 +68,16 @@ export interface CalendarDayPage {
 interface RangeRead {
   workspace: Workspace;
   accounts: Map<string, SocialAccount>;
-  reads: CalendarReads | null;
   placed: Placed[];
   wholeDays: boolean;
   more: number;
+}
+
+/** The workspace, its accounts and the filters resolved in it (null: nothing can match). */
+interface Setting {
+  workspace: Workspace;
+  accounts: Map<string, SocialAccount>;
+  scope: CalendarScope | null;
 }
 
 /**
@@ -83,13 +92,18 @@ export class CalendarService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async range(workspaceId: string, filters: CalendarFilters): Promise<CalendarRange> {
-    const read = await this.read(workspaceId, filters, true);
-    const entries = read.placed.map((p) => this.entry(p as Placed<VariantKey & VariantDetails>, read.accounts));
+    const read = await this.read(workspaceId, filters);
+    // ISO instants of one format sort as text; a plain comparison is far cheaper than localeCompare.
+    const entries = read.placed
+      .map((p) => this.entry(p, read.accounts))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return {
       timeZone: read.workspace.timeZone,
       entries,
       // An account's day counts all its posts: a content filter shows only some, so its warnings would be wrong.
-      quotaWarnings: read.wholeDays ? this.quotaWarnings(read.placed, read.accounts, read.workspace, filters) : [],
+      quotaWarnings: read.wholeDays
+        ? this.quotaWarnings(this.perAccount(read.placed, read.workspace, filters), read.accounts)
+        : [],
       more: read.more,
     };
   }
@@ -100,26 +114,43 @@ export class CalendarService {
    * attempt by its occurrence, shown at the time it went out), as `day` pages it.
    */
   async days(workspaceId: string, filters: CalendarFilters, perDay: number): Promise<CalendarDays> {
-    const read = await this.read(workspaceId, filters, false);
-    const dayOf = dayOfInstant(filters.from, filters.to, read.workspace.timeZone);
-    const byDay = new Map<string, { date: string; total: number; counts: Record<string, number>; first: Placed[] }>();
-    for (const p of read.placed) {
+    const { workspace, accounts, scope } = await this.setting(workspaceId, filters);
+    if (!scope) return { timeZone: workspace.timeZone, days: [], quotaWarnings: [], more: 0 };
+    const em = this.dataSource.manager;
+    const reads = new CalendarReads(this.dataSource, em, workspaceId, scope);
+    const days = localDays(filters.from, filters.to, workspace.timeZone);
+    const [tally, sending, publishing, repeats] = await Promise.all([
+      new CalendarDayReads(this.dataSource, em, reads).tally(days, perDay, scope.wholeDays),
+      reads.attempted(filters, ['sending']),
+      reads.due(filters, ['publishing']),
+      reads.repeats(filters),
+    ]);
+    // The few entries counted here rather than by the database: being sent now, and repeats (expanded from their rule).
+    const others = this.merged(accounts, [sending, publishing, repeats.placed]);
+    const dayOf = dayOfInstant(filters.from, filters.to, workspace.timeZone);
+    const first = new Map<string, Placed[]>();
+    for (const p of [...tally.first, ...others]) {
       const date = dayOf(p.plannedAt.getTime());
-      let day = byDay.get(date);
-      if (!day) byDay.set(date, (day = { date, total: 0, counts: {}, first: [] }));
-      day.total++;
-      day.counts[p.state] = (day.counts[p.state] ?? 0) + 1;
-      if (day.first.length < perDay) day.first.push(p);
+      first.set(date, [...(first.get(date) ?? []), p]);
     }
-    const shown = [...byDay.values()].flatMap((d) => d.first);
-    const details = read.reads ? await read.reads.details(shown.map((p) => p.row.variantId)) : new Map();
-    const entry = (p: Placed) =>
-      this.entry({ ...p, row: { ...p.row, ...details.get(p.row.variantId)! } }, read.accounts);
+    for (const p of others) {
+      const counts = tally.counts.get(dayOf(p.plannedAt.getTime())) ?? {};
+      counts[p.state] = (counts[p.state] ?? 0) + 1;
+      tally.counts.set(dayOf(p.plannedAt.getTime()), counts);
+    }
     return {
-      timeZone: read.workspace.timeZone,
-      days: [...byDay.values()].map(({ first, ...day }) => ({ ...day, entries: first.map(entry) })),
-      quotaWarnings: read.wholeDays ? this.quotaWarnings(read.placed, read.accounts, read.workspace, filters) : [],
-      more: read.more,
+      timeZone: workspace.timeZone,
+      days: days.flatMap(({ date }) => {
+        const counts = tally.counts.get(date);
+        if (!counts) return [];
+        const shown = (first.get(date) ?? []).filter((p) => accounts.has(p.row.accountId)).sort(inOrder);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        return [{ date, total, counts, entries: shown.slice(0, perDay).map((p) => this.entry(p, accounts)) }];
+      }),
+      quotaWarnings: scope.wholeDays
+        ? this.quotaWarnings([...tally.perAccount, ...this.perAccount(others, workspace, filters)], accounts)
+        : [],
+      more: repeats.more,
     };
   }
 
@@ -133,7 +164,7 @@ export class CalendarService {
     const { timeZone } = await this.dataSource.manager.findOneByOrFail(Workspace, { id: workspaceId });
     const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
     const range = { from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() };
-    const read = await this.read(workspaceId, { ...filters, ...range }, true);
+    const read = await this.read(workspaceId, { ...filters, ...range });
     const cursor = page.cursor && parseCursor(page.cursor);
     // Keyset, not position: an entry moved away since the last page does not shift the next one.
     const next = cursor ? read.placed.findIndex((p) => inOrder(cursor, p) < 0) : 0;
@@ -142,38 +173,46 @@ export class CalendarService {
     const last = shown.length && after + shown.length < read.placed.length ? shown[shown.length - 1] : null;
     return {
       timeZone,
-      items: shown.map((p) => this.entry(p as Placed<VariantKey & VariantDetails>, read.accounts)),
+      items: shown.map((p) => this.entry(p, read.accounts)),
       nextCursor: last && cursorOf(last),
     };
   }
 
-  /** The range's entries from its three reads, in time order, without their details unless `detailed`. */
-  private async read(workspaceId: string, filters: CalendarFilters, detailed: boolean): Promise<RangeRead> {
-    const em = this.dataSource.manager;
-    const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
-    const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a]));
-    const scope = await scopeOf(em, workspaceId, filters, accounts);
-    if (!scope) return { workspace, accounts, reads: null, placed: [], wholeDays: false, more: 0 };
-    const reads = new CalendarReads(this.dataSource, em, workspaceId, scope, detailed);
+  /** The range's entries from its three reads, one per variant and time, by planned time. */
+  private async read(workspaceId: string, filters: CalendarFilters): Promise<RangeRead> {
+    const { workspace, accounts, scope } = await this.setting(workspaceId, filters);
+    if (!scope) return { workspace, accounts, placed: [], wholeDays: false, more: 0 };
+    const reads = new CalendarReads(this.dataSource, this.dataSource.manager, workspaceId, scope);
     const [past, due, repeats] = await Promise.all([
       reads.attempted(filters),
       reads.due(filters),
       reads.repeats(filters),
     ]);
+    const placed = this.merged(accounts, [past, due, repeats.placed]).sort(inOrder);
+    return { workspace, accounts, placed, wholeDays: scope.wholeDays, more: repeats.more };
+  }
+
+  private async setting(workspaceId: string, filters: CalendarScopeFilters): Promise<Setting> {
+    const em = this.dataSource.manager;
+    const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
+    const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a]));
+    return { workspace, accounts, scope: await scopeOf(em, workspaceId, filters, accounts) };
+  }
+
+  /** The reads' entries of the workspace's accounts, once each: a job being sent and its `publishing` variant are one entry. */
+  private merged(accounts: Map<string, SocialAccount>, reads: Placed[][]): Placed[] {
     const placed: Placed[] = [];
     const seen = new Set<string>();
-    // A job being sent and its variant (`publishing`) are one entry: the web app keys entries by variant and time.
-    for (const p of [...past, ...due, ...repeats.placed]) {
+    for (const p of reads.flat()) {
       const key = `${p.row.variantId} ${p.at.getTime()}`;
       if (!accounts.has(p.row.accountId) || seen.has(key)) continue;
       seen.add(key);
       placed.push(p);
     }
-    placed.sort(inOrder);
-    return { workspace, accounts, reads, placed, wholeDays: scope.wholeDays, more: repeats.more };
+    return placed;
   }
 
-  private entry(p: Placed<VariantKey & VariantDetails>, accounts: Map<string, SocialAccount>): CalendarEntry {
+  private entry(p: Placed, accounts: Map<string, SocialAccount>): CalendarEntry {
     return {
       postId: p.row.postId,
       variantId: p.row.variantId,
@@ -185,47 +224,58 @@ export class CalendarService {
       title: p.row.title,
       mediaId: p.row.mediaId,
       repeat: p.repeat,
+      repeatRule: p.rule ?? null,
     };
   }
 
-  /** Days where an account's posts come near (≥ 80 %) or over its network's daily quota. */
-  private quotaWarnings(
-    placed: Placed[],
-    accounts: Map<string, SocialAccount>,
-    workspace: Workspace,
-    range: Range,
-  ): QuotaWarning[] {
+  /** Entries counted by planned day, account and post type (a day's quota counts some post types only). */
+  private perAccount(placed: Placed[], workspace: Workspace, range: Range): AccountDayCount[] {
     const dayOf = dayOfInstant(range.from, range.to, workspace.timeZone);
-    const counts = new Map<string, { date: string; accountId: string; count: number; postType: PostType }>();
-    for (const { at, row } of placed) {
-      const date = dayOf(at.getTime());
-      const key = `${row.accountId} ${date}`;
-      const current = counts.get(key) ?? { date, accountId: row.accountId, count: 0, postType: row.postType };
+    const counts = new Map<string, AccountDayCount>();
+    for (const { plannedAt, row } of placed) {
+      const date = dayOf(plannedAt.getTime());
+      const key = `${row.accountId} ${row.postType} ${date}`;
+      const current = counts.get(key) ?? { date, accountId: row.accountId, postType: row.postType, count: 0 };
       current.count++;
       counts.set(key, current);
     }
-    return [...counts.values()].flatMap(({ date, accountId, count, postType }) => {
+    return [...counts.values()];
+  }
+
+  /** Days where an account's posts of the types its network's daily quota counts come near (≥ 80 %) or over it. */
+  private quotaWarnings(counts: AccountDayCount[], accounts: Map<string, SocialAccount>): QuotaWarning[] {
+    const days = new Map<string, { date: string; accountId: string; count: number; quota: Quota }>();
+    for (const { date, accountId, postType, count } of counts) {
       const account = accounts.get(accountId);
       const quota = account && quotaFor(account.network, postType);
-      if (!quota || quota.windowHours !== 24 || count < quota.max * QUOTA_WARNING_SHARE) return [];
-      return [{ date, accountId, quota: quota.label, count, max: quota.max }];
-    });
+      if (!quota || quota.windowHours !== 24) continue;
+      const key = `${accountId} ${date}`;
+      const day = days.get(key) ?? { date, accountId, count: 0, quota };
+      day.count += count;
+      days.set(key, day);
+    }
+    return [...days.values()].flatMap(({ date, accountId, count, quota }) =>
+      count < quota.max * QUOTA_WARNING_SHARE ? [] : [{ date, accountId, quota: quota.label, count, max: quota.max }],
+    );
   }
 }
 
-type Positioned = { at: Date; row: { variantId: string } };
+type Positioned = { plannedAt: Date; row: { variantId: string } };
 
-/** Entries by time, then variant: an order with no ties (one entry per variant and time), so a day pages by it. */
+/**
+ * Entries by planned time, then variant: the order a day's summary and its pages share, with no
+ * ties (a variant is planned once per time). An attempt retried later keeps its planned place.
+ */
 function inOrder(a: Positioned, b: Positioned): number {
   const { variantId: x } = a.row;
   const { variantId: y } = b.row;
-  return a.at.getTime() - b.at.getTime() || (x < y ? -1 : x > y ? 1 : 0);
+  return a.plannedAt.getTime() - b.plannedAt.getTime() || (x < y ? -1 : x > y ? 1 : 0);
 }
 
-/** Where a day page ends: the last entry's time and variant. */
-const cursorOf = (p: Placed) => `${p.at.toISOString()}_${p.row.variantId}`;
+/** Where a day page ends: the last entry's planned time and variant. */
+const cursorOf = (p: Placed) => `${p.plannedAt.toISOString()}_${p.row.variantId}`;
 
-const parseCursor = (cursor: string) => {
+const parseCursor = (cursor: string): Positioned => {
   const [at, variantId] = cursor.split('_');
-  return { at: new Date(at), row: { variantId } };
+  return { plannedAt: new Date(at), row: { variantId } };
 };

@@ -18,7 +18,7 @@ export type VariantState = (typeof VARIANT_STATES)[number];
 @Index('ix_post_variants_post', ['postId'])
 @Index('ix_post_variants_due', ['state', 'scheduledAt'])
 @Index('ix_post_variants_account', ['accountId', 'scheduledAt'])
-@Index('ix_post_variants_calendar', ['workspaceId', 'state', 'scheduledAt', 'accountId', 'postType', 'postId', 'id'])
+@Index('ix_post_variants_calendar', ['workspaceId', 'state', 'scheduledAt', 'id', 'accountId', 'postType'])
 export class PostVariant {
   @PrimaryColumn({ type: String, length: 36 })
   id: string;

@@ -29,7 +29,7 @@ export interface PublishAttempt {
 @Index('uq_publish_jobs_occurrence', ['variantId', 'occurrenceAt'], { unique: true })
 @Index('ix_publish_jobs_due', ['status', 'dueAt'])
 @Index('ix_publish_jobs_claim', ['claimToken'])
-@Index('ix_publish_jobs_calendar', ['workspaceId', 'occurrenceAt'])
+@Index('ix_publish_jobs_calendar', ['workspaceId', 'occurrenceAt', 'variantId', 'status', 'accountId'])
 @Index('ix_publish_jobs_post', ['postId', 'occurrenceAt', 'id'])
 export class PublishJob {
   @PrimaryColumn({ type: String, length: 36 })

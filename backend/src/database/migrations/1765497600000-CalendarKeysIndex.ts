@@ -1,26 +1,41 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 import { index } from '../portable-columns';
 
-const TABLE = 'post_variants';
-const NAME = 'ix_post_variants_calendar';
-const BEFORE = ['workspaceId', 'state', 'scheduledAt'];
-/** The same order, then every column an entry's key needs, so a month's summary reads the index alone. */
-const AFTER = [...BEFORE, 'accountId', 'postType', 'postId', 'id'];
-
 /**
- * The calendar's due variants are read from their index alone: a month of 8,000 entries is counted
- * by day without fetching each variant's row (a month's summary read 8,000 rows only to count them).
+ * The calendar's indexes, extended so that its days are counted from them alone: after each
+ * read's order (a variant's next time, an attempt's occurrence) comes the id that breaks ties (a
+ * day's first entries are read in index order and stop at the few shown), then what the counts
+ * group or filter by (state, account, post type), so a month is counted without reading a row.
  */
+const EXTENDED: Array<{ table: string; name: string; before: string[]; after: string[] }> = [
+  {
+    table: 'post_variants',
+    name: 'ix_post_variants_calendar',
+    before: ['workspaceId', 'state', 'scheduledAt'],
+    after: ['workspaceId', 'state', 'scheduledAt', 'id', 'accountId', 'postType'],
+  },
+  {
+    table: 'publish_jobs',
+    name: 'ix_publish_jobs_calendar',
+    before: ['workspaceId', 'occurrenceAt'],
+    after: ['workspaceId', 'occurrenceAt', 'variantId', 'status', 'accountId'],
+  },
+];
+
 export class CalendarKeysIndex1765497600000 implements MigrationInterface {
   name = 'CalendarKeysIndex1765497600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropIndex(TABLE, NAME);
-    await queryRunner.createIndex(TABLE, new TableIndex(index(NAME, AFTER)));
+    for (const e of EXTENDED) {
+      await queryRunner.dropIndex(e.table, e.name);
+      await queryRunner.createIndex(e.table, new TableIndex(index(e.name, e.after)));
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropIndex(TABLE, NAME);
-    await queryRunner.createIndex(TABLE, new TableIndex(index(NAME, BEFORE)));
+    for (const e of EXTENDED) {
+      await queryRunner.dropIndex(e.table, e.name);
+      await queryRunner.createIndex(e.table, new TableIndex(index(e.name, e.before)));
+    }
   }
 }
