@@ -49,12 +49,12 @@ export class CalendarDayReads {
       qb && this.reads.withEntry(qb).orderBy(time).addOrderBy(id).limit(perDay);
     const [dueCounts, attemptCounts, dueAccounts, attemptAccounts, firstDue, firstAttempts] = await Promise.all([
       // Counted per account anyway for the quotas, the due variants' day totals are those counts' sums.
-      perAccount ? [] : this.union<CountRow>(days.map((d) => count(due(d, false), d, 'v.state'))),
-      this.union<CountRow>(days.map((d) => count(attempts(d, false), d, 'j.status'))),
-      perAccount ? this.union<AccountDayCount>(days.map((d) => byAccount(due(d, false), d))) : [],
-      perAccount ? this.union<AccountDayCount>(days.map((d) => byAccount(attempts(d, false), d))) : [],
-      perDay ? this.union(days.map((d) => first(due(d, true), 'v.scheduledAt', 'v.id'))) : [],
-      perDay ? this.union(days.map((d) => first(attempts(d, true), 'j.occurrenceAt', 'j.variantId'))) : [],
+      perAccount ? [] : this.union<CountRow>(days, (d) => count(due(d, false), d, 'v.state')),
+      this.union<CountRow>(days, (d) => count(attempts(d, false), d, 'j.status')),
+      perAccount ? this.union<AccountDayCount>(days, (d) => byAccount(due(d, false), d)) : [],
+      perAccount ? this.union<AccountDayCount>(days, (d) => byAccount(attempts(d, false), d)) : [],
+      perDay ? this.union(days, (d) => first(due(d, true), 'v.scheduledAt', 'v.id')) : [],
+      perDay ? this.union(days, (d) => first(attempts(d, true), 'j.occurrenceAt', 'j.variantId')) : [],
     ]);
     const counts = new Map<string, Record<string, number>>();
     const add = (date: string, state: string, n: number | string) => {
@@ -71,17 +71,31 @@ export class CalendarDayReads {
     };
   }
 
-  /** The selects run as one statement, each a derived table (a branch may sort and limit its own rows). */
-  private async union<T>(selects: Array<SelectQueryBuilder<ObjectLiteral> | null | undefined>): Promise<T[]> {
-    const parts = selects.filter((qb): qb is SelectQueryBuilder<ObjectLiteral> => !!qb);
-    if (!parts.length) return [];
+  /**
+   * One select per day run as one statement, each a derived table (a branch may sort and limit its
+   * own rows). The select is built once, for a template day whose names are then replaced by each
+   * day's: building it per day cost more than the database's answer (TypeORM's query building).
+   */
+  private async union<T>(days: DayRange[], branch: (day: DayRange) => Select | null | undefined): Promise<T[]> {
+    const template = days.length ? branch({ ...days[0], key: KEY, date: DATE }) : null;
+    if (!template) return [];
     const { driver } = this.dataSource;
-    const sql = parts.map((qb, i) => `SELECT * FROM (${qb.getQuery()}) ${driver.escape(`d${i}`)}`).join(' UNION ALL ');
-    const parameters = Object.assign({}, ...parts.map((qb) => qb.getParameters()));
-    const [query, values] = driver.escapeQueryWithParameters(sql, parameters);
+    const sql = template.getQuery();
+    const { [`from${KEY}`]: _from, [`to${KEY}`]: _to, ...parameters } = template.getParameters();
+    const branches = days.map((day, i) => {
+      parameters[`from${day.key}`] = day.from;
+      parameters[`to${day.key}`] = day.to;
+      return `SELECT * FROM (${sql.replaceAll(KEY, day.key).replaceAll(DATE, day.date)}) ${driver.escape(`d${i}`)}`;
+    });
+    const [query, values] = driver.escapeQueryWithParameters(branches.join(' UNION ALL '), parameters);
     return this.em.query(query, values);
   }
 }
+
+type Select = SelectQueryBuilder<ObjectLiteral>;
+/** The template day's parameter key and date, replaced by each day's in the statement. */
+const KEY = '__day__';
+const DATE = '0000-00-00';
 
 /** A day's rows counted by state (alias `v` or `j`). */
 const count = (qb: SelectQueryBuilder<ObjectLiteral> | null, day: DayRange, state: string) =>
