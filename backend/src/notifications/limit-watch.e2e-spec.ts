@@ -69,6 +69,28 @@ describe.each(DATABASE_KINDS)('limits near on %s', (kind) => {
     expect(notices.reduce((n, x) => n + x.count, 0)).toBe(2);
   });
 
+  it('lists the limits in force for the pages the notices link to; another workspace is refused', async () => {
+    const res = await t.http.get('/api/v1/limits').set(as(editor, workspaceId)).expect(200);
+    expect(res.body.items).toEqual([
+      {
+        key: 'automation.concurrent_runs',
+        label: 'Automation runs at once',
+        limit: 50,
+        windowSeconds: null,
+        page: 'automations',
+      },
+      {
+        key: 'api.requests',
+        label: 'API requests per API key',
+        limit: API_LIMIT,
+        windowSeconds: 3600,
+        page: 'api-keys',
+      },
+    ]);
+    const stranger = await newUser(t, 'stranger');
+    await t.http.get('/api/v1/limits').set(as(stranger, workspaceId)).expect(404);
+  });
+
   it('tells the workspace when one of its API keys nears its request budget, naming the key and linking to API keys', async () => {
     const created = await t.http
       .post('/api/v1/api-keys')

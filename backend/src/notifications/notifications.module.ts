@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { LiveNotifications } from './live-notifications';
 import { LimitWatch } from './limit-watch';
+import { LimitsController } from './limits.controller';
 import { NavBadgesController } from './nav-badges.controller';
 import { NotificationDigest } from './notification-digest';
 import { NotificationHandlers } from './notification-handlers';
@@ -21,7 +22,7 @@ import { NotificationsService } from './notifications.service';
     MailModule,
     WorkspacesModule,
   ],
-  controllers: [NotificationsController, NotificationPreferencesController, NavBadgesController],
+  controllers: [NotificationsController, NotificationPreferencesController, NavBadgesController, LimitsController],
   providers: [
     LiveNotifications,
     NotificationsService,
