@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, viewChild } from '@angular/core';
 import { WorkspaceService } from '../core/workspace.service';
+import { LimitNoteComponent } from '../notifications/limit-note.component';
 import { BannerComponent } from '../shared/banner.component';
 import { CopyButtonComponent } from '../shared/copy-button.component';
 import { DialogComponent } from '../shared/dialog.component';
@@ -9,7 +10,14 @@ import { ApiKeysStore } from './api-keys.store';
 
 @Component({
   selector: 'so-api-keys',
-  imports: [BannerComponent, CopyButtonComponent, DialogComponent, ApiKeyFormComponent, ApiKeyListComponent],
+  imports: [
+    BannerComponent,
+    CopyButtonComponent,
+    DialogComponent,
+    ApiKeyFormComponent,
+    ApiKeyListComponent,
+    LimitNoteComponent,
+  ],
   providers: [ApiKeysStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -18,6 +26,7 @@ import { ApiKeysStore } from './api-keys.store';
       Keys call the REST API (<a href="/api/docs" target="_blank" rel="noopener">documentation</a>) as this workspace
       with <code>Authorization: Bearer &lt;key&gt;</code>. A key never has more permissions than its creator.
     </p>
+    <so-limit-note key="api.requests" />
     <so-banner [message]="store.error()" />
     @if (canWrite()) {
       <so-api-key-form (created)="dialog().open()" />

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
+import { LimitNoteComponent } from '../notifications/limit-note.component';
 import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { AutomationsApi } from './automations.api';
@@ -9,7 +10,7 @@ import type { AutomationSummary } from './automation.types';
 /** The workspace's automations: on or off, published version, last run; a new one or a template. */
 @Component({
   selector: 'so-automations',
-  imports: [RouterLink, BannerComponent, ConfirmButtonComponent],
+  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, LimitNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -19,6 +20,7 @@ import type { AutomationSummary } from './automation.types';
         <button type="button" class="primary" (click)="create()">New automation</button>
       </div>
     </div>
+    <so-limit-note key="automation.concurrent_runs" />
     <so-banner [message]="error()" />
     @if (items(); as list) {
       @if (list.length) {
