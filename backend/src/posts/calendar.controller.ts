@@ -79,12 +79,6 @@ export class CalendarController {
   @RequirePermission('posts:read')
   @ApiOkResponse({ type: BoardDto })
   async board(@CurrentWorkspace() workspace: WorkspaceAccess) {
-    const columns = await Promise.all(
-      BOARD_COLUMNS.map(async (state) => {
-        const page = await this.posts.list(workspace.workspaceId, { state, limit: 50 });
-        return { state, posts: page.items, more: page.nextCursor !== null };
-      }),
-    );
-    return { columns };
+    return { columns: await this.posts.newestByState(workspace.workspaceId, BOARD_COLUMNS, 50) };
   }
 }

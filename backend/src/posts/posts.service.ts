@@ -129,6 +129,28 @@ export class PostsService {
   }
 
   async list(workspaceId: string, query: PostListQueryDto): Promise<Page<PostDto>> {
+    const { page, more } = await this.newest(workspaceId, query);
+    const parts = await this.parts(page);
+    return { items: parts.map(postDto), nextCursor: more ? page[page.length - 1].id : null };
+  }
+
+  /** The newest posts of each state (the board), their parts read once for all states. */
+  async newestByState(
+    workspaceId: string,
+    states: PostState[],
+    limit: number,
+  ): Promise<Array<{ state: PostState; posts: PostDto[]; more: boolean }>> {
+    const pages = await Promise.all(states.map((state) => this.newest(workspaceId, { state, limit })));
+    const parts = new Map((await this.parts(pages.flatMap((p) => p.page))).map((p) => [p.post.id, p]));
+    return states.map((state, i) => ({
+      state,
+      posts: pages[i].page.map((post) => postDto(parts.get(post.id)!)),
+      more: pages[i].more,
+    }));
+  }
+
+  /** A page of the workspace's posts, newest first, matching the list's filters. */
+  private async newest(workspaceId: string, query: PostListQueryDto): Promise<{ page: Post[]; more: boolean }> {
     const limit = query.limit ?? 50;
     const qb = this.posts.createQueryBuilder('p').where('p.workspaceId = :workspaceId', { workspaceId });
     if (query.cursor) qb.andWhere('p.id < :cursor', { cursor: query.cursor });
@@ -155,9 +177,7 @@ export class PostsService {
       .orderBy('p.id', 'DESC')
       .take(limit + 1)
       .getMany();
-    const page = rows.slice(0, limit);
-    const parts = await this.parts(page);
-    return { items: parts.map(postDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    return { page: rows.slice(0, limit), more: rows.length > limit };
   }
 
   /** `approved`: an approval applies the schedule it held, so the policy does not hold it again. */
@@ -390,14 +410,23 @@ export class PostsService {
         },
       ]),
     );
+    // Grouped once: a board's 300 posts each looked through every variant, label and approval.
+    const byPost = <T extends { postId: string }>(rows: T[]) => {
+      const out = new Map<string, T[]>();
+      for (const r of rows) out.set(r.postId, [...(out.get(r.postId) ?? []), r]);
+      return out;
+    };
+    const [variantsOf, labelsOf, approvalsOf] = [byPost(variants), byPost(labels), byPost(approvals)];
+    const scheduleOf = new Map(schedules.map((s) => [s.postId, s]));
+    const accountsById = new Map(accounts.map((a) => [a.id, a]));
     return posts.map((post) => ({
       post,
-      variants: variants.filter((v) => v.postId === post.id),
-      accounts: new Map(accounts.map((a) => [a.id, a])),
-      labels: labels.filter((l) => l.postId === post.id).map((l) => l.name),
-      schedule: schedules.find((s) => s.postId === post.id) ?? null,
+      variants: variantsOf.get(post.id) ?? [],
+      accounts: accountsById,
+      labels: (labelsOf.get(post.id) ?? []).map((l) => l.name),
+      schedule: scheduleOf.get(post.id) ?? null,
       media: facts,
-      approval: approvals.find((a) => a.postId === post.id) ?? null,
+      approval: approvalsOf.get(post.id)?.[0] ?? null,
     }));
   }
 
