@@ -46,7 +46,7 @@ export async function editImage(
 ): Promise<EditedImage> {
   let frame = await toFrame(sharp(input).rotate());
   for (const [i, op] of operations.entries()) {
-    frame = await toFrame(await step(frame, op, `operations[${i}]`, logo));
+    frame = await toFrame(await step(frame, op, `operations.${i}`, logo));
   }
   const encode = OUTPUT[mimeType] ?? OUTPUT['image/png'];
   const data = await encode(sharp(frame.data, { raw: frame.info })).toBuffer();

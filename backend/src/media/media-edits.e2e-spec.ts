@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('media edits over HTTP on %s', (kind) => {
     expect(await sharp(data).metadata()).toMatchObject({ width: 300, height: 200 });
     expect(await meanOf(data, { left: 0, top: 0, width: 300, height: 200 })).toEqual([255, 255, 255]);
     const past = await edit(original.id, [{ op: 'crop', x: 900, y: 0, width: 200, height: 100 }]).expect(422);
-    expect(past.body).toMatchObject({ code: 'EDIT_INVALID', errors: [{ field: 'operations[0].width' }] });
+    expect(past.body).toMatchObject({ code: 'EDIT_INVALID', errors: [{ field: 'operations.0.width' }] });
     const missing = await edit(original.id, [{ op: 'crop', x: 0, y: 0, width: 10 }]).expect(400);
     expect(missing.body.errors[0].field).toContain('height');
   });
@@ -149,7 +149,7 @@ describe.each(DATABASE_KINDS)('media edits over HTTP on %s', (kind) => {
     const none = await edit(original.id, [{ op: 'watermark', logo: true, position: 'top-left', opacity: 1 }]).expect(
       422,
     );
-    expect(none.body).toMatchObject({ code: 'LOGO_UNAVAILABLE', errors: [{ field: 'operations[0].logo' }] });
+    expect(none.body).toMatchObject({ code: 'LOGO_UNAVAILABLE', errors: [{ field: 'operations.0.logo' }] });
     const { port } = logoServer.address() as AddressInfo;
     await t.http
       .patch(`/api/v1/workspaces/${workspaceId}`)

@@ -71,7 +71,8 @@ export class MediaEdits {
 
   /** The workspace's branding logo, fetched through the outbound guard. */
   private async logoOf(workspaceId: string, input: EditMediaDto): Promise<Buffer> {
-    const field = `operations[${input.operations.findIndex((o) => o.op === 'watermark' && o.logo)}].logo`;
+    // Spelled as the validation pipe names fields of this body (operations.0.op).
+    const field = `operations.${input.operations.findIndex((o) => o.op === 'watermark' && o.logo)}.logo`;
     const { logoUrl } = (await this.workspaces.faceOf(workspaceId)).branding;
     if (!logoUrl) {
       throw new MediaError('LOGO_UNAVAILABLE', 'The workspace has no logo; set one in its branding settings', [
