@@ -1,4 +1,4 @@
-import { NETWORK_IDS, POST_TYPES, type NetworkLimits, type PostType, type PostTypeRule } from './network-limits';
+import { NETWORK_IDS, type NetworkLimits, type PostType, type PostTypeRule } from './network-limits';
 import { NETWORK_LIMITS } from './network-registry';
 import type { NetworkDto, PostTypeRuleDto } from './networks.dto';
 
@@ -14,7 +14,23 @@ function postTypeRule(type: PostType, rule: PostTypeRule): PostTypeRuleDto {
   };
 }
 
-/** What a network takes, for the composer to offer only that (its types in the platform's usual order). */
+/** The order the composer offers post types in: the everyday ones first, kinds of a thing together. */
+const OFFER_ORDER: PostType[] = [
+  'status',
+  'link',
+  'photo',
+  'carousel',
+  'gif',
+  'video',
+  'reel',
+  'short',
+  'story',
+  'poll',
+  'document',
+  'article',
+];
+
+/** What a network takes, for the composer to offer only that. */
 export function networkRules(limits: NetworkLimits): NetworkDto {
   return {
     network: limits.network,
@@ -22,7 +38,7 @@ export function networkRules(limits: NetworkLimits): NetworkDto {
     maxTextLength: limits.maxTextLength,
     maxHashtags: limits.maxHashtags ?? null,
     firstComment: limits.firstComment ?? null,
-    postTypes: POST_TYPES.flatMap((type) => {
+    postTypes: OFFER_ORDER.flatMap((type) => {
       const rule = limits.postTypes[type];
       return rule ? [postTypeRule(type, rule)] : [];
     }),

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('post types and options over HTTP on %s', (kind) =
   it("lists each network's post types with their poll, title and first-comment rules", async () => {
     const res = await api().get('/networks').expect(200);
     const rules = (network: string) => (res.body.items as NetworkRules[]).find((n) => n.network === network)!;
-    expect(rules('instagram').postTypes.map((p) => p.type)).toEqual(['photo', 'reel', 'story', 'carousel']);
+    expect(rules('instagram').postTypes.map((p) => p.type)).toEqual(['photo', 'carousel', 'reel', 'story']);
     expect(rules('x').postTypes.find((p) => p.type === 'poll')).toMatchObject({
       poll: { options: { min: 2, max: 4 }, maxOptionLength: 25, durationChoices: [60, 1440, 4320, 10080] },
       title: null,

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  OnInit,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { AccountsStore } from '../accounts/accounts.store';
@@ -256,6 +266,11 @@ export class ComposerPage implements OnInit {
       clearTimeout(this.previewTimer);
       if (!input.variants.length) return this.previews.set([]);
       this.previewTimer = setTimeout(() => this.refreshPreview(input), 250);
+    });
+    // A refusal of the schedule no longer applies once the When choice changes.
+    effect(() => {
+      this.schedule();
+      untracked(() => this.scheduleError.set(null));
     });
     effect(() => {
       const link = this.link().trim();

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  input,
+  model,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { MediaItem, RuleViolation } from '../core/api.types';
 import { IconComponent } from '../shared/icon.component';
@@ -202,6 +211,7 @@ export class VariantOptionsComponent {
   readonly media = input<MediaItem[]>([]);
   readonly problems = input<RuleViolation[]>([]);
   readonly durationText = durationText;
+  private readonly injector = inject(Injector);
 
   readonly type = computed(() => this.choice().postType ?? this.inferredType());
   readonly rule = computed(() => this.rules()?.postTypes.find((p) => p.type === this.type()));
@@ -232,7 +242,7 @@ export class VariantOptionsComponent {
   addChoice(): void {
     this.set({ pollOptions: [...this.choice().pollOptions, ''] });
     const next = this.choice().pollOptions.length - 1;
-    queueMicrotask(() => document.getElementById(this.id('choice-' + next))?.focus());
+    afterNextRender(() => document.getElementById(this.id('choice-' + next))?.focus(), { injector: this.injector });
   }
 
   removeChoice(index: number): void {
