@@ -58,7 +58,7 @@ describe('plain words journey', () => {
     await platform?.stop();
   });
 
-  it("says a repeating post's rule in words on its page and on the board", async () => {
+  it("says a repeating post's rule in words on its page, on the board and in the composer", async () => {
     await page.goto(`${base}/posts/${postId}`);
     await page.getByText(/Every Monday at 08:00/).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('FREQ=');
@@ -66,6 +66,10 @@ describe('plain words journey', () => {
     await navLink(page, 'Board').click();
     const card = page.getByRole('link', { name: 'Summer sale' });
     await expect.poll(() => card.getByTestId('repeat').textContent()).toBe('Every Monday at 08:00');
+
+    // Editing it, the composer's When section says the same words beside the rule.
+    await page.goto(`${base}/posts/${postId}/edit`);
+    await expect.poll(() => page.getByTestId('repeat-summary').textContent()).toBe('Every Monday at 08:00');
   });
 
   it("writes the activity log as sentences with the actor's name and a working link", async () => {
