@@ -7,7 +7,7 @@ import { PostPreviewComponent } from '../posting/post-preview.component';
 import { BannerComponent } from '../shared/banner.component';
 import type { Branding } from '../core/api.types';
 import type { Approval } from './automation.types';
-import { WhenPipe } from '../shared/format';
+import { viewerZone, WhenPipe } from '../shared/format';
 
 interface Comment {
   id: string;
@@ -96,6 +96,8 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
           <p class="banner success" role="status">This post was {{ v.status }}. Thank you.</p>
         }
         <h2>Comments</h2>
+        <!-- No workspace here: times are the reader's own, and the page says so. -->
+        <p class="muted small">Times in your time zone ({{ zone }}).</p>
         @for (c of v.comments; track c.id) {
           <p>
             <strong>{{ c.authorName }}</strong>
@@ -119,6 +121,7 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
 export class ClientApprovalPage implements OnInit {
   private readonly http = inject(HttpClient);
   private readonly token = inject(ActivatedRoute).snapshot.paramMap.get('token')!;
+  readonly zone = viewerZone();
   readonly errors = new FormErrors();
   readonly view = signal<LinkView | null>(null);
   readonly name = signal('');
