@@ -1,4 +1,6 @@
 import sharp from 'sharp';
+import { Publisher } from '../publishing/publisher';
+import { SchedulerTick } from '../publishing/scheduler-tick';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
@@ -286,6 +288,25 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       expect(await store().exists(`media/${workspaceId}/${item.id}/thumbnail.jpg`)).toBe(false);
       const after = await get(`/posts/${draft.id}`).expect(200);
       expect(after.body.variants[0].mediaIds).toEqual([]);
+    });
+
+    it('lets an item go once its post is published: what went out keeps its copy on the network', async () => {
+      const item = await upload('sent.png');
+      const sent = (
+        await post('/posts', {
+          text: 'Out already',
+          variants: [{ accountId, mediaIds: [item.id] }],
+          schedule: { type: 'single', at: new Date(Date.now() + 1000).toISOString() },
+        }).expect(201)
+      ).body;
+      await new SchedulerTick(t.db, { horizonMs: 60_000, batchSize: 10 }).run();
+      const publisher = t.app.get(Publisher);
+      for (const job of await publisher.claim(10, new Date(Date.now() + 60_000))) await publisher.attempt(job);
+      expect((await get(`/media/${item.id}`).expect(200)).body.usage).toEqual([
+        expect.objectContaining({ postId: sent.id, state: 'published' }),
+      ]);
+      await t.http.delete(`/api/v1/media/${item.id}`).set(as(owner, workspaceId)).expect(204);
+      expect((await get(`/posts/${sent.id}`).expect(200)).body.state).toBe('published');
     });
 
     it('deletes an unused item at once, tags and all', async () => {
