@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { MediaItem, NetworkId } from '../core/api.types';
 import { NETWORK_LABELS } from '../accounts/network-badge.component';
 import { IconComponent, type IconName } from '../shared/icon.component';
+import { NetworkLogoComponent } from '../shared/network-logo.component';
 import type { LinkCard } from './link-preview.api';
 import { PreviewLinkCardComponent } from './preview-link-card.component';
 import { PreviewMediaComponent } from './preview-media.component';
@@ -55,6 +56,7 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
   imports: [
     NgTemplateOutlet,
     IconComponent,
+    NetworkLogoComponent,
     PreviewLinkCardComponent,
     PreviewMediaComponent,
     PreviewPollComponent,
@@ -88,6 +90,8 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
             }
           }
         </div>
+        <!-- Which network this is, at a glance: its logo, named for screen readers. -->
+        <so-network-logo class="preview-network" [network]="network()" [size]="18" />
         <so-icon class="more" name="more" [size]="18" />
       </header>
 
