@@ -50,7 +50,10 @@ const DESCRIBE: Record<string, Describe> = {
   'post.needs_review': (e) => ['needs a person to check', e.details['reason'] ? `: ${text(e.details['reason'])}` : ''],
   'post.approval_requested': () => ['asked for approval of'],
   'post.approval_withdrawn': () => ['withdrew the approval request for'],
-  'post.edited_before_approval': () => ['edited, while approving,'],
+  // The change itself first, then the post it was made in.
+  'post.edited_before_approval': (e) => [
+    `edited the ${text(e.details['networkLabel'])} text${e.details['accountName'] ? ` for ${text(e.details['accountName'])}` : ''} before approving: “${text(e.details['before'])}” → “${text(e.details['after'])}” in`,
+  ],
   'post.commented': () => ['commented on'],
   'post.approved': () => ['approved'],
   'post.declined': (e) => ['declined', e.details['reason'] ? `: ${text(e.details['reason'])}` : ''],
@@ -75,7 +78,9 @@ export function describeActivity(entry: ActivityEntry, when: When): ActivitySent
   const describe = DESCRIBE[entry.action];
   if (!describe) return { verb: entry.action, rest: '', named: false };
   const [verb, rest = ''] = describe(entry, when);
-  return { verb, rest, named: !!entry.subject?.title };
+  const named = !!entry.subject?.title;
+  // Without a name to follow it, "commented on" / "asked for approval of" ends at the verb.
+  return { verb: named ? verb : verb.replace(/\s+(in|of|on|for)$/, ''), rest, named };
 }
 
 /** Who did it: a person, an API key on their behalf, or the app itself (publishing, automations). */
