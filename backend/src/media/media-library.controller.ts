@@ -13,6 +13,7 @@ import {
   CopyMediaDto,
   DeleteMediaQueryDto,
   MediaDetailDto,
+  MediaInUseProblemDto,
   MediaListQueryDto,
   UpdateMediaDto,
 } from './media-library.dto';
@@ -67,8 +68,8 @@ export class MediaLibraryController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The item and its files are gone' })
   @ApiConflictResponse({
-    description:
-      'MEDIA_IN_USE (scheduled or pending posts use it) or MEDIA_USED_BY_DRAFTS (send confirm=true); `posts` lists them',
+    type: MediaInUseProblemDto,
+    description: 'MEDIA_IN_USE (scheduled or pending posts use it) or MEDIA_USED_BY_DRAFTS (send confirm=true)',
   })
   async remove(
     @CurrentWorkspace() workspace: WorkspaceAccess,

@@ -137,6 +137,17 @@ export class MediaUseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scheduledAt: string | null;
 }
 
+/** The 409 of a refused delete (problem+json), with the posts that hold the item. */
+export class MediaInUseProblemDto {
+  @ApiProperty() type: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 409 }) status: number;
+  @ApiProperty({ enum: ['MEDIA_IN_USE', 'MEDIA_USED_BY_DRAFTS'] }) code: string;
+  @ApiProperty() detail: string;
+  @ApiProperty({ type: [MediaUseDto], description: 'MEDIA_IN_USE: the scheduled or pending posts; else the drafts' })
+  posts: MediaUseDto[];
+}
+
 export class MediaDetailDto extends MediaItemDto {
   @ApiProperty({ type: [MediaUseDto], description: 'Posts whose variants carry the item' }) usage: MediaUseDto[];
 }
