@@ -149,7 +149,7 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
       const item = await upload('raw.png');
       const folder = (await post('/media-folders', { name: 'Renamed' }).expect(201)).body.id;
       const res = await patch(`/media/${item.id}`, {
-        fileName: 'hero.png',
+        fileName: ' hero.png ',
         tags: [' Launch ', 'launch', 'hero'],
         favourite: true,
         folderId: folder,
@@ -189,6 +189,8 @@ describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
         422,
       );
       expect(missing.body.errors[0].field).toBe('folderId');
+      const blank = await patch(`/media/${item.id}`, { fileName: '   ' }).expect(400);
+      expect(blank.body.errors[0].field).toBe('fileName');
       const slash = await patch(`/media/${item.id}`, { fileName: 'a/b.png' }).expect(400);
       expect(slash.body.errors[0].field).toBe('fileName');
       const tooLong = await patch(`/media/${item.id}`, { tags: ['x'.repeat(51)] }).expect(400);
