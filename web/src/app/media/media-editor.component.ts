@@ -45,8 +45,8 @@ type CropChoice = 'none' | 'free' | CropAspect;
             [aspectRatio]="ratio()"
             [canvasRotation]="turns()"
             cropperFrameAriaLabel="Crop frame: arrow keys move it"
-            (cropperReady)="shown.set($event)"
-            (cropperChange)="framePosition.set($event)"
+            (cropperReady)="cropperMoved($event, null)"
+            (cropperChange)="cropperMoved(null, $event)"
             (loadImageFailed)="error.set('This image cannot be shown in the editor.')"
           />
         }
@@ -259,6 +259,18 @@ export class MediaEditorComponent implements OnInit {
   async ngOnInit(): Promise<void> {
     // Without the list the editor still offers every crop, only not which networks each fits.
     this.ratios.set(await this.api.aspectRatios().catch(() => null));
+  }
+
+  /**
+   * The cropper reports from inside its own work (image load, resize), and emits its state objects,
+   * which it changes in place later. Reports are taken in a task of their own, as copies: taken at
+   * once, the editor was not refreshed for them in Chromium (the result kept the uncropped size).
+   */
+  cropperMoved(shown: Dimensions | null, position: CropperPosition | null): void {
+    setTimeout(() => {
+      if (shown) this.shown.set({ ...shown });
+      if (position) this.framePosition.set({ ...position });
+    });
   }
 
   rotate(quarter: 1 | 3): void {
