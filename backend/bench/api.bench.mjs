@@ -1,7 +1,9 @@
 // npm run bench:api — a year of a large agency's posts, read the way the app reads them. Starts the
 // server as `npm start` does on a fresh SQLite data dir, imports 100,000 posts over 50 accounts
 // through the public import (CSV upload, then the job followed to its end; prints rows/s), then at
-// 16 concurrent clients prints p50/p99 of the calendar's month and week, the board and a page of posts.
+// 16 concurrent clients prints p50/p99 of the calendar's month and week as the app reads them (by day:
+// counts and each day's first six), a day's page, the month and the week with every entry (the week's time
+// grid reads them all), the board and a page of posts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -90,9 +92,14 @@ async function main() {
         `${Math.round(POSTS / seconds)} rows/s, upload to job completed; yardstick ${yardstick} bare HTTP round trips/s`,
     );
 
+    const june = 'from=2027-06-01T00:00:00.000Z&to=2027-07-01T00:00:00.000Z';
     const reads = [
-      ['calendar month (June 2027)', '/api/v1/calendar?from=2027-06-01T00:00:00.000Z&to=2027-07-01T00:00:00.000Z'],
-      ['calendar week', '/api/v1/calendar?from=2027-06-14T00:00:00.000Z&to=2027-06-21T00:00:00.000Z'],
+      ['calendar month (June 2027), by day', `/api/v1/calendar/days?${june}`],
+      ['calendar week, by day', '/api/v1/calendar/days?from=2027-06-14T00:00:00.000Z&to=2027-06-21T00:00:00.000Z'],
+      ['calendar day, a page of 50', '/api/v1/calendar/day?date=2027-06-15'],
+      ['calendar month, every entry', `/api/v1/calendar?${june}`],
+      // The week and day views are time grids: they place every entry at its time.
+      ['calendar week, every entry', '/api/v1/calendar?from=2027-06-14T00:00:00.000Z&to=2027-06-21T00:00:00.000Z'],
       ['board', '/api/v1/board'],
       ['posts page (50)', '/api/v1/posts?limit=50'],
     ];
@@ -121,6 +128,10 @@ async function main() {
 
 /** What a response held, so a fast empty answer shows for what it is. */
 function size(body) {
+  if (Array.isArray(body.days)) {
+    const sum = (f) => body.days.reduce((n, d) => n + f(d), 0);
+    return `${body.days.length} days, ${sum((d) => d.entries.length)} of ${sum((d) => d.total)} entries listed`;
+  }
   if (Array.isArray(body.entries)) return `${body.entries.length} entries`;
   if (Array.isArray(body.items)) return `${body.items.length} posts`;
   if (Array.isArray(body.columns)) return `${body.columns.map((c) => c.posts.length).join('/')} posts per column`;
