@@ -239,6 +239,41 @@ describe.each(DATABASE_KINDS)('the calendar at 100,000 posts on %s', (kind) => {
     expect(res.body.more).toBe(0);
   });
 
+  it("summarises the month by day as the full list holds it: each day's counts and first entries", async () => {
+    const month = JUNE.plus({ months: 1 });
+    const range = `from=${JUNE.toUTC().toISO()}&to=${month.toUTC().toISO()}`;
+    const [full, summary] = await Promise.all([
+      calendar(JUNE, month),
+      t.http.get(`/api/v1/calendar/days?${range}&perDay=6`).set(as(owner, workspaceId)).expect(200),
+    ]);
+    const byDay = new Map<string, Entry[]>();
+    for (const e of full.body.entries as Entry[]) {
+      const date = DateTime.fromISO(e.at, { zone: ZONE }).toISODate()!;
+      byDay.set(date, [...(byDay.get(date) ?? []), e]);
+    }
+    const days = summary.body.days as Array<{
+      date: string;
+      total: number;
+      counts: Record<string, number>;
+      entries: Entry[];
+    }>;
+    expect(days.map((d) => d.date)).toEqual([...byDay.keys()]);
+    expect(days).toHaveLength(30);
+    for (const day of days) {
+      const all = byDay.get(day.date)!;
+      const counts: Record<string, number> = {};
+      for (const e of all) counts[e.state] = (counts[e.state] ?? 0) + 1;
+      expect({ date: day.date, total: day.total, counts: day.counts }).toEqual({
+        date: day.date,
+        total: all.length,
+        counts,
+      });
+      expect(day.entries).toEqual(all.slice(0, 6));
+    }
+    expect(days.reduce((n, d) => n + d.total, 0)).toBe(full.body.entries.length);
+    expect(summary.body.quotaWarnings).toEqual(full.body.quotaWarnings);
+  });
+
   it('returns each week of that month whole, in the workspace zone', async () => {
     for (let week = JUNE; week < JUNE.plus({ months: 1 }); week = week.plus({ weeks: 1 })) {
       const res = await calendar(week, week.plus({ weeks: 1 }));

@@ -161,7 +161,10 @@ export class CalendarService {
     filters: CalendarScopeFilters,
     page: { cursor?: string; limit: number },
   ): Promise<CalendarDayPage> {
-    const { timeZone } = await this.dataSource.manager.findOneByOrFail(Workspace, { id: workspaceId });
+    const { timeZone } = await this.dataSource.manager.findOneOrFail(Workspace, {
+      select: { timeZone: true },
+      where: { id: workspaceId },
+    });
     const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
     const range = { from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() };
     const read = await this.read(workspaceId, { ...filters, ...range });
@@ -194,8 +197,17 @@ export class CalendarService {
 
   private async setting(workspaceId: string, filters: CalendarScopeFilters): Promise<Setting> {
     const em = this.dataSource.manager;
-    const workspace = await em.findOneByOrFail(Workspace, { id: workspaceId });
-    const accounts = new Map((await em.findBy(SocialAccount, { workspaceId })).map((a) => [a.id, a]));
+    // Only what the calendar reads of them: an account's sealed tokens and settings are not hydrated per request.
+    const workspace = await em.findOneOrFail(Workspace, {
+      select: { id: true, timeZone: true },
+      where: { id: workspaceId },
+    });
+    const accounts = new Map(
+      (await em.find(SocialAccount, { select: { id: true, network: true }, where: { workspaceId } })).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     return { workspace, accounts, scope: await scopeOf(em, workspaceId, filters, accounts) };
   }
 
