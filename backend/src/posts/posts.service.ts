@@ -383,7 +383,10 @@ export class PostsService {
     const em = this.dataSource.manager;
     const variants = await em.find(PostVariant, { where: { postId: In(ids) }, order: { id: 'ASC' } });
     const accountIds = [...new Set(variants.map((v) => v.accountId))];
-    const accounts = accountIds.length ? await em.findBy(SocialAccount, { id: In(accountIds) }) : [];
+    // A post view reads only an account's network (its validation): sealed tokens and settings are not hydrated.
+    const accounts = accountIds.length
+      ? await em.find(SocialAccount, { select: { id: true, network: true }, where: { id: In(accountIds) } })
+      : [];
     const schedules = await em.findBy(Schedule, { postId: In(ids) });
     const labels = await em
       .createQueryBuilder(PostLabel, 'pl')
@@ -393,7 +396,11 @@ export class PostsService {
       .orderBy('l.name')
       .getRawMany<{ postId: string; name: string }>();
     // Newest first, so the first of a post is its latest request.
-    const approvals = await em.find(Approval, { where: { postId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const approvals = await em.find(Approval, {
+      select: { id: true, postId: true, status: true, reason: true, decidedAt: true, createdAt: true },
+      where: { postId: In(ids) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
     const mediaIds = [...new Set(variants.flatMap((v) => v.mediaIds))];
     const media = mediaIds.length ? await em.findBy(MediaItem, { id: In(mediaIds) }) : [];
     const facts = new Map<string, MediaFacts>(
