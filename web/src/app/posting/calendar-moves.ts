@@ -15,6 +15,8 @@ export interface CalendarMove extends CalendarSlot {
 export interface DenseList {
   heading: string;
   entries: CalendarEntry[];
+  /** The day's date when `entries` are only its first few (a month reads days' summaries): the list reads the rest. */
+  date?: string;
 }
 
 /** A single-time post not yet attempted: the others follow their rule or the engine. */

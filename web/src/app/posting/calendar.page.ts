@@ -28,8 +28,8 @@ import { AuthorOption, CalendarFiltersComponent } from './calendar-filters.compo
 import { CALENDAR_VIEWS, CalendarView, gridFor, instantAt, step, titleFor } from './calendar-grid';
 import { CalendarMove, CalendarSlot, clock, DenseList } from './calendar-moves';
 import { CalendarThumbnails } from './calendar-thumbnails';
-import { MonthGridComponent } from './month-grid.component';
-import { PostsApi } from './posts.api';
+import { MonthGridComponent, PER_DAY } from './month-grid.component';
+import { CalendarDays, PostsApi } from './posts.api';
 import { TimeGridComponent } from './time-grid.component';
 
 const VIEW_KEYS: Record<string, CalendarView> = { m: 'month', w: 'week', d: 'day' };
@@ -97,6 +97,7 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
       <so-month-grid
         [days]="grid().days"
         [entriesByDay]="byDay()"
+        [totals]="totals()"
         [warnings]="warnings()"
         [zone]="zone()"
         [accountName]="accountName"
@@ -227,6 +228,8 @@ export class CalendarPage implements OnInit {
   readonly title = computed(() => titleFor(this.view(), this.anchor(), this.firstDayOfWeek()));
 
   readonly entries = signal<CalendarEntry[]>([]);
+  /** A month's days' totals: its entries are only each day's first few (the days' summaries). */
+  readonly totals = signal<Map<string, number> | null>(null);
   readonly warnings = signal<QuotaWarning[]>([]);
   readonly more = signal(0);
   readonly labels = signal<Label[]>([]);
@@ -271,9 +274,14 @@ export class CalendarPage implements OnInit {
   private async load(from: string, to: string, filters: Partial<CalendarFilters>, view: CalendarView) {
     const load = ++this.loads;
     try {
-      const range = await this.api.calendar(from, to, filters);
+      // A month reads each day's counts and first few (a busy month holds thousands); a time grid places every entry.
+      const range =
+        view === 'month'
+          ? this.summaries(await this.api.calendarDays(from, to, filters, PER_DAY))
+          : { ...(await this.api.calendar(from, to, filters)), totals: null };
       if (load !== this.loads) return;
       this.entries.set(range.entries);
+      this.totals.set(range.totals);
       this.warnings.set(range.quotaWarnings);
       this.more.set(range.more ?? 0);
       this.error.set(null);
@@ -283,6 +291,14 @@ export class CalendarPage implements OnInit {
       if (load === this.loads) this.error.set(problemText(error));
     }
     this.loaded.set(true);
+  }
+
+  private summaries(range: CalendarDays) {
+    return {
+      ...range,
+      entries: range.days.flatMap((d) => d.entries),
+      totals: new Map(range.days.map((d) => [d.date, d.total])),
+    };
   }
 
   private async loadLabels(): Promise<void> {
@@ -358,9 +374,15 @@ export class CalendarPage implements OnInit {
     return hour * 60 + minute;
   }
 
-  showMore(list: DenseList): void {
-    this.dense.set(list);
-    this.denseDialog().open();
+  /** A day's every post; a month's day holds only its first few, so the rest are read then. */
+  async showMore(list: DenseList): Promise<void> {
+    try {
+      const entries = list.date ? await this.api.calendarDay(list.date, activeFilters(this.filters())) : list.entries;
+      this.dense.set({ ...list, entries });
+      this.denseDialog().open();
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
   }
 
   /** Shown at once where it was dropped; the post's schedule (every account's variant) moves with it. */

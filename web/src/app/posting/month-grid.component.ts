@@ -9,7 +9,7 @@ import type { CalendarDay } from './calendar-grid';
 import { CalendarMove, canMove, DenseList } from './calendar-moves';
 
 /** Entries a day cell shows before "+N more". */
-const PER_DAY = 4;
+export const PER_DAY = 4;
 
 /**
  * The month as six weeks of days. A scheduled post dragged to another day keeps its time of day;
@@ -27,6 +27,7 @@ const PER_DAY = 4;
       }
       @for (day of days(); track day.date) {
         @let entries = entriesByDay().get(day.date) ?? [];
+        @let total = totals()?.get(day.date) ?? entries.length;
         <section
           class="day"
           [class.outside]="!day.inMonth"
@@ -69,9 +70,13 @@ const PER_DAY = 4;
               [cdkDragDisabled]="!editable() || !canMove(e)"
             />
           }
-          @if (entries.length > perDay) {
-            <button type="button" class="link more" (click)="more.emit({ heading: day.longLabel, entries })">
-              +{{ entries.length - perDay }} more
+          @if (total > perDay) {
+            <button
+              type="button"
+              class="link more"
+              (click)="more.emit({ heading: day.longLabel, entries, date: totals() ? day.date : undefined })"
+            >
+              +{{ total - perDay }} more
             </button>
           }
         </section>
@@ -156,6 +161,8 @@ const PER_DAY = 4;
 export class MonthGridComponent {
   readonly days = input.required<CalendarDay[]>();
   readonly entriesByDay = input.required<Map<string, CalendarEntry[]>>();
+  /** Each day's number of entries, when `entriesByDay` holds only the first few of each (the days' summaries). */
+  readonly totals = input<Map<string, number> | null>(null);
   readonly warnings = input<QuotaWarning[]>([]);
   readonly zone = input.required<string>();
   readonly accountName = input.required<(id: string) => string>();

@@ -36,6 +36,22 @@ export interface CalendarRange {
   more: number;
 }
 
+/** A local day of a range: how many entries of each state, and the first few by planned time. */
+export interface CalendarDay {
+  date: string;
+  total: number;
+  counts: Record<string, number>;
+  entries: CalendarEntry[];
+}
+
+export interface CalendarDays {
+  timeZone: string;
+  /** Only the days that hold entries, in order. */
+  days: CalendarDay[];
+  quotaWarnings: QuotaWarning[];
+  more: number;
+}
+
 export interface BoardColumn {
   state: PostState;
   posts: Post[];
@@ -99,6 +115,29 @@ export class PostsApi {
     const params: Record<string, string> = { from, to };
     for (const [key, value] of Object.entries(filters)) if (value) params[key] = value;
     return firstValueFrom(this.http.get<CalendarRange>('/api/v1/calendar', { params }));
+  }
+
+  /** Each day of the range with its counts and first `perDay` entries (a month or week view); filters as `calendar`. */
+  calendarDays(from: string, to: string, filters: Record<string, string> = {}, perDay = 6): Promise<CalendarDays> {
+    const params: Record<string, string> = { from, to, perDay: String(perDay) };
+    for (const [key, value] of Object.entries(filters)) if (value) params[key] = value;
+    return firstValueFrom(this.http.get<CalendarDays>('/api/v1/calendar/days', { params }));
+  }
+
+  /** Every entry of one day (yyyy-mm-dd in the workspace zone), in planned-time order, read page by page. */
+  async calendarDay(date: string, filters: Record<string, string> = {}): Promise<CalendarEntry[]> {
+    const entries: CalendarEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const params: Record<string, string> = { date, limit: '100', ...(cursor ? { cursor } : {}) };
+      for (const [key, value] of Object.entries(filters)) if (value) params[key] = value;
+      const page: { items: CalendarEntry[]; nextCursor: string | null } = await firstValueFrom(
+        this.http.get<{ items: CalendarEntry[]; nextCursor: string | null }>('/api/v1/calendar/day', { params }),
+      );
+      entries.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return entries;
   }
 
   /** The workspace's labels by name. */
