@@ -142,6 +142,7 @@ interface Marker {
       color: var(--text);
       cursor: grab;
       margin: 0;
+      padding: 0.6rem 0.7rem;
       min-width: 0;
       overflow-wrap: anywhere;
     }

@@ -18,51 +18,51 @@ export interface AuthorOption {
   template: `
     <fieldset class="filters">
       <legend class="visually-hidden">Filters</legend>
-      <label>
-        <span>Account</span>
-        <select [value]="value().account" (change)="set('account', $event)">
-          <option value="">All accounts</option>
+      <div class="filter">
+        <label for="calendar-account">Account</label>
+        <select id="calendar-account" (change)="set('account', $event)">
+          <option value="" [selected]="!value().account">All accounts</option>
           @for (a of accounts(); track a.id) {
             <option [value]="a.id" [selected]="a.id === value().account">{{ a.name }}</option>
           }
         </select>
-      </label>
-      <label>
-        <span>Network</span>
-        <select (change)="set('network', $event)">
-          <option value="">All networks</option>
+      </div>
+      <div class="filter">
+        <label for="calendar-network">Network</label>
+        <select id="calendar-network" (change)="set('network', $event)">
+          <option value="" [selected]="!value().network">All networks</option>
           @for (n of networks(); track n) {
             <option [value]="n" [selected]="n === value().network">{{ networkLabels[n] }}</option>
           }
         </select>
-      </label>
-      <label>
-        <span>Label</span>
-        <select (change)="set('label', $event)">
-          <option value="">Any label</option>
+      </div>
+      <div class="filter">
+        <label for="calendar-label">Label</label>
+        <select id="calendar-label" (change)="set('label', $event)">
+          <option value="" [selected]="!value().label">Any label</option>
           @for (l of labels(); track l.name) {
             <option [value]="l.name" [selected]="l.name === value().label">{{ l.name }}</option>
           }
         </select>
-      </label>
-      <label>
-        <span>State</span>
-        <select (change)="set('state', $event)">
-          <option value="">Any state</option>
+      </div>
+      <div class="filter">
+        <label for="calendar-state">State</label>
+        <select id="calendar-state" (change)="set('state', $event)">
+          <option value="" [selected]="!value().state">Any state</option>
           @for (s of states; track s.value) {
             <option [value]="s.value" [selected]="s.value === value().state">{{ s.label }}</option>
           }
         </select>
-      </label>
-      <label>
-        <span>Author</span>
-        <select (change)="set('author', $event)">
-          <option value="">Anyone</option>
+      </div>
+      <div class="filter">
+        <label for="calendar-author">Author</label>
+        <select id="calendar-author" (change)="set('author', $event)">
+          <option value="" [selected]="!value().author">Anyone</option>
           @for (p of authors(); track p.id) {
             <option [value]="p.id" [selected]="p.id === value().author">{{ p.name }}</option>
           }
         </select>
-      </label>
+      </div>
       @if (active()) {
         <button type="button" class="link clear" (click)="clear()">
           <so-icon name="x" [size]="14" /> Clear filters
@@ -80,10 +80,12 @@ export interface AuthorOption {
       padding: 0;
       margin: 0 0 0.8rem;
     }
-    label {
+    .filter {
       display: flex;
       flex-direction: column;
       gap: 0.1rem;
+    }
+    label {
       margin: 0;
       font-size: 0.78rem;
       color: var(--muted);

@@ -149,8 +149,8 @@ export const PER_DAY = 4;
       color: #8a5a00;
     }
     .more {
+      justify-content: flex-start;
       font-size: 0.75rem;
-      text-align: left;
       padding: 0 0.2rem;
     }
     .cdk-drag-placeholder {

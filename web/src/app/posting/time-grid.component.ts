@@ -194,8 +194,8 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
       flex: 0 1 16rem;
     }
     .tg-more {
+      justify-content: flex-start;
       font-size: 0.72rem;
-      text-align: left;
       padding: 0 0.2rem;
     }
     .now-line {
@@ -285,7 +285,8 @@ export class TimeGridComponent {
     const timer = setInterval(() => this.now.set(DateTime.now()), 60_000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
     afterNextRender(() => {
-      this.scroller().nativeElement.scrollTop = WORKING_HOURS_FROM * HOUR_PX;
+      // Half an hour before, so the first working hour's label shows.
+      this.scroller().nativeElement.scrollTop = (WORKING_HOURS_FROM - 0.5) * HOUR_PX;
     });
   }
 
@@ -320,6 +321,13 @@ export class TimeGridComponent {
     const slot = this.slotAt(event.dropPoint);
     this.target.set(null);
     event.source.reset();
+    // The pointer is released over the dragged post itself: the click that follows must not open it.
+    const swallow = (click: Event) => {
+      click.preventDefault();
+      click.stopPropagation();
+    };
+    window.addEventListener('click', swallow, { capture: true, once: true });
+    setTimeout(() => window.removeEventListener('click', swallow, { capture: true }));
     const entry = event.source.data;
     if (slot && !this.isAt(entry, slot)) this.moved.emit({ entry, ...slot });
   }
