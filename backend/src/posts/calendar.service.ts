@@ -102,7 +102,10 @@ export class CalendarService {
       entries,
       // An account's day counts all its posts: a content filter shows only some, so its warnings would be wrong.
       quotaWarnings: read.wholeDays
-        ? this.quotaWarnings(this.perAccount(read.placed, read.workspace, filters), read.accounts)
+        ? this.quotaWarnings(
+            this.perAccount(read.placed, dayOfInstant(filters.from, filters.to, read.workspace.timeZone)),
+            read.accounts,
+          )
         : [],
       more: read.more,
     };
@@ -148,7 +151,7 @@ export class CalendarService {
         return [{ date, total, counts, entries: shown.slice(0, perDay).map((p) => this.entry(p, accounts)) }];
       }),
       quotaWarnings: scope.wholeDays
-        ? this.quotaWarnings([...tally.perAccount, ...this.perAccount(others, workspace, filters)], accounts)
+        ? this.quotaWarnings([...tally.perAccount, ...this.perAccount(others, dayOf)], accounts)
         : [],
       more: repeats.more,
     };
@@ -241,8 +244,7 @@ export class CalendarService {
   }
 
   /** Entries counted by planned day, account and post type (a day's quota counts some post types only). */
-  private perAccount(placed: Placed[], workspace: Workspace, range: Range): AccountDayCount[] {
-    const dayOf = dayOfInstant(range.from, range.to, workspace.timeZone);
+  private perAccount(placed: Placed[], dayOf: (epochMs: number) => string): AccountDayCount[] {
     const counts = new Map<string, AccountDayCount>();
     for (const { plannedAt, row } of placed) {
       const date = dayOf(plannedAt.getTime());
