@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,12 +26,32 @@ describe('composer assist journey', () => {
   let call: ApiCall;
   let base: string;
   let postId: string;
+  /** A local OpenAI-compatible API standing for the provider (loopback is allowed for this platform). */
+  let ai: Server;
+  let aiUrl: string;
   const ownerEmail = `owner-${Date.now()}@example.com`;
   const editorEmail = `editor-${Date.now()}@example.com`;
   const postText = () => page.getByLabel('Post text');
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    ai = createServer((req, res) => {
+      req.resume().on('end', () =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            id: 'c1',
+            object: 'chat.completion',
+            created: 1,
+            model: 'local-small',
+            choices: [
+              { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Hello, bread lovers!' } },
+            ],
+          }),
+        ),
+      );
+    });
+    await new Promise<void>((r) => ai.listen(0, '127.0.0.1', r));
+    aiUrl = `http://127.0.0.1:${(ai.address() as AddressInfo).port}/v1`;
+    platform = await startPlatform({ OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     const editorPage = await (await browser.newContext()).newPage();
@@ -60,6 +82,7 @@ describe('composer assist journey', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    await new Promise((r) => ai?.close(r));
   });
 
   it('saves a post as a template and starts a new post from it', async () => {
@@ -158,19 +181,39 @@ describe('composer assist journey', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => eddie.getAttribute('aria-selected')).toBe('true');
+    await screenshot(page, '61-mention');
     await page.keyboard.press('Enter');
     await expect.poll(() => box.inputValue()).toBe('Can you check this, @EddieEditor ');
     await page.keyboard.type('please?');
-    await screenshot(page, '61-mention');
     await page.keyboard.press('Control+Enter');
     await page.locator('.comment', { hasText: 'Can you check this, @EddieEditor please?' }).waitFor();
     const comments = (await call('GET', `/api/v1/posts/${postId}/comments`)) as { items: { mentions: string[] }[] };
     expect(comments.items.at(-1)!.mentions).toEqual(['Eddie Editor']);
   });
 
-  it('names the offline writer on the AI writer settings page', async () => {
+  it('names the offline writer on the AI writer page, then saves and tests a provider the composer writes with', async () => {
     await navLink(page, 'AI writer').click();
     await expect.poll(() => page.getByTestId('ai-status').textContent()).toContain('Offline writer');
     await expect.poll(() => page.getByLabel('Base URL').inputValue()).toBe('https://api.openai.com/v1');
+    await page.getByLabel('Provider').selectOption({ label: 'Groq' });
+    await expect.poll(() => page.getByLabel('Base URL').inputValue()).toBe('https://api.groq.com/openai/v1');
+    expect(await page.getByRole('button', { name: 'Test' }).isDisabled()).toBe(true);
+    await screenshot(page, '62-ai-writer-offline');
+
+    // A provider of its own: saved, tested, and then the composer writes with it.
+    await page.getByLabel('Provider').selectOption({ label: 'Other OpenAI-compatible API' });
+    await page.getByLabel('Base URL').fill(aiUrl);
+    await page.getByLabel('Model').fill('local-small');
+    await page.getByLabel('API key').fill('sk-local');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved. Use Test to check that the provider answers.').waitFor();
+    await page.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => page.getByTestId('ai-sample').textContent()).toContain('Hello, bread lovers!');
+    await screenshot(page, '62-ai-writer');
+    await navLink(page, 'Compose').click();
+    await expect.poll(() => page.getByTestId('assist-generator').textContent()).toContain('Writing with local-small');
+    await page.getByLabel('Write about').fill('Greet our readers');
+    await page.getByRole('button', { name: 'Write caption' }).click();
+    await expect.poll(() => page.getByTestId('assist-result').textContent()).toContain('Hello, bread lovers!');
   });
 });

@@ -46,9 +46,9 @@ export class ComposerAssistApi {
     return firstValueFrom(this.http.post<AiCaption>('/api/v1/ai/caption', request));
   }
 
-  /** Whether the workspace has an AI provider (the offline writer otherwise). */
-  async hasProvider(): Promise<boolean> {
-    return (await firstValueFrom(this.http.get<{ hasKey: boolean }>('/api/v1/automations/ai-settings'))).hasKey;
+  /** The workspace's AI provider, if it has one (the offline writer otherwise). */
+  provider(): Promise<{ hasKey: boolean; model: string | null }> {
+    return firstValueFrom(this.http.get<{ hasKey: boolean; model: string | null }>('/api/v1/automations/ai-settings'));
   }
 
   templates(cursor?: string | null): Promise<Page<PostTemplate>> {

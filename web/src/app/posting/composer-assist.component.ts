@@ -92,8 +92,8 @@ const BUSY_LABELS: Record<AssistAction, string> = {
           Offline writer — no AI provider set up;
           <a [routerLink]="['/w', workspaceId(), 'ai-settings']">connect one in Settings</a>
         </p>
-      } @else if (model()) {
-        <p class="generator" data-testid="assist-generator">Writing with {{ model() }}</p>
+      } @else if (offline() === false) {
+        <p class="generator" data-testid="assist-generator">Writing with {{ model() ?? 'your AI provider' }}</p>
       }
       <so-banner [message]="errors.banner()" />
       <div class="assist-row">
@@ -200,7 +200,9 @@ export class ComposerAssistComponent implements OnInit {
   async ngOnInit(): Promise<void> {
     if (!this.workspaces.can('automations:read')) return;
     try {
-      this.offline.set(!(await this.api.hasProvider()));
+      const provider = await this.api.provider();
+      this.offline.set(!provider.hasKey);
+      this.model.set(provider.model);
     } catch {
       // Unknown until the first answer, which says which writer wrote it.
     }
