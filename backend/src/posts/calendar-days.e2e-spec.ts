@@ -85,6 +85,10 @@ describe.each(DATABASE_KINDS)('the calendar by day on %s', (kind) => {
     expect(march28.counts).toEqual({ scheduled: 3 });
     expect(march28.entries.map((e) => local(e.at).toFormat('HH:mm'))).toEqual(['00:30', '03:30', '23:30']);
     expect(march28.entries[0]).toMatchObject({ title: 'DST 2027-03-28T00:30', state: 'scheduled', repeat: false });
+    // The day's page covers its 23 hours, midnight to midnight in Paris.
+    const page = (await api.get('/calendar/day?date=2027-03-28').expect(200)).body;
+    expect(page.items).toEqual(march28.entries);
+    expect(page.nextCursor).toBeNull();
   });
 
   it('counts each day as the full list does and lists its first entries, repeats included', async () => {
