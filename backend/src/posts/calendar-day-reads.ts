@@ -79,9 +79,20 @@ export class CalendarDayReads {
   private async union<T>(days: DayRange[], branch: (day: DayRange) => Select | null | undefined): Promise<T[]> {
     const template = days.length ? branch({ ...days[0], key: KEY, date: DATE }) : null;
     if (!template) return [];
-    const { driver } = this.dataSource;
     const sql = template.getQuery();
-    const { [`from${KEY}`]: _from, [`to${KEY}`]: _to, ...parameters } = template.getParameters();
+    const { [`from${KEY}`]: _from, [`to${KEY}`]: _to, ...shared } = template.getParameters();
+    // A list parameter is bound once per branch: as many days per statement as SQL Server's 2,100 allow.
+    const bound = Object.values(shared).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 4);
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / bound));
+    const rows: T[][] = [];
+    for (let start = 0; start < days.length; start += perStatement)
+      rows.push(await this.statement<T>(sql, shared, days.slice(start, start + perStatement)));
+    return rows.flat();
+  }
+
+  private statement<T>(sql: string, shared: ObjectLiteral, days: DayRange[]): Promise<T[]> {
+    const { driver } = this.dataSource;
+    const parameters = { ...shared };
     const branches = days.map((day, i) => {
       parameters[`from${day.key}`] = day.from;
       parameters[`to${day.key}`] = day.to;
@@ -96,6 +107,8 @@ type Select = SelectQueryBuilder<ObjectLiteral>;
 /** The template day's parameter key and date, replaced by each day's in the statement. */
 const KEY = '__day__';
 const DATE = '0000-00-00';
+/** Bound parameters per statement, under SQL Server's 2,100. */
+const MAX_PARAMETERS = 2_000;
 
 /** A day's rows counted by state (alias `v` or `j`). */
 const count = (qb: SelectQueryBuilder<ObjectLiteral> | null, day: DayRange, state: string) =>
