@@ -1,6 +1,6 @@
 import { NETWORK_IDS, type NetworkLimits, type PostType, type PostTypeRule } from './network-limits';
 import { NETWORK_LIMITS } from './network-registry';
-import type { NetworkDto, PostTypeRuleDto } from './networks.dto';
+import type { NetworkRulesDto, PostTypeRuleDto } from './networks.dto';
 
 function postTypeRule(type: PostType, rule: PostTypeRule): PostTypeRuleDto {
   return {
@@ -31,7 +31,7 @@ const OFFER_ORDER: PostType[] = [
 ];
 
 /** What a network takes, for the composer to offer only that. */
-export function networkRules(limits: NetworkLimits): NetworkDto {
+export function networkRules(limits: NetworkLimits): NetworkRulesDto {
   return {
     network: limits.network,
     label: limits.label,
@@ -46,4 +46,4 @@ export function networkRules(limits: NetworkLimits): NetworkDto {
 }
 
 /** Every network's rules, read once: they are data that only changes with a release. */
-export const NETWORK_CATALOGUE: NetworkDto[] = NETWORK_IDS.map((id) => networkRules(NETWORK_LIMITS[id]));
+export const NETWORK_CATALOGUE: NetworkRulesDto[] = NETWORK_IDS.map((id) => networkRules(NETWORK_LIMITS[id]));

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/access.decorators';
 import { NETWORK_CATALOGUE } from './network-catalogue';
-import { NetworkListDto } from './networks.dto';
+import { NetworkRulesListDto } from './networks.dto';
 
 /** The networks' rules as data: which post types each takes, with their media, poll and title limits. */
 @ApiTags('accounts')
@@ -10,8 +10,8 @@ import { NetworkListDto } from './networks.dto';
 export class NetworksController {
   @Get()
   @RequirePermission('posts:read')
-  @ApiOkResponse({ type: NetworkListDto })
-  list(): NetworkListDto {
+  @ApiOkResponse({ type: NetworkRulesListDto })
+  list(): NetworkRulesListDto {
     return { items: NETWORK_CATALOGUE };
   }
 }

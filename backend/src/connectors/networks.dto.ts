@@ -1,15 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from './network-limits';
 
-export class RangeDto {
+export class RuleRangeDto {
   @ApiProperty({ type: 'number' }) min: number;
   @ApiProperty({ type: 'number' }) max: number;
 }
 
 export class PollRuleDto {
-  @ApiProperty({ type: RangeDto, description: 'How many choices' }) options: RangeDto;
+  @ApiProperty({ type: RuleRangeDto, description: 'How many choices' }) options: RuleRangeDto;
   @ApiProperty({ type: 'integer', description: 'Characters per choice' }) maxOptionLength: number;
-  @ApiProperty({ type: RangeDto, description: 'Whole minutes the network accepts' }) durationMinutes: RangeDto;
+  @ApiProperty({ type: RuleRangeDto, description: 'Whole minutes the network accepts' }) durationMinutes: RuleRangeDto;
   @ApiProperty({ type: [Number], description: 'Lengths to offer, in minutes' }) durationChoices: number[];
   @ApiProperty({ description: 'The network takes only the offered lengths' }) onlyChoices: boolean;
 }
@@ -28,20 +28,20 @@ export class PostTypeRuleDto {
   @ApiProperty({ enum: POST_TYPES }) type: PostType;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/RangeDto' },
+    additionalProperties: { $ref: '#/components/schemas/RuleRangeDto' },
     description: 'How many items of each media kind (image, gif, video, document); a kind not listed is refused',
     example: { image: { min: 1, max: 4 } },
   })
-  media: Record<string, RangeDto>;
-  @ApiProperty({ type: RangeDto, nullable: true, description: 'Items in all, when kinds may mix' })
-  totalMedia: RangeDto | null;
+  media: Record<string, RuleRangeDto>;
+  @ApiProperty({ type: RuleRangeDto, nullable: true, description: 'Items in all, when kinds may mix' })
+  totalMedia: RuleRangeDto | null;
   @ApiProperty({ enum: ['required', 'allowed', 'none'] }) link: 'required' | 'allowed' | 'none';
   @ApiProperty() requiresText: boolean;
   @ApiProperty({ type: PollRuleDto, nullable: true }) poll: PollRuleDto | null;
   @ApiProperty({ type: TitleRuleDto, nullable: true }) title: TitleRuleDto | null;
 }
 
-export class NetworkDto {
+export class NetworkRulesDto {
   @ApiProperty({ enum: NETWORK_IDS }) network: NetworkId;
   @ApiProperty({ example: 'X' }) label: string;
   @ApiProperty({ type: 'integer' }) maxTextLength: number;
@@ -52,6 +52,6 @@ export class NetworkDto {
   postTypes: PostTypeRuleDto[];
 }
 
-export class NetworkListDto {
-  @ApiProperty({ type: [NetworkDto] }) items: NetworkDto[];
+export class NetworkRulesListDto {
+  @ApiProperty({ type: [NetworkRulesDto] }) items: NetworkRulesDto[];
 }
