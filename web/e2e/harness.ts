@@ -152,3 +152,33 @@ export async function apiSession(platform: Platform, email: string, workspaceId:
       body: body ? JSON.stringify(body) : undefined,
     }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
 }
+
+/** A 2×2 PNG: an image for a post, or a logo. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMAAAA4bAQGTkNlyAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** Puts an image in a workspace's media library as someone (a multipart upload, which ApiCall does not send); its id. */
+export async function uploadImage(
+  platform: Platform,
+  email: string,
+  workspaceId: string,
+  fileName = 'image.png',
+): Promise<string> {
+  const login = await fetch(`${platform.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const form = new FormData();
+  form.append('file', new Blob([PNG], { type: 'image/png' }), fileName);
+  const res = await fetch(`${platform.url}/api/v1/media`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Workspace-Id': workspaceId },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`uploading ${fileName} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}

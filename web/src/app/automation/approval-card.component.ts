@@ -81,6 +81,8 @@ const CHECK_DELAY_MS = 300;
               [text]="textOf(v)"
               [media]="v.media"
               [link]="v.link"
+              [postType]="v.postType"
+              [options]="v.options"
             />
             <button
               type="button"

@@ -36,6 +36,8 @@ export interface ApprovalVariant {
   text: string;
   postType: string;
   link: string | null;
+  /** The network's options (a poll's choices, a title). */
+  options: Record<string, unknown>;
   media: MediaItem[];
   /** The text's length as the network counts it, and the most it allows. */
   length: number;

@@ -73,6 +73,8 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
                 [text]="variant.text"
                 [media]="variant.media"
                 [link]="variant.link"
+                [postType]="variant.postType"
+                [options]="variant.options"
               />
             </section>
           }
