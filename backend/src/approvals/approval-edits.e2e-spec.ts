@@ -195,6 +195,51 @@ describe.each(DATABASE_KINDS)('approving with edits on %s', (kind) => {
     ]);
   });
 
+  it('with two accounts: names the edit that breaks its network, and an edit of one leaves the other on the post text', async () => {
+    const second = (await ownerApi().post('/accounts', { network: 'sandbox', name: 'Outlet' }).expect(201)).body.id;
+    const post = await apiAs(t, editor, workspaceId)
+      .post('/posts', {
+        text: 'Both accounts',
+        variants: [{ accountId }, { accountId: second }],
+        schedule: { type: 'single', at: inHours(7) },
+      })
+      .expect(201);
+    const list = await ownerApi().get('/approvals?limit=100').expect(200);
+    const approval = list.body.items.find((a: { postId: string }) => a.postId === post.body.id);
+    const [shop, outlet] = approval.variants as VariantView[];
+    expect([shop.accountName, outlet.accountName]).toEqual(['Shop', 'Outlet']);
+
+    const refused = await ownerApi()
+      .post(`/approvals/${approval.id}/approve`, {
+        variants: [
+          { variantId: outlet.id, text: 'Fine' },
+          { variantId: shop.id, text: 'z'.repeat(501) },
+        ],
+      })
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'variants[1].text', message: 'is 501 characters; Sandbox allows 500' },
+    ]);
+    const twice = await ownerApi()
+      .post(`/approvals/${approval.id}/approve`, {
+        variants: [
+          { variantId: shop.id, text: 'One' },
+          { variantId: shop.id, text: 'Two' },
+        ],
+      })
+      .expect(400);
+    expect(twice.body.errors).toEqual([{ field: 'variants[1].variantId', message: 'is edited twice' }]);
+
+    await ownerApi()
+      .post(`/approvals/${approval.id}/approve`, { variants: [{ variantId: outlet.id, text: 'Outlet only' }] })
+      .expect(200);
+    const saved = await ownerApi().get(`/posts/${post.body.id}`).expect(200);
+    expect(saved.body.variants).toEqual([
+      expect.objectContaining({ accountId, text: 'Both accounts', ownText: false, state: 'scheduled' }),
+      expect.objectContaining({ accountId: second, text: 'Outlet only', ownText: true, state: 'scheduled' }),
+    ]);
+  });
+
   it('logs nothing when the "edit" leaves the text as it was, and saves no edit of a decided request', async () => {
     const { postId, approval } = await heldPost('Unchanged');
     const variantId = approval.variants[0].id;
