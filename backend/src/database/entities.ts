@@ -31,6 +31,7 @@ import { NotificationReceipt } from '../notifications/notification-receipt.entit
 import { Label } from '../posts/label.entity';
 import { PostLabel } from '../posts/post-label.entity';
 import { PostVariant } from '../posts/post-variant.entity';
+import { PostVariantMedia } from '../posts/post-variant-media.entity';
 import { Post } from '../posts/post.entity';
 import { PublishJob } from '../publishing/publish-job.entity';
 import { QueueSlot } from '../scheduling/queue-slot.entity';
@@ -56,6 +57,7 @@ import { MediaLibrary1765238400000 } from './migrations/1765238400000-MediaLibra
 import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 import { CalendarKeysIndex1765497600000 } from './migrations/1765497600000-CalendarKeysIndex';
 import { AutomationTemplateOrigin1765670400000 } from './migrations/1765670400000-AutomationTemplateOrigin';
+import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-VariantMediaIndex';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -76,6 +78,7 @@ export const ENTITIES = [
   Post,
   PostLabel,
   PostVariant,
+  PostVariantMedia,
   Schedule,
   QueueSlot,
   PublishJob,
@@ -121,4 +124,5 @@ export const MIGRATIONS = [
   ComposerAssist1765411200000,
   CalendarKeysIndex1765497600000,
   AutomationTemplateOrigin1765670400000,
+  VariantMediaIndex1765756800000,
 ];

@@ -85,8 +85,9 @@ export class MediaCuration {
         { posts: listed(asking) },
       );
     }
-    if (asking.length) await this.usage.release(workspaceId, id);
     await inTransaction(this.dataSource, async (em) => {
+      // The drafts lose it together with the row: a failed delete leaves them as they were.
+      if (asking.length) await this.usage.release(em, workspaceId, id);
       // Tags cascade with the row where foreign keys are enforced; said here for where they are not.
       await em.delete(MediaTag, { mediaId: item.id });
       await em.delete(MediaItem, { id: item.id, workspaceId });

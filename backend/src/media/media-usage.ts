@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 /** A post whose variants carry a media item, as the library's detail and delete check show it. */
 export interface MediaUse {
@@ -13,8 +14,8 @@ export interface MediaUse {
 /** What the posts context answers about its variants' media (it implements this; media cannot import posts). */
 export interface MediaUseSource {
   usesOf(workspaceId: string, mediaId: string): Promise<MediaUse[]>;
-  /** Drops the item from the variants that still carry it and have not gone out (a confirmed delete). */
-  release(workspaceId: string, mediaId: string): Promise<void>;
+  /** Drops the item from the variants that still carry it and have not gone out (a confirmed delete), in its transaction. */
+  release(em: EntityManager, workspaceId: string, mediaId: string): Promise<void>;
 }
 
 /**
@@ -33,7 +34,7 @@ export class MediaUsage {
     return this.source ? this.source.usesOf(workspaceId, mediaId) : Promise.resolve([]);
   }
 
-  async release(workspaceId: string, mediaId: string): Promise<void> {
-    await this.source?.release(workspaceId, mediaId);
+  async release(em: EntityManager, workspaceId: string, mediaId: string): Promise<void> {
+    await this.source?.release(em, workspaceId, mediaId);
   }
 }

@@ -20,6 +20,7 @@ import { Label } from './label.entity';
 import { PostLabel } from './post-label.entity';
 import type { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
 import { PostVariant } from './post-variant.entity';
+import { indexVariantMedia, VariantMedia } from './post-variant-media';
 import { Post } from './post.entity';
 import { QuotaLedger } from './post-sheets.quota-ledger';
 
@@ -55,7 +56,7 @@ export interface ImportTarget {
 interface PreparedPost {
   row: number;
   post: Post;
-  variants: Array<Partial<PostVariant>>;
+  variants: Array<Partial<PostVariant> & VariantMedia>;
   schedule: Partial<Schedule> | null;
   labels: string[];
 }
@@ -279,6 +280,10 @@ export class PostImportWriter {
     await insertRows(
       em,
       PostVariant,
+      prepared.flatMap((p) => p.variants),
+    );
+    await indexVariantMedia(
+      em,
       prepared.flatMap((p) => p.variants),
     );
     await insertRows(

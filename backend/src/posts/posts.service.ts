@@ -31,6 +31,7 @@ import type { PostState } from './post.entity';
 import { PostParts, postDto } from './post-view';
 import { PostLabel } from './post-label.entity';
 import { PostVariant } from './post-variant.entity';
+import { indexVariantMedia, sameList, VariantMedia } from './post-variant-media';
 import { Post, PostSource } from './post.entity';
 import {
   CreatePostDto,
@@ -459,7 +460,8 @@ export class PostsService {
     /** A new post has no schedule to replace; `keep` leaves the current one. */
     schedule: 'new' | 'replace' | 'keep',
   ): Promise<void> {
-    const added: Array<Partial<PostVariant>> = [];
+    const added: Array<Partial<PostVariant> & VariantMedia> = [];
+    const relisted: VariantMedia[] = [];
     for (const v of planned) {
       const current = existing.find((e) => e.accountId === v.account.id);
       const keepsHistory = current && (current.state === 'published' || current.state === 'needs_review');
@@ -476,8 +478,10 @@ export class PostsService {
               scheduledAt: plan?.firstRun.get(v.account.id) ?? null,
             }),
       };
-      if (current) await em.update(PostVariant, current.id, columns);
-      else
+      if (current) {
+        await em.update(PostVariant, current.id, columns);
+        if (!sameList(current.mediaIds, columns.mediaIds)) relisted.push({ ...current, mediaIds: columns.mediaIds });
+      } else
         added.push({
           id: newId(),
           postId: post.id,
@@ -493,6 +497,8 @@ export class PostsService {
         });
     }
     await insertRows(em, PostVariant, added);
+    await indexVariantMedia(em, added);
+    await indexVariantMedia(em, relisted, true);
     if (schedule === 'keep') return;
     if (schedule === 'replace') await em.delete(Schedule, { postId: post.id });
     if (plan) {

@@ -1,10 +1,10 @@
 import { EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { hashtagsIn, tagKey } from '../../hashtags/hashtag-text';
 import { foreignKey, index, portableColumns } from '../portable-columns';
+import { insertIntoTable } from '../table-inserts';
 
-/** Posts read per batch, and rows written per insert (under SQL Server's 2,100 parameters). */
+/** Posts read per batch. */
 const BATCH = 500;
-const ROWS = 300;
 
 /**
  * The composer's helpers: post templates, hashtag groups, and the workspace's hashtag use counted
@@ -153,22 +153,11 @@ async function countExistingPosts(db: EntityManager): Promise<void> {
         }
       }
     }
-    await insertAll(db, 'post_hashtags', ['postId', 'tag', 'workspaceId'], rows);
+    await insertIntoTable(db, 'post_hashtags', ['postId', 'tag', 'workspaceId'], rows);
   }
-  await insertAll(db, 'hashtag_uses', ['workspaceId', 'tag', 'label', 'uses', 'lastUsedAt'], [...uses.values()]);
+  await insertIntoTable(db, 'hashtag_uses', ['workspaceId', 'tag', 'label', 'uses', 'lastUsedAt'], [...uses.values()]);
 }
 
 /** SQLite hands a timestamp back as UTC text without a zone, which Date would read as local time. */
 const utc = (value: Date | string) =>
   value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-
-async function insertAll(db: EntityManager, table: string, columns: string[], rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS) {
-    await db
-      .createQueryBuilder()
-      .insert()
-      .into(table, columns)
-      .values(rows.slice(i, i + ROWS))
-      .execute();
-  }
-}
