@@ -55,7 +55,11 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     channel: 'in_app',
     many: (n) => `${n} quotas nearly reached`,
   },
-  limit_near: { label: 'A plan limit is near', channel: 'in_app', many: (n) => `${n} limits are near` },
+  limit_near: {
+    label: 'The workspace nears a limit (automation runs at once, API requests, its plan)',
+    channel: 'in_app',
+    many: (n) => `${n} limits are near`,
+  },
   mention: { label: 'Someone mentioned me', channel: 'email', many: (n) => `${n} new mentions` },
   team: { label: 'Notices from automations', channel: 'email', many: (n) => `${n} notices from automations` },
 };
