@@ -61,7 +61,7 @@ const DESCRIBE: Record<string, Describe> = {
   'automation.edited': () => ['edited the automation'],
   'automation.deleted': () => ['deleted the automation'],
   'automation.published': (e) => [
-    e.details['version'] ? `published version ${text(String(e.details['version']))} of` : 'published',
+    e.details['version'] ? `published version ${String(e.details['version'])} of` : 'published',
   ],
   'automation.enabled': () => ['turned on the automation'],
   'automation.disabled': () => ['turned off the automation'],
