@@ -113,7 +113,7 @@ export class CalendarService {
 
   /**
    * Each local day of the range (in the workspace's zone) that holds entries: its total, its count
-   * per state, and its first `perDay` entries by time. A day holds what was planned for it (an
+   * per state, and its first `perDay` entries by planned time. A day holds what was planned for it (an
    * attempt by its occurrence, shown at the time it went out), as `day` pages it.
    */
   async days(workspaceId: string, filters: CalendarFilters, perDay: number): Promise<CalendarDays> {
@@ -137,9 +137,10 @@ export class CalendarService {
       first.set(date, [...(first.get(date) ?? []), p]);
     }
     for (const p of others) {
-      const counts = tally.counts.get(dayOf(p.plannedAt.getTime())) ?? {};
+      const date = dayOf(p.plannedAt.getTime());
+      const counts = tally.counts.get(date) ?? {};
       counts[p.state] = (counts[p.state] ?? 0) + 1;
-      tally.counts.set(dayOf(p.plannedAt.getTime()), counts);
+      tally.counts.set(date, counts);
     }
     return {
       timeZone: workspace.timeZone,
@@ -194,7 +195,8 @@ export class CalendarService {
       reads.due(filters),
       reads.repeats(filters),
     ]);
-    const placed = this.merged(accounts, [past, due, repeats.placed]).sort(inOrder);
+    const next = due.map((p) => ({ ...p, rule: repeats.rules.get(p.row.postId) }));
+    const placed = this.merged(accounts, [past, next, repeats.placed]).sort(inOrder);
     return { workspace, accounts, placed, wholeDays: scope.wholeDays, more: repeats.more };
   }
 
