@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { Run } from '../automations/run.entity';
 import { newId } from '../common/ids';
@@ -35,6 +36,7 @@ const BIG_TABLES = [
   'hashtag_uses',
   'media_items',
   'media_item_tags',
+  'post_variant_media',
 ];
 
 /**
@@ -51,6 +53,7 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
   let postId: string;
   let automationId: string;
   let accountId: string;
+  let mediaId: string;
   const runId = newId();
   const logger = new CapturingLogger();
 
@@ -77,6 +80,18 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
         })
         .expect(201)
     ).body.id;
+    // An item a draft carries: its detail lists the posts that use it.
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#36a' } })
+      .png()
+      .toBuffer();
+    mediaId = (
+      await t.http.post('/api/v1/media').set(as(owner, workspaceId)).attach('file', image, 'logo.png').expect(201)
+    ).body.id;
+    await t.http
+      .post('/api/v1/posts')
+      .set(as(owner, workspaceId))
+      .send({ text: 'With the logo', variants: [{ accountId, mediaIds: [mediaId] }] })
+      .expect(201);
     automationId = (
       await t.http.post('/api/v1/automations').set(as(owner, workspaceId)).send({ name: 'Plans' }).expect(201)
     ).body.id;
@@ -199,6 +214,7 @@ describe.each(DATABASE_KINDS)('list queries read through their indexes on %s', (
     ['media by tag', () => '/api/v1/media?tag=launch', ['ix_media_items_workspace']],
     ['media folders', () => '/api/v1/media-folders', ['ix_media_items_folder']],
     ['media tags', () => '/api/v1/media-tags', ['ix_media_item_tags_workspace']],
+    ['a media item and the posts using it', () => `/api/v1/media/${mediaId}`, ['ix_post_variant_media_media']],
     ['post templates', () => '/api/v1/post-templates?limit=50', ['ix_post_templates_workspace']],
     ['post templates, next page', () => `/api/v1/post-templates?cursor=${newId()}`, ['ix_post_templates_workspace']],
     ['hashtag groups', () => '/api/v1/hashtag-groups?limit=50', ['ix_hashtag_groups_workspace']],
