@@ -119,9 +119,9 @@ export class CalendarReads {
    * driven by its own index: joined in one query, a planner without statistics (SQLite) starts from
    * every tenant's variants due before the range's end instead of this workspace's few schedules.
    */
-  async repeats(range: Range): Promise<{ placed: Placed[]; more: number }> {
+  async repeats(range: Range): Promise<{ placed: Placed[]; more: number; rules: Map<string, RepeatRule> }> {
     // Every repeat is a `scheduled` occurrence.
-    if (!this.scope.variantStates(['scheduled']).length) return { placed: [], more: 0 };
+    if (!this.scope.variantStates(['scheduled']).length) return { placed: [], more: 0, rules: new Map() };
     const schedules = await this.em.find(Schedule, {
       select: {
         postId: true,
@@ -154,7 +154,9 @@ export class CalendarReads {
         more += Math.max(0, times.length - MAX_REPEATS_PER_VARIANT);
       }
     }
-    return { placed, more };
+    // By post, so a repeating post's next time (read as due) carries its rule's words too.
+    const rules = new Map([...byPost].map(([postId, schedule]) => [postId, ruleOf(schedule)]));
+    return { placed, more, rules };
   }
 
   /** Selects an entry: the attempt's or variant's time and state, the variant (alias `v`) and its post's title or text. */

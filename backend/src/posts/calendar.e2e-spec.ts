@@ -274,6 +274,18 @@ describe.each(DATABASE_KINDS)('the calendar at 100,000 posts on %s', (kind) => {
     expect(summary.body.quotaWarnings).toEqual(full.body.quotaWarnings);
   });
 
+  it("gives a repeating post's next time its rule too, not only its later occurrences", async () => {
+    const now = DateTime.now().setZone(ZONE);
+    const entries = (await calendar(now.minus({ days: 1 }), now.plus({ days: 3 }))).body.entries as Entry[];
+    const next = entries.find((e) => e.postId === daily && !e.repeat)!;
+    expect(next.state).toBe('scheduled');
+    expect(next.repeatRule).toEqual({
+      type: 'recurring',
+      rrule: 'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
+      intervalDays: null,
+    });
+  });
+
   it('returns each week of that month whole, in the workspace zone', async () => {
     for (let week = JUNE; week < JUNE.plus({ months: 1 }); week = week.plus({ weeks: 1 })) {
       const res = await calendar(week, week.plus({ weeks: 1 }));
