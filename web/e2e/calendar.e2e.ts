@@ -255,8 +255,11 @@ describe('calendar and board journey', () => {
     await expect.poll(() => period().textContent()).toBe(fmt(day(1), 'cccc d LLLL yyyy'));
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => period().textContent()).toBe(fmt(day(2), 'cccc d LLLL yyyy'));
+    await entry('Launch teaser').waitFor();
+    await screenshot(page, '42-calendar-day');
     await page.keyboard.press('m');
     await expect.poll(() => period().textContent()).toBe(fmt(day(2), 'LLLL yyyy'));
+    await screenshot(page, '43-calendar-month');
     await page.keyboard.press('w');
     await page.keyboard.press('t');
     const thisMonday = DateTime.now().setZone(ZONE).startOf('week');

@@ -62,8 +62,10 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
           @for (hour of hours; track hour) {
             @let cell = cellOf(day.date, hour);
             <div class="tg-hour" [attr.data-hour]="hour">
+              <!-- Out of the tab order: 168 empty hours would bury the posts; the page's New post composes by keyboard. -->
               <button
                 type="button"
+                tabindex="-1"
                 class="tg-slot"
                 [attr.aria-label]="'New post on ' + day.longLabel + ' at ' + clock(hour * 60)"
                 (click)="composeAt(day.date, hour, $event)"
@@ -260,8 +262,8 @@ export class TimeGridComponent {
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   private readonly columns = viewChildren<ElementRef<HTMLElement>>('column');
 
-  /** A day view is wide: more entries fit side by side in an hour. */
-  readonly perHour = computed(() => (this.days().length === 1 ? 6 : 2));
+  /** A day view is wide: entries sit two or more to a row, in two rows. */
+  readonly perHour = computed(() => (this.days().length === 1 ? 4 : 2));
   readonly nowTop = computed(() => {
     const local = this.now().setZone(this.zone());
     return ((local.hour * 60 + local.minute) / 60) * HOUR_PX;
