@@ -127,6 +127,25 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
     expect(h.accounts).toMatchObject({ total: 1, items: [{ id: accountId, status: 'reauth_required' }] });
   });
 
+  it("lists today's first ten in time order and counts them all, read by day", async () => {
+    const accountId = (await api(owner).post('/accounts', { network: 'sandbox', name: 'Busy' }).expect(201)).body
+      .id as string;
+    const before = (await home(owner)).upcoming;
+    const times = Array.from({ length: 12 }, (_, i) => inMs(180_000 + i * 60_000));
+    for (const [i, at] of times.entries())
+      await api(owner)
+        .post('/posts', { text: `Busy ${i}`, variants: [{ accountId }], schedule: { type: 'single', at } })
+        .expect(201);
+    const after = (await home(owner)).upcoming;
+    const { timeZone } = await home(owner);
+    // Within a quarter of an hour of midnight in the workspace's zone they go out tomorrow: nothing to check today.
+    if (new Date(times[11]) <= DateTime.now().setZone(timeZone).endOf('day').toJSDate()) {
+      expect(after.todayTotal).toBe(before.todayTotal + 12);
+      expect(after.today).toHaveLength(10);
+      expect(after.today.map((e) => e.at)).toEqual(after.today.map((e) => e.at).sort());
+    }
+  });
+
   it('leaves out the sections a member may not see: a client sees no accounts or automations', async () => {
     const client = await newUser(t, 'client');
     await addMember(t, owner, workspaceId, client, 'client');

@@ -22,6 +22,8 @@ import type {
 
 /** Each list on the home page shows this many at most; its total says how many there are. */
 export const HOME_LIST_SIZE = 10;
+/** What is still to go out: a post being sent counts as going out now. */
+const UPCOMING = ['scheduled', 'publishing'] as const;
 const UNHEALTHY_RUNS = new Set(['failed', 'stopped', 'interrupted']);
 
 /**
@@ -62,24 +64,29 @@ export class HomeService {
     };
   }
 
-  /** Scheduled variants from now to the end of today and of this week (Monday to Sunday) in the workspace's zone. */
+  /**
+   * Scheduled variants from now to the end of today and of this week (Monday to Sunday) in the
+   * workspace's zone, read by day: each day's count and first few, not every post of a busy week.
+   */
   private async upcoming(workspaceId: string, timeZone: string, now: Date): Promise<HomeUpcomingDto> {
     const local = DateTime.fromJSDate(now).setZone(timeZone);
-    const endOfToday = local.endOf('day').toJSDate();
-    const endOfWeek = local.endOf('week').toJSDate();
-    const range = await this.calendar.range(workspaceId, { from: now, to: endOfWeek });
-    const ahead = range.entries
-      .filter((e) => e.state === 'scheduled' || e.state === 'publishing')
-      .filter((e) => new Date(e.at) >= now)
-      .sort((a, b) => a.at.localeCompare(b.at));
-    const today = ahead.filter((e) => new Date(e.at) <= endOfToday);
-    const later = ahead.filter((e) => new Date(e.at) > endOfToday);
-    return {
-      today: today.slice(0, HOME_LIST_SIZE).map(entry),
-      todayTotal: today.length,
-      thisWeek: later.slice(0, HOME_LIST_SIZE).map(entry),
-      thisWeekTotal: later.length,
+    const range = { from: now, to: local.endOf('week').toJSDate() };
+    const days = (
+      await Promise.all(UPCOMING.map((state) => this.calendar.days(workspaceId, { ...range, state }, HOME_LIST_SIZE)))
+    ).flatMap((r) => r.days);
+    const of = (today: boolean) => {
+      const shown = days.filter((d) => (d.date === local.toISODate()) === today);
+      return {
+        entries: shown
+          .flatMap((d) => d.entries)
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .slice(0, HOME_LIST_SIZE)
+          .map(entry),
+        total: shown.reduce((n, d) => n + d.total, 0),
+      };
     };
+    const [today, later] = [of(true), of(false)];
+    return { today: today.entries, todayTotal: today.total, thisWeek: later.entries, thisWeekTotal: later.total };
   }
 
   private async failed(workspaceId: string): Promise<HomeFailedDto> {
