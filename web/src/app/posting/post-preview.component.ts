@@ -71,7 +71,8 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
           @switch (layout()) {
             @case ('x') {
               <span
-                ><strong>{{ accountName() }}</strong> <span class="muted">{{ handle() }} · now</span></span
+                ><strong>{{ accountName() }}</strong
+                ><span class="muted handle">{{ handle() }} · now</span></span
               >
             }
             @case ('instagram') {

@@ -27,7 +27,7 @@ export function textParts(text: string): TextPart[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'preview-text', '[class.clamped]': 'clamp()', '[class.inline]': 'inline()' },
   template: `@for (part of parts(); track $index) {
-    <span [class]="part.kind">{{ part.text }}</span>
+    <span [class]="'run-' + part.kind">{{ part.text }}</span>
   }`,
   styles: `
     :host {
@@ -46,8 +46,9 @@ export function textParts(text: string): TextPart[] {
       -webkit-box-orient: vertical;
       overflow: hidden;
     }
-    .tag,
-    .link {
+    /* run-*: the app's global .tag (a status pill) must not reach a post's hashtags. */
+    .run-tag,
+    .run-link {
       color: var(--preview-link, #1d9bf0);
     }
   `,
