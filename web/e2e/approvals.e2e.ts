@@ -138,7 +138,9 @@ describe('approvals journey', () => {
     expect(await brand.textContent()).toContain('Approved Co');
     const logo = brand.getByRole('img', { name: 'Approved Co logo' });
     await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    const preview = client.getByRole('region', { name: 'Preview for Shop' }).getByRole('article', { name: 'Preview' });
+    const preview = client
+      .getByRole('region', { name: 'Preview for Shop on Sandbox' })
+      .getByRole('article', { name: 'Preview' });
     expect(await preview.textContent()).toContain(text);
     const image = preview.getByRole('img', { name: 'launch.png' });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -150,6 +152,10 @@ describe('approvals journey', () => {
     const card = owner.getByRole('article', { name: `Approval of ${text}` });
     await card.getByRole('button', { name: 'Edit text' }).click();
     const box = card.getByRole('textbox', { name: 'Text for Shop (Sandbox)' });
+    // Counted as the network counts it while typing: too long is said under the box.
+    await box.fill('x'.repeat(501));
+    await expect.poll(() => card.locator('.counter').textContent()).toContain('501 / 500 characters');
+    await card.getByRole('alert').filter({ hasText: 'Text is 501 characters; Sandbox allows 500' }).waitFor();
     await box.fill(fixed);
     await expect.poll(() => card.locator('.counter').textContent()).toContain(`${fixed.length} / 500 characters`);
     expect(await card.getByRole('article', { name: 'Preview' }).textContent()).toContain(fixed);

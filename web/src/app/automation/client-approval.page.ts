@@ -65,8 +65,7 @@ type LinkView = Approval & { reason: string | null; comments: Comment[]; workspa
       @if (view(); as v) {
         <div class="previews">
           @for (variant of v.variants; track variant.id) {
-            <section [attr.aria-label]="'Preview for ' + variant.accountName">
-              <p class="muted small">{{ variant.accountName }} on {{ variant.networkLabel }}</p>
+            <section [attr.aria-label]="'Preview for ' + variant.accountName + ' on ' + variant.networkLabel">
               <so-post-preview
                 [network]="variant.network"
                 [accountName]="variant.accountName"
