@@ -122,7 +122,10 @@ describe.each(DATABASE_KINDS)('accounts and posts over HTTP on %s', (kind) => {
       schedule: { type: 'single', at: inHours(-2) },
     });
     expect(past.status).toBe(400);
-    expect(past.body.errors[0]).toEqual({ field: 'schedule.at', message: 'is in the past' });
+    expect(past.body.errors[0]).toEqual({
+      field: 'schedule.at',
+      message: 'is in the past: choose a later time, or publish now',
+    });
     const rule = await post({
       text: 'r',
       variants: [{ accountId: sandboxA }],
