@@ -121,6 +121,11 @@ describe('composer assist journey', () => {
     const fromPosts = page.getByRole('list', { name: 'Hashtags from your posts' });
     await fromPosts.getByRole('button', { name: /^Add #AutumnMenu/ }).click();
     await expect.poll(() => postText().inputValue()).toContain('#AutumnMenu');
+    // A search by prefix among the team's own hashtags.
+    await page.getByLabel('Search your hashtags').fill('pump');
+    await fromPosts.getByRole('button', { name: /^Add #Pumpkin/ }).waitFor();
+    await expect.poll(() => fromPosts.getByRole('button').count()).toBe(1);
+    await page.getByLabel('Search your hashtags').fill('');
 
     await page.getByText('Save hashtags as a group').click();
     await page.getByLabel('Group name').fill('Soup season');

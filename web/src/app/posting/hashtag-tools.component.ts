@@ -74,6 +74,15 @@ const hashtagsOf = (text: string) => [
     <section class="card" aria-labelledby="hashtags-heading">
       <h2 id="hashtags-heading">Hashtags</h2>
       <h3>Used in your posts</h3>
+      <label class="visually-hidden" for="hashtag-search">Search your hashtags</label>
+      <input
+        id="hashtag-search"
+        type="search"
+        placeholder="Search your hashtags"
+        [ngModel]="search()"
+        (ngModelChange)="search.set($event)"
+        (keydown.enter)="$event.preventDefault()"
+      />
       @if (suggestions().length) {
         <ul class="tag-list" aria-label="Hashtags from your posts">
           @for (s of suggestions(); track s.tag) {
@@ -89,6 +98,8 @@ const hashtagsOf = (text: string) => [
             </li>
           }
         </ul>
+      } @else if (search().trim()) {
+        <p class="muted small">No hashtag of your posts starts with “{{ search().trim() }}”.</p>
       } @else {
         <p class="muted small">Hashtags your team uses in posts show up here, the most used first.</p>
       }
@@ -173,14 +184,17 @@ export class HashtagToolsComponent implements OnInit {
   readonly busy = signal(false);
   readonly name = signal('');
   readonly tags = signal('');
+  /** A prefix to look up instead of suggestions for the text. */
+  readonly search = signal('');
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private asked = 0;
 
   constructor() {
-    // Suggestions follow the text, a moment after typing stops.
+    // Suggestions follow the text (or the search), a moment after typing stops.
     effect(() => {
-      const text = this.text();
+      const query = this.search().trim() ? { q: this.search().trim() } : { text: this.text() };
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.suggest(text), 400);
+      this.timer = setTimeout(() => void this.suggest(query), 300);
     });
   }
 
@@ -243,9 +257,12 @@ export class HashtagToolsComponent implements OnInit {
     }
   }
 
-  private async suggest(text: string): Promise<void> {
+  private async suggest(query: { q?: string; text?: string }): Promise<void> {
+    const asked = ++this.asked;
     try {
-      this.suggestions.set(await this.api.suggestions({ text }));
+      const found = await this.api.suggestions(query);
+      // An answer to an earlier question arriving late is not shown over the latest one's.
+      if (asked === this.asked) this.suggestions.set(found);
     } catch {
       // Suggestions are a help, not the work: the composer goes on without them.
     }
