@@ -20,9 +20,8 @@ import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { TeamApi } from '../members/team.api';
 import { BannerComponent } from '../shared/banner.component';
-import { DialogComponent } from '../shared/dialog.component';
 import { formatWhen } from '../shared/format';
-import { CalendarEntryComponent } from './calendar-entry.component';
+import { CalendarDayListComponent } from './calendar-day-list.component';
 import { activeFilters, CalendarFilters } from './calendar-filters';
 import { AuthorOption, CalendarFiltersComponent } from './calendar-filters.component';
 import { CALENDAR_VIEWS, CalendarView, gridFor, instantAt, step, titleFor } from './calendar-grid';
@@ -46,8 +45,7 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
     RouterLink,
     TitleCasePipe,
     BannerComponent,
-    DialogComponent,
-    CalendarEntryComponent,
+    CalendarDayListComponent,
     CalendarFiltersComponent,
     MonthGridComponent,
     TimeGridComponent,
@@ -85,6 +83,9 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
       <button type="button" (click)="go(1)" aria-label="Next" aria-keyshortcuts="ArrowRight">›</button>
       <h2 class="period" data-testid="calendar-period" aria-live="polite">{{ title() }}</h2>
       <span class="muted small">Times in {{ zone() }}</span>
+      @if (loading()) {
+        <span class="muted small" role="status">Loading…</span>
+      }
     </div>
     <so-calendar-filters
       [value]="filters()"
@@ -141,24 +142,13 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
       Keys: <kbd>←</kbd> <kbd>→</kbd> previous and next, <kbd>T</kbd> today, <kbd>M</kbd> <kbd>W</kbd>
       <kbd>D</kbd> month, week, day; on a focused post, <kbd>Alt</kbd> + arrows move it.
     </p>
-    <so-dialog #denseDialog [heading]="dense()?.heading ?? ''" (closed)="dense.set(null)">
-      @if (dense(); as d) {
-        <p class="muted small">{{ d.entries.length }} posts</p>
-        <ul class="dense-list">
-          @for (e of d.entries; track e.variantId + e.at) {
-            <li>
-              <so-calendar-entry
-                [entry]="e"
-                [zone]="zone()"
-                [accountName]="accountName(e.accountId)"
-                [thumbnail]="e.mediaId ? (thumbnails.urls()[e.mediaId] ?? null) : null"
-              />
-            </li>
-          }
-        </ul>
-        <button type="button" (click)="denseDialog.close()">Close</button>
-      }
-    </so-dialog>
+    <so-calendar-day-list
+      [list]="dense()"
+      [zone]="zone()"
+      [accountName]="accountName"
+      [thumbnails]="thumbnails.urls()"
+      (closed)="dense.set(null)"
+    />
   `,
   styles: `
     .keys {
@@ -172,17 +162,6 @@ const DEFAULT_COMPOSE_MINUTES = 9 * 60;
       border-radius: 4px;
       padding: 0 0.3rem;
       background: var(--surface);
-    }
-    .dense-list {
-      list-style: none;
-      padding: 0;
-      margin: 0 0 1rem;
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      max-height: 60vh;
-      overflow-y: auto;
-      min-width: min(28rem, 80vw);
     }
   `,
 })
@@ -237,8 +216,10 @@ export class CalendarPage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
   readonly loaded = signal(false);
+  /** A period, view or filter asked for and not answered yet: what shows is the one before. */
+  readonly loading = signal(false);
   readonly dense = signal<DenseList | null>(null);
-  private readonly denseDialog = viewChild.required<DialogComponent>('denseDialog');
+  private readonly dayList = viewChild.required(CalendarDayListComponent);
   /** Answers to an earlier period or filter than the one shown are dropped. */
   private loads = 0;
 
@@ -273,6 +254,7 @@ export class CalendarPage implements OnInit {
 
   private async load(from: string, to: string, filters: Partial<CalendarFilters>, view: CalendarView) {
     const load = ++this.loads;
+    this.loading.set(true);
     try {
       // A month reads each day's counts and first few (a busy month holds thousands); a time grid places every entry.
       const range =
@@ -290,6 +272,7 @@ export class CalendarPage implements OnInit {
     } catch (error) {
       if (load === this.loads) this.error.set(problemText(error));
     }
+    if (load === this.loads) this.loading.set(false);
     this.loaded.set(true);
   }
 
@@ -379,7 +362,7 @@ export class CalendarPage implements OnInit {
     try {
       const entries = list.date ? await this.api.calendarDay(list.date, activeFilters(this.filters())) : list.entries;
       this.dense.set({ ...list, entries });
-      this.denseDialog().open();
+      this.dayList().open();
     } catch (error) {
       this.error.set(problemText(error));
     }
