@@ -2,7 +2,9 @@
 // server as `npm start` does on a fresh SQLite data dir, uploads BENCH_MEDIA small images through
 // the public upload (prints uploads/s), files a third into 20 folders, tags a fifth (20 tags) and
 // stars one in fifty, then at 16 concurrent clients prints p50/p99 of the grid and each of its filters,
-// the folder list and the tag counts.
+// the folder list and the tag counts. Then it imports BENCH_POSTS drafts (one in USED_EVERY carrying one of
+// the first USED items, as a real team's logo and campaign pictures are) and prints an item's detail with
+// the posts using it, and an unused item's, as the library's side panel and delete check read them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,9 @@ const UPLOADERS = 8;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
+const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
+const USED = 100;
+const USED_EVERY = 20;
 
 const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CLIENTS, UPLOADERS) });
 
@@ -79,6 +84,7 @@ async function main() {
         `${Math.round(ITEMS / seconds)} items/s at ${UPLOADERS} uploaders; yardstick ${yardstick} bare HTTP round trips/s`,
     );
 
+    await importPosts(call, asMember, ids);
     const middle = ids[Math.floor(ITEMS / 2)];
     const reads = [
       ['grid page (50)', '/api/v1/media?limit=50'],
@@ -92,6 +98,11 @@ async function main() {
       ['a name (matches one)', `/api/v1/media?q=photo-${Math.floor(ITEMS / 3)}.`],
       ['folders with counts', '/api/v1/media-folders'],
       ['tag counts', '/api/v1/media-tags'],
+      [
+        `an item in ${POSTS / USED_EVERY / USED} of ${POSTS.toLocaleString('en')} posts, with its usage`,
+        `/api/v1/media/${ids[0]}`,
+      ],
+      ['an unused item, with its (empty) usage', `/api/v1/media/${ids[ITEMS - 1]}`],
     ];
     for (const [label, path] of reads) {
       const first = await send(`${base}${path}`, { headers: asMember, agent });
@@ -106,7 +117,7 @@ async function main() {
       const body = JSON.parse(first.body);
       console.log(
         `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients over ${count} requests ` +
-          `(${body.items.length} items, ${(first.body.length / 1024).toFixed(0)} kB)`,
+          `(${body.items?.length ?? body.usage.length} ${body.items ? 'items' : 'posts'}, ${(first.body.length / 1024).toFixed(0)} kB)`,
       );
     }
   } finally {
@@ -115,6 +126,33 @@ async function main() {
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** POSTS drafts through the sheet import, one in USED_EVERY carrying one of the first USED items (by its own URL). */
+async function importPosts(call, asMember, ids) {
+  await call('POST', '/api/v1/accounts', { network: 'sandbox', name: 'Bench' }, asMember);
+  const urls = [];
+  for (const id of ids.slice(0, USED)) urls.push((await call('GET', `/api/v1/media/${id}`, undefined, asMember)).url);
+  const lines = ['text,accounts,post_type,media_urls'];
+  for (let i = 0; i < POSTS; i++) {
+    const used = i % USED_EVERY === 0 ? urls[(i / USED_EVERY) % USED] : '';
+    lines.push(`Bench post ${i},Bench,${used ? 'photo' : 'status'},${used && `"${used}"`}`);
+  }
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'posts.csv');
+  const started = Date.now();
+  const { job_id } = await call('POST', '/api/v1/posts/import', form, asMember);
+  let job;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = await call('GET', `/api/v1/jobs/${job_id}`, undefined, asMember);
+  } while (job.status === 'queued' || job.status === 'running');
+  if (job.status !== 'completed' || job.result.created !== POSTS) {
+    throw new Error(`the import ended ${job.status}: ${JSON.stringify(job.result?.errors?.slice(0, 5) ?? job.error)}`);
+  }
+  console.log(
+    `posts: ${POSTS.toLocaleString('en')} imported (${POSTS / USED_EVERY} with an item) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main().catch((error) => {
