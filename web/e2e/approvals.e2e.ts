@@ -156,6 +156,7 @@ describe('approvals journey', () => {
     await box.fill('x'.repeat(501));
     await expect.poll(() => card.locator('.counter').textContent()).toContain('501 / 500 characters');
     await card.getByRole('alert').filter({ hasText: 'Text is 501 characters; Sandbox allows 500' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Approve with edits' }).isDisabled()).toBe(true);
     await box.fill(fixed);
     await expect.poll(() => card.locator('.counter').textContent()).toContain(`${fixed.length} / 500 characters`);
     expect(await card.getByRole('article', { name: 'Preview' }).textContent()).toContain(fixed);

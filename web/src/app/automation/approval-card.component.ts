@@ -119,7 +119,7 @@ const CHECK_DELAY_MS = 300;
       <label [for]="'reason-' + a.id">Note for the author (needed to decline)</label>
       <input [id]="'reason-' + a.id" [value]="reason()" (input)="reason.set($any($event.target).value)" />
       <div class="decision">
-        <button type="button" class="primary" [disabled]="busy()" (click)="approve()">
+        <button type="button" class="primary" [disabled]="busy() || editsBreakRules()" (click)="approve()">
           <so-icon name="check" /> {{ editedCount() ? 'Approve with edits' : 'Approve' }}
         </button>
         <button type="button" [disabled]="busy()" (click)="decline()">Decline</button>
@@ -173,6 +173,11 @@ export class ApprovalCardComponent implements OnDestroy {
 
   isOver(v: ApprovalVariant): boolean {
     return this.lengthOf(v) > v.maxLength;
+  }
+
+  /** An edited text breaks its network's rules (said under its box): approving would be refused. */
+  editsBreakRules(): boolean {
+    return this.approval().variants.some((v) => this.isEditing(v.id) && !!this.checks()[v.id]?.problems.length);
   }
 
   editedCount(): number {
