@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { type CropperPosition, type Dimensions, ImageCropperComponent } from 'ngx-image-cropper';
+import { type CropperPosition, type ImageCroppedEvent, ImageCropperComponent } from 'ngx-image-cropper';
 import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
@@ -40,13 +40,13 @@ type CropChoice = 'none' | 'free' | CropAspect;
           <image-cropper
             [imageURL]="item().url"
             [imageAltText]="item().fileName"
-            [autoCrop]="false"
             [maintainAspectRatio]="crop() !== 'free'"
             [aspectRatio]="ratio()"
             [canvasRotation]="turns()"
             cropperFrameAriaLabel="Crop frame: arrow keys move it"
-            (cropperReady)="cropperMoved($event, null)"
-            (cropperChange)="cropperMoved(null, $event)"
+            output="base64"
+            [resizeToWidth]="48"
+            (imageCropped)="cropped($event)"
             (loadImageFailed)="error.set('This image cannot be shown in the editor.')"
           />
         }
@@ -194,10 +194,8 @@ export class MediaEditorComponent implements OnInit {
   readonly crop = signal<CropChoice>('none');
   /** Quarter turns clockwise, 0–3. */
   readonly turns = signal(0);
-  /** The cropper's frame, in screen pixels of the image as shown. */
+  /** The cropper's frame in pixels of the rotated image, as it last reported it. */
   readonly framePosition = signal<CropperPosition | null>(null);
-  /** The image's size on screen in the cropper. */
-  readonly shown = signal<Dimensions | null>(null);
   readonly ratios = signal<AspectRatios | null>(null);
   readonly hasLogo = computed(() => !!this.workspaces.current()?.branding.logoUrl);
   width: number | null = null;
@@ -233,19 +231,11 @@ export class MediaEditorComponent implements OnInit {
     return this.turns() % 2 ? { width: height, height: width } : { width, height };
   });
 
-  /** The crop frame in pixels of the rotated image; null until the cropper is ready. */
+  /** The crop frame in whole pixels of the rotated image; null until the cropper is ready. */
   readonly frame = computed<Rect | null>(() => {
-    const [position, shown, crop] = [this.framePosition(), this.shown(), this.crop()];
-    if (!position || !shown?.width || crop === 'none') return null;
-    const image = this.rotated();
-    const scale = image.width / shown.width;
-    const frame = {
-      x1: position.x1 * scale,
-      y1: position.y1 * scale,
-      x2: position.x2 * scale,
-      y2: position.y2 * scale,
-    };
-    return cropRect(frame, image, crop === 'free' ? null : crop);
+    const [position, crop] = [this.framePosition(), this.crop()];
+    if (!position || crop === 'none') return null;
+    return cropRect(position, this.rotated(), crop === 'free' ? null : crop);
   });
 
   /** …and cropping. */
@@ -262,15 +252,13 @@ export class MediaEditorComponent implements OnInit {
   }
 
   /**
-   * The cropper reports from inside its own work (image load, resize), and emits its state objects,
-   * which it changes in place later. Reports are taken in a task of their own, as copies: taken at
-   * once, the editor was not refreshed for them in Chromium (the result kept the uncropped size).
+   * The cropper's report after each move, with the frame in pixels of the image (its own preview,
+   * shrunk to a thumbnail's width so it costs little, is not used). Taken in a task of its own, as a
+   * copy: taken at once, the editor sometimes kept the uncropped size in Chromium.
    */
-  cropperMoved(shown: Dimensions | null, position: CropperPosition | null): void {
-    setTimeout(() => {
-      if (shown) this.shown.set({ ...shown });
-      if (position) this.framePosition.set({ ...position });
-    });
+  cropped(event: ImageCroppedEvent): void {
+    const position = { ...event.imagePosition };
+    setTimeout(() => this.framePosition.set(position));
   }
 
   rotate(quarter: 1 | 3): void {
