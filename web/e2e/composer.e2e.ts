@@ -9,6 +9,7 @@ import {
   launchChromium,
   navLink,
   Platform,
+  PNG,
   screenshot,
   screenshotOf,
   signUpWithWorkspace,
@@ -140,7 +141,9 @@ describe('composer journey', () => {
         timeout: 30_000,
       })
       .toBe('published');
-    await expect.poll(() => page.getByTestId('post-state').textContent(), { timeout: 10_000 }).toBe('Published');
+    // The post page shows the state it loaded with: read again once the engine has sent it.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('post-state').textContent()).toBe('Published');
     const timeline = (await call('GET', `/api/v1/accounts/${accountId}/sandbox-timeline`)) as {
       items: { postType: string; text: string; options: Record<string, unknown> }[];
     };
@@ -153,6 +156,34 @@ describe('composer journey', () => {
         firstComment: 'Tell us why below',
       },
     });
+  });
+
+  it("orders a carousel for one account without touching the post's order, and saves it", async () => {
+    await navLink(page, 'Compose').click();
+    await page.getByLabel('Post text').fill('Three looks');
+    await page.getByRole('checkbox', { name: /Poll Co/ }).check();
+    await page
+      .getByLabel('Attach media')
+      .setInputFiles(['one.png', 'two.png', 'three.png'].map((name) => ({ name, mimeType: 'image/png', buffer: PNG })));
+    await expect.poll(() => page.getByRole('list', { name: 'Attached media' }).getByRole('listitem').count()).toBe(3);
+    await page.getByLabel('Carousel', { exact: true }).check();
+    await page.getByRole('button', { name: 'Move three.png earlier in the carousel' }).click();
+    await page.getByRole('button', { name: 'Move three.png earlier in the carousel' }).click();
+    const slides = preview().getByRole('region', { name: 'Carousel' }).getByRole('img');
+    await expect
+      .poll(() => slides.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt'))))
+      .toEqual(['three.png', 'one.png', 'two.png']);
+    await page.getByLabel('Save as draft').check();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    const post = (await call('GET', `/api/v1/posts/${page.url().split('/posts/')[1]}`)) as {
+      variants: { postType: string; mediaIds: string[] }[];
+    };
+    const names = await Promise.all(
+      post.variants[0].mediaIds.map(async (id) => (await call('GET', `/api/v1/media/${id}`)).fileName),
+    );
+    expect(post.variants[0].postType).toBe('carousel');
+    expect(names).toEqual(['three.png', 'one.png', 'two.png']);
   });
 
   it("shows a link's card with the title read from its page", async () => {

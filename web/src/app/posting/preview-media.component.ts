@@ -14,7 +14,7 @@ import { IconComponent } from '../shared/icon.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (layout() === 'carousel') {
-      <div class="carousel" tabindex="0" aria-label="Carousel" (scroll)="onScroll($any($event.target))">
+      <div class="carousel" role="region" tabindex="0" aria-label="Carousel" (scroll)="onScroll($any($event.target))">
         @for (m of media(); track m.id) {
           <div class="slide">
             <ng-container *ngTemplateOutlet="tile; context: { $implicit: m }" />

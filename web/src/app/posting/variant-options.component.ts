@@ -119,7 +119,7 @@ import { orderedMedia, VariantChoice } from './variant-choice';
                 class="small ghost"
                 [disabled]="i === 0"
                 (click)="move(i, -1)"
-                [attr.aria-label]="'Move ' + m.fileName + ' earlier'"
+                [attr.aria-label]="'Move ' + m.fileName + ' earlier in the carousel'"
               >
                 <so-icon name="arrow-up" />
               </button>
@@ -128,7 +128,7 @@ import { orderedMedia, VariantChoice } from './variant-choice';
                 class="small ghost"
                 [disabled]="last"
                 (click)="move(i, 1)"
-                [attr.aria-label]="'Move ' + m.fileName + ' later'"
+                [attr.aria-label]="'Move ' + m.fileName + ' later in the carousel'"
               >
                 <so-icon name="arrow-down" />
               </button>
