@@ -262,6 +262,12 @@ describe('calendar and board journey', () => {
     await expect.poll(() => period().textContent()).toBe(fmt(day(2), 'LLLL yyyy'));
     await page.locator('so-month-grid a.entry', { hasText: 'Busy 1' }).waitFor();
     await screenshot(page, '43-calendar-month');
+    // A month's day composes at the workspace's first default posting time (09:00 in a new workspace).
+    await page.getByRole('button', { name: `New post on ${fmt(day(5), 'cccc d LLLL yyyy')}` }).click();
+    await page.waitForURL(new RegExp(`/compose\\?at=${day(5).toISODate()}T09(:|%3A)00$`));
+    await page.goBack();
+    await page.locator('so-month-grid').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('w');
     await page.keyboard.press('t');
     const thisMonday = DateTime.now().setZone(ZONE).startOf('week');
