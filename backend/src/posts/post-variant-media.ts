@@ -30,8 +30,3 @@ export async function indexVariantMedia(em: EntityManager, variants: VariantMedi
   }
   await insertRows(em, PostVariantMedia, variants.flatMap(mediaRowsOf));
 }
-
-/** Whether two media lists are the same items in the same order (an edit that left them alone). */
-export function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
-}

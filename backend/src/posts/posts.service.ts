@@ -31,7 +31,7 @@ import type { PostState } from './post.entity';
 import { PostParts, postDto } from './post-view';
 import { PostLabel } from './post-label.entity';
 import { PostVariant } from './post-variant.entity';
-import { indexVariantMedia, sameList, VariantMedia } from './post-variant-media';
+import { indexVariantMedia, VariantMedia } from './post-variant-media';
 import { Post, PostSource } from './post.entity';
 import {
   CreatePostDto,
@@ -461,7 +461,7 @@ export class PostsService {
     schedule: 'new' | 'replace' | 'keep',
   ): Promise<void> {
     const added: Array<Partial<PostVariant> & VariantMedia> = [];
-    const relisted: VariantMedia[] = [];
+    const updated: VariantMedia[] = [];
     for (const v of planned) {
       const current = existing.find((e) => e.accountId === v.account.id);
       const keepsHistory = current && (current.state === 'published' || current.state === 'needs_review');
@@ -480,7 +480,9 @@ export class PostsService {
       };
       if (current) {
         await em.update(PostVariant, current.id, columns);
-        if (!sameList(current.mediaIds, columns.mediaIds)) relisted.push({ ...current, mediaIds: columns.mediaIds });
+        // Re-indexed even when the list looks unchanged: `current` was read before this transaction, and an
+        // edit committed since may have changed it (the update just made holds the row, so edits take turns).
+        updated.push({ ...current, mediaIds: columns.mediaIds });
       } else
         added.push({
           id: newId(),
@@ -498,7 +500,7 @@ export class PostsService {
     }
     await insertRows(em, PostVariant, added);
     await indexVariantMedia(em, added);
-    await indexVariantMedia(em, relisted, true);
+    await indexVariantMedia(em, updated, true);
     if (schedule === 'keep') return;
     if (schedule === 'replace') await em.delete(Schedule, { postId: post.id });
     if (plan) {
