@@ -135,6 +135,15 @@ describe('composer assist journey', () => {
     await expect.poll(() => postText().inputValue()).toMatch(/#AutumnMenu #soup #autumn$/);
     const groups = (await call('GET', '/api/v1/hashtag-groups')) as { items: { name: string; hashtags: string[] }[] };
     expect(groups.items).toEqual([expect.objectContaining({ name: 'Soup season', hashtags: ['#soup', '#autumn'] })]);
+    // Changed later: the same group, one hashtag more.
+    await page.getByRole('button', { name: 'Edit group Soup season' }).click();
+    await expect.poll(() => page.getByLabel('Hashtags in the group').inputValue()).toBe('#soup #autumn');
+    await page.getByLabel('Hashtags in the group').fill('#soup #autumn #cosy');
+    await page.getByRole('button', { name: 'Save group' }).click();
+    await expect
+      .poll(async () => ((await call('GET', '/api/v1/hashtag-groups')) as { items: { hashtags: string[] }[] }).items)
+      .toEqual([expect.objectContaining({ name: 'Soup season', hashtags: ['#soup', '#autumn', '#cosy'] })]);
+    await page.locator('.groups').getByText('#soup #autumn #cosy').waitFor();
   });
 
   it('uses AI assist with no provider: the offline writer is labelled and tags no numbers', async () => {

@@ -76,8 +76,13 @@ export class ComposerAssistApi {
     return firstValueFrom(this.http.get<Page<HashtagGroup>>('/api/v1/hashtag-groups', { params }));
   }
 
-  saveGroup(name: string, hashtags: string[]): Promise<HashtagGroup> {
-    return firstValueFrom(this.http.post<HashtagGroup>('/api/v1/hashtag-groups', { name, hashtags }));
+  /** A new group, or (with `id`) new name and hashtags for a saved one. */
+  saveGroup(name: string, hashtags: string[], id?: string): Promise<HashtagGroup> {
+    return firstValueFrom(
+      id
+        ? this.http.patch<HashtagGroup>(`/api/v1/hashtag-groups/${id}`, { name, hashtags })
+        : this.http.post<HashtagGroup>('/api/v1/hashtag-groups', { name, hashtags }),
+    );
   }
 
   async removeGroup(id: string): Promise<void> {

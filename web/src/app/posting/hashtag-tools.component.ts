@@ -116,6 +116,9 @@ const hashtagsOf = (text: string) => [
                 Insert
               </button>
               @if (mayEdit()) {
+                <button type="button" class="small ghost" (click)="edit(g)" [attr.aria-label]="'Edit group ' + g.name">
+                  Edit
+                </button>
                 <so-confirm-button
                   label="Delete"
                   [ariaLabel]="'Delete group ' + g.name"
@@ -137,7 +140,7 @@ const hashtagsOf = (text: string) => [
 
       @if (mayEdit()) {
         <details [open]="saving()" (toggle)="toggled($any($event.target).open)">
-          <summary>Save hashtags as a group</summary>
+          <summary>{{ editing() ? 'Edit the group ' + editing()!.name : 'Save hashtags as a group' }}</summary>
           <label for="group-name">Group name</label>
           <input
             id="group-name"
@@ -163,6 +166,9 @@ const hashtagsOf = (text: string) => [
             <p class="field-error" id="group-tags-error" role="alert">{{ e }}</p>
           }
           <button type="button" (click)="save()" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save group' }}</button>
+          @if (editing()) {
+            <button type="button" class="ghost" (click)="toggled(false)">Cancel</button>
+          }
         </details>
       }
     </section>
@@ -181,6 +187,8 @@ export class HashtagToolsComponent implements OnInit {
   readonly nextCursor = signal<string | null>(null);
   readonly loaded = signal(false);
   readonly saving = signal(false);
+  /** The group being changed; null while a new one is written. */
+  readonly editing = signal<HashtagGroup | null>(null);
   readonly busy = signal(false);
   readonly name = signal('');
   readonly tags = signal('');
@@ -217,7 +225,21 @@ export class HashtagToolsComponent implements OnInit {
   /** Opening the form fills in the post's hashtags. */
   toggled(open: boolean): void {
     this.saving.set(open);
+    if (!open && this.editing()) {
+      this.editing.set(null);
+      this.name.set('');
+      this.tags.set('');
+    }
     if (open && !this.tags()) this.tags.set(hashtagsOf(this.text()).join(' '));
+  }
+
+  edit(group: HashtagGroup): void {
+    this.editing.set(group);
+    this.name.set(group.name);
+    this.tags.set(group.hashtags.join(' '));
+    this.errors.clear();
+    this.saving.set(true);
+    queueMicrotask(() => document.getElementById('group-name')?.focus());
   }
 
   insertGroup(group: HashtagGroup): void {
@@ -235,12 +257,13 @@ export class HashtagToolsComponent implements OnInit {
     if (!tags.length) return this.errors.set({ hashtags: 'Hashtags: add at least one' });
     this.busy.set(true);
     try {
-      const group = await this.api.saveGroup(this.name().trim(), tags);
-      this.groups.update((g) => [group, ...g]);
+      const editing = this.editing();
+      const group = await this.api.saveGroup(this.name().trim(), tags, editing?.id);
+      this.groups.update((g) => (editing ? g.map((x) => (x.id === group.id ? group : x)) : [group, ...g]));
       this.errors.clear();
+      this.toggled(false);
       this.name.set('');
       this.tags.set('');
-      this.saving.set(false);
     } catch (error) {
       this.errors.fromError(error, { name: 'Group name', hashtags: 'Hashtags' });
     } finally {
