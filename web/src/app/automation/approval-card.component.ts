@@ -69,6 +69,8 @@ const CHECK_DELAY_MS = 300;
         }
         @if (a.heldSchedule?.at) {
           · goes out {{ a.heldSchedule!.at | when }} once approved
+        } @else if (a.heldSchedule?.type === 'now') {
+          · goes out as soon as it is approved
         }
       </p>
       <so-banner [message]="errors.banner()" />
