@@ -11,7 +11,11 @@ export interface VariantChoice {
   firstComment: string;
   /** Media ids in the order this account shows them (a carousel's order); others follow. */
   mediaOrder: string[];
+  /** Options the composer has no field for (X's thread, set through the API): kept as they are. */
+  kept: Record<string, unknown>;
 }
+
+const COMPOSER_OPTIONS = ['pollOptions', 'pollDurationMinutes', 'title', 'firstComment'];
 
 export const emptyChoice = (): VariantChoice => ({
   postType: null,
@@ -20,6 +24,7 @@ export const emptyChoice = (): VariantChoice => ({
   title: '',
   firstComment: '',
   mediaOrder: [],
+  kept: {},
 });
 
 /** A saved variant's type, options and media order back in the form's terms (editing, templates). */
@@ -38,6 +43,7 @@ export function choiceFrom(
     title: text('title'),
     firstComment: text('firstComment'),
     mediaOrder: mediaIds,
+    kept: Object.fromEntries(Object.entries(o).filter(([key]) => !COMPOSER_OPTIONS.includes(key))),
   };
 }
 
@@ -47,7 +53,7 @@ export function choiceFrom(
  */
 export function variantOptions(rules: NetworkRules | undefined, choice: VariantChoice, type: string | null) {
   const rule: PostTypeRule | undefined = rules?.postTypes.find((p) => p.type === type);
-  const options: Record<string, string | number | string[]> = {};
+  const options: Record<string, unknown> = { ...choice.kept };
   if (rule?.poll) {
     options['pollOptions'] = choice.pollOptions.map((o) => o.trim());
     if (choice.pollDurationMinutes !== null) options['pollDurationMinutes'] = choice.pollDurationMinutes;
