@@ -139,6 +139,27 @@ describe.each(DATABASE_KINDS)('where media is used, through every write of a med
     expect(await t.db.getRepository(PostVariantMedia).countBy({ workspaceId })).toBe(0);
   });
 
+  it('follows an approval that edits the variants, and keeps the item while the post waits', async () => {
+    const item = await upload('for-review.png');
+    const draft = (
+      await send('post', '/posts', { text: 'For review', variants: [{ accountId: pics, mediaIds: [item.id] }] }).expect(
+        201,
+      )
+    ).body;
+    const approval = (await send('post', '/approvals', { postId: draft.id }).expect(201)).body;
+    expect(await usage(item.id)).toEqual([
+      { postId: draft.id, excerpt: 'For review', state: 'pending_approval', scheduledAt: null },
+    ]);
+    expect((await remove(`/media/${item.id}?confirm=true`).expect(409)).body.code).toBe('MEDIA_IN_USE');
+    await send('post', `/approvals/${approval.id}/approve`, {
+      variants: [{ variantId: draft.variants[0].id, text: 'Reviewed and approved' }],
+    }).expect(200);
+    await expectIndexMatchesVariants();
+    expect(await usage(item.id)).toEqual([
+      { postId: draft.id, excerpt: 'For review', state: 'draft', scheduledAt: null },
+    ]);
+  });
+
   it('follows posts imported from a sheet', async () => {
     await t.app.get(BackgroundJobs).start();
     const [cover, extra] = [await upload('cover.png'), await upload('extra.png')];
