@@ -154,6 +154,10 @@ describe.each(DATABASE_KINDS)('where media is used, through every write of a med
     await send('post', `/approvals/${approval.id}/approve`, {
       variants: [{ variantId: draft.variants[0].id, text: 'Reviewed and approved' }],
     }).expect(200);
+    const approved = (await t.http.get(`/api/v1/posts/${draft.id}`).set(as(owner, workspaceId)).expect(200)).body;
+    expect(approved.variants).toEqual([
+      expect.objectContaining({ text: 'Reviewed and approved', mediaIds: [item.id] }),
+    ]);
     await expectIndexMatchesVariants();
     expect(await usage(item.id)).toEqual([
       { postId: draft.id, excerpt: 'For review', state: 'draft', scheduledAt: null },
