@@ -53,7 +53,8 @@ interface Item {
  * The media library in Chromium against the real platform: three images dropped on the library
  * (a progress bar each), one tagged and found again by its tag and its name, cropped to 4:5 into
  * a new item (the original kept), copied to another workspace, attached to a post from the
- * composer's library picker and shown on the post's page.
+ * composer's library picker and shown on the post's page; deleting is refused while a scheduled
+ * post uses an image, and asked about when a draft does.
  */
 describe('media library journey', () => {
   let platform: Platform;
@@ -63,6 +64,7 @@ describe('media library journey', () => {
   let base: string;
   let otherWorkspaceId: string;
   let croppedId: string;
+  let draftId: string;
   const email = `media-${Date.now()}@example.com`;
   const tiles = () => page.getByRole('list', { name: 'Media' }).locator('.tile');
   const tile = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}, `) });
@@ -146,8 +148,9 @@ describe('media library journey', () => {
     await tile('forest.png').click();
     await dialog().getByRole('button', { name: 'Edit…' }).click();
     await dialog()
-      .getByLabel('Crop')
+      .getByLabel('Crop', { exact: true })
       .selectOption({ label: (await cropOption('4:5'))! });
+    await dialog().getByLabel('Crop frame: arrow keys move it').waitFor();
     await expect.poll(() => dialog().getByTestId('edit-result').textContent()).toContain('720 × 900');
     await screenshot(page, 'media-editor');
     const original = page.url().split('item=')[1];
@@ -192,6 +195,7 @@ describe('media library journey', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
     const postId = page.url().split('/posts/')[1];
+    draftId = postId;
 
     const media = page.getByRole('list', { name: 'Media' });
     await expect.poll(() => media.locator('img').count()).toBe(1);
@@ -207,9 +211,39 @@ describe('media library journey', () => {
     await dialog().getByTestId('media-usage').getByText('Spring is here').waitFor();
   });
 
+  it('refuses to delete an image a scheduled post uses, and asks before taking one out of a draft', async () => {
+    const [account] = (await call('GET', '/api/v1/accounts')).items as { id: string }[];
+    const forest = ((await call('GET', '/api/v1/media?q=forest')).items as Item[]).find((i) => !i.derivedFromId)!;
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    await call('POST', '/api/v1/posts', {
+      text: 'Later this week',
+      variants: [{ accountId: account.id, mediaIds: [forest.id] }],
+      schedule: { type: 'single', at: inThreeDays },
+    });
+    await navLink(page, 'Media library').click();
+    await page.locator(`[data-media="${forest.id}"]`).focus();
+    await page.keyboard.press('Delete');
+    const refusal = page.getByRole('dialog', { name: `${forest.fileName} is in use` });
+    await refusal.getByRole('link', { name: 'Later this week' }).waitFor();
+    expect(await refusal.getByRole('button', { name: /Delete/ }).count()).toBe(0);
+    await refusal.getByRole('button', { name: 'Close' }).click();
+
+    await page.locator(`[data-media="${croppedId}"]`).focus();
+    await page.keyboard.press('Delete');
+    const ask = page.getByRole('dialog', { name: /^Delete .+\?$/ });
+    await ask.getByRole('link', { name: 'Spring is here' }).waitFor();
+    await ask.getByRole('button', { name: 'Delete anyway' }).click();
+    await expect.poll(() => page.locator(`[data-media="${croppedId}"]`).count()).toBe(0);
+    const draft = (await call('GET', `/api/v1/posts/${draftId}`)) as { variants: { mediaIds: string[] }[] };
+    expect(draft.variants[0].mediaIds).toEqual([]);
+    expect(((await call('GET', `/api/v1/media/${forest.id}`)) as unknown as Item).id).toBe(forest.id);
+  });
+
   /** The crop option whose label starts with the ratio (it names the networks it fits). */
   async function cropOption(aspect: string): Promise<string | undefined> {
-    const labels = await dialog().getByLabel('Crop').locator('option').allTextContents();
+    const select = dialog().getByLabel('Crop', { exact: true });
+    await select.waitFor();
+    const labels = await select.locator('option').allTextContents();
     return labels.map((l) => l.trim()).find((l) => l.startsWith(aspect));
   }
 });

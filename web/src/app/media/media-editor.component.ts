@@ -62,14 +62,19 @@ type CropChoice = 'none' | 'free' | CropAspect;
           </div>
         </fieldset>
 
-        <label for="edit-crop">Crop</label>
-        <select id="edit-crop" name="crop" [ngModel]="crop()" (ngModelChange)="crop.set($event)">
-          <option value="none">No crop</option>
-          <option value="free">Free</option>
-          @for (a of aspects(); track a.aspect) {
-            <option [value]="a.aspect">{{ a.aspect }}{{ a.fits ? ' — ' + a.fits : '' }}</option>
-          }
-        </select>
+        <!-- Shown once the networks' ratios are in, so no option changes its name under the pointer. -->
+        @if (ratios() === undefined) {
+          <p class="muted small" role="status">Loading the crop sizes…</p>
+        } @else {
+          <label for="edit-crop">Crop</label>
+          <select id="edit-crop" name="crop" [ngModel]="crop()" (ngModelChange)="crop.set($event)">
+            <option value="none">No crop</option>
+            <option value="free">Free</option>
+            @for (a of aspects(); track a.aspect) {
+              <option [value]="a.aspect">{{ a.aspect }}{{ a.fits ? ' — ' + a.fits : '' }}</option>
+            }
+          </select>
+        }
 
         <fieldset>
           <legend>Resize (pixels)</legend>
@@ -196,7 +201,8 @@ export class MediaEditorComponent implements OnInit {
   readonly turns = signal(0);
   /** The cropper's frame in pixels of the rotated image, as it last reported it. */
   readonly framePosition = signal<CropperPosition | null>(null);
-  readonly ratios = signal<AspectRatios | null>(null);
+  /** undefined while loading; null when they could not be read (every crop is still offered). */
+  readonly ratios = signal<AspectRatios | null | undefined>(undefined);
   readonly hasLogo = computed(() => !!this.workspaces.current()?.branding.logoUrl);
   width: number | null = null;
   height: number | null = null;
