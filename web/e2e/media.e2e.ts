@@ -220,7 +220,10 @@ describe('media library journey', () => {
       variants: [{ accountId: account.id, mediaIds: [forest.id] }],
       schedule: { type: 'single', at: inThreeDays },
     });
-    await navLink(page, 'Media library').click();
+    // The previous step left the cropped copy's details open on the library.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toContain('item=');
+    await page.reload();
     await page.locator(`[data-media="${forest.id}"]`).focus();
     await page.keyboard.press('Delete');
     const refusal = page.getByRole('dialog', { name: `${forest.fileName} is in use` });
