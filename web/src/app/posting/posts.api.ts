@@ -149,12 +149,6 @@ export class PostsApi {
     return (await firstValueFrom(this.http.get<{ columns: BoardColumn[] }>('/api/v1/board'))).columns;
   }
 
-  upload(file: File): Promise<MediaItem> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return firstValueFrom(this.http.post<MediaItem>('/api/v1/media', form));
-  }
-
   /** A fixed copy of an image for a network's rules (crop, convert, shrink); the original is kept. */
   autoFix(id: string, network: string): Promise<MediaItem> {
     return firstValueFrom(this.http.post<MediaItem>(`/api/v1/media/${id}/auto-fix`, { network }));
