@@ -76,7 +76,7 @@ export type FolderChoice = string;
       @if (canWrite()) {
         <form class="new-folder" (ngSubmit)="create()">
           <label for="new-folder">New folder</label>
-          <div class="inline-form">
+          <div class="new-folder-row">
             <input id="new-folder" name="newFolder" [(ngModel)]="newName" placeholder="e.g. Spring campaign" />
             <button type="submit" class="small" [disabled]="!newName.trim()">Add</button>
           </div>
@@ -115,6 +115,14 @@ export type FolderChoice = string;
     }
     .new-folder label {
       font-size: 0.85rem;
+    }
+    .new-folder-row {
+      display: flex;
+      gap: 0.4rem;
+    }
+    .new-folder-row input {
+      flex: 1;
+      min-width: 0;
     }
   `,
 })
