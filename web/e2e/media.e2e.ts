@@ -242,6 +242,20 @@ describe('media library journey', () => {
     expect(((await call('GET', `/api/v1/media/${forest.id}`)) as unknown as Item).id).toBe(forest.id);
   });
 
+  it('files what is dropped in an open folder into it', async () => {
+    await page.getByLabel('New folder').fill('Campaign');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const folders = page.getByRole('navigation', { name: 'Folders' });
+    await folders.getByRole('button', { name: 'Campaign' }).click();
+    await page.getByText('This folder is empty.', { exact: false }).waitFor();
+    await dropFiles(page, 'drop-zone', [await picture('poster.png', '#a855f7')]);
+    await tile('poster.png').waitFor();
+    expect(await tiles().count()).toBe(1);
+    const [folder] = (await call('GET', '/api/v1/media-folders')).items as { id: string; name: string }[];
+    const [poster] = (await call('GET', '/api/v1/media?q=poster')).items as (Item & { folderId: string })[];
+    expect([folder.name, poster.folderId]).toEqual(['Campaign', folder.id]);
+  });
+
   /** The crop option whose label starts with the ratio (it names the networks it fits). */
   async function cropOption(aspect: string): Promise<string | undefined> {
     const select = dialog().getByLabel('Crop', { exact: true });

@@ -212,19 +212,21 @@ export class MediaLibraryPage {
     await this.store.search({ ...this.searchFilter(), ...(folderId ? { folderId } : {}) });
   }
 
+  /** Dropped while a folder is open: the files go into it (and show there once moved). */
   async upload(files: File[]): Promise<void> {
     const folderId = this.store.filter().folderId;
     const target = folderId && folderId !== 'root' ? folderId : null;
-    const items = await this.uploads.add(files, (item) => this.store.added(item));
-    // Dropped inside a folder: the files go into it.
-    if (target) {
-      for (const item of items) {
-        await this.api.update(item.id, { folderId: target }).then(
-          (moved) => this.store.changed(moved),
+    const moves: Promise<void>[] = [];
+    await this.uploads.add(files, (item) => {
+      if (!target) return this.store.added(item);
+      moves.push(
+        this.api.update(item.id, { folderId: target }).then(
+          (moved) => this.store.added(moved),
           (error) => this.error.set(problemText(error)),
-        );
-      }
-    }
+        ),
+      );
+    });
+    await Promise.all(moves);
     await this.refreshFolders();
   }
 
