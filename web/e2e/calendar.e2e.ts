@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiCall,
   apiSession,
+  DAYTIME_ZONE,
   launchChromium,
   navLink,
   PASSWORD,
@@ -11,20 +12,11 @@ import {
   screenshot,
   signUpWithWorkspace,
   startPlatform,
+  uploadImage,
 } from './harness';
 
-/** A zone where it is not near midnight now, so "this week" stays put during the test. */
-const ZONE =
-  ['Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'].find((zone) => {
-    const hour = DateTime.now().setZone(zone).hour;
-    return hour >= 1 && hour <= 21;
-  }) ?? 'UTC';
+const ZONE = DAYTIME_ZONE;
 
-/** A 2×2 PNG, the media of a post. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMAAAA4bAQGTkNlyAAAAAElFTkSuQmCC',
-  'base64',
-);
 const LONG_URL = `https://example.com/campaigns/${'spring-sale-'.repeat(20)}landing`;
 /** How the app writes dates (shared/format.ts): British English. */
 const fmt = (d: DateTime, format: string) => d.toFormat(format, { locale: 'en-GB' });
@@ -91,7 +83,7 @@ describe('calendar and board journey', () => {
     for (const name of ['Shop', 'Blog']) {
       accounts[name] = (await call('POST', '/api/v1/accounts', { network: 'sandbox', name })).id as string;
     }
-    const mediaId = await upload();
+    const mediaId = await uploadImage(platform, email, workspaceId, 'teaser.png');
     const schedule = (when: DateTime) => ({ type: 'single', at: when.toUTC().toISO() });
     const post = async (as: ApiCall, title: string, body: object) => {
       const created = await as('POST', '/api/v1/posts', { title, text: `${title} text`, ...body });
@@ -139,23 +131,6 @@ describe('calendar and board journey', () => {
       body: JSON.stringify({ token }),
     });
     return register.user.id as string;
-  }
-
-  /** An image in the media library (a multipart upload, which the JSON session does not send). */
-  async function upload(): Promise<string> {
-    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    }).then((r) => r.json());
-    const form = new FormData();
-    form.append('file', new Blob([PNG], { type: 'image/png' }), 'teaser.png');
-    const res = await fetch(`${platform.url}/api/v1/media`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${login.accessToken}`, 'X-Workspace-Id': workspaceId },
-      body: form,
-    });
-    return ((await res.json()) as { id: string }).id;
   }
 
   it('shows the week as a time grid, each post in its hour with its network and thumbnail', async () => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -152,6 +153,13 @@ export async function apiSession(platform: Platform, email: string, workspaceId:
       body: body ? JSON.stringify(body) : undefined,
     }).then((r) => (r.status === 204 ? {} : r.json()))) as Record<string, unknown>;
 }
+
+/** A zone where it is not near midnight now, so "today" and "this week" stay put while a journey runs. */
+export const DAYTIME_ZONE =
+  ['Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'].find((zone) => {
+    const hour = DateTime.now().setZone(zone).hour;
+    return hour >= 1 && hour <= 21;
+  }) ?? 'UTC';
 
 /** A 2×2 PNG: an image for a post, or a logo. */
 export const PNG = Buffer.from(

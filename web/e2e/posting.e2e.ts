@@ -4,26 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiCall,
   apiSession,
+  DAYTIME_ZONE,
   launchChromium,
   navLink,
   Platform,
   screenshot,
   signUpWithWorkspace,
   startPlatform,
+  PNG,
 } from './harness';
 
-/** A zone where it is not near midnight now, so "today" and "tomorrow" stay put during the test. */
-const ZONE =
-  ['Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'].find((zone) => {
-    const hour = DateTime.now().setZone(zone).hour;
-    return hour >= 1 && hour <= 21;
-  }) ?? 'UTC';
-
-/** A 2×2 PNG to attach. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMAAAA4bAQGTkNlyAAAAAElFTkSuQmCC',
-  'base64',
-);
+const ZONE = DAYTIME_ZONE;
 
 /** The workspace's logo: any image the platform serves. */
 const LOGO = (url: string) => `${url}/assets/favicon.svg`;
