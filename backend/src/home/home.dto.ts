@@ -3,7 +3,7 @@ import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import { AccountDto } from '../accounts/accounts.dto';
 import { ApprovalViewDto } from '../approvals/approvals.dto';
 import { AutomationSummaryDto } from '../automations/automations.dto';
-import { PostDto } from '../posts/posts.dto';
+import { PostDto, RepeatRuleDto } from '../posts/posts.dto';
 
 export class HomeUpcomingEntryDto {
   @ApiProperty({ format: 'uuid' }) postId: string;
@@ -14,6 +14,8 @@ export class HomeUpcomingEntryDto {
   @ApiProperty() state: string;
   @ApiProperty({ description: 'The first line of the text' }) title: string;
   @ApiProperty({ description: 'A later occurrence of a recurring or evergreen post' }) repeat: boolean;
+  @ApiProperty({ type: RepeatRuleDto, nullable: true, description: 'Its repeating schedule, to be said in words' })
+  repeatRule: RepeatRuleDto | null;
 }
 
 export class HomeUpcomingDto {

@@ -226,4 +226,23 @@ describe.each(DATABASE_KINDS)('home page on %s', (kind) => {
     // Not a member: someone else's workspace does not exist for them.
     await t.http.get('/api/v1/home').set(as(otherOwner, workspaceId)).expect(404);
   });
+
+  it('gives a repeating post its rule, so the page can say "Every day at …"', async () => {
+    const accountId = (await api(owner).post('/accounts', { network: 'sandbox', name: 'Daily' }).expect(201)).body
+      .id as string;
+    const first = DateTime.now().plus({ minutes: 5 }).setZone('UTC').startOf('minute');
+    const rrule = `FREQ=DAILY;BYHOUR=${first.hour};BYMINUTE=${first.minute};BYSECOND=0`;
+    const post = await api(owner)
+      .post('/posts', {
+        text: 'Daily tip',
+        variants: [{ accountId }],
+        schedule: { type: 'recurring', at: first.toISO(), rrule },
+      })
+      .expect(201);
+    const h = await home(owner);
+    const entries = [...h.upcoming.today, ...h.upcoming.thisWeek].filter((e) => e.postId === post.body.id);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries)
+      expect(e.repeatRule).toMatchObject({ type: 'recurring', rrule: expect.stringContaining('FREQ=DAILY') });
+  });
 });

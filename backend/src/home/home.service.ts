@@ -119,8 +119,8 @@ export class HomeService {
 }
 
 function entry(e: CalendarEntry) {
-  const { postId, variantId, accountId, network, at, state, title, repeat } = e;
-  return { postId, variantId, accountId, network, at, state, title, repeat };
+  const { postId, variantId, accountId, network, at, state, title, repeat, repeatRule } = e;
+  return { postId, variantId, accountId, network, at, state, title, repeat, repeatRule };
 }
 
 /** Accounts to reconnect, or whose access ends within 7 days (the same rule as the Accounts badge). */

@@ -132,7 +132,9 @@ export class CalendarService {
     const others = this.merged(accounts, [sending, publishing, repeats.placed]);
     const dayOf = dayOfInstant(filters.from, filters.to, workspace.timeZone);
     const first = new Map<string, Placed[]>();
-    for (const p of [...tally.first, ...others]) {
+    // A repeating post's next time (read as due) carries its rule's words, as in `range`.
+    const ruled = tally.first.map((p) => ({ ...p, rule: p.rule ?? repeats.rules.get(p.row.postId) }));
+    for (const p of [...ruled, ...others]) {
       const date = dayOf(p.plannedAt.getTime());
       first.set(date, [...(first.get(date) ?? []), p]);
     }

@@ -254,7 +254,14 @@ export interface CalendarEntry {
   mediaId: string | null;
   repeat: boolean;
   /** A repeat's rule, put into words by shared/repeat-text.ts. */
-  repeatRule: { type: 'recurring' | 'evergreen'; rrule: string | null; intervalDays: number | null } | null;
+  repeatRule: RepeatRule | null;
+}
+
+/** What an occurrence of a repeating post says of its schedule (calendar and home entries). */
+export interface RepeatRule {
+  type: 'recurring' | 'evergreen';
+  rrule: string | null;
+  intervalDays: number | null;
 }
 
 export interface Label {

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { RepeatRule } from '../core/api.types';
 
 export interface HomeEntry {
   postId: string;
@@ -9,6 +10,7 @@ export interface HomeEntry {
   at: string;
   title: string;
   repeat: boolean;
+  repeatRule: RepeatRule | null;
 }
 
 export interface HomeFailedPost {

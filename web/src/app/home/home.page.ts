@@ -4,7 +4,8 @@ import { problemText } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
 import { formatWhen, type WhenStyle } from '../shared/format';
-import { HomeApi, type ChecklistStep, type Home, type HomeFailedPost } from './home.api';
+import { describeRepeatRule } from '../shared/repeat-text';
+import { HomeApi, type ChecklistStep, type Home, type HomeEntry, type HomeFailedPost } from './home.api';
 
 /** Each checklist step in words, and the page where it is done. */
 const STEPS: Record<ChecklistStep, { label: string; path: string }> = {
@@ -112,6 +113,9 @@ const STEPS: Record<ChecklistStep, { label: string; path: string }> = {
             <span class="muted small">{{ at(e.at, h.timeZone, 'time') }}</span>
             <a [routerLink]="link('posts/' + e.postId)">{{ e.title }}</a>
             <span class="network-badge">{{ e.network }}</span>
+            @if (repeatWords(e, h.timeZone); as words) {
+              <span class="muted small">{{ words }}</span>
+            }
           </p>
         } @empty {
           <p class="muted">Nothing goes out today. <a [routerLink]="link('compose')">Compose a post</a></p>
@@ -122,6 +126,9 @@ const STEPS: Record<ChecklistStep, { label: string; path: string }> = {
             <span class="muted small">{{ at(e.at, h.timeZone) }}</span>
             <a [routerLink]="link('posts/' + e.postId)">{{ e.title }}</a>
             <span class="network-badge">{{ e.network }}</span>
+            @if (repeatWords(e, h.timeZone); as words) {
+              <span class="muted small">{{ words }}</span>
+            }
           </p>
         } @empty {
           <p class="muted">
@@ -201,6 +208,11 @@ export class HomePage implements OnInit {
   /** Every time on the page in the workspace's zone, as the calendar shows them. */
   at(iso: string | null | undefined, zone: string, style?: WhenStyle): string {
     return formatWhen(iso, zone, style);
+  }
+
+  /** "Every Monday at 08:00" beside an occurrence of a repeating post. */
+  repeatWords(e: HomeEntry, zone: string): string | null {
+    return describeRepeatRule(e.repeatRule, e.at, zone);
   }
 
   reason(p: HomeFailedPost): string {

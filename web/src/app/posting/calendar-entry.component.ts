@@ -5,7 +5,7 @@ import type { CalendarEntry } from '../core/api.types';
 import { formatWhen } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
 import { NetworkLogoComponent } from '../shared/network-logo.component';
-import { describeRepeat } from '../shared/repeat-text';
+import { describeRepeatRule } from '../shared/repeat-text';
 
 const STATE_WORDS: Record<string, string> = {
   failed: 'Failed',
@@ -151,12 +151,7 @@ export class CalendarEntryComponent {
     return state === 'failed' || state === 'needs_review' ? STATE_WORDS[state] : null;
   });
   /** "Every Monday at 08:00" for an occurrence of a repeating post. */
-  readonly repeatWords = computed(() => {
-    const { repeatRule: rule, at } = this.entry();
-    if (!rule) return null;
-    const evergreen = rule.intervalDays ? { intervalDays: rule.intervalDays, maxRepeats: null } : null;
-    return describeRepeat({ type: rule.type, at, rrule: rule.rrule, evergreen }, this.zone());
-  });
+  readonly repeatWords = computed(() => describeRepeatRule(this.entry().repeatRule, this.entry().at, this.zone()));
   readonly label = computed(() => {
     const e = this.entry();
     const state = STATE_WORDS[e.state] ? `, ${STATE_WORDS[e.state].toLowerCase()}` : '';

@@ -1,4 +1,5 @@
 import { RRule } from 'rrule';
+import type { RepeatRule } from '../core/api.types';
 import { formatWhen } from './format';
 
 /** What a repeating schedule carries (a post's `schedule`, the composer's choice turned into one). */
@@ -57,4 +58,11 @@ function ruleInWords(rule: string, at: string | null, zone: string): string {
 
 function atTime(at: string | null, zone: string): string {
   return at ? ` at ${formatWhen(at, zone, 'time')}` : '';
+}
+
+/** An occurrence's repeat in words, from the rule a calendar or home entry carries and its time. */
+export function describeRepeatRule(rule: RepeatRule | null, at: string, zone: string): string | null {
+  if (!rule) return null;
+  const evergreen = rule.intervalDays ? { intervalDays: rule.intervalDays, maxRepeats: null } : null;
+  return describeRepeat({ type: rule.type, at, rrule: rule.rrule, evergreen }, zone);
 }
