@@ -320,7 +320,7 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
       );
       expect(run.status).toBe('succeeded');
       expect(run.steps[1].output).toMatchObject({
-        caption: 'Autumn menu. Pumpkin soup is back. #Autumn #Back #Chestnuts',
+        caption: 'Autumn menu. Pumpkin soup is back. #Autumn #Chestnuts #Menu',
         generator: 'offline',
       });
       for (let i = 0; i < 100 && !received.length; i++) await new Promise((r) => setTimeout(r, 100));

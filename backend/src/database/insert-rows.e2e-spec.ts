@@ -7,7 +7,12 @@ import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 describe.each(DATABASE_KINDS)('insertRows on %s', (kind) => {
   const migrated = migratedDatabase(kind);
 
-  const post = (id: string, media: SandboxPost['media'], deletedAt: Date | null) => ({
+  const post = (
+    id: string,
+    media: SandboxPost['media'],
+    deletedAt: Date | null,
+    options: SandboxPost['options'] = null,
+  ) => ({
     id,
     accountExternalId: 'acct-1',
     idempotencyKey: `key-${id}`,
@@ -16,12 +21,18 @@ describe.each(DATABASE_KINDS)('insertRows on %s', (kind) => {
     link: null,
     media,
     deletedAt,
+    options,
   });
   const posts = () => migrated.dataSource.getRepository(SandboxPost);
 
   it('writes every column as the entity reads it back: JSON, dates and nulls', async () => {
     const rows = [
-      post('p1', [{ id: 'm1', kind: 'image', url: 'https://example.com/a.png' }], new Date('2026-03-29T01:30:00.123Z')),
+      post(
+        'p1',
+        [{ id: 'm1', kind: 'image', url: 'https://example.com/a.png' }],
+        new Date('2026-03-29T01:30:00.123Z'),
+        { pollOptions: ['Yes', 'No'], pollDurationMinutes: 1440 },
+      ),
       post('p2', [], null),
     ];
     await insertRows(migrated.dataSource.manager, SandboxPost, rows);
