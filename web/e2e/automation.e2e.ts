@@ -277,7 +277,10 @@ describe('automation journeys', () => {
 
     const client = await (await browser.newContext()).newPage();
     await client.goto(link);
-    await client.getByRole('article', { name: 'Preview for Cafe demo' }).waitFor();
+    await client
+      .getByRole('region', { name: /^Preview for Cafe demo on / })
+      .getByRole('article', { name: 'Preview' })
+      .waitFor();
     await client.getByLabel('Your name').fill('Cleo Client');
     await client.getByLabel('Add a comment').fill('Too late in the day for us');
     await client.getByRole('button', { name: 'Comment' }).click();
