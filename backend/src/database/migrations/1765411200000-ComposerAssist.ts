@@ -1,5 +1,4 @@
 import { EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { hashtagsIn, tagKey } from '../../hashtags/hashtag-text';
 import { foreignKey, index, portableColumns } from '../portable-columns';
 import { insertIntoTable } from '../table-inserts';
 
@@ -136,7 +135,7 @@ async function countExistingPosts(db: EntityManager): Promise<void> {
     for (const post of posts) {
       const texts = [post.text, ...variants.filter((v) => v.postId === post.id).map((v) => v.text)];
       const at = utc(post.updatedAt);
-      for (const [tag, label] of new Map(texts.flatMap(hashtagsIn).map((t) => [tagKey(t), t]))) {
+      for (const [tag, label] of tagsOf(texts)) {
         rows.push({ postId: post.id, tag, workspaceId: post.workspaceId });
         const use = uses.get(`${post.workspaceId}/${tag}`);
         if (!use)
@@ -161,3 +160,24 @@ async function countExistingPosts(db: EntityManager): Promise<void> {
 /** SQLite hands a timestamp back as UTC text without a zone, which Date would read as local time. */
 const utc = (value: Date | string) =>
   value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+
+/**
+ * Hashtags as the app read them when this migration was written (hashtags/hashtag-text.ts then),
+ * frozen here: a later change to the app's reader must not change what this migration counted.
+ */
+const HASHTAG = /(?:^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
+const MAX_TAG_LENGTH = 100;
+
+/** The texts' tags by lower-cased key, in order of first use; a tag's label is its first spelling in the last text using it. */
+function tagsOf(texts: string[]): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const text of texts) {
+    const inText = new Map<string, string>();
+    for (const [, tag] of text.matchAll(HASHTAG)) {
+      const key = tag.toLowerCase();
+      if (tag.length <= MAX_TAG_LENGTH && !inText.has(key)) inText.set(key, tag);
+    }
+    for (const [key, tag] of inText) tags.set(key, tag);
+  }
+  return tags;
+}
