@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate, measure, send, startMain } from './bench-kit.mjs';
+import { calibrate, measureReads, startMain } from './bench-kit.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const ACCOUNTS = 50;
@@ -103,21 +103,8 @@ async function main() {
       ['board', '/api/v1/board'],
       ['posts page (50)', '/api/v1/posts?limit=50'],
     ];
-    for (const [label, path] of reads) {
-      const first = await send(`${base}${path}`, { headers: asMember, agent });
-      if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
-      const { count, p50, p99, perSecond } = await measure(`${base}${path}`, asMember, {
-        agent,
-        clients: CLIENTS,
-        requests: REQUESTS,
-        seconds: SECONDS,
-        warmup: WARMUP,
-      });
-      console.log(
-        `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients over ${count} requests ` +
-          `(${size(JSON.parse(first.body))}, ${(first.body.length / 1024).toFixed(0)} kB)`,
-      );
-    }
+    const options = { agent, clients: CLIENTS, requests: REQUESTS, seconds: SECONDS, warmup: WARMUP };
+    await measureReads(base, reads, asMember, options, size);
   } finally {
     agent.destroy();
     child.kill('SIGTERM');

@@ -131,3 +131,19 @@ export async function measure(url, headers, { agent, clients, requests, seconds,
     perSecond: Math.round(latencies.length / ((Date.now() - started) / 1000)),
   };
 }
+
+/**
+ * Each `[label, path]` read once (it must answer 200), then measured by `measure`; prints one line
+ * per read with what its answer held (`describe` of the parsed body) and its size.
+ */
+export async function measureReads(base, reads, headers, options, describe) {
+  for (const [label, path] of reads) {
+    const first = await send(`${base}${path}`, { headers, agent: options.agent });
+    if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
+    const { count, p50, p99, perSecond } = await measure(`${base}${path}`, headers, options);
+    console.log(
+      `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${options.clients} clients over ${count} requests ` +
+        `(${describe(JSON.parse(first.body))}, ${(first.body.length / 1024).toFixed(0)} kB)`,
+    );
+  }
+}

@@ -10,7 +10,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { calibrate, measure, send, startMain } from './bench-kit.mjs';
+import { calibrate, measureReads, startMain } from './bench-kit.mjs';
 
 const ITEMS = Number(process.env.BENCH_MEDIA ?? 20_000);
 const FOLDERS = 20;
@@ -104,22 +104,14 @@ async function main() {
       ],
       ['an unused item, with its (empty) usage', `/api/v1/media/${ids[ITEMS - 1]}`],
     ];
-    for (const [label, path] of reads) {
-      const first = await send(`${base}${path}`, { headers: asMember, agent });
-      if (first.status !== 200) throw new Error(`${label}: ${first.status} ${first.body.slice(0, 300)}`);
-      const { count, p50, p99, perSecond } = await measure(`${base}${path}`, asMember, {
-        agent,
-        clients: CLIENTS,
-        requests: REQUESTS,
-        seconds: SECONDS,
-        warmup: WARMUP,
-      });
-      const body = JSON.parse(first.body);
-      console.log(
-        `${label}: p50 ${p50} ms, p99 ${p99} ms, ${perSecond} req/s at ${CLIENTS} clients over ${count} requests ` +
-          `(${body.items?.length ?? body.usage.length} ${body.items ? 'items' : 'posts'}, ${(first.body.length / 1024).toFixed(0)} kB)`,
-      );
-    }
+    const options = { agent, clients: CLIENTS, requests: REQUESTS, seconds: SECONDS, warmup: WARMUP };
+    await measureReads(
+      base,
+      reads,
+      asMember,
+      options,
+      (body) => `${body.items?.length ?? body.usage.length} ${body.items ? 'items' : 'posts'}`,
+    );
   } finally {
     agent.destroy();
     child.kill('SIGTERM');
