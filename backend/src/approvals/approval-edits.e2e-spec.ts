@@ -1,15 +1,12 @@
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, apiAs, as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { pngOf } from '../testing/images';
 
 const inHours = (h: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + h * 3_600_000).toISOString();
 
-const png = () =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 120, b: 200 } } })
-    .png()
-    .toBuffer();
+const png = () => pngOf(64, 48, { r: 20, g: 120, b: 200 });
 
 interface VariantView {
   id: string;

@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { pngOf } from '../testing/images';
 
 const ORANGE = { r: 200, g: 80, b: 40 };
-const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: ORANGE } })
-    .png()
-    .toBuffer();
+const png = (width: number, height: number) => pngOf(width, height, ORANGE);
 /** A 1000×600 picture whose left half is black and right half white: crops and turns show where they took from. */
 const halves = () =>
   sharp({ create: { width: 1000, height: 600, channels: 3, background: '#000' } })

@@ -7,11 +7,9 @@ import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
 import { MEDIA_STORE } from './media-store.provider';
 import type { BlobStore } from './storage/blob-store';
+import { pngOf } from '../testing/images';
 
-const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } })
-    .png()
-    .toBuffer();
+const png = (width: number, height: number) => pngOf(width, height, { r: 30, g: 120, b: 200 });
 
 describe.each(DATABASE_KINDS)('the media library over HTTP on %s', (kind) => {
   let t: TestApp;

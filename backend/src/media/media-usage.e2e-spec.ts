@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { PostVariantMedia } from '../posts/post-variant-media.entity';
@@ -6,11 +5,9 @@ import { PostVariant } from '../posts/post-variant.entity';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { pngOf } from '../testing/images';
 
-const png = () =>
-  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 90, b: 40 } } })
-    .png()
-    .toBuffer();
+const png = () => pngOf(40, 30, { r: 200, g: 90, b: 40 });
 
 /**
  * The library's "used in" and its delete check read the variants' media index, so each way a

@@ -11,11 +11,9 @@ import { SchedulerTick } from '../publishing/scheduler-tick';
 import { as, newUser, newWorkspace, TestUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { pngOf } from '../testing/images';
 
-const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
-    .png()
-    .toBuffer();
+const png = (width: number, height: number) => pngOf(width, height, { r: 200, g: 80, b: 40 });
 
 describe.each(DATABASE_KINDS)('media over HTTP on %s', (kind) => {
   let t: TestApp;
