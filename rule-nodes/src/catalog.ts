@@ -15,6 +15,8 @@ export const NODE_TYPES = [
   'condition',
   'switch',
   'delay',
+  'metric-check',
+  'top-post',
   'create-draft',
   'schedule-post',
   'publish-now',
@@ -55,6 +57,8 @@ export type FieldKind =
 export interface FieldOption {
   value: string;
   label: string;
+  /** Still accepted (saved flows use it) but no longer offered to new ones. */
+  retired?: boolean;
 }
 
 export interface FieldSpec {
@@ -110,13 +114,45 @@ const POST_EVENTS: FieldOption[] = ['published', 'failed', 'approved', 'declined
   value,
   label: value[0].toUpperCase() + value.slice(1),
 }));
-const METRICS: FieldOption[] = ['impressions', 'reach', 'likes', 'comments', 'shares', 'clicks'].map((value) => ({
-  value,
-  label: value[0].toUpperCase() + value.slice(1),
-}));
+/**
+ * The post metrics analytics records (its `post.metrics` event carries each one a network gives);
+ * `likes` is the old name of reactions, kept for flows saved with it.
+ */
+export const POST_METRIC_OPTIONS: FieldOption[] = [
+  { value: 'impressions', label: 'Impressions' },
+  { value: 'reach', label: 'Reach' },
+  { value: 'clicks', label: 'Link clicks' },
+  { value: 'reactions', label: 'Reactions' },
+  { value: 'comments', label: 'Comments' },
+  { value: 'shares', label: 'Shares' },
+  { value: 'saves', label: 'Saves' },
+  { value: 'videoViews', label: 'Video views' },
+  { value: 'engagement', label: 'Engagement' },
+  { value: 'engagementRate', label: 'Engagement rate (%)' },
+  { value: 'ctr', label: 'Click-through rate (%)' },
+  { value: 'likes', label: 'Likes (now Reactions)', retired: true },
+];
+const METRICS = POST_METRIC_OPTIONS;
 const COMPARISONS: FieldOption[] = [
   { value: 'greaterThanInclusive', label: 'at least' },
   { value: 'lessThan', label: 'below' },
+];
+/** What a metric is compared with: a number, or that many times the median of the account's posts. */
+const BASES: FieldOption[] = [
+  { value: 'value', label: 'the value' },
+  { value: 'accountMedian', label: "the value × the account's median" },
+];
+const COMPARED: FieldSpec[] = [
+  { key: 'comparison', label: 'When', kind: 'select', default: 'greaterThanInclusive', options: COMPARISONS },
+  { key: 'value', label: 'Value', kind: 'number', required: true, min: 0 },
+  {
+    key: 'basis',
+    label: 'Compared with',
+    kind: 'select',
+    default: 'value',
+    options: BASES,
+    help: "× median: 3 means three times the median of the account's posts of the last 90 days",
+  },
 ];
 
 const spec = (s: NodeTypeSpec) => s;
@@ -197,13 +233,21 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'trigger',
     label: 'Metric threshold',
     description:
-      "Starts a run when a post's metric crosses a value. Payload: postId, variantId, metric, value, threshold.",
+      "Starts a run, once per post variant, when analytics records a metric that crosses a value (or a multiple of the account's median). Payload: postId, variantId, accountId, metric, value, threshold; accountMedian when compared with the median.",
     inputs: [],
     outputs: ['out'],
     config: [
       { key: 'metric', label: 'Metric', kind: 'select', required: true, options: METRICS },
-      { key: 'comparison', label: 'When', kind: 'select', default: 'greaterThanInclusive', options: COMPARISONS },
-      { key: 'value', label: 'Value', kind: 'number', required: true, min: 0 },
+      ...COMPARED,
+      {
+        key: 'afterHours',
+        label: 'Not before (hours after publishing)',
+        kind: 'number',
+        default: 0,
+        min: 0,
+        max: 24 * 90,
+        help: 'e.g. 24 judges a post on its first day',
+      },
     ],
   }),
   spec({
@@ -261,6 +305,36 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
         requiredWhen: { key: 'mode', equals: 'until' },
         help: 'An ISO date-time, e.g. {{publishedAt}}',
       },
+    ],
+  }),
+  spec({
+    type: 'metric-check',
+    category: 'logic',
+    label: 'Post metric check',
+    description:
+      "Sends the message to true or false by the post's latest metrics from analytics (false while it has none): the variant of the payload's variantId, else the post's best variant by the metric. Adds metrics, variantId, and accountMedian when compared with the median.",
+    inputs: ['in'],
+    outputs: ['true', 'false'],
+    config: [POST_ID, { key: 'metric', label: 'Metric', kind: 'select', required: true, options: METRICS }, ...COMPARED],
+  }),
+  spec({
+    type: 'top-post',
+    category: 'logic',
+    label: 'Top post',
+    description:
+      "Picks the best post of a period by a metric from analytics, one this node has not picked before; none when there is no such post. Adds text, topPost (postId, variantId, accountId, network, publishedAt, metric, value) and postId.",
+    inputs: ['in'],
+    outputs: ['out', 'none'],
+    config: [
+      {
+        key: 'metric',
+        label: 'Best by',
+        kind: 'select',
+        default: 'engagement',
+        options: METRICS.filter((m) => !m.retired),
+      },
+      { key: 'days', label: 'Published in the last (days)', kind: 'number', default: 30, min: 1, max: 365 },
+      { key: 'accountIds', label: 'Only from accounts', kind: 'accounts', help: 'Leave empty for every account' },
     ],
   }),
   spec({

@@ -231,6 +231,8 @@ export class CreatedHookDto {
 class FieldOptionDto {
   @ApiProperty() value: string;
   @ApiProperty() label: string;
+  @ApiPropertyOptional({ description: 'Still accepted (saved flows use it) but no longer offered to new ones' })
+  retired?: boolean;
 }
 
 class RequiredWhenDto {

@@ -50,6 +50,8 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
       'condition',
       'switch',
       'delay',
+      'metric-check',
+      'top-post',
       'create-draft',
       'schedule-post',
       'publish-now',

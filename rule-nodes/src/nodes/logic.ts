@@ -75,8 +75,18 @@ function registerDelay(RED: Red): void {
   });
 }
 
+/** Logic that needs the domain's data (a post's metrics, the top posts): the backend answers with the port. */
+function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post'): void {
+  RED.nodes.registerType(nodeRedType(type), function (this: RedNode, deployed: DeployedNodeDef) {
+    RED.nodes.createNode(this, deployed);
+    this.on('input', handleWithBackend(RED, this, readNodeDef(deployed)));
+  });
+}
+
 export = function registerLogic(RED: Red): void {
   registerCondition(RED);
+  registerAsksBackend(RED, 'metric-check');
+  registerAsksBackend(RED, 'top-post');
   registerSwitch(RED);
   registerDelay(RED);
 };

@@ -187,6 +187,40 @@ describe('rule nodes in Node-RED', () => {
     },
   );
 
+  it('checks a post\'s metrics with the backend and continues on the port it names', async () => {
+    backend.answer = (call) => ({
+      payload: { ...call.payload, metrics: { engagement: 90 } },
+      port: call.payload.postId === 'p1' ? 'true' : 'false',
+    });
+    const { node, received } = await load('metric-check', ['true', 'false'], {
+      postId: '{{postId}}',
+      metric: 'engagement',
+      value: 3,
+      basis: 'accountMedian',
+    });
+    node.receive(msg({ postId: 'p1' }));
+    await settle();
+    node.receive(msg({ postId: 'p2' }));
+    await settle();
+    expect(backend.received.map((c) => [c.type, c.config.postId])).toEqual([
+      ['metric-check', 'p1'],
+      ['metric-check', 'p2'],
+    ]);
+    expect(received.map(([port, m]) => [port, m.payload.postId, m.payload.metrics])).toEqual([
+      ['true', 'p1', { engagement: 90 }],
+      ['false', 'p2', { engagement: 90 }],
+    ]);
+  });
+
+  it('asks the backend for the top post and sends none on when there is none', async () => {
+    backend.answer = () => ({ payload: {}, port: 'none' });
+    const { node, received } = await load('top-post', ['out', 'none'], { metric: 'engagement', days: 30 });
+    node.receive(msg({ firedAt: '2026-01-05T09:00:00Z' }));
+    await settle();
+    expect(backend.received[0]).toMatchObject({ type: 'top-post', config: { metric: 'engagement', days: 30 } });
+    expect(received.map(([port]) => port)).toEqual(['none']);
+  });
+
   it('leaves a request for approval waiting, then continues on the port the decision names', async () => {
     backend.answer = () => ({ waiting: true });
     const { node, received } = await load('request-approval', ['approved', 'declined', 'timeout'], {

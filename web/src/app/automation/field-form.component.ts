@@ -51,7 +51,7 @@ interface Rule {
               [value]="values()[field.key] ?? ''"
               (change)="set(field, $any($event.target).value)"
             >
-              @for (option of field.options ?? []; track option.value) {
+              @for (option of offered(field); track option.value) {
                 <option [value]="option.value" [selected]="values()[field.key] === option.value">
                   {{ option.label }}
                 </option>
@@ -272,6 +272,11 @@ export class FieldFormComponent {
 
   setNumber(field: FieldSpec, text: string): void {
     this.set(field, text === '' ? undefined : Number(text));
+  }
+
+  /** A select's options: a retired one only while it is the value (a saved flow keeps it; new ones cannot pick it). */
+  offered(field: FieldSpec): { value: string; label: string }[] {
+    return (field.options ?? []).filter((o) => !o.retired || this.values()[field.key] === o.value);
   }
 
   /** A multiselect's choices; roles add the workspace's custom roles and any chosen role no longer offered (so it can be unticked). */
