@@ -59,6 +59,11 @@ export class SandboxSettingsDto {
   @IsOptional()
   @IsBoolean()
   lookup?: boolean;
+
+  @ApiPropertyOptional({ description: 'false: behave like a token without the insights permission (no metrics)' })
+  @IsOptional()
+  @IsBoolean()
+  insights?: boolean;
 }
 
 export class UpdateAccountDto {
@@ -133,13 +138,23 @@ export class SandboxMediaDto {
   @ApiProperty() url: string;
 }
 
+/** A post's metrics as the Sandbox reports them now; null = not provided (video views of a text post). */
 export class SandboxMetricsDto {
-  @ApiProperty({ type: 'integer' }) impressions: number;
-  @ApiProperty({ type: 'integer' }) reach: number;
-  @ApiProperty({ type: 'integer' }) likes: number;
-  @ApiProperty({ type: 'integer' }) comments: number;
-  @ApiProperty({ type: 'integer' }) shares: number;
-  @ApiProperty({ type: 'integer' }) clicks: number;
+  @ApiProperty({ type: 'integer', nullable: true }) impressions: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) reach: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Link clicks' }) clicks: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) reactions: number | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    nullable: true,
+    example: { like: 40, love: 8, haha: 2 },
+  })
+  reactionsByType: Record<string, number> | null;
+  @ApiProperty({ type: 'integer', nullable: true }) comments: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) shares: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) saves: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) videoViews: number | null;
 }
 
 export class SandboxPostDto {

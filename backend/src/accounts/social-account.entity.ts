@@ -21,6 +21,8 @@ export interface AccountSettings {
   failCount?: number;
   retryAfterSeconds?: number;
   lookup?: boolean;
+  /** false: behave like a token without the insights permission (metrics unavailable). */
+  insights?: boolean;
 }
 
 /**

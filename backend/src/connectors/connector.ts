@@ -46,13 +46,70 @@ export interface PublishedPost {
   url: string | null;
 }
 
+/** A post's counts as the network reports them now. A metric the network does not provide is null, never 0. */
 export interface PostMetrics {
-  impressions: number;
-  reach: number;
-  likes: number;
-  comments: number;
-  shares: number;
-  clicks: number;
+  impressions: number | null;
+  reach: number | null;
+  /** Link clicks. */
+  clicks: number | null;
+  /** All reactions together (likes, loves, …). */
+  reactions: number | null;
+  /** Reactions by kind as the network names them (like, love, haha …); null where it does not split them. */
+  reactionsByType: Record<string, number> | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  videoViews: number | null;
+}
+
+/** Every metric "not provided": the start connectors fill in what their network reports. */
+export const NO_METRICS: Readonly<PostMetrics> = Object.freeze({
+  impressions: null,
+  reach: null,
+  clicks: null,
+  reactions: null,
+  reactionsByType: null,
+  comments: null,
+  shares: null,
+  saves: null,
+  videoViews: null,
+});
+
+/** An account's own figures as of now; null where the network does not say. */
+export interface AccountStats {
+  followers: number | null;
+  following: number | null;
+  posts: number | null;
+  profileViews: number | null;
+}
+
+/** A post the network lists for the account (published outside the platform too). */
+export interface NetworkPost {
+  externalId: string;
+  url: string | null;
+  text: string;
+  publishedAt: Date;
+  postType: PostType;
+  mediaKind: 'image' | 'video' | null;
+}
+
+/** A recent post of an account we don't own, with the public part of its metrics. */
+export interface PublicPost {
+  externalId: string;
+  publishedAt: Date;
+  postType: PostType;
+  metrics: PostMetrics;
+}
+
+/** Public figures of an account we don't own (a competitor). */
+export interface PublicAccount {
+  externalId: string;
+  handle: string;
+  name: string;
+  followers: number | null;
+  following: number | null;
+  posts: number | null;
+  recentPosts: PublicPost[];
 }
 
 /** What a connector throws when the network refuses: the publisher acts on `failure.kind`. */
@@ -71,6 +128,17 @@ export class LookupUnavailableError extends Error {
   }
 }
 
+/**
+ * The token lacks the permission to read insights (or the network refuses them to this account):
+ * metrics are marked unavailable and the account page shows `reason`, which says what to do.
+ */
+export class MetricsUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'MetricsUnavailableError';
+  }
+}
+
 /** One per network, in `connectors/<network>/`; generic code reaches them through the registry. */
 export interface Connector {
   readonly network: NetworkId;
@@ -82,7 +150,20 @@ export interface Connector {
    */
   findPublished?(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost | null>;
   delete(account: AccountCredentials, externalId: string): Promise<void>;
-  fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics>;
+  /** How many posts one metrics call may ask for (1 where the network has no batch read). */
+  readonly metricsBatchSize: number;
+  /**
+   * Metrics of several posts (at most `metricsBatchSize`); an id missing from the map is a post the
+   * network no longer has. Throws MetricsUnavailableError when insights cannot be read at all,
+   * ConnectorFailure for everything else (429 with Retry-After is a `retry`).
+   */
+  fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>>;
+  /** Today's followers, following, posts and profile views of the account. */
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats>;
+  /** Posts since `since`, newest first, where the network lists an account's posts. */
+  listPosts?(account: AccountCredentials, since: Date): Promise<NetworkPost[]>;
+  /** Competitor lookup by handle, where the network lets us read public figures. */
+  lookupPublicAccount?(account: AccountCredentials, handle: string): Promise<PublicAccount>;
 }
 
 /** The person-facing part of connecting an account: OAuth 2 authorization code (+ PKCE where supported). */

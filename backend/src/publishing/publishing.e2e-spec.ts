@@ -74,9 +74,12 @@ describe.each(DATABASE_KINDS)('publishing engine on %s', (kind) => {
       'clicks',
       'comments',
       'impressions',
-      'likes',
       'reach',
+      'reactions',
+      'reactionsByType',
+      'saves',
       'shares',
+      'videoViews',
     ]);
     expect(attempts.body.items.map((j: { status: string; attempts: number }) => [j.status, j.attempts])).toEqual([
       ['published', 1],

@@ -183,11 +183,14 @@ describe('FacebookConnector', () => {
           reactions: { data: [], summary: { total_count: 25 } },
         },
       });
-      expect(await connector.fetchMetrics(PAGE, '1001_77')).toEqual({
+      expect((await connector.fetchMetrics(PAGE, ['1001_77'])).get('1001_77')).toEqual({
+        reactionsByType: null,
+        saves: null,
+        videoViews: null,
         impressions: 500,
         reach: 320,
         clicks: 12,
-        likes: 25,
+        reactions: 25,
         comments: 4,
         shares: 3,
       });

@@ -4,6 +4,8 @@ import {
   ConnectorFailure,
   LookupUnavailableError,
   NetworkEndpoints,
+  NO_METRICS,
+  AccountStats,
   PostMetrics,
   PublishedPost,
   PublishRequest,
@@ -61,7 +63,19 @@ export class FacebookConnector implements Connector {
     await this.graph.delete(`/${externalId}`, account.accessToken, readSuccess);
   }
 
-  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
+  readonly metricsBatchSize = 1;
+
+  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    const metrics = new Map<string, PostMetrics>();
+    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
+    return metrics;
+  }
+
+  fetchAccountStats(): Promise<AccountStats> {
+    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  }
+
+  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
     const token = account.accessToken;
     const insights = await this.graph.get(
       `/${externalId}/insights`,
@@ -72,9 +86,10 @@ export class FacebookConnector implements Connector {
     const fields = 'shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)';
     const engagement = await this.graph.get(`/${externalId}`, token, { fields }, readEngagement);
     return {
-      impressions: insights.get('post_impressions') ?? 0,
-      reach: insights.get('post_impressions_unique') ?? 0,
-      clicks: insights.get('post_clicks') ?? 0,
+      ...NO_METRICS,
+      impressions: insights.get('post_impressions') ?? null,
+      reach: insights.get('post_impressions_unique') ?? null,
+      clicks: insights.get('post_clicks') ?? null,
       ...engagement,
     };
   }
@@ -163,8 +178,8 @@ const summaryCount = (value: unknown): number => {
 };
 
 /** `shares` is absent until someone shares; reactions (all kinds) count as likes. */
-function readEngagement(body: unknown): Pick<PostMetrics, 'likes' | 'comments' | 'shares'> | undefined {
+function readEngagement(body: unknown): Pick<PostMetrics, 'reactions' | 'comments' | 'shares'> | undefined {
   if (!isObject(body)) return undefined;
   const shares = isObject(body.shares) && typeof body.shares.count === 'number' ? body.shares.count : 0;
-  return { likes: summaryCount(body.reactions), comments: summaryCount(body.comments), shares };
+  return { reactions: summaryCount(body.reactions), comments: summaryCount(body.comments), shares };
 }

@@ -176,13 +176,16 @@ describe('InstagramConnector', () => {
           ],
         },
       });
-      expect(await connector.fetchMetrics(IG_USER, 'media-1')).toEqual({
+      expect((await connector.fetchMetrics(IG_USER, ['media-1'])).get('media-1')).toEqual({
+        reactionsByType: null,
+        saves: null,
+        videoViews: null,
         impressions: 900,
         reach: 700,
-        likes: 40,
+        reactions: 40,
         comments: 6,
         shares: 2,
-        clicks: 0,
+        clicks: null,
       });
       expect(sent(fake.calls[0].params)).toEqual({ metric: 'views,reach,likes,comments,shares' });
     });

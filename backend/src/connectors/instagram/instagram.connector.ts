@@ -4,6 +4,8 @@ import {
   ConnectorFailure,
   LookupUnavailableError,
   NetworkEndpoints,
+  AccountStats,
+  NO_METRICS,
   PostMetrics,
   PublishedPost,
   PublishRequest,
@@ -56,18 +58,30 @@ export class InstagramConnector implements Connector {
     );
   }
 
-  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
+  readonly metricsBatchSize = 1;
+
+  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    const metrics = new Map<string, PostMetrics>();
+    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
+    return metrics;
+  }
+
+  fetchAccountStats(): Promise<AccountStats> {
+    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  }
+
+  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
     const params = { metric: MEDIA_INSIGHTS.join(',') };
     const insights = await this.graph.get(`/${externalId}/insights`, account.accessToken, params, readInsights);
-    const count = (name: string) => insights.get(name) ?? 0;
+    const count = (name: string) => insights.get(name) ?? null;
     // Instagram reports no link clicks for media.
     return {
+      ...NO_METRICS,
       impressions: count('views'),
       reach: count('reach'),
-      likes: count('likes'),
+      reactions: count('likes'),
       comments: count('comments'),
       shares: count('shares'),
-      clicks: 0,
     };
   }
 

@@ -302,13 +302,16 @@ describe('LinkedInConnector', () => {
       },
     });
 
-    expect(await connector.fetchMetrics(account, shareUrn)).toEqual({
-      impressions: 0,
-      reach: 0,
-      likes: 12,
+    expect((await connector.fetchMetrics(account, [shareUrn])).get(shareUrn)).toEqual({
+      reactionsByType: null,
+      saves: null,
+      videoViews: null,
+      impressions: null,
+      reach: null,
+      reactions: 12,
       comments: 3,
-      shares: 0,
-      clicks: 0,
+      shares: null,
+      clicks: null,
     });
   });
 

@@ -3,6 +3,8 @@ import {
   Connector,
   LookupUnavailableError,
   NetworkEndpoints,
+  AccountStats,
+  NO_METRICS,
   PostMetrics,
   PublishedPost,
   PublishRequest,
@@ -81,19 +83,28 @@ export class LinkedInConnector implements Connector {
    * Impressions, reach, shares and clicks exist only for organization pages
    * (organizationalEntityShareStatistics) and are reported as 0 here.
    */
-  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
+  readonly metricsBatchSize = 1;
+
+  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    const metrics = new Map<string, PostMetrics>();
+    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
+    return metrics;
+  }
+
+  fetchAccountStats(): Promise<AccountStats> {
+    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  }
+
+  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
     const body = await this.api.json(
       account.accessToken,
       'GET',
       `/rest/socialActions/${encodeURIComponent(externalId)}`,
     );
     return {
-      impressions: 0,
-      reach: 0,
-      likes: optionalCount(body, 'likesSummary.totalLikes'),
+      ...NO_METRICS,
+      reactions: optionalCount(body, 'likesSummary.totalLikes'),
       comments: optionalCount(body, 'commentsSummary.aggregatedTotalComments'),
-      shares: 0,
-      clicks: 0,
     };
   }
 

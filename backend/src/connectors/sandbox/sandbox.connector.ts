@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { AccountSettings, SocialAccount } from '../../accounts/social-account.entity';
@@ -8,12 +7,16 @@ import {
   Connector,
   ConnectorFailure,
   LookupUnavailableError,
+  AccountStats,
+  NetworkPost,
   PostMetrics,
+  PublicAccount,
   PublishedPost,
   PublishRequest,
 } from '../connector';
 import { classifyHttpFailure } from '../failure-classification';
 import { SANDBOX_LIMITS } from './sandbox.limits';
+import { SANDBOX_METRICS_BATCH, SandboxAnalytics } from './sandbox-analytics';
 import { SandboxPost, SandboxPostOptions } from './sandbox-post.entity';
 
 /**
@@ -24,12 +27,15 @@ import { SandboxPost, SandboxPostOptions } from './sandbox-post.entity';
 export class SandboxConnector implements Connector {
   readonly network = 'sandbox' as const;
   readonly limits = SANDBOX_LIMITS;
+  readonly metricsBatchSize = SANDBOX_METRICS_BATCH;
+  private readonly analytics: SandboxAnalytics;
   private readonly posts: Repository<SandboxPost>;
   private readonly accounts: Repository<SocialAccount>;
 
   constructor(dataSource: DataSource) {
     this.posts = dataSource.getRepository(SandboxPost);
     this.accounts = dataSource.getRepository(SocialAccount);
+    this.analytics = new SandboxAnalytics(dataSource);
   }
 
   async publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost> {
@@ -59,10 +65,25 @@ export class SandboxConnector implements Connector {
     );
   }
 
-  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
-    const post = await this.posts.findOneBy({ id: externalId, accountExternalId: account.externalAccountId });
-    if (!post) throw new ConnectorFailure({ kind: 'bad-request', reason: 'no such Sandbox post' });
-    return sandboxMetrics(post.id, post.createdAt, new Date());
+  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    return this.analytics.fetchMetrics(account, externalIds);
+  }
+
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats> {
+    return this.analytics.fetchAccountStats(account);
+  }
+
+  listPosts(account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+    return this.analytics.listPosts(account, since);
+  }
+
+  lookupPublicAccount(account: AccountCredentials, handle: string): Promise<PublicAccount> {
+    return this.analytics.lookupPublicAccount(account, handle);
+  }
+
+  /** Metrics as the Sandbox app shows them on its timeline (insights permission or not). */
+  timelineMetrics(externalAccountId: string, posts: SandboxPost[]): Promise<Map<string, PostMetrics>> {
+    return this.analytics.timelineMetrics(externalAccountId, posts);
   }
 
   /** The account's timeline, newest first. */
@@ -123,25 +144,4 @@ export class SandboxConnector implements Connector {
   private async saveSettings(account: AccountCredentials, settings: AccountSettings): Promise<void> {
     await this.accounts.update({ network: 'sandbox', externalAccountId: account.externalAccountId }, { settings });
   }
-}
-
-/**
- * Plausible, deterministic engagement: each post has its own appeal (from its id) and its numbers
- * rise quickly in the first hours, then level off, as real posts' do.
- */
-export function sandboxMetrics(postId: string, publishedAt: Date, now: Date): PostMetrics {
-  const seed = createHash('sha256').update(postId).digest();
-  const appeal = 0.5 + seed[0] / 255;
-  const hours = Math.max(0, (now.getTime() - publishedAt.getTime()) / 3600_000);
-  const growth = 1 - Math.exp(-hours / 6);
-  const impressions = Math.round(1200 * appeal * growth);
-  const share = (byte: number, of: number) => Math.round(impressions * of * (0.5 + seed[byte] / 255));
-  return {
-    impressions,
-    reach: Math.round(impressions * 0.8),
-    likes: share(1, 0.04),
-    comments: share(2, 0.006),
-    shares: share(3, 0.004),
-    clicks: share(4, 0.015),
-  };
 }

@@ -6,7 +6,7 @@ import type { WorkspaceAccess } from '../../access/access-context';
 import { AccountsService } from '../../accounts/accounts.service';
 import { AccountsError } from '../../accounts/accounts.errors';
 import { CONNECTORS, ConnectorMap } from '../connectors.module';
-import { SandboxConnector, sandboxMetrics } from './sandbox.connector';
+import { SandboxConnector } from './sandbox.connector';
 
 /** The Sandbox network's own view of an account: what it "published" and how it is doing. */
 @ApiTags('accounts')
@@ -25,8 +25,8 @@ export class SandboxController {
     if (account.network !== 'sandbox')
       throw new AccountsError('SETTINGS_NOT_SUPPORTED', 'Only Sandbox accounts have a Sandbox timeline');
     const sandbox = this.connectors.sandbox as SandboxConnector;
-    const now = new Date();
     const posts = await sandbox.timeline(account.externalAccountId);
+    const metrics = await sandbox.timelineMetrics(account.externalAccountId, posts);
     return {
       items: posts.map((p) => ({
         id: p.id,
@@ -36,7 +36,7 @@ export class SandboxController {
         media: p.media,
         options: p.options ?? {},
         publishedAt: p.createdAt.toISOString(),
-        metrics: sandboxMetrics(p.id, p.createdAt, now),
+        metrics: metrics.get(p.id) ?? null,
       })),
     };
   }

@@ -293,17 +293,27 @@ describe('XConnector', () => {
         },
       });
 
-      const metrics = await connector.fetchMetrics(account, '100');
+      const metrics = (await connector.fetchMetrics(account, ['100'])).get('100');
 
       expect(fake.received[0].query.get('tweet.fields')).toBe('public_metrics');
-      expect(metrics).toEqual({ impressions: 900, reach: 0, likes: 25, comments: 4, shares: 5, clicks: 0 });
+      expect(metrics).toEqual({
+        reactionsByType: null,
+        saves: null,
+        videoViews: null,
+        impressions: 900,
+        reach: null,
+        reactions: 25,
+        comments: 4,
+        shares: 5,
+        clicks: null,
+      });
     });
 
     it('refuses metrics for a post X no longer has', async () => {
       fake.on('GET', '/2/tweets/100', {
         json: { errors: [{ value: '100', detail: 'Could not find tweet with id: [100].', title: 'Not Found Error' }] },
       });
-      expect(await failureOf(connector.fetchMetrics(account, '100'))).toMatchObject({ kind: 'bad-request' });
+      expect(await failureOf(connector.fetchMetrics(account, ['100']))).toMatchObject({ kind: 'bad-request' });
     });
   });
 

@@ -3,6 +3,8 @@ import {
   Connector,
   ConnectorFailure,
   NetworkEndpoints,
+  AccountStats,
+  NO_METRICS,
   PostMetrics,
   PublishedPost,
   PublishRequest,
@@ -68,7 +70,19 @@ export class XConnector implements Connector {
   }
 
   /** Public metrics only: X reports no reach, and link clicks need the owner's non-public metrics. */
-  async fetchMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
+  readonly metricsBatchSize = 1;
+
+  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    const metrics = new Map<string, PostMetrics>();
+    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
+    return metrics;
+  }
+
+  fetchAccountStats(): Promise<AccountStats> {
+    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  }
+
+  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
     const path = `/2/tweets/${encodeURIComponent(externalId)}?tweet.fields=public_metrics`;
     const body = await this.api.json(account.accessToken, 'GET', path);
     if (valueAt(body, 'data') === undefined && valueAt(body, 'errors') !== undefined) {
@@ -78,12 +92,11 @@ export class XConnector implements Connector {
     const metric = (name: string) => optionalCount(body, `data.public_metrics.${name}`);
     requireString(body, 'data.id', X_LABEL);
     return {
+      ...NO_METRICS,
       impressions: metric('impression_count'),
-      reach: 0,
-      likes: metric('like_count'),
+      reactions: metric('like_count'),
       comments: metric('reply_count'),
       shares: metric('retweet_count') + metric('quote_count'),
-      clicks: 0,
     };
   }
 

@@ -14,7 +14,14 @@ interface SandboxPost {
   link: string | null;
   media: { id: string; kind: string; url: string }[];
   publishedAt: string;
-  metrics: { impressions: number; reach: number; likes: number; comments: number; shares: number; clicks: number };
+  metrics: {
+    impressions: number | null;
+    reach: number | null;
+    clicks: number | null;
+    reactions: number | null;
+    comments: number | null;
+    shares: number | null;
+  };
 }
 
 /** What the Sandbox network shows for a demo account: its posts, newest first, with metrics. */
@@ -49,8 +56,8 @@ interface SandboxPost {
               </div>
             }
             <p class="muted small">
-              {{ p.publishedAt | when }} · {{ p.metrics.impressions }} impressions · {{ p.metrics.likes }} likes ·
-              {{ p.metrics.comments }} comments · {{ p.metrics.shares }} shares
+              {{ p.publishedAt | when }} · {{ p.metrics.impressions }} impressions · {{ p.metrics.reactions }} reactions
+              · {{ p.metrics.comments }} comments · {{ p.metrics.shares }} shares
             </p>
           </li>
         }
