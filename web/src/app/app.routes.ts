@@ -132,6 +132,11 @@ export const routes: Routes = [
         loadComponent: () => import('./posting/composer.page').then((m) => m.ComposerPage),
       },
       {
+        path: 'analytics',
+        canActivate: [permitted('analytics:read')],
+        loadChildren: () => import('./analytics/analytics.routes').then((m) => m.ANALYTICS_ROUTES),
+      },
+      {
         path: 'media',
         canActivate: [permitted('media:read')],
         title: 'Media library',

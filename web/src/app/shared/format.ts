@@ -65,4 +65,37 @@ export class WhenPipe implements PipeTransform {
   }
 }
 
+/**
+ * How the app writes a figure, everywhere: "12,345", "4.2%", "+12.5%". An absent figure (a metric
+ * the network does not provide) is a dash, never 0. English grouping, as the dates.
+ */
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const COMPACT = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+const DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const SIGNED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+export type FigureStyle = 'count' | 'compact' | 'percent' | 'change';
+
+export function formatFigure(value: number | null | undefined, style: FigureStyle = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  switch (style) {
+    case 'count':
+      return WHOLE.format(value);
+    case 'compact':
+      return COMPACT.format(value);
+    case 'percent':
+      return `${DECIMAL.format(value)}%`;
+    case 'change':
+      return `${SIGNED.format(value)}%`;
+  }
+}
+
+/** `{{ n | figure }}`, `{{ rate | figure: 'percent' }}`, `{{ delta | figure: 'change' }}`. */
+@Pipe({ name: 'figure' })
+export class FigurePipe implements PipeTransform {
+  transform(value: number | null | undefined, style: FigureStyle = 'count'): string {
+    return formatFigure(value, style);
+  }
+}
+
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { path: 'calendar', label: 'Calendar', permission: 'posts:read', icon: 'calendar' },
   { path: 'board', label: 'Board', permission: 'posts:read', icon: 'kanban' },
   { path: 'media', label: 'Media library', permission: 'media:read', icon: 'image' },
+  { path: 'analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
   { path: 'automations', label: 'Automations', permission: 'automations:read', icon: 'workflow' },
   { path: 'approvals', label: 'Approvals', permission: 'approvals:write', icon: 'badge-check' },
   { path: 'accounts', label: 'Accounts', permission: 'accounts:read', icon: 'at-sign' },

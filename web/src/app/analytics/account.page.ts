@@ -1,0 +1,8 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+@Component({
+  selector: 'so-analytics-account',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<div class="empty card"><p class="muted">Coming soon.</p></div>',
+})
+export class AccountPage {}
