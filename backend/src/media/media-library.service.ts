@@ -9,6 +9,11 @@ import type { BlobStore } from './storage/blob-store';
 
 /** How long a network may take to fetch media by URL after we hand it over. */
 const PUBLISH_URL_TTL_MS = 24 * 3600_000;
+/**
+ * How long an exported sheet's media URLs can be fetched by another workspace's import. The same
+ * workspace's import recognises them for good (`BlobStore.keyOf`) and never fetches.
+ */
+const EXPORT_URL_TTL_MS = 30 * 24 * 3600_000;
 
 /** The media library's read side: what publishing and the composer need. */
 @Injectable()
@@ -38,6 +43,16 @@ export class MediaLibrary {
           url: await this.store.signedUrl(item.storageKey, expiresAt),
           read: async () => buffer(await this.store.get(item.storageKey)),
         })),
+    );
+  }
+
+  /** Each item's URL for an exported sheet, by id. */
+  async exportUrls(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.items.findBy({ workspaceId, id: In(ids) });
+    const expiresAt = new Date(Date.now() + EXPORT_URL_TTL_MS);
+    return new Map(
+      await Promise.all(rows.map(async (r) => [r.id, await this.store.signedUrl(r.storageKey, expiresAt)] as const)),
     );
   }
 }

@@ -20,7 +20,6 @@ import { MediaFolders } from './media-folders.service';
 import { MediaWriter } from './media-writer';
 import { MediaTools, MissingToolError } from './media-tools';
 import { downloadMedia } from './media-by-url';
-import { LocalDirectoryStore } from './storage/local-directory-store';
 import type { Upload } from '../common/uploads';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -85,26 +84,15 @@ export class MediaUploads {
   }
 
   /**
-   * A media item for a URL in an imported sheet: our own signed URL (an export) is the item it
-   * points at; anything else is downloaded into the library.
+   * A media item for a URL in an imported sheet: our own store's URL for an item of this workspace
+   * (an export, however old) is that item; anything else is downloaded into the library.
    */
   async fromUrl(workspaceId: string, userId: string, url: string): Promise<string> {
-    const own = this.ownItemKey(url);
-    if (own) {
-      const item = await this.items.findOneBy({ workspaceId, storageKey: own });
-      if (item) return item.id;
-    }
+    const key = this.store.keyOf(url);
+    const own = key ? await this.items.findOneBy({ workspaceId, storageKey: key }) : null;
+    if (own) return own.id;
     const file = await downloadMedia(url, this.maxUploadBytes);
     return (await this.upload(workspaceId, userId, { path: file.path, originalname: file.name, size: file.size })).id;
-  }
-
-  private ownItemKey(url: string): string | null {
-    const { pathname, searchParams } = new URL(url);
-    const key = pathname.replace(/^\/media\//, '');
-    if (!(this.store instanceof LocalDirectoryStore) || key === pathname) return null;
-    return this.store.verify(key, Number(searchParams.get('expires')), searchParams.get('signature') ?? '')
-      ? key
-      : null;
   }
 
   /** The stored type of an original file (`media/<workspace>/<id>/original`). */

@@ -163,7 +163,7 @@ export class PostSheets implements OnModuleInit {
       const page = await em.find(Post, { where: { workspaceId, id: MoreThan(after) }, order: { id: 'ASC' }, take });
       const parts = await this.posts.parts(page);
       const mediaIds = [...new Set(parts.flatMap((p) => p.variants[0]?.mediaIds ?? []))];
-      const urls = new Map((await this.library.forPublishing(workspaceId, mediaIds)).map((m) => [m.id, m.url]));
+      const urls = await this.library.exportUrls(workspaceId, mediaIds);
       for (const { post, variants, labels } of parts) {
         const first = variants[0];
         if (!first) continue;

@@ -72,4 +72,16 @@ export class AzureBlobStore implements BlobStore {
     }
     return blob.generateSasUrl({ permissions: BlobSASPermissions.parse('r'), expiresOn: expiresAt });
   }
+
+  keyOf(url: string): string | null {
+    const prefix = `${this.container.url}/`;
+    if (!url.startsWith(prefix)) return null;
+    const key = decodeURIComponent(new URL(url).pathname.slice(new URL(prefix).pathname.length));
+    try {
+      assertSafeKey(key);
+      return key;
+    } catch {
+      return null;
+    }
+  }
 }

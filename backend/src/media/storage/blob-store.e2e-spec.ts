@@ -107,4 +107,15 @@ describe.each([
       expect(store.verify('w1/media/pic.txt', expires, signature, new Date(Date.now() + 120_000))).toBe(false);
     }
   });
+
+  it("knows its own URLs by key after they expire, and no one else's", async () => {
+    const expired = await backend.store.signedUrl('w1/media/pic.txt', new Date(Date.now() - 3600_000));
+    expect(backend.store.keyOf(expired)).toBe('w1/media/pic.txt');
+    expect(backend.store.keyOf('https://elsewhere.test/media/w1/media/pic.txt')).toBeNull();
+    if (backend.store instanceof LocalDirectoryStore) {
+      const forged = new URL(expired);
+      forged.searchParams.set('signature', 'forged');
+      expect(backend.store.keyOf(forged.toString())).toBeNull();
+    }
+  });
 });

@@ -18,6 +18,11 @@ export interface BlobStore {
   exists(key: string): Promise<boolean>;
   /** A URL a network can fetch the object from until `expiresAt` (Instagram, Threads… fetch media by URL). */
   signedUrl(key: string, expiresAt: Date): Promise<string>;
+  /**
+   * The key one of this store's own URLs names, expired or not; null for any other address. An
+   * exported sheet names library items by such URLs, and importing it back reuses the items.
+   */
+  keyOf(url: string): string | null;
 }
 
 export class BlobTooLargeError extends Error {

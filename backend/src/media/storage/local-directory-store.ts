@@ -55,7 +55,21 @@ export class LocalDirectoryStore implements BlobStore {
 
   /** True when a signed URL's parts are authentic and not expired. */
   verify(key: string, expires: number, signature: string, now = new Date()): boolean {
-    if (!Number.isInteger(expires) || expires * 1000 < now.getTime()) return false;
+    return this.authentic(key, expires, signature) && expires * 1000 >= now.getTime();
+  }
+
+  keyOf(url: string): string | null {
+    const prefix = `${this.publicUrl}/media/`;
+    if (!url.startsWith(prefix)) return null;
+    const { pathname, searchParams } = new URL(url);
+    const key = decodeURIComponent(pathname.slice(new URL(prefix).pathname.length));
+    const expires = Number(searchParams.get('expires'));
+    return this.authentic(key, expires, searchParams.get('signature') ?? '') ? key : null;
+  }
+
+  /** Signed by us for this key and time, whether or not that time has passed. */
+  private authentic(key: string, expires: number, signature: string): boolean {
+    if (!Number.isInteger(expires)) return false;
     const expected = Buffer.from(this.sign(key, expires));
     const given = Buffer.from(signature);
     return expected.length === given.length && timingSafeEqual(expected, given);
