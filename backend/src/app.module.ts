@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { redactRequest } from './access/url-redaction';
 import { ActivityModule } from './activity/activity.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalsModule } from './approvals/approvals.module';
@@ -73,6 +74,7 @@ export class AppModule {
         NotificationsModule,
         ApprovalsModule,
         AutomationsModule,
+        AnalyticsModule,
         HomeModule,
         ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],

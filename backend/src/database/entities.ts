@@ -1,3 +1,4 @@
+import { ANALYTICS_ENTITIES } from '../analytics/analytics-entities';
 import { OAuthAttempt } from '../accounts/oauth-attempt.entity';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
@@ -58,6 +59,7 @@ import { ComposerAssist1765411200000 } from './migrations/1765411200000-Composer
 import { CalendarKeysIndex1765497600000 } from './migrations/1765497600000-CalendarKeysIndex';
 import { AutomationTemplateOrigin1765670400000 } from './migrations/1765670400000-AutomationTemplateOrigin';
 import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-VariantMediaIndex';
+import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -107,6 +109,7 @@ export const ENTITIES = [
   HashtagGroup,
   HashtagUse,
   PostHashtag,
+  ...ANALYTICS_ENTITIES,
 ];
 
 export const MIGRATIONS = [
@@ -125,4 +128,5 @@ export const MIGRATIONS = [
   CalendarKeysIndex1765497600000,
   AutomationTemplateOrigin1765670400000,
   VariantMediaIndex1765756800000,
+  Analytics1765843200000,
 ];

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ANALYTICS_ENTITIES } from './analytics-entities';
+
+/**
+ * Analytics: tracked posts, metric snapshots and their day rollups, collection jobs. Other
+ * contexts reach its data only through the services exported here and its events.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(ANALYTICS_ENTITIES)],
+  providers: [],
+  exports: [],
+})
+export class AnalyticsModule {}
