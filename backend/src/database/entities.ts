@@ -1,4 +1,6 @@
 import { ANALYTICS_ENTITIES } from '../analytics/analytics-entities';
+import { AnalyticsReportSchedule } from '../analytics/reports/analytics-report-schedule.entity';
+import { AnalyticsReport } from '../analytics/reports/analytics-report.entity';
 import { OAuthAttempt } from '../accounts/oauth-attempt.entity';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
@@ -22,6 +24,7 @@ import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
 import { Invite } from '../invites/invite.entity';
 import { AgendaJob } from '../jobs/agenda-job.entity';
+import { OutboxAttachment } from '../mail/outbox-attachment.entity';
 import { OutboxEmail } from '../mail/outbox-email.entity';
 import { MediaFolder } from '../media/media-folder.entity';
 import { MediaItem } from '../media/media-item.entity';
@@ -60,6 +63,7 @@ import { CalendarKeysIndex1765497600000 } from './migrations/1765497600000-Calen
 import { AutomationTemplateOrigin1765670400000 } from './migrations/1765670400000-AutomationTemplateOrigin';
 import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-VariantMediaIndex';
 import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
+import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -110,6 +114,9 @@ export const ENTITIES = [
   HashtagUse,
   PostHashtag,
   ...ANALYTICS_ENTITIES,
+  AnalyticsReport,
+  AnalyticsReportSchedule,
+  OutboxAttachment,
 ];
 
 export const MIGRATIONS = [
@@ -129,4 +136,5 @@ export const MIGRATIONS = [
   AutomationTemplateOrigin1765670400000,
   VariantMediaIndex1765756800000,
   Analytics1765843200000,
+  AnalyticsReports1765929600000,
 ];
