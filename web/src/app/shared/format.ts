@@ -74,7 +74,8 @@ const COMPACT = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFra
 const DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
 const SIGNED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
-export type FigureStyle = 'count' | 'compact' | 'percent' | 'change';
+/** 'decimal' is an average such as posts per week: "2.5". */
+export type FigureStyle = 'count' | 'compact' | 'decimal' | 'percent' | 'change';
 
 export function formatFigure(value: number | null | undefined, style: FigureStyle = 'count'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
@@ -83,6 +84,8 @@ export function formatFigure(value: number | null | undefined, style: FigureStyl
       return WHOLE.format(value);
     case 'compact':
       return COMPACT.format(value);
+    case 'decimal':
+      return DECIMAL.format(value);
     case 'percent':
       return `${DECIMAL.format(value)}%`;
     case 'change':
