@@ -97,3 +97,14 @@ export interface PostTextsSavedEvent {
   at: Date;
   posts: Array<{ postId: string; texts: string[] | null }>;
 }
+
+/** Analytics read an account's own figures for a workspace-local day (the daily stats job). */
+export const ACCOUNT_STATS = 'account.stats';
+
+export interface AccountStatsEvent {
+  workspaceId: string;
+  accountId: string;
+  /** YYYY-MM-DD in the workspace's time zone. */
+  day: string;
+  stats: { followers: number | null; following: number | null; posts: number | null; profileViews: number | null };
+}
