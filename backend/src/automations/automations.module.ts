@@ -10,7 +10,9 @@ import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { PostPerformanceModule } from '../analytics/post-performance.module';
 import { ActionHandlers } from './actions/action-handlers';
+import { AnalyticsActions } from './actions/analytics-actions';
 import { CaptionActions } from './actions/caption-actions';
 import { OutboundWebhooks } from './actions/outbound-webhooks';
 import { AiAssistController, AiSettingsTestController } from './ai-assist.controller';
@@ -73,6 +75,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     RuntimeModule,
     WorkspacesModule,
     HashtagsModule,
+    PostPerformanceModule,
   ],
   controllers: [
     AiSettingsController,
@@ -102,6 +105,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     PostEventTrigger,
     AiSettingsService,
     CaptionActions,
+    AnalyticsActions,
     AiAssist,
     OutboundWebhooks,
     AutomationTemplates,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeType } from '@socialorchestrator/rule-nodes';
 import type { ActionHandler } from './action-context';
+import { AnalyticsActions } from './analytics-actions';
 import { CaptionActions } from './caption-actions';
 import { MessageActions } from './message-actions';
 import { PostActions } from './post-actions';
@@ -11,7 +12,13 @@ import { WaitingActions } from './waiting-actions';
 export class ActionHandlers {
   private readonly handlers: Partial<Record<NodeType, ActionHandler>>;
 
-  constructor(posts: PostActions, waiting: WaitingActions, messages: MessageActions, captions: CaptionActions) {
+  constructor(
+    posts: PostActions,
+    waiting: WaitingActions,
+    messages: MessageActions,
+    captions: CaptionActions,
+    analytics: AnalyticsActions,
+  ) {
     this.handlers = {
       'create-draft': (c) => posts.createDraft(c),
       'add-labels': (c) => posts.addLabels(c),
@@ -23,6 +30,8 @@ export class ActionHandlers {
       'send-email': (c) => messages.sendEmail(c),
       'send-webhook': (c) => messages.sendWebhook(c),
       'ai-caption': (c) => captions.aiCaption(c),
+      'metric-check': (c) => analytics.metricCheck(c),
+      'top-post': (c) => analytics.topPost(c),
     };
   }
 
