@@ -26,6 +26,20 @@ export const graphError = (code: number, message: string, status = 400, subcode?
 });
 
 /**
+ * An insights edge as Graph answers it (`{ data: [{ name, period, values: [{ value }] }] }`), for
+ * `/{id}/insights` or inside an object read with `insights.metric(…)`; values may be breakdown objects.
+ */
+export const graphInsights = (objectId: string, metrics: Record<string, unknown>) => ({
+  data: Object.entries(metrics).map(([name, value]) => ({
+    name,
+    period: 'lifetime',
+    values: [{ value }],
+    title: name,
+    id: `${objectId}/insights/${name}/lifetime`,
+  })),
+});
+
+/**
  * A local stand-in for graph.facebook.com, for specs only: routes answer in order (the last one
  * repeats) and every call is recorded; an unknown route answers as Graph does (code 100).
  */

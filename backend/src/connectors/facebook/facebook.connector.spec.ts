@@ -165,38 +165,6 @@ describe('FacebookConnector', () => {
       expect(fake.callsTo('DELETE', '/1001_77')).toHaveLength(1);
     });
 
-    it('reads metrics from post insights and engagement counts', async () => {
-      fake.on('GET', '/1001_77/insights', {
-        body: {
-          data: [
-            { name: 'post_impressions', period: 'lifetime', values: [{ value: 500 }] },
-            { name: 'post_impressions_unique', period: 'lifetime', values: [{ value: 320 }] },
-            { name: 'post_clicks', period: 'lifetime', values: [{ value: 12 }] },
-          ],
-        },
-      });
-      fake.on('GET', '/1001_77', {
-        body: {
-          id: '1001_77',
-          shares: { count: 3 },
-          comments: { data: [], summary: { total_count: 4 } },
-          reactions: { data: [], summary: { total_count: 25 } },
-        },
-      });
-      expect((await connector.fetchMetrics(PAGE, ['1001_77'])).get('1001_77')).toEqual({
-        reactionsByType: null,
-        saves: null,
-        videoViews: null,
-        impressions: 500,
-        reach: 320,
-        clicks: 12,
-        reactions: 25,
-        comments: 4,
-        shares: 3,
-      });
-      expect(fake.calls[0].params.metric).toBe('post_impressions,post_impressions_unique,post_clicks');
-    });
-
     it('finds the newest recent post with exactly the same message', async () => {
       fake.on('GET', '/1001/posts', {
         body: {

@@ -4,15 +4,17 @@ import {
   ConnectorFailure,
   LookupUnavailableError,
   NetworkEndpoints,
-  NO_METRICS,
+  NetworkPost,
   AccountStats,
   PostMetrics,
   PublishedPost,
   PublishRequest,
 } from '../connector';
-import { isObject, readId, readInsights, readList, readSuccess, stringField } from '../meta-graph/graph-body';
+import { readId, readList, readSuccess, stringField } from '../meta-graph/graph-body';
 import { GraphClient, GraphClientOptions } from '../meta-graph/graph-client';
+import { GRAPH_IDS_PER_CALL } from '../meta-graph/graph-insights';
 import { findRecentMatch } from '../meta-graph/recent-match';
+import { fetchFacebookMetrics, fetchFacebookPageStats, listFacebookPosts } from './facebook-metrics';
 import { FACEBOOK_LIMITS } from './facebook.limits';
 import { uploadUnpublishedPhoto, uploadVideoByUrl } from './facebook.uploads';
 
@@ -21,7 +23,6 @@ export interface FacebookConnectorOptions extends GraphClientOptions {
   lookbackMs?: number;
 }
 
-const POST_INSIGHTS = ['post_impressions', 'post_impressions_unique', 'post_clicks'];
 const WEB = 'https://www.facebook.com';
 
 /** Facebook Pages through the Graph API; the account's token is a Page access token. */
@@ -63,35 +64,19 @@ export class FacebookConnector implements Connector {
     await this.graph.delete(`/${externalId}`, account.accessToken, readSuccess);
   }
 
-  readonly metricsBatchSize = 1;
+  /** Graph reads several posts in one `?ids=` call. */
+  readonly metricsBatchSize = GRAPH_IDS_PER_CALL;
 
-  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
-    const metrics = new Map<string, PostMetrics>();
-    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
-    return metrics;
+  fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    return fetchFacebookMetrics(this.graph, account, externalIds);
   }
 
-  fetchAccountStats(): Promise<AccountStats> {
-    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats> {
+    return fetchFacebookPageStats(this.graph, account);
   }
 
-  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
-    const token = account.accessToken;
-    const insights = await this.graph.get(
-      `/${externalId}/insights`,
-      token,
-      { metric: POST_INSIGHTS.join(',') },
-      readInsights,
-    );
-    const fields = 'shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)';
-    const engagement = await this.graph.get(`/${externalId}`, token, { fields }, readEngagement);
-    return {
-      ...NO_METRICS,
-      impressions: insights.get('post_impressions') ?? null,
-      reach: insights.get('post_impressions_unique') ?? null,
-      clicks: insights.get('post_clicks') ?? null,
-      ...engagement,
-    };
+  listPosts(account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+    return listFacebookPosts(this.graph, account, since);
   }
 
   /**
@@ -170,16 +155,4 @@ function feedPost(input: string | Record<string, unknown>): PublishedPost {
   const id = typeof input === 'string' ? input : String(input.id);
   const [pageId, postId] = id.split('_');
   return { externalId: id, url: postId ? `${WEB}/${pageId}/posts/${postId}` : `${WEB}/${id}` };
-}
-
-const summaryCount = (value: unknown): number => {
-  const summary = isObject(value) && isObject(value.summary) ? value.summary.total_count : undefined;
-  return typeof summary === 'number' ? summary : 0;
-};
-
-/** `shares` is absent until someone shares; reactions (all kinds) count as likes. */
-function readEngagement(body: unknown): Pick<PostMetrics, 'reactions' | 'comments' | 'shares'> | undefined {
-  if (!isObject(body)) return undefined;
-  const shares = isObject(body.shares) && typeof body.shares.count === 'number' ? body.shares.count : 0;
-  return { reactions: summaryCount(body.reactions), comments: summaryCount(body.comments), shares };
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ConnectorFailure, NetworkEndpoints } from '../connector';
 import { classifyGraphFailure } from '../facebook/facebook.errors';
-import { GraphReader } from './graph-body';
+import { GraphReader, isObject } from './graph-body';
 
 /** Scalars go as they are; objects and arrays are JSON-encoded, as Graph reads them (attached_media). */
 export type GraphParams = Record<string, string | number | boolean | object | null | undefined>;
@@ -13,6 +13,33 @@ export interface GraphClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Graph's own description of a refusal: the code (and subcode) say what happened, whatever the status. */
+export interface GraphErrorDetail {
+  code: number | null;
+  subcode: number | null;
+  message: string;
+}
+
+/** A refused Graph call: classified for the publisher, with Graph's code kept for callers that read it (insights). */
+export class GraphFailure extends ConnectorFailure {
+  constructor(
+    failure: ConnectorFailure['failure'],
+    readonly graph: GraphErrorDetail,
+  ) {
+    super(failure);
+  }
+}
+
+function graphErrorOf(body: unknown): GraphErrorDetail {
+  const error = isObject(body) && isObject(body.error) ? body.error : {};
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
+  return {
+    code: number(error.code),
+    subcode: number(error.error_subcode),
+    message: typeof error.message === 'string' ? error.message : '',
+  };
+}
 
 /** A thin Graph API client over global fetch: every failure becomes a `ConnectorFailure`. */
 export class GraphClient {
@@ -63,7 +90,7 @@ export class GraphClient {
     const body = parseJson(text);
     if (status < 200 || status >= 300) {
       const failure = classifyGraphFailure({ status, headers: headerMap, body: body ?? text }, this.now());
-      throw new ConnectorFailure({ ...failure, reason: `${what}: ${failure.reason}` });
+      throw new GraphFailure({ ...failure, reason: `${what}: ${failure.reason}` }, graphErrorOf(body));
     }
     const value = body === undefined ? undefined : read(body);
     if (value === undefined) throw malformed(what, status, text);
