@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUser } from '../testing/factories';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { MailService } from './mail.service';
+import { OutboxAttachment } from './outbox-attachment.entity';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxEmail } from './outbox-email.entity';
 
@@ -54,7 +56,7 @@ describe.each(DATABASE_KINDS)('email delivery over SMTP on %s', (kind) => {
     await t.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
     const dispatcher = t.app.get(OutboxDispatcher);
     // A second dispatcher on the same database, as a second worker process would have.
-    const other = new OutboxDispatcher(t.config, t.db.getRepository(OutboxEmail));
+    const other = new OutboxDispatcher(t.config, t.db.getRepository(OutboxEmail), t.db.getRepository(OutboxAttachment));
     const [a, b] = await Promise.all([dispatcher.drain(), other.drain()]);
     expect(a + b).toBe(1);
     expect(smtp.received).toHaveLength(1);
@@ -66,6 +68,21 @@ describe.each(DATABASE_KINDS)('email delivery over SMTP on %s', (kind) => {
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(await dispatcher.drain()).toBe(0);
+  });
+
+  it('sends an email’s attachments with it, byte for byte', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.from([0, 1, 2, 250, 251, 255])]);
+    await t.app.get(MailService).enqueue({
+      to: 'reader@example.com',
+      subject: 'Your report',
+      text: 'Attached.',
+      attachments: [{ filename: 'report.pdf', contentType: 'application/pdf', content: pdf }],
+    });
+    await t.app.get(OutboxDispatcher).drain();
+    const raw = smtp.received.find((r) => r.to.includes('reader@example.com'))!.raw;
+    expect(raw).toMatch(/Content-Type: application\/pdf; name=report\.pdf/);
+    expect(raw).toMatch(/Content-Disposition: attachment; filename=report\.pdf/);
+    expect(raw).toContain(pdf.toString('base64'));
   });
 
   it('keeps a failed delivery queued with its error, to retry', async () => {

@@ -4,6 +4,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { OutboxAttachment } from './outbox-attachment.entity';
 import { OutboxEmail } from './outbox-email.entity';
 
 const MAX_ATTEMPTS = 5;
@@ -24,6 +25,7 @@ export class OutboxDispatcher implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(OutboxEmail) private readonly outbox: Repository<OutboxEmail>,
+    @InjectRepository(OutboxAttachment) private readonly attachments: Repository<OutboxAttachment>,
   ) {
     this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
   }
@@ -56,6 +58,17 @@ export class OutboxDispatcher implements OnApplicationShutdown {
     return handled;
   }
 
+  /** The email's files as nodemailer takes them; read only when sending over SMTP. */
+  private async attachmentsFor(emailId: string) {
+    const rows = await this.attachments.find({ where: { emailId }, order: { position: 'ASC' } });
+    return rows.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.contentBase64,
+      encoding: 'base64',
+    }));
+  }
+
   private async deliver(email: OutboxEmail): Promise<void> {
     if (!this.transport) {
       // Without SMTP the log is the only way to reach personal mail (password resets), so outside
@@ -71,6 +84,7 @@ export class OutboxDispatcher implements OnApplicationShutdown {
         to: email.to,
         subject: email.subject,
         text: email.text,
+        attachments: await this.attachmentsFor(email.id),
       });
       await this.outbox.update(email.id, {
         status: 'sent',
