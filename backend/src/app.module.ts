@@ -6,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { redactRequest } from './access/url-redaction';
 import { ActivityModule } from './activity/activity.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AnalyticsReadsModule } from './analytics/analytics-reads/analytics-reads.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalsModule } from './approvals/approvals.module';
@@ -75,6 +76,7 @@ export class AppModule {
         ApprovalsModule,
         AutomationsModule,
         AnalyticsModule,
+        AnalyticsReadsModule,
         HomeModule,
         ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],

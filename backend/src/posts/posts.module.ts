@@ -23,6 +23,7 @@ import { PostSheetsController } from './post-sheets.controller';
 import { PostSheets } from './post-sheets.service';
 import { MediaModule } from '../media/media.module';
 import { PostMediaUsage } from './post-media-usage';
+import { PostFacts } from './post-facts';
 
 @Module({
   imports: [
@@ -31,8 +32,8 @@ import { PostMediaUsage } from './post-media-usage';
     MediaModule,
   ],
   controllers: [PostSheetsController, PostsController, CalendarDaysController, CalendarController],
-  providers: [PostsService, PostPlanner, CalendarService, PostSheets, PostMediaUsage],
-  exports: [PostsService, CalendarService],
+  providers: [PostsService, PostPlanner, CalendarService, PostSheets, PostMediaUsage, PostFacts],
+  exports: [PostsService, CalendarService, PostFacts],
 })
 export class PostsModule implements OnModuleInit {
   constructor(

@@ -1,8 +1,6 @@
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { isTimeZone } from '../../workspaces/time-zone';
 import { readPostRow, RowCells } from './post-row';
 import {
@@ -14,7 +12,8 @@ import {
   SheetFormatError,
   SheetRowError,
 } from './sheet-format';
-import { guardFormula, readSheetLines, SheetLine } from './sheet-table';
+import { csvStream } from '../../common/csv';
+import { readSheetLines, SheetLine } from './sheet-table';
 
 // post-sheet is the folder's public entry point.
 export { detectSheetFormat } from './sheet-table';
@@ -140,13 +139,7 @@ export function writePostSheet(
     yield [...SHEET_COLUMNS];
     for await (const post of posts) yield postCells(post, options.timeZone);
   }
-  return format === 'csv' ? csvFile(table()) : xlsxFile(table());
-}
-
-function csvFile(rows: AsyncIterable<string[]>): Readable {
-  const out = stringify({ cast: { string: guardFormula } });
-  pipeline(Readable.from(rows), out).catch((error: Error) => out.destroy(error));
-  return out;
+  return format === 'csv' ? csvStream(table()) : xlsxFile(table());
 }
 
 /** ExcelJS's streaming writer: each row is committed (written out) and dropped as it is added. */

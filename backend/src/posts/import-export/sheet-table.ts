@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { FORMULA_START } from '../../common/csv';
 import { LOCAL_TIME_FORMAT, SHEET_COLUMNS, SheetFormat, SheetFormatError } from './sheet-format';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -72,13 +73,9 @@ async function* readCsv(source: Readable): AsyncGenerator<SheetLine> {
 }
 
 /**
- * A spreadsheet program opening a CSV runs a cell that starts with = + - @ (or a tab or carriage
- * return before one) as a formula: export writes such cells behind a `'` (OWASP's CSV-injection
- * advice), and import takes that `'` off again, so a file round-trips. XLSX cells are typed as
- * text and need neither.
+ * Export writes formula-like cells behind a `'` (guardFormula, common/csv.ts), and import takes
+ * that `'` off again, so a file round-trips. XLSX cells are typed as text and need neither.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 const unguardFormula = (cell: string): string =>
   cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 

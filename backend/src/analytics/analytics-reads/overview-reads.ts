@@ -1,0 +1,223 @@
+import type { DataSource } from 'typeorm';
+import { changePercent, count, num, percent, select, type Row } from './sql';
+import { daysOf, instantsOf, type DayRange } from './date-range';
+import { accountFilters, GAIN_METRICS, postFilters, type LabelledPostsSql, type ReadScope } from './read-scope';
+
+/** One day's sums over the accounts in scope. */
+interface DaySums {
+  day: string;
+  impressions: number | null;
+  reach: number | null;
+  clicks: number | null;
+  engagement: number | null;
+  /** reach where given, else impressions: what engagement rate divides by. */
+  basis: number | null;
+  /** Engagement of the rows that have a basis. */
+  rated: number | null;
+  postsPublished: number;
+  followers: number | null;
+}
+
+const SUMMED = ['impressions', 'reach', 'clicks', 'engagement'] as const;
+
+/**
+ * Daily sums from analytics_account_days: one index range on (workspaceId, day) covering the range
+ * and the period before it, grouped by day in the database.
+ */
+async function accountDaySums(db: DataSource, scope: ReadScope, span: DayRange): Promise<DaySums[]> {
+  const where = accountFilters('d', scope);
+  const rows = await select(
+    db,
+    `SELECT d.day AS "day", ${SUMMED.map((m) => `SUM(d."${m}") AS "${m}"`).join(', ')},
+       SUM(COALESCE(d.reach, d.impressions)) AS "basis",
+       SUM(CASE WHEN COALESCE(d.reach, d.impressions) IS NOT NULL THEN d.engagement END) AS "rated",
+       SUM(d."postsPublished") AS "postsPublished", SUM(d.followers) AS "followers"
+     FROM analytics_account_days d
+     WHERE ${where.sql} AND d.day >= :from AND d.day <= :to
+     GROUP BY d.day`,
+    { ...where.params, from: span.from, to: span.to },
+  );
+  return rows.map(toSums);
+}
+
+/**
+ * With a labels filter account rollups can't say which gain came from which post, so the gains are
+ * the per-post rollup's day-to-day differences (LAG over each post's days) for the labelled posts.
+ */
+async function labelledDaySums(db: DataSource, scope: ReadScope, span: DayRange, labelled: LabelledPostsSql) {
+  const where = postFilters('ap', scope, labelled);
+  const gain = (m: string) =>
+    `pd."${m}" - COALESCE(LAG(pd."${m}") OVER (PARTITION BY pd."analyticsPostId" ORDER BY pd.day), 0)`;
+  const rows = await select(
+    db,
+    `SELECT g.day AS "day", ${SUMMED.map((m) => `SUM(g."${m}") AS "${m}"`).join(', ')},
+       SUM(COALESCE(g.reach, g.impressions)) AS "basis",
+       SUM(CASE WHEN COALESCE(g.reach, g.impressions) IS NOT NULL THEN g.engagement END) AS "rated"
+     FROM (SELECT pd.day AS day, ${SUMMED.map((m) => `${gain(m)} AS "${m}"`).join(', ')}
+           FROM analytics_post_days pd JOIN analytics_posts ap ON ap.id = pd."analyticsPostId"
+           WHERE ${where.sql} AND pd.day <= :to) g
+     WHERE g.day >= :from
+     GROUP BY g.day`,
+    { ...where.params, from: span.from, to: span.to },
+  );
+  const { start, end } = instantsOf(span, scope.range.timeZone);
+  const published = await select(
+    db,
+    `SELECT ap."publishedDay" AS "day", COUNT(*) AS "posts" FROM analytics_posts ap
+     WHERE ${where.sql} AND ap."publishedAt" >= :start AND ap."publishedAt" < :end GROUP BY ap."publishedDay"`,
+    { ...where.params, start, end },
+  );
+  const posts = new Map(published.map((r) => [String(r.day), count(r.posts)]));
+  const followers = new Map((await accountDaySums(db, scope, span)).map((s) => [s.day, s.followers]));
+  const days = new Set([...rows.map((r) => String(r.day)), ...posts.keys(), ...followers.keys()]);
+  const byDay = new Map(rows.map((r) => [String(r.day), r]));
+  return [...days].map((day) => ({
+    ...toSums(byDay.get(day) ?? { day }),
+    postsPublished: posts.get(day) ?? 0,
+    followers: followers.get(day) ?? null,
+  }));
+}
+
+const toSums = (r: Row): DaySums => ({
+  day: String(r.day),
+  impressions: num(r.impressions),
+  reach: num(r.reach),
+  clicks: num(r.clicks),
+  engagement: num(r.engagement),
+  basis: num(r.basis),
+  rated: num(r.rated),
+  postsPublished: count(r.postsPublished),
+  followers: num(r.followers),
+});
+
+const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+
+interface PeriodTotals {
+  firstFollowers: number | null;
+  impressions: number | null;
+  reach: number | null;
+  engagement: number | null;
+  clicks: number | null;
+  basis: number | null;
+  rated: number | null;
+  postsPublished: number;
+}
+
+function totalsOf(days: DaySums[]): PeriodTotals {
+  const withFollowers = days.filter((d) => d.followers !== null);
+  const sum = (pick: (d: DaySums) => number | null) => days.reduce<number | null>((acc, d) => add(acc, pick(d)), null);
+  return {
+    firstFollowers: withFollowers[0]?.followers ?? null,
+    impressions: sum((d) => d.impressions),
+    reach: sum((d) => d.reach),
+    engagement: sum((d) => d.engagement),
+    clicks: sum((d) => d.clicks),
+    basis: sum((d) => d.basis),
+    rated: sum((d) => d.rated),
+    postsPublished: days.reduce((acc, d) => acc + d.postsPublished, 0),
+  };
+}
+
+export interface Comparison {
+  value: number | null;
+  previous: number | null;
+  changePercent: number | null;
+}
+
+const compare = (value: number | null, previous: number | null): Comparison => ({
+  value,
+  previous,
+  changePercent: changePercent(value, previous),
+});
+
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+/** The KPI totals of a period beside those of the period before it. */
+function comparedTotals(current: PeriodTotals, previous: PeriodTotals, end: number | null, previousEnd: number | null) {
+  return {
+    followers: compare(end, previousEnd),
+    // Gained in a period: its last count less the last count before it (or the period's own first count).
+    followersGained: compare(
+      diff(end, previousEnd ?? current.firstFollowers),
+      diff(previousEnd, previous.firstFollowers),
+    ),
+    impressions: compare(current.impressions, previous.impressions),
+    reach: compare(current.reach, previous.reach),
+    engagement: compare(current.engagement, previous.engagement),
+    engagementRate: compare(percent(current.rated, current.basis), percent(previous.rated, previous.basis)),
+    clicks: compare(current.clicks, previous.clicks),
+    ctr: compare(percent(current.clicks, current.impressions), percent(previous.clicks, previous.impressions)),
+    postsPublished: compare(current.postsPublished, previous.postsPublished),
+  };
+}
+
+/** Metrics no account in scope of a network provided in the range: the UI says "not provided by …". */
+async function notProvided(db: DataSource, scope: ReadScope): Promise<Array<{ metric: string; networks: string[] }>> {
+  const where = accountFilters('d', scope);
+  const rows = await select(
+    db,
+    `SELECT d.network AS "network", ${GAIN_METRICS.map((m) => `COUNT(d."${m}") AS "${m}"`).join(', ')}
+     FROM analytics_account_days d WHERE ${where.sql} AND d.day >= :from AND d.day <= :to GROUP BY d.network`,
+    { ...where.params, from: scope.range.from, to: scope.range.to },
+  );
+  return GAIN_METRICS.map((metric) => ({
+    metric,
+    networks: rows
+      .filter((r) => count(r[metric]) === 0)
+      .map((r) => String(r.network))
+      .sort(),
+  })).filter((m) => m.networks.length > 0);
+}
+
+/**
+ * Followers at the end of a period: each account's last count in it (an account that skipped the
+ * last day still counts), summed. One grouped read of the (workspaceId, day) index range.
+ */
+async function followersAt(db: DataSource, scope: ReadScope, span: DayRange): Promise<number | null> {
+  const where = accountFilters('d', scope);
+  const [row] = await select(
+    db,
+    `SELECT SUM(d.followers) AS "followers" FROM analytics_account_days d
+     JOIN (SELECT l."accountId" AS "accountId", MAX(l.day) AS day FROM analytics_account_days l
+           WHERE ${where.sql.replace(/\bd\./g, 'l.')} AND l.day >= :from AND l.day <= :to AND l.followers IS NOT NULL
+           GROUP BY l."accountId") last ON last."accountId" = d."accountId" AND last.day = d.day`,
+    { ...where.params, from: span.from, to: span.to },
+  );
+  return num(row?.followers);
+}
+
+export async function overview(db: DataSource, scope: ReadScope, labelled: LabelledPostsSql) {
+  const { range } = scope;
+  const span = { from: range.previous.from, to: range.to };
+  const all = scope.labels?.length
+    ? await labelledDaySums(db, scope, span, labelled)
+    : await accountDaySums(db, scope, span);
+  const current = all.filter((d) => d.day >= range.from).sort((a, b) => a.day.localeCompare(b.day));
+  const previous = all.filter((d) => d.day < range.from).sort((a, b) => a.day.localeCompare(b.day));
+  const byDay = new Map(current.map((d) => [d.day, d]));
+  return {
+    from: range.from,
+    to: range.to,
+    previous: range.previous,
+    timeZone: range.timeZone,
+    totals: comparedTotals(
+      totalsOf(current),
+      totalsOf(previous),
+      await followersAt(db, scope, range),
+      await followersAt(db, scope, range.previous),
+    ),
+    series: daysOf(range).map((day) => {
+      const d = byDay.get(day);
+      return {
+        day,
+        followers: d?.followers ?? null,
+        impressions: d?.impressions ?? null,
+        reach: d?.reach ?? null,
+        engagement: d?.engagement ?? null,
+        engagementRate: d ? percent(d.rated, d.basis) : null,
+        postsPublished: d?.postsPublished ?? 0,
+      };
+    }),
+    notProvided: await notProvided(db, scope),
+  };
+}
