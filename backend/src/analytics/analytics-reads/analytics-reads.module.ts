@@ -14,6 +14,6 @@ import { Competitors } from './competitors';
   imports: [WorkspacesModule, AccountsModule, PostsModule, BestTimesModule],
   controllers: [AnalyticsController, AnalyticsBestTimesController, AnalyticsCompetitorsController],
   providers: [AnalyticsReads, Competitors],
-  exports: [AnalyticsReads],
+  exports: [AnalyticsReads, Competitors],
 })
 export class AnalyticsReadsModule {}

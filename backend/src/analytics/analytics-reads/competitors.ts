@@ -19,8 +19,8 @@ import { AnalyticsReadsError } from './analytics-reads.errors';
 /** The daily snapshot of every tracked competitor. */
 export const COMPETITORS_JOB = 'analytics.competitors';
 
-/** A day's figures of a competitor, from its public profile and recent posts. */
-function daysFrom(
+/** A day's figures of a competitor, from its public profile and recent posts (the demo history replays it for past days). */
+export function daysFrom(
   competitor: Competitor,
   profile: PublicAccount,
   timeZone: string,
