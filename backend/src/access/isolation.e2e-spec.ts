@@ -25,6 +25,7 @@ interface Fixture {
   notificationId: string;
   templateId: string;
   hashtagGroupId: string;
+  competitorId: string;
 }
 
 /** Routes of the running app that take an id in the path (public ones excepted). */
@@ -121,6 +122,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .post('/api/v1/hashtag-groups')
       .set(headers)
       .send({ name: `Group ${label}`, hashtags: [`#secret${label}`] });
+    const competitor = await t.http
+      .post('/api/v1/analytics/competitors')
+      .set(headers)
+      .send({ network: 'sandbox', handle: `rival_${label}` });
     const mediaFolder = await t.http
       .post('/api/v1/media-folders')
       .set(headers)
@@ -134,6 +139,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       notificationId: notes.body.items[0].id,
       templateId: template.body.id,
       hashtagGroupId: group.body.id,
+      competitorId: competitor.body.competitor.id,
       workspaceId,
       owner,
       member,
@@ -340,6 +346,20 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'post',
       path: `/api/v1/notifications/${f.notificationId}/read`,
     }),
+    'GET /api/v1/analytics/posts/:id': (f) => ({ method: 'get', path: `/api/v1/analytics/posts/${f.postId}` }),
+    'GET /api/v1/analytics/posts/by-post/:postId': (f) => ({
+      method: 'get',
+      path: `/api/v1/analytics/posts/by-post/${f.postId}`,
+    }),
+    'GET /api/v1/analytics/accounts/:id': (f) => ({ method: 'get', path: `/api/v1/analytics/accounts/${f.accountId}` }),
+    'GET /api/v1/analytics/competitors/:id': (f) => ({
+      method: 'get',
+      path: `/api/v1/analytics/competitors/${f.competitorId}`,
+    }),
+    'DELETE /api/v1/analytics/competitors/:id': (f) => ({
+      method: 'delete',
+      path: `/api/v1/analytics/competitors/${f.competitorId}`,
+    }),
   };
 
   beforeAll(async () => {
@@ -406,6 +426,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(await t.db.getRepository('HashtagGroup').findOneByOrFail({ id: b.hashtagGroupId })).toMatchObject({
       hashtags: ['#secretb'],
     });
+    expect(await t.db.getRepository('Competitor').existsBy({ id: b.competitorId })).toBe(true);
   });
 
   it('lists only the caller’s workspace data', async () => {
@@ -432,6 +453,12 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/media-folders',
         '/api/v1/media-tags',
         '/api/v1/hashtags/suggestions?q=secret',
+        '/api/v1/analytics/overview',
+        '/api/v1/analytics/posts',
+        '/api/v1/analytics/hashtags',
+        '/api/v1/analytics/best-times',
+        '/api/v1/analytics/members',
+        '/api/v1/analytics/competitors',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         `/api/v1/calendar/days?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         ...[0, 1, 2].map(
@@ -455,6 +482,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.notificationId,
       b.templateId,
       b.hashtagGroupId,
+      b.competitorId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);

@@ -13,6 +13,11 @@ import { Post } from './post.entity';
 export class PostFacts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** True when the post is one of this workspace's (deleted ones included: their analytics remain). */
+  exists(workspaceId: string, postId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Post, { workspaceId, id: postId });
+  }
+
   /** A subquery listing the ids of posts carrying any of the labels in the `:...param` list. */
   labelledPostsSql(param: string): string {
     return `SELECT pl."postId" FROM post_labels pl WHERE pl."labelId" IN (:...${param})`;

@@ -41,21 +41,19 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
   const postIds: string[] = [];
 
   const accountDay = (accountId: string, day: string, network: string, values: Partial<AnalyticsAccountDay>) =>
-    t.db
-      .getRepository(AnalyticsAccountDay)
-      .insert({
-        ...METRICS,
-        accountId,
-        day,
-        workspaceId,
-        network,
-        postsPublished: 0,
-        followers: null,
-        following: null,
-        posts: null,
-        profileViews: null,
-        ...values,
-      } as AnalyticsAccountDay);
+    t.db.getRepository(AnalyticsAccountDay).insert({
+      ...METRICS,
+      accountId,
+      day,
+      workspaceId,
+      network,
+      postsPublished: 0,
+      followers: null,
+      following: null,
+      posts: null,
+      profileViews: null,
+      ...values,
+    } as AnalyticsAccountDay);
 
   const trackedPost = async (accountId: string, at: string, values: Partial<AnalyticsPost>) => {
     const publishedAt = DateTime.fromISO(at, { zone: PARIS });
@@ -311,7 +309,31 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     expect(body.post).toMatchObject({ id: postIds[0], metrics: { engagement: 50, engagementRate: 50 } });
     expect(body.series.map((p: { reach: number }) => p.reach)).toEqual([40, 100]);
     await api.get(`/analytics/posts/${newId()}`).expect(404);
-    expect((await api.get(`/analytics/posts/by-post/${newId()}`).expect(200)).body).toEqual({ variants: [] });
+    await api.get(`/analytics/posts/by-post/${newId()}`).expect(404);
+  });
+
+  it("lists a post's published variants for its page, each found by variant id too", async () => {
+    const post = (await api.post('/posts', { text: 'Tracked', variants: [{ accountId: brand }] }).expect(201)).body;
+    expect((await api.get(`/analytics/posts/by-post/${post.id}`).expect(200)).body).toEqual({ variants: [] });
+    const variantId = post.variants[0].id as string;
+    const id = await trackedPost(brand, '2026-12-20T10:00', { postId: post.id, variantId, engagement: 7 });
+    const body = (await api.get(`/analytics/posts/by-post/${post.id}`).expect(200)).body;
+    expect(body.variants.map((v: { post: { id: string } }) => v.post.id)).toEqual([id]);
+    expect((await api.get(`/analytics/posts/${variantId}`).expect(200)).body.post).toMatchObject({
+      id,
+      postId: post.id,
+    });
+  });
+
+  it("answers 404 for another workspace's account, whether in the path, a filter or a body", async () => {
+    const stranger = await newUser(t, 'stranger');
+    const theirs = apiAs(t, stranger, await newWorkspace(t, stranger, 'Elsewhere', PARIS));
+    await theirs.get(`/analytics/accounts/${brand}`).expect(404);
+    await theirs.get(`/analytics/best-times?account=${brand}`).expect(404);
+    await theirs.post('/analytics/best-times/queue-slots', { accountId: brand, count: 1 }).expect(404);
+    const overview = (await theirs.get(`/analytics/overview?${RANGE}&accounts=${brand}`).expect(200)).body;
+    expect(overview.totals.impressions.value).toBeNull();
+    expect((await theirs.get(`/analytics/posts?${RANGE}&accounts=${brand}`).expect(200)).body.items).toEqual([]);
   });
 
   it("shows an account's series, weekly frequency and content mix", async () => {

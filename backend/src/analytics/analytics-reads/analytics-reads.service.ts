@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/accounts.service';
-import { CommonError } from '../../common/common.errors';
+import { CommonError, notFound } from '../../common/common.errors';
 import { PostFacts } from '../../posts/post-facts';
 import { QueueSlotsService } from '../../scheduling/queue-slots.service';
 import { MembersService } from '../../workspaces/members.service';
@@ -83,7 +83,8 @@ export class AnalyticsReads {
     return postDetail(this.db, workspaceId, id);
   }
 
-  postVariants(workspaceId: string, postId: string) {
+  async postVariants(workspaceId: string, postId: string) {
+    if (!(await this.postFacts.exists(workspaceId, postId))) throw notFound('Post');
     return postVariants(this.db, workspaceId, postId);
   }
 
