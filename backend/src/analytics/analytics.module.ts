@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ANALYTICS_ENTITIES } from './analytics-entities';
+import { AnalyticsIngest } from './analytics-ingest.service';
 
 /**
  * Analytics: tracked posts, metric snapshots and their day rollups, collection jobs. Other
@@ -8,7 +9,7 @@ import { ANALYTICS_ENTITIES } from './analytics-entities';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(ANALYTICS_ENTITIES)],
-  providers: [],
-  exports: [],
+  providers: [AnalyticsIngest],
+  exports: [AnalyticsIngest],
 })
 export class AnalyticsModule {}
