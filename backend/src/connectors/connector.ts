@@ -139,6 +139,14 @@ export class MetricsUnavailableError extends Error {
   }
 }
 
+/** Competitor lookup found no public account by that handle (or the network will not show it). */
+export class PublicAccountNotFoundError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'PublicAccountNotFoundError';
+  }
+}
+
 /** One per network, in `connectors/<network>/`; generic code reaches them through the registry. */
 export interface Connector {
   readonly network: NetworkId;

@@ -164,32 +164,6 @@ describe('InstagramConnector', () => {
       expect(fake.calls).toHaveLength(0);
     });
 
-    it('reads media insights', async () => {
-      fake.on('GET', '/media-1/insights', {
-        body: {
-          data: [
-            { name: 'views', period: 'lifetime', values: [{ value: 900 }] },
-            { name: 'reach', period: 'lifetime', values: [{ value: 700 }] },
-            { name: 'likes', period: 'lifetime', values: [{ value: 40 }] },
-            { name: 'comments', period: 'lifetime', values: [{ value: 6 }] },
-            { name: 'shares', period: 'lifetime', values: [{ value: 2 }] },
-          ],
-        },
-      });
-      expect((await connector.fetchMetrics(IG_USER, ['media-1'])).get('media-1')).toEqual({
-        reactionsByType: null,
-        saves: null,
-        videoViews: null,
-        impressions: 900,
-        reach: 700,
-        reactions: 40,
-        comments: 6,
-        shares: 2,
-        clicks: null,
-      });
-      expect(sent(fake.calls[0].params)).toEqual({ metric: 'views,reach,likes,comments,shares' });
-    });
-
     it('finds recent media by exact caption', async () => {
       fake.on('GET', MEDIA, {
         body: {

@@ -5,14 +5,22 @@ import {
   LookupUnavailableError,
   NetworkEndpoints,
   AccountStats,
-  NO_METRICS,
+  NetworkPost,
   PostMetrics,
+  PublicAccount,
   PublishedPost,
   PublishRequest,
 } from '../connector';
-import { readId, readInsights, readList, stringField } from '../meta-graph/graph-body';
+import { readId, readList, stringField } from '../meta-graph/graph-body';
 import { GraphClient, GraphClientOptions, GraphParams } from '../meta-graph/graph-client';
+import { GRAPH_IDS_PER_CALL } from '../meta-graph/graph-insights';
 import { findRecentMatch } from '../meta-graph/recent-match';
+import {
+  fetchInstagramAccountStats,
+  fetchInstagramMetrics,
+  listInstagramPosts,
+  lookupInstagramAccount,
+} from './instagram-metrics';
 import { ContainerPolling, createContainer, mediaParams, waitUntilFinished } from './instagram.containers';
 import { INSTAGRAM_LIMITS } from './instagram.limits';
 
@@ -21,9 +29,6 @@ export interface InstagramConnectorOptions extends GraphClientOptions {
   /** How far back `findPublished` looks for media an interrupted attempt created. */
   lookbackMs?: number;
 }
-
-/** `views` replaces `impressions`, which Meta retired for media insights. */
-const MEDIA_INSIGHTS = ['views', 'reach', 'likes', 'comments', 'shares'];
 
 /** Instagram professional accounts through the Graph API (Facebook Login): create a container, wait, publish. */
 export class InstagramConnector implements Connector {
@@ -58,31 +63,24 @@ export class InstagramConnector implements Connector {
     );
   }
 
-  readonly metricsBatchSize = 1;
+  /** Graph reads several media in one `?ids=` call. */
+  readonly metricsBatchSize = GRAPH_IDS_PER_CALL;
 
-  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
-    const metrics = new Map<string, PostMetrics>();
-    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
-    return metrics;
+  fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    return fetchInstagramMetrics(this.graph, account, externalIds);
   }
 
-  fetchAccountStats(): Promise<AccountStats> {
-    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats> {
+    return fetchInstagramAccountStats(this.graph, account);
   }
 
-  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
-    const params = { metric: MEDIA_INSIGHTS.join(',') };
-    const insights = await this.graph.get(`/${externalId}/insights`, account.accessToken, params, readInsights);
-    const count = (name: string) => insights.get(name) ?? null;
-    // Instagram reports no link clicks for media.
-    return {
-      ...NO_METRICS,
-      impressions: count('views'),
-      reach: count('reach'),
-      reactions: count('likes'),
-      comments: count('comments'),
-      shares: count('shares'),
-    };
+  listPosts(account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+    return listInstagramPosts(this.graph, account, since);
+  }
+
+  /** Business discovery: public figures of other professional accounts. */
+  lookupPublicAccount(account: AccountCredentials, handle: string): Promise<PublicAccount> {
+    return lookupInstagramAccount(this.graph, account, handle);
   }
 
   /** Graph keeps no idempotency key: the newest recent media with exactly this caption is ours. */
