@@ -24,7 +24,8 @@ export function readFilters(params: ParamMap): FilterState {
     preset: isPreset(range) ? range : DEFAULT_PRESET,
     from: params.get('from'),
     to: params.get('to'),
-    compare: params.get('compare') === '1',
+    // On unless turned off: the deltas are what the cards are for.
+    compare: params.get('compare') !== '0',
     accounts: list(params.get('accounts')),
     networks: list(params.get('networks')),
   };
@@ -37,7 +38,7 @@ export function filterParams(state: FilterState): Params {
     range: state.preset === DEFAULT_PRESET ? null : state.preset,
     from: custom ? state.from : null,
     to: custom ? state.to : null,
-    compare: state.compare ? '1' : null,
+    compare: state.compare ? null : '0',
     accounts: state.accounts.length ? state.accounts.join(',') : null,
     networks: state.networks.length ? state.networks.join(',') : null,
   };

@@ -149,10 +149,12 @@ export interface BestTimes {
 /** A queued background job, read through /api/v1/jobs/:id. */
 export interface AnalyticsJob {
   id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed' | string;
+  type: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /** 0–100 */
   progress: number;
-  error?: string | null;
-  result?: Record<string, unknown> | null;
+  result: Record<string, unknown> | null;
+  error: string | null;
 }
 
 /** What the other pages of the section read (hashtags, members, competitors, reports) lives with them. */

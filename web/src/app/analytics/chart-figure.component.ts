@@ -97,13 +97,14 @@ export class ChartFigureComponent {
   readonly heading = input.required<string>();
   readonly description = input<string>('');
   readonly columns = input.required<FigureColumn[]>();
-  readonly rows = input.required<FigureRow[]>();
+  /** Any rows (FigureRow or an API's own row type); cells are read by column key. */
+  readonly rows = input.required<readonly object[]>();
   readonly asTable = signal(false);
   readonly headingId = `chart-figure-${ChartFigureComponent.next++}`;
   private readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
 
-  cell(row: FigureRow, column: FigureColumn): string {
-    const value = row[column.key];
+  cell(row: object, column: FigureColumn): string {
+    const value = (row as Record<string, unknown>)[column.key];
     const style = column.style ?? 'count';
     if (style === 'text') return value === null || value === undefined ? '—' : String(value);
     if (style === 'day')
