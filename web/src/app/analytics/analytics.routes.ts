@@ -1,8 +1,6 @@
 import { Routes } from '@angular/router';
 import { AnalyticsFilters } from './analytics-filters';
 
-const placeholder = () => import('./section-placeholder.page').then((m) => m.SectionPlaceholderPage);
-
 /**
  * The Analytics section, lazy-loaded under /w/:workspaceId/analytics. The shell holds the sub-navigation
  * and the shared filters (in the URL query); each child is one page.
@@ -34,11 +32,26 @@ export const ANALYTICS_ROUTES: Routes = [
         title: 'Best times to post',
         loadComponent: () => import('./best-times.page').then((m) => m.BestTimesPage),
       },
-      // The pages below are built separately; each swaps its placeholder for its own page.
-      { path: 'hashtags', title: 'Hashtag analytics', loadComponent: placeholder },
-      { path: 'members', title: 'Member analytics', loadComponent: placeholder },
-      { path: 'competitors', title: 'Competitors', loadComponent: placeholder },
-      { path: 'reports', title: 'Reports', loadComponent: placeholder },
+      {
+        path: 'hashtags',
+        title: 'Hashtag analytics',
+        loadComponent: () => import('./hashtags/hashtags.page').then((m) => m.HashtagsPage),
+      },
+      {
+        path: 'members',
+        title: 'Member analytics',
+        loadComponent: () => import('./members/member-analytics.page').then((m) => m.MemberAnalyticsPage),
+      },
+      {
+        path: 'competitors',
+        title: 'Competitors',
+        loadComponent: () => import('./competitors/competitors.page').then((m) => m.CompetitorsPage),
+      },
+      {
+        path: 'reports',
+        title: 'Reports',
+        loadComponent: () => import('./reports/reports.page').then((m) => m.ReportsPage),
+      },
     ],
   },
 ];
