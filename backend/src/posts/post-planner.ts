@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { SocialAccount } from '../accounts/social-account.entity';
+import { BestTimes } from '../analytics/analytics-reads/best-times';
 import type { FieldError } from '../common/domain-error';
 import type { MediaFacts, PostType } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
@@ -66,6 +67,7 @@ export class PostPlanner {
     @InjectRepository(MediaItem) private readonly media: Repository<MediaItem>,
     @InjectRepository(QueueSlot) private readonly slots: Repository<QueueSlot>,
     @InjectRepository(PostVariant) private readonly variants: Repository<PostVariant>,
+    private readonly bestTimes: BestTimes,
   ) {}
 
   /** `live`: the workspace's live accounts when the caller has just read them (saves reading them again). */
@@ -154,6 +156,11 @@ export class PostPlanner {
       }
       case 'queue':
         return { ...base, startAt: null, firstRun: await this.queueTimes(planned, timeZone, now, postId) };
+      case 'best-time': {
+        const { firstRun, fellBack } = await this.bestTimesOf(planned, workspaceTimeZone, timeZone, now, postId);
+        // Every account went to its queue (too little history): the schedule says so by its type.
+        return { ...base, type: fellBack ? 'queue' : 'best-time', startAt: null, firstRun };
+      }
       case 'recurring': {
         const start = at ?? now;
         const first = this.recurrence(input.rrule!, start, timeZone, now);
@@ -217,6 +224,39 @@ export class PostPlanner {
       .filter((d): d is Date => d !== null);
   }
 
+  /**
+   * Each account's next best time after now (best times are hours of the week in the workspace
+   * zone); an account whose history is too thin to name best times takes its next queue slot.
+   */
+  private async bestTimesOf(
+    planned: PlannedVariant[],
+    workspaceTimeZone: string,
+    timeZone: string,
+    now: Date,
+    postId: string | null,
+  ): Promise<{ firstRun: Map<string, Date>; fellBack: boolean }> {
+    const firstRun = new Map<string, Date>();
+    const thin: PlannedVariant[] = [];
+    for (const variant of planned) {
+      const { workspaceId, id } = variant.account;
+      const taken = await this.takenTimes(id, postId);
+      const best = await this.bestTimes.nextFor(workspaceId, id, workspaceTimeZone, now, taken);
+      if (best) firstRun.set(id, best);
+      else thin.push(variant);
+    }
+    if (thin.length) for (const [id, at] of await this.queueTimes(thin, timeZone, now, postId)) firstRun.set(id, at);
+    return { firstRun, fellBack: thin.length === planned.length };
+  }
+
+  /** Times the account already has a post going out at (a queue or best time is not given twice). */
+  private async takenTimes(accountId: string, postId: string | null): Promise<Set<number>> {
+    const taken = await this.variants.find({
+      select: { scheduledAt: true, postId: true },
+      where: { accountId, state: In(['scheduled', 'publishing']) },
+    });
+    return new Set(taken.filter((t) => t.postId !== postId && t.scheduledAt).map((t) => t.scheduledAt!.getTime()));
+  }
+
   private async queueTimes(
     planned: PlannedVariant[],
     timeZone: string,
@@ -227,14 +267,7 @@ export class PostPlanner {
     const errors: FieldError[] = [];
     for (const [i, variant] of planned.entries()) {
       const slots = await this.slots.findBy({ accountId: variant.account.id });
-      const taken = await this.variants.find({
-        select: { scheduledAt: true, postId: true },
-        where: { accountId: variant.account.id, state: In(['scheduled', 'publishing']) },
-      });
-      const takenTimes = new Set(
-        taken.filter((t) => t.postId !== postId && t.scheduledAt).map((t) => t.scheduledAt!.getTime()),
-      );
-      const next = nextFreeSlot(slots, timeZone, now, takenTimes);
+      const next = nextFreeSlot(slots, timeZone, now, await this.takenTimes(variant.account.id, postId));
       if (next) times.set(variant.account.id, next);
       else
         errors.push({

@@ -80,7 +80,7 @@ export class VariantInputDto {
   options?: VariantOptions;
 }
 
-export const SCHEDULE_TYPES = ['single', 'queue', 'recurring', 'evergreen'] as const;
+export const SCHEDULE_TYPES = ['single', 'queue', 'best-time', 'recurring', 'evergreen'] as const;
 /** What a request may ask for: `now` is stored as a single time, the server's now (no client clock involved). */
 export const SCHEDULE_INPUT_TYPES = ['now', ...SCHEDULE_TYPES] as const;
 
@@ -88,7 +88,7 @@ export class ScheduleInputDto {
   @ApiProperty({
     enum: SCHEDULE_INPUT_TYPES,
     description:
-      "now: publish at once; single: once at `at`; queue: each account's next free slot; recurring: by `rrule`; evergreen: again every `intervalDays`",
+      "now: publish at once; single: once at `at`; queue: each account's next free slot; best-time: each account's next best time from its analytics (an account with too little history takes its next queue slot; the schedule reads queue when every account did); recurring: by `rrule`; evergreen: again every `intervalDays`",
   })
   @IsIn(SCHEDULE_INPUT_TYPES, { message: `must be one of ${SCHEDULE_INPUT_TYPES.join(', ')}` })
   type: ScheduleType | 'now';

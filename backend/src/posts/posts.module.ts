@@ -24,12 +24,14 @@ import { PostSheets } from './post-sheets.service';
 import { MediaModule } from '../media/media.module';
 import { PostMediaUsage } from './post-media-usage';
 import { PostFacts } from './post-facts';
+import { BestTimesModule } from '../analytics/analytics-reads/best-times.module';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Post, PostVariant, Label, PostLabel, Schedule, QueueSlot, SocialAccount, MediaItem]),
     ActivityModule,
     MediaModule,
+    BestTimesModule,
   ],
   controllers: [PostSheetsController, PostsController, CalendarDaysController, CalendarController],
   providers: [PostsService, PostPlanner, CalendarService, PostSheets, PostMediaUsage, PostFacts],

@@ -572,7 +572,7 @@ export class PostsService {
   private async currentScheduleInput(post: Post): Promise<ScheduleInputDto | null> {
     const schedule = await this.dataSource.manager.findOneBy(Schedule, { postId: post.id });
     if (!schedule) return null;
-    if (schedule.type === 'queue') {
+    if (schedule.type === 'queue' || schedule.type === 'best-time') {
       // Keep the slot it already has: a single time at the variants' current time.
       const variant = await this.variants.findOneBy({ postId: post.id, state: 'scheduled' });
       return variant?.scheduledAt

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Post } from '../posts/post.entity';
 
-export type ScheduleType = 'single' | 'queue' | 'recurring' | 'evergreen';
+export type ScheduleType = 'single' | 'queue' | 'best-time' | 'recurring' | 'evergreen';
 
 /** Evergreen recycling: repost every `intervalDays` until `maxRepeats` or `endAt`. */
 export interface EvergreenRule {

@@ -10,6 +10,7 @@ import { AnalyticsHashtagDay } from '../analytics-hashtag-day.entity';
 import { AnalyticsPostHashtag } from '../analytics-post-hashtag.entity';
 import { AnalyticsPost } from '../analytics-post.entity';
 import { PostMetricSnapshot } from '../post-metric-snapshot.entity';
+import { nextBestTime } from './best-time-stats';
 
 const PARIS = 'Europe/Paris';
 const RANGE = 'from=2026-11-01&to=2026-11-10';
@@ -414,6 +415,43 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     expect((await api.get(`/accounts/${brand}/queue-slots`).expect(200)).body.slots).toEqual(slots.slots);
     const bad = await api.post('/analytics/best-times/queue-slots', { accountId: brand, count: 0 }).expect(400);
     expect(bad.body.errors[0].field).toBe('count');
+  });
+
+  it('schedules "at the next best time", or at the next queue slot while history is thin', async () => {
+    const best = (
+      await api
+        .post('/posts', { text: 'At its best', variants: [{ accountId: brand }], schedule: { type: 'best-time' } })
+        .expect(201)
+    ).body;
+    const expected = nextBestTime(
+      [
+        { weekday: 2, hour: 18 },
+        { weekday: 1, hour: 9 },
+        { weekday: 5, hour: 12 },
+      ],
+      PARIS,
+      new Date(),
+    );
+    expect(best.schedule.type).toBe('best-time');
+    expect(best.variants[0].scheduledAt).toBe(expected!.toISOString());
+
+    const refused = await api
+      .post('/posts', { text: 'Thin', variants: [{ accountId: other }], schedule: { type: 'best-time' } })
+      .expect(400);
+    expect(refused.body.detail).toMatch(/no free queue slot/);
+    await t.http
+      .put(`/api/v1/accounts/${other}/queue-slots`)
+      .set(as(owner, workspaceId))
+      .send({ slots: [{ weekday: 3, localTime: '08:30' }] })
+      .expect(200);
+    const queued = (
+      await api
+        .post('/posts', { text: 'Thin', variants: [{ accountId: other }], schedule: { type: 'best-time' } })
+        .expect(201)
+    ).body;
+    expect(queued.schedule.type).toBe('queue');
+    const at = DateTime.fromISO(queued.variants[0].scheduledAt, { zone: PARIS });
+    expect([at.weekday, at.toFormat('HH:mm')]).toEqual([3, '08:30']);
   });
 
   it('counts posts per member', async () => {
