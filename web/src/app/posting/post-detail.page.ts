@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AccountsStore } from '../accounts/accounts.store';
+import { PostMetricsComponent } from '../analytics/post-metrics.component';
 import { NetworkBadgeComponent } from '../accounts/network-badge.component';
 import type { Post, PublishJob } from '../core/api.types';
 import { problemText } from '../core/form-errors';
@@ -38,6 +39,7 @@ const STATE_TEXT: Partial<Record<string, string>> = {
     NetworkBadgeComponent,
     PostCommentsComponent,
     PostMediaComponent,
+    PostMetricsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -119,6 +121,10 @@ const STATE_TEXT: Partial<Record<string, string>> = {
         </tbody>
       </table>
 
+      @if (published()) {
+        <so-post-metrics [postId]="p.id" />
+      }
+
       <h2>Publish attempts</h2>
       @if (jobs().length === 0) {
         <p class="muted">No attempts yet.</p>
@@ -185,6 +191,8 @@ export class PostDetailPage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly stateText = STATE_TEXT;
   readonly zone = computed(() => this.workspaces.current()?.timeZone ?? 'UTC');
+  /** Metrics exist only for variants that went out. */
+  readonly published = computed(() => this.post()?.variants.some((v) => v.publishedAt !== null) ?? false);
   /** The media of every variant, in order, each once. */
   readonly mediaIds = computed(() => [...new Set(this.post()?.variants.flatMap((v) => v.mediaIds) ?? [])]);
 
