@@ -31,8 +31,9 @@ export type HashtagSort = 'posts' | 'impressions' | 'reach' | 'clicks' | 'engage
 export class HashtagsApi {
   private readonly http = inject(HttpClient);
 
-  list(query: AnalyticsQuery, sort: HashtagSort, order: 'asc' | 'desc', limit: number): Promise<HashtagRow[]> {
-    const params = queryParams(query).set('sort', sort).set('order', order).set('limit', limit);
+  /** The best `limit` hashtags by `sort`, highest first (hashtags without the figure last). */
+  list(query: AnalyticsQuery, sort: HashtagSort, limit: number): Promise<HashtagRow[]> {
+    const params = queryParams(query).set('sort', sort).set('limit', limit);
     return firstValueFrom(this.http.get<{ items: HashtagRow[] }>('/api/v1/analytics/hashtags', { params })).then(
       (page) => page.items,
     );

@@ -97,11 +97,11 @@ export class HashtagsPage {
   );
 
   constructor() {
-    // Read again when the filters, the table's order or the data behind the section change.
+    // Read again when the filters, the sorting column or the data behind the section change.
     effect(() => {
       const query = this.filters.query();
       this.filters.version();
-      this.store.sort();
+      this.store.column();
       untracked(() => void this.store.load(query));
     });
   }

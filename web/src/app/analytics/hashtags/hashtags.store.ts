@@ -1,4 +1,4 @@
-import { inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import { problemText } from '../../core/form-errors';
 import type { AnalyticsQuery } from '../analytics.api';
 import { type HashtagRow, type HashtagSort, HashtagsApi } from './hashtags.api';
@@ -9,9 +9,10 @@ const TABLE_ROWS = 100;
 const CHART_ROWS = 10;
 
 /**
- * State of the Hashtags page: the table in its chosen order (sorted by the API, so "the best 100 by
- * reach" really are those), the ten best by engagement for the chart, and which rows show their top
- * posts. Provided by the page.
+ * State of the Hashtags page: the table in its chosen order, the ten best by engagement for the
+ * chart, and which rows show their top posts. The API picks the best 100 by the chosen column (so
+ * "the best by reach" really are those); lowest first turns that list round here, hashtags without
+ * the figure staying last. Provided by the page.
  */
 @Injectable()
 export class HashtagsStore {
@@ -28,7 +29,13 @@ export class HashtagsStore {
   private loads = 0;
 
   /** null while loading. */
-  readonly rows = this._rows.asReadonly();
+  readonly rows = computed(() => {
+    const rows = this._rows();
+    const { column, order } = this._sort();
+    if (!rows || order === 'desc') return rows;
+    const known = rows.filter((r) => r[column] !== null);
+    return [...known.reverse(), ...rows.filter((r) => r[column] === null)];
+  });
   readonly top = this._top.asReadonly();
   readonly sort = this._sort.asReadonly();
   readonly expanded = this._expanded.asReadonly();
@@ -36,11 +43,11 @@ export class HashtagsStore {
 
   async load(query: AnalyticsQuery): Promise<void> {
     const load = ++this.loads;
-    const { column, order } = this._sort();
+    const { column } = this._sort();
     try {
       const [rows, top] = await Promise.all([
-        this.api.list(query, column, order, TABLE_ROWS),
-        this.api.list(query, 'engagement', 'desc', CHART_ROWS),
+        this.api.list(query, column, TABLE_ROWS),
+        this.api.list(query, 'engagement', CHART_ROWS),
       ]);
       if (load !== this.loads) return;
       this._rows.set(rows);
@@ -50,6 +57,9 @@ export class HashtagsStore {
       if (load === this.loads) this._error.set(problemText(error));
     }
   }
+
+  /** The column the API sorts by (the order is applied here): a change of it reads again. */
+  readonly column = computed(() => this._sort().column);
 
   /** A column clicked: sort by it, best first; clicked again, the other way round. */
   sortBy(column: HashtagSort): void {
