@@ -35,13 +35,18 @@ export class AnalyticsIngest {
     private readonly events: EventEmitter2,
   ) {}
 
-  async record(snapshots: SnapshotInput[]): Promise<RecordOutcome> {
+  /**
+   * `announce: false` for history loaded in bulk (the demo history): its metrics are past, so
+   * automations must not react to them as to a post that just crossed a threshold.
+   */
+  async record(snapshots: SnapshotInput[], options: { announce?: boolean } = {}): Promise<RecordOutcome> {
     const outcome: RecordOutcome = { stored: 0, unknown: 0, announced: 0 };
     for (let i = 0; i < snapshots.length; i += INGEST_BATCH) {
       const batch = snapshots.slice(i, i + INGEST_BATCH);
       const done = await inTransaction(this.dataSource, (em) => new IngestBatch(em).run(batch));
       outcome.stored += done.stored;
       outcome.unknown += done.unknown;
+      if (options.announce === false) continue;
       outcome.announced += done.events.length;
       await this.announce(done.events);
     }
