@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { AccountsStore } from '../accounts/accounts.store';
+import { WorkspaceService } from '../core/workspace.service';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AnalyticsFilters } from './analytics-filters';
@@ -23,7 +25,11 @@ import { watchJob } from './job-watch';
         for 90 days. Widen the period or the filters above, publish a post, or fill this workspace with 90 days of
         Sandbox posts and their metrics to see every chart at work.
       </p>
-      <button type="button" class="primary" (click)="load()" [disabled]="busy()">Load 90 days of demo history</button>
+      @if (canLoad()) {
+        <button type="button" class="primary" (click)="load()" [disabled]="busy()">Load 90 days of demo history</button>
+      } @else {
+        <p class="small muted">Someone who may write posts in this workspace can load the demo history.</p>
+      }
       @if (job(); as j) {
         <p role="status" data-testid="demo-progress">
           <progress max="100" [value]="j.progress" aria-label="Demo history loaded"></progress>
@@ -43,6 +49,10 @@ import { watchJob } from './job-watch';
 export class DemoHistoryComponent {
   private readonly api = inject(AnalyticsApi);
   private readonly filters = inject(AnalyticsFilters);
+  private readonly accounts = inject(AccountsStore);
+  /** The demo writes published posts (and a Sandbox account where there is none). */
+  private readonly workspaces = inject(WorkspaceService);
+  readonly canLoad = computed(() => this.workspaces.can('posts:write'));
   readonly heading = input('No analytics in this period yet.');
   readonly busy = signal(false);
   readonly job = signal<AnalyticsJob | null>(null);
@@ -70,7 +80,11 @@ export class DemoHistoryComponent {
         (j) => this.job.set(j),
         () => this.gone,
       );
-      if (done?.status === 'completed') this.filters.refresh();
+      if (done?.status === 'completed') {
+        // The demo may have connected a Sandbox account: the filters and pages list it.
+        await this.accounts.load();
+        this.filters.refresh();
+      }
     } catch (error) {
       this.error.set(problemText(error));
     } finally {
