@@ -13,27 +13,38 @@ export interface GeneratedReport {
   byteSize: number;
   /** Set when a schedule made it. */
   scheduleId: string | null;
+  /** Accounts and networks it is limited to; null = all. */
+  accounts: string[] | null;
+  networks: string[] | null;
 }
 
 export type ReportFrequency = 'weekly' | 'monthly';
 
-/** What a schedule is made of; weekday for weekly (1 = Monday … 7 = Sunday), monthDay for monthly (1–28). */
+/**
+ * What a schedule is made of; weekday for weekly (1 = Monday … 7 = Sunday), monthDay for monthly
+ * (1–28), the other left out (the API refuses a null).
+ */
 export interface ScheduleInput {
   name: string;
   frequency: ReportFrequency;
-  weekday: number | null;
-  monthDay: number | null;
+  weekday?: number;
+  monthDay?: number;
   /** 0–23 in the workspace's zone. */
   hour: number;
   memberIds: string[];
   emails: string[];
 }
 
-export interface ReportSchedule extends ScheduleInput {
+export interface ReportSchedule extends Omit<ScheduleInput, 'weekday' | 'monthDay'> {
   id: string;
+  weekday: number | null;
+  monthDay: number | null;
+  createdBy: string;
+  createdAt: string;
+  /** null once cancelled. */
   nextRunAt: string | null;
   lastRunAt: string | null;
-  createdAt: string;
+  cancelledAt: string | null;
 }
 
 const BASE = '/api/v1/analytics/reports';
@@ -74,6 +85,7 @@ export class ReportsApi {
     return firstValueFrom(this.http.patch<ReportSchedule>(`${BASE}/schedules/${encodeURIComponent(id)}`, input));
   }
 
+  /** Never sent again; it stays listed with cancelledAt. */
   cancelSchedule(id: string): Promise<unknown> {
     return firstValueFrom(this.http.delete(`${BASE}/schedules/${encodeURIComponent(id)}`));
   }

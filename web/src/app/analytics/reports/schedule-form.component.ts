@@ -222,8 +222,7 @@ export class ScheduleFormComponent {
     return {
       name: v.name.trim(),
       frequency: v.frequency,
-      weekday: weekly ? v.weekday : null,
-      monthDay: weekly ? null : v.monthDay,
+      ...(weekly ? { weekday: v.weekday } : { monthDay: v.monthDay }),
       hour: v.hour,
       memberIds: [...this.picked()],
       emails: addresses(v.emails),

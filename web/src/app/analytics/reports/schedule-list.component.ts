@@ -7,7 +7,10 @@ import { cadenceText } from './report-words';
 import { ReportsStore } from './reports.store';
 import { ScheduleFormComponent } from './schedule-form.component';
 
-/** Scheduled reports: a form for a new one, then each with its cadence, recipients and next run; edit or cancel. */
+/**
+ * Scheduled reports: a form for a new one, then each with its cadence, recipients and next run (edit,
+ * cancel); cancelled ones stay listed, folded away.
+ */
 @Component({
   selector: 'so-schedule-list',
   imports: [WhenPipe, ConfirmButtonComponent, ScheduleFormComponent],
@@ -20,15 +23,15 @@ import { ScheduleFormComponent } from './schedule-form.component';
         workspace's time zone.
       </p>
       @if (canManage()) {
-        <details class="new-schedule" [open]="!store.schedules()?.length">
+        <details class="new-schedule" [open]="!active().length">
           <summary>Schedule a report</summary>
           <so-schedule-form />
         </details>
       }
-      @if (store.schedules(); as schedules) {
-        @if (schedules.length) {
+      @if (store.schedules()) {
+        @if (active().length) {
           <ul class="schedules">
-            @for (s of schedules; track s.id) {
+            @for (s of active(); track s.id) {
               <li [attr.aria-labelledby]="'schedule-' + s.id">
                 @if (editing() === s.id) {
                   <so-schedule-form [schedule]="s" (closed)="editing.set(null)" />
@@ -72,8 +75,20 @@ import { ScheduleFormComponent } from './schedule-form.component';
             No scheduled report.
             @if (canManage()) {
               Schedule one above to have it emailed every week or month.
+            } @else {
+              Owners and admins can schedule one to have it emailed every week or month.
             }
           </p>
+        }
+        @if (cancelled().length) {
+          <details class="cancelled">
+            <summary>Cancelled schedules ({{ cancelled().length }})</summary>
+            <ul>
+              @for (s of cancelled(); track s.id) {
+                <li>{{ s.name }}: {{ cadence(s) }}, cancelled {{ s.cancelledAt | when }}</li>
+              }
+            </ul>
+          </details>
         }
       }
     </section>
@@ -100,7 +115,11 @@ import { ScheduleFormComponent } from './schedule-form.component';
     .schedule-head h3 {
       margin: 0;
     }
-    .new-schedule summary {
+    .cancelled {
+      margin-top: 1rem;
+    }
+    .new-schedule summary,
+    .cancelled summary {
       cursor: pointer;
       font-weight: 600;
       margin-bottom: 0.5rem;
@@ -111,7 +130,10 @@ export class ScheduleListComponent {
   private readonly workspaces = inject(WorkspaceService);
   readonly store = inject(ReportsStore);
   readonly editing = signal<string | null>(null);
-  readonly canManage = computed(() => this.workspaces.can('analytics:read'));
+  /** A schedule mails the workspace's figures on its own, so the API asks workspace:write to manage one. */
+  readonly canManage = computed(() => this.workspaces.can('workspace:write'));
+  readonly active = computed(() => (this.store.schedules() ?? []).filter((s) => !s.cancelledAt));
+  readonly cancelled = computed(() => (this.store.schedules() ?? []).filter((s) => s.cancelledAt));
 
   cadence(schedule: ReportSchedule): string {
     return cadenceText(schedule);
