@@ -274,49 +274,6 @@ describe('XConnector', () => {
     });
   });
 
-  describe('fetchMetrics', () => {
-    it('reads the public metrics', async () => {
-      fake.on('GET', '/2/tweets/100', {
-        json: {
-          data: {
-            id: '100',
-            text: 'Hello X',
-            public_metrics: {
-              retweet_count: 3,
-              reply_count: 4,
-              like_count: 25,
-              quote_count: 2,
-              bookmark_count: 1,
-              impression_count: 900,
-            },
-          },
-        },
-      });
-
-      const metrics = (await connector.fetchMetrics(account, ['100'])).get('100');
-
-      expect(fake.received[0].query.get('tweet.fields')).toBe('public_metrics');
-      expect(metrics).toEqual({
-        reactionsByType: null,
-        saves: null,
-        videoViews: null,
-        impressions: 900,
-        reach: null,
-        reactions: 25,
-        comments: 4,
-        shares: 5,
-        clicks: null,
-      });
-    });
-
-    it('refuses metrics for a post X no longer has', async () => {
-      fake.on('GET', '/2/tweets/100', {
-        json: { errors: [{ value: '100', detail: 'Could not find tweet with id: [100].', title: 'Not Found Error' }] },
-      });
-      expect(await failureOf(connector.fetchMetrics(account, ['100']))).toMatchObject({ kind: 'bad-request' });
-    });
-  });
-
   describe('findPublished', () => {
     it('finds a recent post by its text, as X rewrites links and escapes', async () => {
       fake.on('GET', '/2/users/2244994945/tweets', {

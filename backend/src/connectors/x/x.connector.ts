@@ -1,15 +1,16 @@
 import {
   AccountCredentials,
   Connector,
-  ConnectorFailure,
   NetworkEndpoints,
   AccountStats,
-  NO_METRICS,
+  NetworkPost,
   PostMetrics,
+  PublicAccount,
   PublishedPost,
   PublishRequest,
 } from '../connector';
-import { optionalArray, optionalCount, requireString, valueAt } from '../oauth2/network-http';
+import { optionalArray, requireString, valueAt } from '../oauth2/network-http';
+import { fetchXAccountStats, fetchXMetrics, listXPosts, lookupXAccount, X_IDS_PER_CALL } from './x-metrics';
 import { X_LABEL, XApi } from './x.api';
 import { X_LIMITS } from './x.limits';
 import { DEFAULT_X_UPLOAD_PACING, uploadXMedia, XUploadPacing } from './x.media-upload';
@@ -32,7 +33,12 @@ export class XConnector implements Connector {
   private readonly api: XApi;
   private readonly pacing: XUploadPacing;
 
-  constructor(endpoints: Pick<NetworkEndpoints, 'apiBaseUrl'>, pacing: Partial<XUploadPacing> = {}) {
+  constructor(
+    endpoints: Pick<NetworkEndpoints, 'apiBaseUrl'>,
+    pacing: Partial<XUploadPacing> = {},
+    /** The clock deciding which posts are young enough for non-public metrics. */
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.api = new XApi(endpoints.apiBaseUrl);
     this.pacing = { ...DEFAULT_X_UPLOAD_PACING, ...pacing };
   }
@@ -70,34 +76,23 @@ export class XConnector implements Connector {
   }
 
   /** Public metrics only: X reports no reach, and link clicks need the owner's non-public metrics. */
-  readonly metricsBatchSize = 1;
+  readonly metricsBatchSize = X_IDS_PER_CALL;
 
-  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
-    const metrics = new Map<string, PostMetrics>();
-    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
-    return metrics;
+  fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    return fetchXMetrics(this.api, account, externalIds, this.now());
   }
 
-  fetchAccountStats(): Promise<AccountStats> {
-    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats> {
+    return fetchXAccountStats(this.api, account);
   }
 
-  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
-    const path = `/2/tweets/${encodeURIComponent(externalId)}?tweet.fields=public_metrics`;
-    const body = await this.api.json(account.accessToken, 'GET', path);
-    if (valueAt(body, 'data') === undefined && valueAt(body, 'errors') !== undefined) {
-      // X answers 200 with `errors` for a post that was deleted or is not visible.
-      throw new ConnectorFailure({ kind: 'bad-request', reason: `X has no post ${externalId} to read metrics of` });
-    }
-    const metric = (name: string) => optionalCount(body, `data.public_metrics.${name}`);
-    requireString(body, 'data.id', X_LABEL);
-    return {
-      ...NO_METRICS,
-      impressions: metric('impression_count'),
-      reactions: metric('like_count'),
-      comments: metric('reply_count'),
-      shares: metric('retweet_count') + metric('quote_count'),
-    };
+  listPosts(account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+    return listXPosts(this.api, account, since);
+  }
+
+  /** Public user lookup: any public account's figures and latest posts. */
+  lookupPublicAccount(account: AccountCredentials, handle: string): Promise<PublicAccount> {
+    return lookupXAccount(this.api, account, handle);
   }
 
   private async upload(account: AccountCredentials, request: PublishRequest): Promise<string[]> {
