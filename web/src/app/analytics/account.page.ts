@@ -12,6 +12,7 @@ import { AccountSyncComponent } from './account-sync.component';
 import { AnalyticsFilters } from './analytics-filters';
 import { AnalyticsApi, type MixRow } from './analytics.api';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
+import { CsvDownloadComponent } from './csv-download.component';
 import { CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { METRIC_FORMULAS, networkName } from './metric-formulas';
@@ -50,6 +51,7 @@ const MIX_COLUMNS: FigureColumn[] = [
     BannerComponent,
     BarChartModule,
     ChartFigureComponent,
+    CsvDownloadComponent,
     DemoHistoryComponent,
     FigurePipe,
     IconComponent,
@@ -66,6 +68,7 @@ const MIX_COLUMNS: FigureColumn[] = [
       <div class="page-head account-head">
         <h2><so-network-logo [network]="a.account.network" /> {{ a.account.name }}</h2>
         <so-account-sync [accountId]="a.account.id" />
+        <so-csv-download [path]="'accounts/' + a.account.id" label="Download this account's days as CSV" />
       </div>
       @if (a.unavailableReason) {
         <div class="banner" role="alert" data-testid="metrics-unavailable">

@@ -15,6 +15,7 @@ import { BannerComponent } from '../shared/banner.component';
 import { DialogComponent } from '../shared/dialog.component';
 import { AnalyticsFilters } from './analytics-filters';
 import { AnalyticsApi } from './analytics.api';
+import { CsvDownloadComponent } from './csv-download.component';
 import { DemoHistoryComponent } from './demo-history.component';
 import { BestTimesHeatmapComponent, hourText, WEEKDAYS } from './heatmap.component';
 import { networkName } from './metric-formulas';
@@ -31,7 +32,7 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
  */
 @Component({
   selector: 'so-analytics-best-times',
-  imports: [BannerComponent, BestTimesHeatmapComponent, DemoHistoryComponent, DialogComponent],
+  imports: [BannerComponent, BestTimesHeatmapComponent, CsvDownloadComponent, DemoHistoryComponent, DialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="scope">
@@ -82,6 +83,11 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
           fewer than {{ b.minPosts }} posts stays blank rather than guess. Focus a cell for its figures.
         </p>
         <so-best-times-heatmap [cells]="b.cells" [best]="b.best" />
+        <so-csv-download
+          path="best-times"
+          label="Download the heatmap as CSV"
+          [params]="scope().kind === 'account' ? { account: scope().id } : { network: scope().id }"
+        />
         @if (b.best.length) {
           <p>
             <strong>Best times:</strong> <span data-testid="best-times-list">{{ slotsText(b.best) }}</span>

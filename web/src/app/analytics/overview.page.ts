@@ -8,6 +8,7 @@ import type { FigureStyle } from '../shared/format';
 import { AnalyticsFilters } from './analytics-filters';
 import { AnalyticsApi, type KpiName, type Overview } from './analytics.api';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
+import { CsvDownloadComponent } from './csv-download.component';
 import { CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { KpiCardComponent } from './kpi-card.component';
@@ -45,6 +46,7 @@ const DAY_COLUMNS: FigureColumn[] = [
 @Component({
   selector: 'so-analytics-overview',
   imports: [
+    CsvDownloadComponent,
     BannerComponent,
     BarChartModule,
     ChartFigureComponent,
@@ -92,6 +94,7 @@ const DAY_COLUMNS: FigureColumn[] = [
             </ul>
           </details>
         </section>
+        <so-csv-download path="overview" label="Download the daily figures as CSV" />
         <so-chart-figure heading="Followers" [columns]="dayColumns" [rows]="o.series">
           <ngx-charts-line-chart
             [results]="followerLines()"
