@@ -7,6 +7,8 @@ import { redactRequest } from './access/url-redaction';
 import { ActivityModule } from './activity/activity.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AnalyticsReadsModule } from './analytics/analytics-reads/analytics-reads.module';
+import { DemoHistoryModule } from './analytics/demo-history/demo-history.module';
+import { ReportsModule } from './analytics/reports/reports.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalsModule } from './approvals/approvals.module';
@@ -77,6 +79,8 @@ export class AppModule {
         AutomationsModule,
         AnalyticsModule,
         AnalyticsReadsModule,
+        DemoHistoryModule,
+        ReportsModule,
         HomeModule,
         ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],
