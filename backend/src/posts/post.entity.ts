@@ -16,7 +16,8 @@ import type { PostVariant } from './post-variant.entity';
 export const POST_STATES = ['draft', 'pending_approval', 'scheduled', 'publishing', 'published', 'failed'] as const;
 export type PostState = (typeof POST_STATES)[number];
 
-export type PostSource = 'composer' | 'api' | 'import' | 'automation';
+/** Where a post came from; `demo`: the demo history (past Sandbox posts loaded in one click). */
+export type PostSource = 'composer' | 'api' | 'import' | 'automation' | 'demo';
 
 /** What a team writes once; it goes out as one variant per target account. */
 @Entity('posts')
