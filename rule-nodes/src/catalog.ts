@@ -315,7 +315,11 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
       "Sends the message to true or false by the post's latest metrics from analytics (false while it has none): the variant of the payload's variantId, else the post's best variant by the metric. Adds metrics, variantId, and accountMedian when compared with the median.",
     inputs: ['in'],
     outputs: ['true', 'false'],
-    config: [POST_ID, { key: 'metric', label: 'Metric', kind: 'select', required: true, options: METRICS }, ...COMPARED],
+    config: [
+      POST_ID,
+      { key: 'metric', label: 'Metric', kind: 'select', required: true, options: METRICS },
+      ...COMPARED,
+    ],
   }),
   spec({
     type: 'top-post',
