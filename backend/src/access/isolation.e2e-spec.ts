@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportsService } from '../analytics/reports/reports.service';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { NotificationsService } from '../notifications/notifications.service';
 import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/factories';
@@ -26,6 +27,8 @@ interface Fixture {
   templateId: string;
   hashtagGroupId: string;
   competitorId: string;
+  reportId: string;
+  reportScheduleId: string;
 }
 
 /** Routes of the running app that take an id in the path (public ones excepted). */
@@ -126,6 +129,20 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       .post('/api/v1/analytics/competitors')
       .set(headers)
       .send({ network: 'sandbox', handle: `rival_${label}` });
+    const reportSchedule = await t.http
+      .post('/api/v1/analytics/reports/schedules')
+      .set(headers)
+      .send({
+        name: `Weekly ${label}`,
+        frequency: 'weekly',
+        weekday: 1,
+        hour: 8,
+        memberIds: [],
+        emails: [`boss-${label}@example.com`],
+      });
+    const report = await t.app
+      .get(ReportsService)
+      .generate(workspaceId, { from: '2026-11-01', to: '2026-11-30' }, { createdBy: owner.id });
     const mediaFolder = await t.http
       .post('/api/v1/media-folders')
       .set(headers)
@@ -140,6 +157,8 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       templateId: template.body.id,
       hashtagGroupId: group.body.id,
       competitorId: competitor.body.competitor.id,
+      reportId: report.report.id,
+      reportScheduleId: reportSchedule.body.id,
       workspaceId,
       owner,
       member,
@@ -356,6 +375,19 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'get',
       path: `/api/v1/analytics/competitors/${f.competitorId}`,
     }),
+    'GET /api/v1/analytics/reports/:id/pdf': (f) => ({
+      method: 'get',
+      path: `/api/v1/analytics/reports/${f.reportId}/pdf`,
+    }),
+    'PATCH /api/v1/analytics/reports/schedules/:id': (f) => ({
+      method: 'patch',
+      path: `/api/v1/analytics/reports/schedules/${f.reportScheduleId}`,
+      body: { emails: ['pwned@example.com'] },
+    }),
+    'DELETE /api/v1/analytics/reports/schedules/:id': (f) => ({
+      method: 'delete',
+      path: `/api/v1/analytics/reports/schedules/${f.reportScheduleId}`,
+    }),
     'DELETE /api/v1/analytics/competitors/:id': (f) => ({
       method: 'delete',
       path: `/api/v1/analytics/competitors/${f.competitorId}`,
@@ -420,6 +452,9 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(await t.db.getRepository('MediaFolder').findOneByOrFail({ id: b.mediaFolderId })).toMatchObject({
       name: 'Folder b',
     });
+    expect(
+      await t.db.getRepository('AnalyticsReportSchedule').findOneByOrFail({ id: b.reportScheduleId }),
+    ).toMatchObject({ emails: ['boss-b@example.com'], cancelledAt: null });
     expect(await t.db.getRepository('PostTemplate').findOneByOrFail({ id: b.templateId })).toMatchObject({
       text: 'secret template b',
     });
@@ -459,6 +494,8 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/analytics/best-times',
         '/api/v1/analytics/members',
         '/api/v1/analytics/competitors',
+        '/api/v1/analytics/reports',
+        '/api/v1/analytics/reports/schedules',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         `/api/v1/calendar/days?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         ...[0, 1, 2].map(
@@ -483,6 +520,8 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.templateId,
       b.hashtagGroupId,
       b.competitorId,
+      b.reportId,
+      b.reportScheduleId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
