@@ -10,8 +10,8 @@ import { IngestBatch, type SnapshotInput } from './ingest-batch';
 
 export type { SnapshotInput } from './ingest-batch';
 
-/** Snapshots per transaction: the posts of a batch fit one IN list (in-lists.ts). */
-export const INGEST_BATCH = 500;
+/** Snapshots per transaction: larger batches sum more gains into one update per rollup row. */
+export const INGEST_BATCH = 2000;
 
 export interface RecordOutcome {
   stored: number;

@@ -174,13 +174,17 @@ export class IngestBatch {
     const { q } = this.bound();
     const table = q('analytics_post_days');
     for (const list of inLists([...posts.keys()])) {
+      // Two index ranges, not one OR (which would scan each post's every day row).
+      const id = q('analyticsPostId');
+      const day = q('day');
       const rows = await this.sql.select(
-        `SELECT d.* FROM ${table} d WHERE d.${q('analyticsPostId')} IN (:...list) AND (d.${q('day')} >= :fromDay
-           OR d.${q('day')} = (SELECT MAX(x.${q('day')}) FROM ${table} x
-             WHERE x.${q('analyticsPostId')} = d.${q('analyticsPostId')} AND x.${q('day')} < :fromDay))
-         ORDER BY d.${q('analyticsPostId')}, d.${q('day')}`,
+        `SELECT d.* FROM ${table} d WHERE d.${id} IN (:...list) AND d.${day} >= :fromDay
+         UNION ALL
+         SELECT d.* FROM ${table} d JOIN (SELECT ${id}, MAX(${day}) AS ${q('base')} FROM ${table}
+           WHERE ${id} IN (:...list) AND ${day} < :fromDay GROUP BY ${id}) b ON b.${id} = d.${id} AND b.${q('base')} = d.${day}`,
         { list, fromDay },
       );
+      rows.sort((a, b) => (a.day === b.day ? 0 : String(a.day) < String(b.day) ? -1 : 1));
       for (const row of rows) {
         const counts = {} as Counts;
         for (const name of COUNTED_NAMES) counts[name] = numOrNull(row[name]);

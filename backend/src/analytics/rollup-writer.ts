@@ -62,7 +62,11 @@ export class RollupWriter {
   addAccountDay(owner: GainOwner, day: string, delta: Delta | null, postsPublished = 0): void {
     const key = `${owner.accountId}|${day}`;
     let gain = this.accountDays.get(key);
-    if (!gain) this.accountDays.set(key, (gain = { ...owner, day, delta: emptyCounts(), postsPublished: 0 }));
+    if (!gain) {
+      const { workspaceId, accountId, network } = owner;
+      gain = { workspaceId, accountId, network, day, delta: emptyCounts(), postsPublished: 0 };
+      this.accountDays.set(key, gain);
+    }
     if (delta) addInto(gain.delta, delta);
     gain.postsPublished += postsPublished;
   }
@@ -83,7 +87,11 @@ export class RollupWriter {
   ) {
     const key = `${owner.accountId}|${weekday}|${hour}`;
     let gain = this.cells.get(key);
-    if (!gain) this.cells.set(key, (gain = { ...owner, weekday, hour, posts: 0, engagementSum: 0, basisSum: 0 }));
+    if (!gain) {
+      const { workspaceId, accountId, network } = owner;
+      gain = { workspaceId, accountId, network, weekday, hour, posts: 0, engagementSum: 0, basisSum: 0 };
+      this.cells.set(key, gain);
+    }
     gain.posts += change.posts;
     gain.engagementSum += change.engagementSum;
     gain.basisSum += change.basisSum;
@@ -161,12 +169,13 @@ export class RollupWriter {
     const gains = [...this.cells.values()];
     if (!gains.length) return;
     const existing = new Set<string>();
+    const workspaces = [...new Set(gains.map((g) => g.workspaceId))];
     const weekdays = [...new Set(gains.map((g) => g.weekday))];
     const hours = [...new Set(gains.map((g) => g.hour))];
     for (const accounts of inLists([...new Set(gains.map((g) => g.accountId))])) {
       const rows = await sql.select<{ accountId: string; weekday: number; hour: number }>(
-        `SELECT ${sql.q('accountId')}, ${sql.q('weekday')}, ${sql.q('hour')} FROM ${sql.q('analytics_best_time_cells')} WHERE ${sql.q('accountId')} IN (:...accounts) AND ${sql.q('weekday')} IN (:...weekdays) AND ${sql.q('hour')} IN (:...hours)`,
-        { accounts, weekdays, hours },
+        `SELECT ${sql.q('accountId')}, ${sql.q('weekday')}, ${sql.q('hour')} FROM ${sql.q('analytics_best_time_cells')} WHERE ${sql.q('workspaceId')} IN (:...workspaces) AND ${sql.q('accountId')} IN (:...accounts) AND ${sql.q('weekday')} IN (:...weekdays) AND ${sql.q('hour')} IN (:...hours)`,
+        { workspaces, accounts, weekdays, hours },
       );
       for (const row of rows) existing.add(`${row.accountId}|${Number(row.weekday)}|${Number(row.hour)}`);
     }
@@ -186,14 +195,14 @@ export class RollupWriter {
           basisSum: 0,
         })),
     );
-    const statement = sql.statement('cells+', () => {
+    const statement = sql.statement('cells+ws', () => {
       const sets = ['posts', 'engagementSum', 'basisSum'].map((c, i) => `${sql.q(c)} = ${sql.q(c)} + ${sql.p(i)}`);
-      const where = ['accountId', 'weekday', 'hour'].map((c, i) => `${sql.q(c)} = ${sql.p(i + 3)}`);
+      const where = ['workspaceId', 'accountId', 'weekday', 'hour'].map((c, i) => `${sql.q(c)} = ${sql.p(i + 3)}`);
       return `UPDATE ${sql.q('analytics_best_time_cells')} SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
     });
     for (const g of gains) {
       if (!g.posts && !g.engagementSum && !g.basisSum) continue;
-      await sql.run(statement, [g.posts, g.engagementSum, g.basisSum, g.accountId, g.weekday, g.hour]);
+      await sql.run(statement, [g.posts, g.engagementSum, g.basisSum, g.workspaceId, g.accountId, g.weekday, g.hour]);
     }
   }
 }
