@@ -1,7 +1,8 @@
 // `npm test`: build what is stale, run every package's vitest suite with a JSON report, and print
 // one totals line, `N passed, N failed` (CI reads that line, not the runners' own summaries).
 // It needs nothing installed beyond `npm ci`: ffmpeg/ffprobe come in npm packages, and Chromium for
-// the browser journeys is installed here when it is missing and we may (root on Debian).
+// the browser journeys and pdftotext (poppler-utils) for the PDF report specs are installed here when
+// missing and we may (root on Debian).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,21 @@ function ensureChromium() {
   return false;
 }
 
+/** Poppler's pdftotext, with which specs read generated PDF reports back; installed like Chromium. */
+const PDFTOTEXT = '/usr/bin/pdftotext';
+function ensurePdftotext() {
+  if (existsSync(PDFTOTEXT)) return;
+  if (process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0) {
+    console.log(`[test] ${PDFTOTEXT} is missing: apt-get install -y poppler-utils`);
+    const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+    if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'poppler-utils'])) return;
+  }
+  // The report specs then fail at their first read, counted: never skipped unseen.
+  console.error(`[test] ${PDFTOTEXT} is missing and could not be installed (Debian: apt-get install poppler-utils)`);
+}
+
 for (const suite of SUITES) {
+  if (suite === 'backend' || suite === 'web') ensurePdftotext();
   const noBrowser = suite === 'web' && !ensureChromium();
   if (noBrowser) {
     // The journeys still run, and each fails at its browser launch: counted, never skipped unseen.
