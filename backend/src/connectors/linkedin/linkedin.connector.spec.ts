@@ -293,28 +293,6 @@ describe('LinkedInConnector', () => {
     });
   });
 
-  it('reads likes and comments from socialActions', async () => {
-    fake.on('GET', `/rest/socialActions/${encodeURIComponent(shareUrn)}`, {
-      json: {
-        target: shareUrn,
-        likesSummary: { totalLikes: 12, likedByCurrentUser: false },
-        commentsSummary: { aggregatedTotalComments: 3, totalFirstLevelComments: 2 },
-      },
-    });
-
-    expect((await connector.fetchMetrics(account, [shareUrn])).get(shareUrn)).toEqual({
-      reactionsByType: null,
-      saves: null,
-      videoViews: null,
-      impressions: null,
-      reach: null,
-      reactions: 12,
-      comments: 3,
-      shares: null,
-      clicks: null,
-    });
-  });
-
   describe('findPublished', () => {
     it('finds the author’s post by its commentary', async () => {
       fake.on('GET', '/rest/posts', {

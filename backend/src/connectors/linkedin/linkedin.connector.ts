@@ -4,12 +4,18 @@ import {
   LookupUnavailableError,
   NetworkEndpoints,
   AccountStats,
-  NO_METRICS,
+  NetworkPost,
   PostMetrics,
   PublishedPost,
   PublishRequest,
 } from '../connector';
-import { optionalArray, optionalCount, parseReply, requireString, retryFailure, valueAt } from '../oauth2/network-http';
+import { optionalArray, parseReply, requireString, retryFailure, valueAt } from '../oauth2/network-http';
+import {
+  fetchLinkedInAccountStats,
+  fetchLinkedInMetrics,
+  LINKEDIN_POSTS_PER_CALL,
+  listLinkedInPosts,
+} from './linkedin-metrics';
 import { LINKEDIN_LABEL, LinkedInApi } from './linkedin.api';
 import { commentary, postBody } from './linkedin.content';
 import { LINKEDIN_LIMITS } from './linkedin.limits';
@@ -78,34 +84,19 @@ export class LinkedInConnector implements Connector {
     });
   }
 
-  /**
-   * Likes and comments from socialActions, which works for member and organization posts alike.
-   * Impressions, reach, shares and clicks exist only for organization pages
-   * (organizationalEntityShareStatistics) and are reported as 0 here.
-   */
-  readonly metricsBatchSize = 1;
+  readonly metricsBatchSize = LINKEDIN_POSTS_PER_CALL;
 
-  async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
-    const metrics = new Map<string, PostMetrics>();
-    for (const id of externalIds) metrics.set(id, await this.fetchPostMetrics(account, id));
-    return metrics;
+  /** Share statistics for organization pages; likes and comments only for member profiles. */
+  fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
+    return fetchLinkedInMetrics(this.api, account, externalIds);
   }
 
-  fetchAccountStats(): Promise<AccountStats> {
-    return Promise.resolve({ followers: null, following: null, posts: null, profileViews: null });
+  fetchAccountStats(account: AccountCredentials): Promise<AccountStats> {
+    return fetchLinkedInAccountStats(this.api, account);
   }
 
-  private async fetchPostMetrics(account: AccountCredentials, externalId: string): Promise<PostMetrics> {
-    const body = await this.api.json(
-      account.accessToken,
-      'GET',
-      `/rest/socialActions/${encodeURIComponent(externalId)}`,
-    );
-    return {
-      ...NO_METRICS,
-      reactions: optionalCount(body, 'likesSummary.totalLikes'),
-      comments: optionalCount(body, 'commentsSummary.aggregatedTotalComments'),
-    };
+  listPosts(account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+    return listLinkedInPosts(this.api, account, since);
   }
 
   private async upload(account: AccountCredentials, request: PublishRequest): Promise<string[]> {
