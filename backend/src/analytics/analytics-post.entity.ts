@@ -105,6 +105,10 @@ export class AnalyticsPost extends MetricColumns {
   @Column({ type: Number, default: 0 })
   collectStep: number;
 
+  /** Failed reads of the current cadence step in a row (the retry policy's attempt count). */
+  @Column({ type: Number, default: 0 })
+  collectAttempts: number;
+
   /** Which collection holds it now, so two workers never collect it twice. */
   @Column({ type: String, length: 36, nullable: true })
   collectClaim: string | null;

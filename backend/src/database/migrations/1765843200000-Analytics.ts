@@ -52,6 +52,7 @@ export class Analytics1765843200000 implements MigrationInterface {
           c.timestamp('metricsTakenAt', true),
           c.timestamp('nextCollectAt', true),
           c.int('collectStep', 0),
+          c.int('collectAttempts', 0),
           c.ref('collectClaim', true),
           c.text('unavailableReason', true),
         ],
