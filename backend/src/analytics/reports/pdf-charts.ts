@@ -106,7 +106,7 @@ export interface HeatCell {
   value: number | null;
 }
 
-/** The 7 × 24 best-times grid as filled rectangles: darker = higher value; grey = too few posts. */
+/** The 7 × 24 best-times grid as filled rectangles: darker = higher value; outlined = too few posts. */
 export function heatmap(doc: Pdf, box: Box, cells: HeatCell[]): void {
   const labelWidth = 60;
   const cellWidth = (box.width - labelWidth) / 24;
@@ -120,10 +120,10 @@ export function heatmap(doc: Pdf, box: Box, cells: HeatCell[]): void {
     for (let hour = 0; hour < 24; hour++) {
       const value = byKey.get(`${weekday}:${hour}`) ?? null;
       const x = box.x + labelWidth + hour * cellWidth;
-      doc
-        .rect(x + 0.5, y + 0.5, cellWidth - 1, cellHeight - 1)
-        .fillColor(value === null || max === 0 ? PALETTE.heatEmpty : heatColor(value / max))
-        .fill();
+      const cell = doc.rect(x + 0.5, y + 0.5, cellWidth - 1, cellHeight - 1);
+      // Too few posts to say: outlined, so it never reads as a low (pale) value.
+      if (value === null) cell.lineWidth(0.5).strokeColor(PALETTE.grid).stroke();
+      else cell.fillColor(heatColor(max === 0 ? 0 : value / max)).fill();
     }
   }
   const labelsY = box.y + 7 * cellHeight + 3;

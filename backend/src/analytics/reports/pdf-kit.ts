@@ -19,7 +19,6 @@ export const PALETTE = {
   bar: '#6366f1',
   heatLow: [238, 242, 255] as const,
   heatHigh: [30, 64, 175] as const,
-  heatEmpty: '#f3f4f6',
 };
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' };

@@ -94,7 +94,7 @@ function detailPage(doc: Pdf, data: ReportData): void {
     heatmap(doc, { x: MARGIN, y, width: WIDTH, height: 126 }, best.cells);
     y += 132;
     const slots = best.best.map((s) => slotInWords(s.weekday, s.hour)).join(', ');
-    const note = `Darker is a higher engagement rate; grey hours have fewer than ${best.minPosts} posts.`;
+    const note = `Darker is a higher engagement rate; outlined hours have fewer than ${best.minPosts} posts.`;
     doc.font(FONT.regular).fontSize(8).fillColor(PALETTE.ink);
     doc.text(`${slots ? `Best times: ${slots}. ` : ''}${note}`, MARGIN, y, { width: WIDTH });
     y = doc.y + 14;
