@@ -80,6 +80,10 @@ export interface AppConfig {
   };
   /** Whether server-side fetches (feeds, webhooks, media by URL) may reach private networks. */
   allowPrivateUrls: boolean;
+  analytics: {
+    /** Raw metric snapshots older than this are deleted; the daily rollups are kept for good. */
+    snapshotRetentionDays: number;
+  };
   /** App credentials per network family; null leaves that network off (OAuth start names the missing setting). */
   networks: Record<NetworkApp, NetworkAppConfig | null>;
 }
@@ -183,6 +187,8 @@ export const CONFIG_VARIABLES = {
   FEED_TIMEOUT_SECONDS: 'How long one feed fetch may take before it counts as failed (default 15)',
   OUTBOUND_ALLOW_PRIVATE_URLS:
     'Let feeds, outgoing webhooks and media by URL reach private networks and localhost (default false)',
+  ANALYTICS_SNAPSHOT_RETENTION_DAYS:
+    "Days raw post-metric snapshots are kept (a post's metrics-over-time chart); daily rollups are kept for good (default 400)",
   META_APP_ID: 'Meta app id: turns on Facebook Pages and Instagram (with META_APP_SECRET)',
   META_APP_SECRET: 'Meta app secret (also signs every Graph call with appsecret_proof)',
   META_GRAPH_URL: 'Graph API base URL with its version (default https://graph.facebook.com/v23.0)',
@@ -286,6 +292,7 @@ const schema = z.object({
   FEED_CONCURRENCY: int(1, 100).default(8),
   FEED_TIMEOUT_SECONDS: int(1, 300).default(15),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
+  ANALYTICS_SNAPSHOT_RETENTION_DAYS: int(1, 3650).default(400),
   ...networkVariables(),
 });
 
@@ -396,6 +403,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       feedTimeoutMs: v.FEED_TIMEOUT_SECONDS * 1000,
     },
     allowPrivateUrls: v.OUTBOUND_ALLOW_PRIVATE_URLS,
+    analytics: { snapshotRetentionDays: v.ANALYTICS_SNAPSHOT_RETENTION_DAYS },
     networks: networks.apps,
   };
 }
