@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiCall,
+  apiSession,
+  DAYTIME_ZONE,
+  launchChromium,
+  Platform,
+  screenshot,
+  signUpWithWorkspace,
+  startPlatform,
+} from './harness';
+
+interface Kpi {
+  value: number | null;
+  previous: number | null;
+  changePercent: number | null;
+}
+
+/** The app's figure formats (shared/format.ts), so a card is compared with the API's number. */
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const signed = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const count = (v: number | null) => (v === null ? '—' : whole.format(v));
+const percent = (v: number | null) => (v === null ? '—' : `${decimal.format(v)}%`);
+
+const COUNTS = ['followers', 'followersGained', 'impressions', 'reach', 'engagement', 'clicks', 'postsPublished'];
+const RATES = ['engagementRate', 'ctr'];
+
+/**
+ * Analytics in Chromium against the real platform, from an empty workspace: load the demo history
+ * from the empty overview; the overview's cards say what the API says; the best-times heatmap draws
+ * 7 × 24 cells; its best times become the account's queue slots (and the undo puts the old ones
+ * back); a PDF report of the period downloads and holds the overview's KPIs.
+ */
+describe('analytics journey', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let api: ApiCall;
+  let downloads: string;
+  const email = `analytics-${Date.now()}@example.com`;
+  /** The overview's figures as the cards showed them, for the report. */
+  const shown: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchChromium();
+    downloads = mkdtempSync(join(tmpdir(), 'so-analytics-'));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    let workspaceId: string;
+    ({ base, workspaceId } = await signUpWithWorkspace(page, platform, {
+      name: 'Olga Overview',
+      email,
+      workspace: 'Metrics Co',
+    }));
+    api = await apiSession(platform, email, workspaceId);
+    await api('PATCH', `/api/v1/workspaces/${workspaceId}`, { timeZone: DAYTIME_ZONE });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('loads 90 days of demo history from the empty overview, whose cards then say what the API says', async () => {
+    await page.goto(base);
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Analytics' }).click();
+    await page.waitForURL(/\/analytics\/overview/);
+    const empty = page.getByTestId('analytics-empty');
+    await empty.getByRole('button', { name: 'Load 90 days of demo history' }).click();
+    await expect
+      .poll(() => empty.getByRole('status').textContent(), { timeout: 120_000 })
+      .toContain('Demo history loaded.');
+
+    const kpi = (name: string) => page.locator(`[data-kpi="${name}"] [data-testid="kpi-value"]`);
+    await kpi('impressions').waitFor();
+    // The page's default period is the API's: the last 30 days to today, in the workspace's zone.
+    const today = DateTime.now().setZone(DAYTIME_ZONE);
+    const from = today.minus({ days: 29 }).toISODate();
+    const to = today.toISODate();
+    const overview = (await api('GET', '/api/v1/analytics/overview')) as {
+      from: string;
+      to: string;
+      totals: Record<string, Kpi>;
+      series: unknown[];
+    };
+    expect({ from: overview.from, to: overview.to }).toEqual({ from, to });
+    for (const name of COUNTS) {
+      shown[name] = ((await kpi(name).textContent()) ?? '').trim();
+      expect(shown[name], name).toBe(count(overview.totals[name].value));
+    }
+    for (const name of RATES) {
+      expect(((await kpi(name).textContent()) ?? '').trim(), name).toBe(percent(overview.totals[name].value));
+    }
+    expect(overview.totals.postsPublished.value).toBeGreaterThan(0);
+    // The change against the previous period, as the API computed it.
+    const impressions = overview.totals.impressions;
+    if (impressions.changePercent !== null) {
+      expect(await page.locator('[data-kpi="impressions"] [data-testid="kpi-change"]').textContent()).toContain(
+        `${signed.format(impressions.changePercent)}% vs previous period ${count(impressions.previous)}`,
+      );
+    }
+
+    // Each chart is drawn, and its table holds one row per day of the period.
+    const followers = page.getByRole('figure', { name: 'Followers' });
+    await followers.locator('svg').first().waitFor();
+    await followers.getByRole('button', { name: 'Show table' }).click();
+    await expect.poll(() => followers.getByRole('table').locator('tbody tr').count()).toBe(overview.series.length);
+    await screenshot(page, 'analytics-overview');
+  }, 180_000);
+
+  it('draws the best-times heatmap, cell by cell with its posts, and moves through it by keyboard', async () => {
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Best times' }).click();
+    const grid = page.getByRole('grid', { name: 'Engagement rate by weekday and hour' });
+    await grid.waitFor();
+    await expect.poll(() => grid.locator('td.cell').count()).toBe(168);
+
+    const accounts = (await api('GET', '/api/v1/accounts')) as { items: { id: string }[] };
+    const best = (await api('GET', `/api/v1/analytics/best-times?account=${accounts.items[0].id}`)) as {
+      cells: Array<{ weekday: number; hour: number; posts: number; value: number | null }>;
+    };
+    const measured = best.cells.find((c) => c.value !== null);
+    expect(measured, 'a cell with enough posts').toBeDefined();
+    const cell = grid.locator(`[data-cell="${measured!.weekday}-${measured!.hour}"]`);
+    expect(await cell.getAttribute('title')).toContain(
+      `engagement rate ${percent(measured!.value)} from ${measured!.posts} post`,
+    );
+
+    // One tab stop; the arrows move between cells.
+    const focusable = grid.locator('td[tabindex="0"]');
+    await focusable.focus();
+    const start = await focusable.getAttribute('data-cell');
+    await page.keyboard.press('ArrowRight');
+    const [weekday, hour] = start!.split('-').map(Number);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell')))
+      .toBe(`${weekday}-${Math.min(23, hour + 1)}`);
+    await screenshot(page, 'analytics-best-times');
+  });
+
+  it("makes the account's best times its queue slots, after asking, and puts the old ones back on undo", async () => {
+    const accounts = (await api('GET', '/api/v1/accounts')) as { items: { id: string }[] };
+    const accountId = accounts.items[0].id;
+    const slotsOf = async () => {
+      const { slots } = (await api('GET', `/api/v1/accounts/${accountId}/queue-slots`)) as {
+        slots: Array<{ weekday: number; localTime: string }>;
+      };
+      return slots.map((s) => `${s.weekday} ${s.localTime}`).sort();
+    };
+    const before = await slotsOf();
+    const { best } = (await api('GET', `/api/v1/analytics/best-times?account=${accountId}`)) as {
+      best: Array<{ weekday: number; hour: number }>;
+    };
+    expect(best.length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Use best times as queue slots' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Use best times as queue slots?' });
+    await dialog.getByRole('button', { name: 'Use these times' }).click();
+    await page.getByText(/queue slots are now/).waitFor();
+    const expected = best.map((b) => `${b.weekday} ${String(b.hour).padStart(2, '0')}:00`).sort();
+    expect(await slotsOf()).toEqual(expected);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('The previous queue slots are back').waitFor();
+    expect(await slotsOf()).toEqual(before);
+  });
+
+  it("makes a PDF report of the period that holds the overview's KPIs", async () => {
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Create PDF report' }).click();
+    const ready = page.getByRole('status').filter({ hasText: 'is ready' });
+    await ready.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ready.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
+    const file = join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const name of ['impressions', 'reach', 'engagement', 'postsPublished']) {
+      expect(text, `the PDF's ${name}`).toContain(shown[name]);
+    }
+  }, 120_000);
+});
