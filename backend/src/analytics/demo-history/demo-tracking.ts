@@ -5,23 +5,9 @@ import { hashtagsIn, tagKey } from '../../hashtags/hashtag-text';
 import { AnalyticsPostHashtag } from '../analytics-post-hashtag.entity';
 import { AnalyticsPost } from '../analytics-post.entity';
 import { AnalyticsSql } from '../analytics-sql';
+import { COLLECT_OFFSETS_MS, nextCollection } from '../cadence';
 import { localSlot } from '../local-time';
 import { RollupWriter } from '../rollup-writer';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/** When a post's metrics are read after it went out: +1 h, 6 h, 24 h, 3 d, 7 d, 30 d, then weekly to 90 d. */
-export const COLLECT_OFFSETS_MS: readonly number[] = [
-  HOUR_MS,
-  6 * HOUR_MS,
-  DAY_MS,
-  3 * DAY_MS,
-  7 * DAY_MS,
-  30 * DAY_MS,
-  ...Array.from({ length: 8 }, (_, i) => (37 + 7 * i) * DAY_MS),
-  90 * DAY_MS,
-];
 
 /** The cadence times of a post published at `publishedAt` that are already past at `now`. */
 export const pastCollections = (publishedAt: Date, now: Date): Date[] =>
@@ -59,8 +45,8 @@ export async function trackDemoPosts(
   const tags: AnalyticsPostHashtag[] = [];
   for (const post of posts) {
     const slot = localSlot(post.publishedAt, timeZone);
-    const done = pastCollections(post.publishedAt, now).length;
-    const next = COLLECT_OFFSETS_MS[done];
+    // Collection goes on from the first read still ahead; the ones behind are the history's snapshots.
+    const next = nextCollection(post.publishedAt, now);
     rows.push({
       ...post,
       id: post.variantId,
@@ -70,8 +56,8 @@ export async function trackDemoPosts(
       publishedDay: slot.day,
       publishedWeekday: slot.weekday,
       publishedHour: slot.hour,
-      nextCollectAt: next === undefined ? null : new Date(post.publishedAt.getTime() + next),
-      collectStep: done,
+      nextCollectAt: next.at,
+      collectStep: next.step,
     });
     const owner = { workspaceId: post.workspaceId, accountId: post.accountId, network: post.network };
     rollups.addAccountDay(owner, slot.day, null, 1);
