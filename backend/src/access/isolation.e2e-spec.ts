@@ -226,6 +226,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'get',
       path: `/api/v1/accounts/${f.accountId}/sandbox-timeline`,
     }),
+    'POST /api/v1/accounts/:id/sandbox-timeline': (f) => ({
+      method: 'post',
+      path: `/api/v1/accounts/${f.accountId}/sandbox-timeline`,
+      body: { text: 'pwned' },
+    }),
     'GET /api/v1/posts/:id': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}` }),
     'PATCH /api/v1/posts/:id': (f) => ({ method: 'patch', path: `/api/v1/posts/${f.postId}`, body: { text: 'pwned' } }),
     'DELETE /api/v1/posts/:id': (f) => ({ method: 'delete', path: `/api/v1/posts/${f.postId}` }),
@@ -422,6 +427,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       const res = await t.http.get(path).set(as(a.owner, b.workspaceId));
       expect(res.status, path).toBe(404);
     }
+  });
+
+  it('refuses to load demo history into another workspace (POST /api/v1/analytics/demo-history)', async () => {
+    const res = await t.http.post('/api/v1/analytics/demo-history').set(as(a.owner, b.workspaceId));
+    expect(res.status).toBe(404);
   });
 
   it('left B untouched', async () => {

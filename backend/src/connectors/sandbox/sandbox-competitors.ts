@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { ConnectorFailure, PostMetrics, PublicAccount, PublicPost } from '../connector';
+import { PostMetrics, PublicAccount, PublicAccountNotFoundError, PublicPost } from '../connector';
 import type { PostType } from '../network-limits';
 import { sandboxFollowers, sandboxMetrics } from './sandbox-metrics';
 
@@ -22,10 +22,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function sandboxHandleKey(handle: string): string {
   const key = handle.trim().replace(/^@/, '').toLowerCase();
   if (!/^[a-z0-9_.]{1,30}$/.test(key))
-    throw new ConnectorFailure({
-      kind: 'bad-request',
-      reason: 'A Sandbox handle is 1–30 letters, digits, "_" or "."',
-    });
+    throw new PublicAccountNotFoundError(`"${handle}" is not a Sandbox handle (1–30 letters, digits, "_" or ".")`);
   return key;
 }
 

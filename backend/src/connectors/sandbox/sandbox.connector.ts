@@ -16,8 +16,15 @@ import {
 } from '../connector';
 import { classifyHttpFailure } from '../failure-classification';
 import { SANDBOX_LIMITS } from './sandbox.limits';
-import { SANDBOX_METRICS_BATCH, SandboxAnalytics } from './sandbox-analytics';
+import { DIRECT_POST_KEY, SANDBOX_METRICS_BATCH, SandboxAnalytics } from './sandbox-analytics';
 import { SandboxPost, SandboxPostOptions } from './sandbox-post.entity';
+
+/** What someone posts directly in the Sandbox app. */
+export interface SandboxDirectPost {
+  text: string;
+  mediaKind?: 'image' | 'video' | null;
+  publishedAt?: Date;
+}
 
 /**
  * The demo network. It keeps what it "published" in its own table, apart from our posts, and acts
@@ -84,6 +91,28 @@ export class SandboxConnector implements Connector {
   /** Metrics as the Sandbox app shows them on its timeline (insights permission or not). */
   timelineMetrics(externalAccountId: string, posts: SandboxPost[]): Promise<Map<string, PostMetrics>> {
     return this.analytics.timelineMetrics(externalAccountId, posts);
+  }
+
+  /**
+   * A post made directly in the Sandbox app (not published through us), at `publishedAt` — past
+   * moments let demo history include posts the account made elsewhere.
+   */
+  async postDirectly(externalAccountId: string, post: SandboxDirectPost): Promise<SandboxPost> {
+    const id = newId();
+    const row = this.posts.create({
+      id,
+      accountExternalId: externalAccountId,
+      idempotencyKey: `${DIRECT_POST_KEY}${id}`,
+      postType: post.mediaKind === 'video' ? 'video' : post.mediaKind === 'image' ? 'photo' : 'status',
+      text: post.text,
+      link: null,
+      media: post.mediaKind ? [{ id: newId(), kind: post.mediaKind, url: '' }] : [],
+      options: null,
+      deletedAt: null,
+      createdAt: post.publishedAt ?? new Date(),
+    });
+    await this.posts.insert(row);
+    return row;
   }
 
   /** The account's timeline, newest first. */

@@ -47,7 +47,7 @@ interface SandboxPost {
             @if (p.media.length) {
               <div class="media-grid">
                 @for (m of p.media; track m.id) {
-                  @if (m.kind === 'image') {
+                  @if (m.kind === 'image' && m.url) {
                     <img [src]="m.url" alt="" loading="lazy" />
                   } @else {
                     <span class="muted small">{{ m.kind }}</span>
