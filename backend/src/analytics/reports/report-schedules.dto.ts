@@ -39,15 +39,16 @@ export class CreateReportScheduleDto {
   frequency: ReportFrequency;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Weekly: 1 = Monday … 7 = Sunday' })
-  // Checked when weekly or when given (a PATCH may send it alone); the service checks the merged timing.
-  @ValidateIf((o: CreateReportScheduleDto) => o.frequency === 'weekly' || o.weekday !== undefined)
+  // Checked when weekly or when given (a PATCH may send it alone; null is not given); the service
+  // checks the merged timing.
+  @ValidateIf((o: CreateReportScheduleDto) => o.frequency === 'weekly' || o.weekday != null)
   @IsInt({ message: 'must be 1 (Monday) to 7 (Sunday) for a weekly report' })
   @Min(1)
   @Max(7)
   weekday?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 28, description: 'Monthly: day of the month, 1–28 (every month has it)' })
-  @ValidateIf((o: CreateReportScheduleDto) => o.frequency === 'monthly' || o.monthDay !== undefined)
+  @ValidateIf((o: CreateReportScheduleDto) => o.frequency === 'monthly' || o.monthDay != null)
   @IsInt({ message: 'must be 1 to 28 for a monthly report' })
   @Min(1)
   @Max(28)

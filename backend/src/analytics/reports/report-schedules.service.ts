@@ -43,7 +43,7 @@ export class ReportSchedulesService {
   async update(workspaceId: string, id: string, dto: UpdateReportScheduleDto): Promise<ReportScheduleDto> {
     const current = await this.findOrFail(workspaceId, id);
     if (current.cancelledAt) throw new ReportsError('SCHEDULE_CANCELLED');
-    const merged = { ...current, ...withoutUndefined(dto) };
+    const merged = { ...current, ...givenFields(dto) };
     const fields = await this.checked(workspaceId, merged);
     const retimed = (['frequency', 'weekday', 'monthDay', 'hour'] as const).some((k) => fields[k] !== current[k]);
     // Same timing keeps the next send (one already due is still sent); a cancel that lands first wins.
@@ -89,5 +89,6 @@ function timingOf(fields: Partial<ScheduleTiming> & Pick<ScheduleTiming, 'freque
   return { frequency: 'monthly', weekday: null, monthDay: fields.monthDay, hour: fields.hour };
 }
 
-const withoutUndefined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The fields a PATCH gives; null is not a value of any of them (IsOptional lets it through), so it is left out too. */
+const givenFields = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;

@@ -314,6 +314,13 @@ describe.each(DATABASE_KINDS)('analytics reports on %s', (kind) => {
         .send({ frequency: 'weekly' })
         .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['weekday']);
+      // null is "not given": the name stays, and a monthly schedule's weekday stays empty.
+      const kept = await t.http
+        .patch(`${schedules}/${id}`)
+        .set(as(owner, workspaceId))
+        .send({ name: null, weekday: null })
+        .expect(200);
+      expect(kept.body).toMatchObject({ name: 'To cancel', frequency: 'monthly', weekday: null, monthDay: 1 });
 
       await t.http.delete(`${schedules}/${id}`).set(as(owner, workspaceId)).expect(204);
       const list = await t.http.get(schedules).set(as(owner, workspaceId)).expect(200);
