@@ -139,10 +139,13 @@ export class MetricsUnavailableError extends Error {
   }
 }
 
-/** Competitor lookup found no public account by that handle (or the network will not show it). */
-export class PublicAccountNotFoundError extends Error {
+/**
+ * Competitor lookup found no public account by that handle (or the network will not show it).
+ * A `bad-request` ConnectorFailure, so callers that handle those already answer 400 on the handle.
+ */
+export class PublicAccountNotFoundError extends ConnectorFailure {
   constructor(readonly reason: string) {
-    super(reason);
+    super({ kind: 'bad-request', reason });
     this.name = 'PublicAccountNotFoundError';
   }
 }
