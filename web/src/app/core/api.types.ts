@@ -157,6 +157,8 @@ export interface SocialAccount {
     failCount?: number;
     retryAfterSeconds?: number;
     lookup?: boolean;
+    /** false: the Sandbox behaves like a token without the insights permission (metrics unavailable). */
+    insights?: boolean;
   };
   demo: boolean;
   createdAt: string;
