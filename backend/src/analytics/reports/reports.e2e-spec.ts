@@ -329,7 +329,15 @@ describe.each(DATABASE_KINDS)('analytics reports on %s', (kind) => {
       expect(cancelled.nextRunAt).toBeNull();
       await t.http.patch(`${schedules}/${id}`).set(as(owner, workspaceId)).send({ hour: 10 }).expect(409);
 
-      expect(await t.app.get(ScheduledReports).sendDue(next.plus({ years: 1 }).toJSDate())).toBeGreaterThanOrEqual(0);
+      // A year on, a live schedule is due and sent; the cancelled one is not.
+      const live = await t.http
+        .post(schedules)
+        .set(as(owner, workspaceId))
+        .send({ ...weekly, name: 'Still on', memberIds: [], emails: ['team@example.com'] })
+        .expect(201);
+      await t.app.get(ScheduledReports).sendDue(next.plus({ years: 1 }).toJSDate());
+      expect(await t.db.getRepository(AnalyticsReport).countBy({ scheduleId: live.body.id })).toBe(1);
+      expect(await t.db.getRepository(AnalyticsReport).countBy({ scheduleId: id })).toBe(0);
       expect(await t.db.getRepository(OutboxEmail).countBy({ to: 'boss@example.com' })).toBe(0);
     });
   });
