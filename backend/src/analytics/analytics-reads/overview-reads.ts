@@ -20,25 +20,57 @@ interface DaySums {
 
 const SUMMED = ['impressions', 'reach', 'clicks', 'engagement'] as const;
 
+/** Each day's sums, and per network how many values of each metric it had (for "not provided"). */
+interface AccountDayRead {
+  days: DaySums[];
+  provided: Array<{ day: string; network: string; counts: Record<string, number> }>;
+}
+
 /**
  * Daily sums from analytics_account_days: one index range on (workspaceId, day) covering the range
- * and the period before it, grouped by day in the database.
+ * and the period before it, grouped by day and network in the database (networks are few), so the
+ * same read also tells which metrics a network never provided.
  */
-async function accountDaySums(db: DataSource, scope: ReadScope, span: DayRange): Promise<DaySums[]> {
+async function accountDaySums(db: DataSource, scope: ReadScope, span: DayRange): Promise<AccountDayRead> {
   const where = accountFilters('d', scope);
   const rows = await select(
     db,
-    `SELECT d.day AS "day", ${SUMMED.map((m) => `SUM(d."${m}") AS "${m}"`).join(', ')},
+    `SELECT d.day AS "day", d.network AS "network", ${SUMMED.map((m) => `SUM(d."${m}") AS "${m}"`).join(', ')},
        SUM(COALESCE(d.reach, d.impressions)) AS "basis",
        SUM(CASE WHEN COALESCE(d.reach, d.impressions) IS NOT NULL THEN d.engagement END) AS "rated",
-       SUM(d."postsPublished") AS "postsPublished", SUM(d.followers) AS "followers"
+       SUM(d."postsPublished") AS "postsPublished", SUM(d.followers) AS "followers",
+       ${GAIN_METRICS.map((m) => `COUNT(d."${m}") AS "n_${m}"`).join(', ')}
      FROM analytics_account_days d
      WHERE ${where.sql} AND d.day >= :from AND d.day <= :to
-     GROUP BY d.day`,
+     GROUP BY d.day, d.network`,
     { ...where.params, from: span.from, to: span.to },
   );
-  return rows.map(toSums);
+  const byDay = new Map<string, DaySums>();
+  for (const row of rows.map(toSums)) {
+    const day = byDay.get(row.day);
+    byDay.set(row.day, day ? sumDays(day, row) : row);
+  }
+  return {
+    days: [...byDay.values()],
+    provided: rows.map((r) => ({
+      day: String(r.day),
+      network: String(r.network),
+      counts: Object.fromEntries(GAIN_METRICS.map((m) => [m, count(r[`n_${m}`])])),
+    })),
+  };
 }
+
+const sumDays = (a: DaySums, b: DaySums): DaySums => ({
+  day: a.day,
+  impressions: add(a.impressions, b.impressions),
+  reach: add(a.reach, b.reach),
+  clicks: add(a.clicks, b.clicks),
+  engagement: add(a.engagement, b.engagement),
+  basis: add(a.basis, b.basis),
+  rated: add(a.rated, b.rated),
+  postsPublished: a.postsPublished + b.postsPublished,
+  followers: add(a.followers, b.followers),
+});
 
 /**
  * With a labels filter account rollups can't say which gain came from which post, so the gains are
@@ -68,7 +100,7 @@ async function labelledDaySums(db: DataSource, scope: ReadScope, span: DayRange,
     { ...where.params, start, end },
   );
   const posts = new Map(published.map((r) => [String(r.day), count(r.posts)]));
-  const followers = new Map((await accountDaySums(db, scope, span)).map((s) => [s.day, s.followers]));
+  const followers = new Map((await accountDaySums(db, scope, span)).days.map((s) => [s.day, s.followers]));
   const days = new Set([...rows.map((r) => String(r.day)), ...posts.keys(), ...followers.keys()]);
   const byDay = new Map(rows.map((r) => [String(r.day), r]));
   return [...days].map((day) => ({
@@ -151,47 +183,55 @@ function comparedTotals(current: PeriodTotals, previous: PeriodTotals, end: numb
   };
 }
 
-/** Metrics no account in scope of a network provided in the range: the UI says "not provided by …". */
-async function notProvided(db: DataSource, scope: ReadScope): Promise<Array<{ metric: string; networks: string[] }>> {
-  const where = accountFilters('d', scope);
-  const rows = await select(
-    db,
-    `SELECT d.network AS "network", ${GAIN_METRICS.map((m) => `COUNT(d."${m}") AS "${m}"`).join(', ')}
-     FROM analytics_account_days d WHERE ${where.sql} AND d.day >= :from AND d.day <= :to GROUP BY d.network`,
-    { ...where.params, from: scope.range.from, to: scope.range.to },
-  );
+/** Metrics no account of a network in scope provided in the range: the UI says "not provided by …". */
+function notProvided(
+  provided: AccountDayRead['provided'],
+  from: string,
+): Array<{ metric: string; networks: string[] }> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const row of provided.filter((p) => p.day >= from)) {
+    const sums = counts.get(row.network) ?? {};
+    for (const [metric, n] of Object.entries(row.counts)) sums[metric] = (sums[metric] ?? 0) + n;
+    counts.set(row.network, sums);
+  }
   return GAIN_METRICS.map((metric) => ({
     metric,
-    networks: rows
-      .filter((r) => count(r[metric]) === 0)
-      .map((r) => String(r.network))
+    networks: [...counts]
+      .filter(([, sums]) => sums[metric] === 0)
+      .map(([network]) => network)
       .sort(),
   })).filter((m) => m.networks.length > 0);
 }
 
 /**
- * Followers at the end of a period: each account's last count in it (an account that skipped the
- * last day still counts), summed. One grouped read of the (workspaceId, day) index range.
+ * Followers at the end of the range and of the period before it: each account's last count in
+ * each (an account that skipped the last day still counts), summed. The inner read is one
+ * (workspaceId, day) index range grouped by account; the outer one reads those rows by key.
  */
-async function followersAt(db: DataSource, scope: ReadScope, span: DayRange): Promise<number | null> {
-  const where = accountFilters('d', scope);
+async function followersAt(db: DataSource, scope: ReadScope): Promise<[number | null, number | null]> {
+  const where = accountFilters('l', scope);
+  const { range } = scope;
   const [row] = await select(
     db,
-    `SELECT SUM(d.followers) AS "followers" FROM analytics_account_days d
-     JOIN (SELECT l."accountId" AS "accountId", MAX(l.day) AS day FROM analytics_account_days l
-           WHERE ${where.sql.replace(/\bd\./g, 'l.')} AND l.day >= :from AND l.day <= :to AND l.followers IS NOT NULL
-           GROUP BY l."accountId") last ON last."accountId" = d."accountId" AND last.day = d.day`,
-    { ...where.params, from: span.from, to: span.to },
+    `SELECT SUM(CASE WHEN d.day = last.cur THEN d.followers END) AS "current",
+       SUM(CASE WHEN d.day = last.prev THEN d.followers END) AS "previous"
+     FROM (SELECT l."accountId" AS "accountId", MAX(CASE WHEN l.day >= :from THEN l.day END) AS cur,
+             MAX(CASE WHEN l.day < :from THEN l.day END) AS prev
+           FROM analytics_account_days l
+           WHERE ${where.sql} AND l.day >= :previousFrom AND l.day <= :to AND l.followers IS NOT NULL
+           GROUP BY l."accountId") last
+     JOIN analytics_account_days d ON d."accountId" = last."accountId" AND (d.day = last.cur OR d.day = last.prev)`,
+    { ...where.params, from: range.from, to: range.to, previousFrom: range.previous.from },
   );
-  return num(row?.followers);
+  return [num(row?.current), num(row?.previous)];
 }
 
 export async function overview(db: DataSource, scope: ReadScope, labelled: LabelledPostsSql) {
   const { range } = scope;
   const span = { from: range.previous.from, to: range.to };
-  const all = scope.labels?.length
-    ? await labelledDaySums(db, scope, span, labelled)
-    : await accountDaySums(db, scope, span);
+  const read = scope.labels?.length ? null : await accountDaySums(db, scope, span);
+  const all = read ? read.days : await labelledDaySums(db, scope, span, labelled);
+  const [followers, previousFollowers] = await followersAt(db, scope);
   const current = all.filter((d) => d.day >= range.from).sort((a, b) => a.day.localeCompare(b.day));
   const previous = all.filter((d) => d.day < range.from).sort((a, b) => a.day.localeCompare(b.day));
   const byDay = new Map(current.map((d) => [d.day, d]));
@@ -200,12 +240,7 @@ export async function overview(db: DataSource, scope: ReadScope, labelled: Label
     to: range.to,
     previous: range.previous,
     timeZone: range.timeZone,
-    totals: comparedTotals(
-      totalsOf(current),
-      totalsOf(previous),
-      await followersAt(db, scope, range),
-      await followersAt(db, scope, range.previous),
-    ),
+    totals: comparedTotals(totalsOf(current), totalsOf(previous), followers, previousFollowers),
     series: daysOf(range).map((day) => {
       const d = byDay.get(day);
       return {
@@ -218,6 +253,6 @@ export async function overview(db: DataSource, scope: ReadScope, labelled: Label
         postsPublished: d?.postsPublished ?? 0,
       };
     }),
-    notProvided: await notProvided(db, scope),
+    notProvided: notProvided(read?.provided ?? (await accountDaySums(db, scope, range)).provided, range.from),
   };
 }
