@@ -1,12 +1,4 @@
-import {
-  AccountCredentials,
-  AccountStats,
-  NetworkPost,
-  NO_METRICS,
-  PostMetrics,
-  PublicAccount,
-  PublicAccountNotFoundError,
-} from '../connector';
+import { AccountCredentials, AccountStats, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
 import type { PostType } from '../network-limits';
 import {
   GraphObject,
@@ -40,13 +32,9 @@ export const INSTAGRAM_NO_INSIGHTS =
 
 /** How many pages of the account's media one listing reads (50 each). */
 const MAX_LIST_PAGES = 20;
-/** Recent media a competitor lookup reads through business discovery. */
-const COMPETITOR_MEDIA = 25;
-/** Instagram usernames: letters, digits, "." and "_", at most 30. Checked before going into a field expansion. */
-const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 
-const count = (value: unknown) => (typeof value === 'number' ? value : null);
-const readObject = (body: unknown) => (isObject(body) ? body : undefined);
+export const count = (value: unknown) => (typeof value === 'number' ? value : null);
+export const readObject = (body: unknown) => (isObject(body) ? body : undefined);
 
 export async function fetchInstagramMetrics(
   graph: GraphClient,
@@ -195,57 +183,16 @@ function networkPost(item: GraphObject): NetworkPost | null {
     url: stringField(item, 'permalink') ?? null,
     text: typeof item.caption === 'string' ? item.caption : '',
     publishedAt,
-    ...kindOf(item),
+    ...instagramPostKind(item),
   };
 }
 
-function kindOf(item: GraphObject): { postType: PostType; mediaKind: 'image' | 'video' | null } {
+/** What kind of post an Instagram media is, from its type and product type. */
+export function instagramPostKind(item: GraphObject): { postType: PostType; mediaKind: 'image' | 'video' | null } {
   if (item.media_product_type === 'REELS') return { postType: 'reel', mediaKind: 'video' };
   if (item.media_product_type === 'STORY')
     return { postType: 'story', mediaKind: item.media_type === 'VIDEO' ? 'video' : 'image' };
   if (item.media_type === 'CAROUSEL_ALBUM') return { postType: 'carousel', mediaKind: 'image' };
   if (item.media_type === 'VIDEO') return { postType: 'video', mediaKind: 'video' };
   return { postType: 'photo', mediaKind: 'image' };
-}
-
-/**
- * A competitor through business discovery: another professional account's public figures and
- * recent media (likes and comments only; their reach is private).
- */
-export async function lookupInstagramAccount(
-  graph: GraphClient,
-  account: AccountCredentials,
-  handle: string,
-): Promise<PublicAccount> {
-  const username = handle.trim().replace(/^@/, '');
-  if (!USERNAME.test(username))
-    throw new PublicAccountNotFoundError(`"${handle}" is not an Instagram username (letters, digits, "." and "_")`);
-  const media = `media.limit(${COMPETITOR_MEDIA}){id,timestamp,media_type,media_product_type,like_count,comments_count}`;
-  const fields = `business_discovery.username(${username}){id,username,name,followers_count,follows_count,media_count,${media}}`;
-  const answer = await graph
-    .get(`/${account.externalAccountId}`, account.accessToken, { fields }, readObject)
-    .catch((error: unknown) => {
-      if (error instanceof GraphFailure && error.graph.code === 110)
-        throw new PublicAccountNotFoundError(
-          `Instagram has no business or creator account @${username} (business discovery sees only those)`,
-        );
-      throw insightsRefusal(error, INSTAGRAM_NO_INSIGHTS);
-    });
-  const found = isObject(answer.business_discovery) ? answer.business_discovery : {};
-  const items = isObject(found.media) && Array.isArray(found.media.data) ? found.media.data.filter(isObject) : [];
-  return {
-    externalId: stringField(found, 'id') ?? username,
-    handle: stringField(found, 'username') ?? username,
-    name: stringField(found, 'name') ?? username,
-    followers: count(found.followers_count),
-    following: count(found.follows_count),
-    posts: count(found.media_count),
-    recentPosts: items.flatMap((item) => {
-      const id = stringField(item, 'id');
-      const publishedAt = readGraphTime(item.timestamp);
-      if (!id || !publishedAt) return [];
-      const metrics = { ...NO_METRICS, reactions: count(item.like_count), comments: count(item.comments_count) };
-      return [{ externalId: id, publishedAt, postType: kindOf(item).postType, metrics }];
-    }),
-  };
 }

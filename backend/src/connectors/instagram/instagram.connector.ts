@@ -15,12 +15,8 @@ import { readId, readList, stringField } from '../meta-graph/graph-body';
 import { GraphClient, GraphClientOptions, GraphParams } from '../meta-graph/graph-client';
 import { GRAPH_IDS_PER_CALL } from '../meta-graph/graph-insights';
 import { findRecentMatch } from '../meta-graph/recent-match';
-import {
-  fetchInstagramAccountStats,
-  fetchInstagramMetrics,
-  listInstagramPosts,
-  lookupInstagramAccount,
-} from './instagram-metrics';
+import { lookupInstagramAccount } from './instagram-discovery';
+import { fetchInstagramAccountStats, fetchInstagramMetrics, listInstagramPosts } from './instagram-metrics';
 import { ContainerPolling, createContainer, mediaParams, waitUntilFinished } from './instagram.containers';
 import { INSTAGRAM_LIMITS } from './instagram.limits';
 

@@ -119,6 +119,34 @@ describe('X post metrics', () => {
     expect(fake.received).toHaveLength(2);
   });
 
+  it('reads again with public metrics only a post whose non-public fields X refused alone', async () => {
+    fake.on('GET', '/2/tweets', (request) => {
+      if (!request.query.get('tweet.fields')?.includes('non_public')) return tweets()(request);
+      const answer = tweets()(request);
+      return {
+        json: {
+          ...answer.json,
+          data: answer.json.data.filter((t) => t.id !== YOUNG),
+          errors: [
+            {
+              value: YOUNG,
+              detail: 'Sorry, you are not authorized to access non_public_metrics on this Tweet.',
+              title: 'Field Authorization Error',
+              resource_type: 'tweet',
+              field: 'non_public_metrics',
+              resource_id: YOUNG,
+              type: 'https://api.twitter.com/2/problems/not-authorized-for-field',
+            },
+          ],
+        },
+      };
+    });
+    const metrics = await connector.fetchMetrics(account, [YOUNG, YOUNG_VIDEO]);
+    expect(metrics.get(YOUNG_VIDEO)).toMatchObject({ clicks: 14 });
+    expect(metrics.get(YOUNG)).toMatchObject({ clicks: null, reactions: 25 });
+    expect(fake.received.map((r) => r.query.get('ids'))).toEqual([`${YOUNG},${YOUNG_VIDEO}`, YOUNG]);
+  });
+
   it('leaves out a post X no longer has', async () => {
     fake.on('GET', '/2/tweets', tweets([YOUNG]));
     const metrics = await connector.fetchMetrics(account, [YOUNG, YOUNG_VIDEO]);

@@ -64,8 +64,12 @@ export async function fetchXMetrics(
   const old = externalIds.filter((id) => !recent(id));
   for (let i = 0; i < young.length; i += X_IDS_PER_CALL) {
     const ids = young.slice(i, i + X_IDS_PER_CALL);
-    const body = await readTweets(api, account, ids, 'public_metrics,non_public_metrics');
-    for (const [id, m] of body ?? (await readPublic(api, account, ids))) metrics.set(id, m);
+    const read = await readTweets(api, account, ids, 'public_metrics,non_public_metrics');
+    for (const [id, m] of read ?? (await readPublic(api, account, ids))) metrics.set(id, m);
+    // X may refuse the non-public fields of single posts (an error naming the post, no data): those
+    // are read again with public metrics only; posts it no longer has stay out.
+    const refused = read ? ids.filter((id) => !read.has(id) && !read.gone.has(id)) : [];
+    if (refused.length) for (const [id, m] of await readPublic(api, account, refused)) metrics.set(id, m);
   }
   for (let i = 0; i < old.length; i += X_IDS_PER_CALL)
     for (const [id, m] of await readPublic(api, account, old.slice(i, i + X_IDS_PER_CALL))) metrics.set(id, m);
@@ -78,20 +82,34 @@ async function readPublic(api: XApi, account: AccountCredentials, ids: string[])
   return metrics;
 }
 
+/** Metrics by post id, and the ids X says it does not have. */
+type TweetMetrics = Map<string, PostMetrics> & { gone: Set<string> };
+
 /** null when X answers 403 (the fields asked for are not allowed to this token). */
 async function readTweets(
   api: XApi,
   account: AccountCredentials,
   ids: string[],
   fields: string,
-): Promise<Map<string, PostMetrics> | null> {
+): Promise<TweetMetrics | null> {
   const path = `/2/tweets?ids=${ids.map(encodeURIComponent).join(',')}&tweet.fields=${fields},attachments&${MEDIA_FIELDS}`;
   const reply = await api.send(account.accessToken, 'GET', path, undefined, [403]);
   if (reply.status === 403) return null;
   const body = parseReply(reply, X_LABEL);
   const views = videoViewsByMedia(body);
-  // A post X no longer has is listed under `errors`, not `data`: it is left out of the map.
-  return new Map(list(valueAt(body, 'data')).map((tweet) => [String(tweet.id), tweetMetrics(tweet, views)]));
+  const metrics: TweetMetrics = Object.assign(
+    new Map(list(valueAt(body, 'data')).map((tweet) => [String(tweet.id), tweetMetrics(tweet, views)])),
+    { gone: goneIds(body) },
+  );
+  return metrics;
+}
+
+/** Posts X no longer has (or never had) are listed under `errors` as resource-not-found. */
+function goneIds(body: unknown): Set<string> {
+  const notFound = list(valueAt(body, 'errors')).filter(
+    (error) => String(error.type ?? '').endsWith('/resource-not-found') || error.title === 'Not Found Error',
+  );
+  return new Set(notFound.map((error) => String(error.resource_id ?? error.value)));
 }
 
 /** media_key → view count, for videos only. */
