@@ -148,6 +148,7 @@ export class SandboxMetricsDto {
     type: 'object',
     additionalProperties: { type: 'integer' },
     nullable: true,
+    description: 'Reactions by kind (like, love, haha, wow, sad, angry)',
     example: { like: 40, love: 8, haha: 2 },
   })
   reactionsByType: Record<string, number> | null;
@@ -171,7 +172,7 @@ export class SandboxPostDto {
   })
   options: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
-  @ApiProperty({ type: SandboxMetricsDto }) metrics: SandboxMetricsDto;
+  @ApiProperty({ type: SandboxMetricsDto }) metrics: SandboxMetricsDto | null;
 }
 
 export class SandboxTimelineDto {
