@@ -231,6 +231,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/accounts/${f.accountId}/sandbox-timeline`,
       body: { text: 'pwned' },
     }),
+    'POST /api/v1/accounts/:id/metrics-sync': (f) => ({
+      method: 'post',
+      path: `/api/v1/accounts/${f.accountId}/metrics-sync`,
+    }),
     'GET /api/v1/posts/:id': (f) => ({ method: 'get', path: `/api/v1/posts/${f.postId}` }),
     'PATCH /api/v1/posts/:id': (f) => ({ method: 'patch', path: `/api/v1/posts/${f.postId}`, body: { text: 'pwned' } }),
     'DELETE /api/v1/posts/:id': (f) => ({ method: 'delete', path: `/api/v1/posts/${f.postId}` }),
