@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids';
 import { BackgroundJobs } from '../../jobs/background-jobs';
 import { MailService } from '../../mail/mail.service';
 import { OutboxAttachment } from '../../mail/outbox-attachment.entity';
 import { OutboxEmail } from '../../mail/outbox-email.entity';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { addMember, apiAs, as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { DATABASE_KINDS } from '../../testing/test-database';
@@ -222,6 +225,7 @@ describe.each(DATABASE_KINDS)('analytics reports on %s', (kind) => {
         t.app.get(MembersService),
         t.app.get(WorkspacesService),
         t.app.get(BackgroundJobs),
+        t.app.get(NotificationsService),
       );
 
     it('validates fields (400 naming each) and needs workspace:write to change', async () => {
@@ -291,6 +295,32 @@ describe.each(DATABASE_KINDS)('analytics reports on %s', (kind) => {
       ]);
       // Nothing more is due until next week.
       expect(await t.app.get(ScheduledReports).sendDue(now)).toBe(0);
+    });
+
+    it('tells whoever made the schedule when its report cannot be made, and mails nothing', async () => {
+      const other = await newWorkspace(t, owner, 'Broken disk', PARIS);
+      const created = await t.http
+        .post(schedules)
+        .set(as(owner, other))
+        .send({ ...weekly, name: 'Never made', memberIds: [owner.id], emails: [] })
+        .expect(201);
+      // The workspace's report folder is a file: the PDF cannot be stored, as on a broken disk.
+      const folder = join(t.config.dataDir, 'media', 'reports');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, other), 'not a folder');
+
+      const due = DateTime.fromISO(created.body.nextRunAt);
+      expect(await t.app.get(ScheduledReports).sendDue(due.plus({ minutes: 1 }).toJSDate())).toBe(0);
+
+      const emails = await t.db.getRepository(OutboxEmail).findBy({ workspaceId: other });
+      expect(emails.filter((e) => e.subject.startsWith('Never made'))).toEqual([]);
+      const bell = await t.http.get('/api/v1/notifications').set(as(owner, other)).expect(200);
+      expect(bell.body.items).toEqual([
+        expect.objectContaining({
+          title: 'The report "Never made" was not sent',
+          link: `/w/${other}/analytics/reports`,
+        }),
+      ]);
     });
 
     it('re-times on edit, and once cancelled is listed as such and never sent again', async () => {

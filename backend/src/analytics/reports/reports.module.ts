@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../../accounts/accounts.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { MailModule } from '../../mail/mail.module';
 import { MediaModule } from '../../media/media.module';
 import { WorkspacesModule } from '../../workspaces/workspaces.module';
@@ -22,6 +23,7 @@ import { ScheduledReports } from './scheduled-reports';
     WorkspacesModule,
     MediaModule,
     MailModule,
+    NotificationsModule,
   ],
   controllers: [ReportsController],
   providers: [ReportDataService, ReportsService, ReportSchedulesService, ScheduledReports],

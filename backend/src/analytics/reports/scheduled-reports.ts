@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { BackgroundJobs } from '../../jobs/background-jobs';
 import { MailService } from '../../mail/mail.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { MembersService } from '../../workspaces/members.service';
 import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { AnalyticsReportSchedule } from './analytics-report-schedule.entity';
@@ -17,7 +18,8 @@ const BATCH = 20;
  * Sends due report schedules: each run is claimed by moving `nextRunAt` on with a conditional
  * update (only the worker whose update matched the old value sends), then the PDF is rendered and
  * one email per recipient is queued in the outbox with it attached. A run whose rendering fails
- * after the claim is logged and not retried (at most once: a report is never mailed twice).
+ * after the claim is not retried (at most once: a report is never mailed twice); whoever made the
+ * schedule is told, so the period's report can be made by hand.
  */
 @Injectable()
 export class ScheduledReports implements OnModuleInit {
@@ -30,6 +32,7 @@ export class ScheduledReports implements OnModuleInit {
     private readonly members: MembersService,
     private readonly workspaces: WorkspacesService,
     private readonly jobs: BackgroundJobs,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +56,7 @@ export class ScheduledReports implements OnModuleInit {
         claimed++;
         await this.send(schedule).then(
           () => sent++,
-          (error: unknown) => this.logger.error(`report schedule ${schedule.id} failed: ${String(error)}`),
+          (error: unknown) => this.failed(schedule, error),
         );
       }
       // A batch another worker claimed entirely may hold more due rows behind it only if we claimed some.
@@ -70,6 +73,16 @@ export class ScheduledReports implements OnModuleInit {
       { nextRunAt: next, lastRunAt: schedule.nextRunAt },
     );
     return result.affected === 1;
+  }
+
+  private async failed(schedule: AnalyticsReportSchedule, error: unknown): Promise<void> {
+    this.logger.error(`report schedule ${schedule.id} failed: ${String(error)}`);
+    await this.notifications.notifyUsers(schedule.workspaceId, [schedule.createdBy], {
+      title: `The report "${schedule.name}" was not sent`,
+      body: 'Its PDF could not be made this time. Create the report for that period on the Reports page and send it yourself; the next one goes out as planned.',
+      link: `/w/${schedule.workspaceId}/analytics/reports`,
+      key: `report-schedule:${schedule.id}:${schedule.nextRunAt!.toISOString()}`,
+    });
   }
 
   private async send(schedule: AnalyticsReportSchedule): Promise<void> {
