@@ -56,9 +56,6 @@ async function seed(dir) {
   const { loadConfig } = dist('config/app-config.js');
   const { createApp } = dist('bootstrap.js');
   const { AnalyticsIngest } = dist('analytics/analytics-ingest.service.js');
-  const { insertRows } = dist('database/insert-rows.js');
-  const { AnalyticsPost } = dist('analytics/analytics-post.entity.js');
-  const { AnalyticsPostHashtag } = dist('analytics/analytics-post-hashtag.entity.js');
   const { localSlot } = dist('analytics/local-time.js');
   const { DataSource } = require('typeorm');
   const app = await createApp(loadConfig(appEnv(dir)));
@@ -89,38 +86,27 @@ async function seed(dir) {
     const db = app.get(DataSource);
     const ingest = app.get(AnalyticsIngest);
     const ids = Array.from({ length: POSTS }, (_, i) => `b0000000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    // Tracked as collection tracks published posts: rows, hashtags, posts published per account and hashtag day.
+    const { trackDemoPosts } = dist('analytics/demo-history/demo-tracking.js');
     for (let from = 0; from < POSTS; from += 1_000) {
       const posts = [];
-      const tags = [];
       for (let i = from; i < Math.min(POSTS, from + 1_000); i++) {
-        const at = new Date(publishedAt(i));
-        const slot = localSlot(at, ZONE);
-        const own = [`tag${i % TAGS}`, `tag${(i * 7) % TAGS}`].filter((t, k, all) => all.indexOf(t) === k);
+        const tags = [...new Set([`tag${i % TAGS}`, `tag${(i * 7) % TAGS}`])];
         posts.push({
-          id: ids[i],
           workspaceId,
           accountId: accounts[i % ACCOUNTS],
           network: 'sandbox',
+          postId: ids[i],
+          variantId: ids[i],
           externalId: `bench-${i}`,
-          postId: null,
-          variantId: null,
-          external: false,
           authorId: null,
           postType: TYPES[i % TYPES.length],
           mediaKind: null,
-          text: `Bench post ${i} ${own.map((t) => `#${t}`).join(' ')}`,
-          url: null,
-          publishedAt: at,
-          publishedDay: slot.day,
-          publishedWeekday: slot.weekday,
-          publishedHour: slot.hour,
-          collectStep: 0,
-          nextCollectAt: null,
+          text: `Bench post ${i} ${tags.map((t) => `#${t}`).join(' ')}`,
+          publishedAt: new Date(publishedAt(i)),
         });
-        for (const tag of own) tags.push({ analyticsPostId: ids[i], tag, workspaceId });
       }
-      await insertRows(db.manager, AnalyticsPost, posts);
-      await insertRows(db.manager, AnalyticsPostHashtag, tags);
+      await db.transaction((em) => trackDemoPosts(em, ZONE, posts, new Date(YEAR + 2 * YEAR_MS)));
     }
 
     // Snapshots in the order collection takes them: a merge of each offset's stream (posts in publish order).

@@ -10,6 +10,24 @@ import { MetricColumns } from './metric-columns';
  */
 @Entity('analytics_account_days')
 @Index('ix_analytics_account_days_workspace', ['workspaceId', 'day'])
+// Covering index of the overview read (migration 1766016000000).
+@Index('ix_analytics_account_days_overview', [
+  'workspaceId',
+  'day',
+  'network',
+  'accountId',
+  'impressions',
+  'reach',
+  'clicks',
+  'engagement',
+  'postsPublished',
+  'followers',
+  'reactions',
+  'comments',
+  'shares',
+  'saves',
+  'videoViews',
+])
 export class AnalyticsAccountDay extends MetricColumns {
   @PrimaryColumn({ type: String, length: 36 })
   accountId: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { NetworkId } from '../connectors/network-limits';
 import { Workspace } from '../workspaces/workspace.entity';
 
@@ -8,6 +8,17 @@ import { Workspace } from '../workspaces/workspace.entity';
  * reads 168 rows per account, never the posts.
  */
 @Entity('analytics_best_time_cells')
+// Covering index of the heatmap read (migration 1766016000000).
+@Index('ix_analytics_best_time_cells_heatmap', [
+  'workspaceId',
+  'weekday',
+  'hour',
+  'network',
+  'accountId',
+  'posts',
+  'engagementSum',
+  'basisSum',
+])
 export class AnalyticsBestTimeCell {
   @PrimaryColumn({ type: String, length: 36 })
   workspaceId: string;

@@ -64,6 +64,7 @@ import { AutomationTemplateOrigin1765670400000 } from './migrations/176567040000
 import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-VariantMediaIndex';
 import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
+import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
 export const ENTITIES = [
@@ -137,4 +138,5 @@ export const MIGRATIONS = [
   VariantMediaIndex1765756800000,
   Analytics1765843200000,
   AnalyticsReports1765929600000,
+  AnalyticsReadIndexes1766016000000,
 ];
