@@ -75,10 +75,14 @@ export class AnalyticsTracking {
   /** The bulk path (imports, demo history): one transaction, multi-row inserts. Returns the new ids. */
   trackMany(inputs: TrackInput[], options: TrackOptions = {}): Promise<string[]> {
     if (!inputs.length) return Promise.resolve([]);
-    return inTransaction(this.dataSource, (em) => this.write(em, inputs, options));
+    return inTransaction(this.dataSource, (em) => this.trackWithin(em, inputs, options));
   }
 
-  private async write(em: EntityManager, inputs: TrackInput[], options: TrackOptions): Promise<string[]> {
+  /**
+   * The bulk path inside the caller's transaction, for posts written in it (the demo history): the
+   * posts and their tracking are written together or not at all.
+   */
+  async trackWithin(em: EntityManager, inputs: TrackInput[], options: TrackOptions = {}): Promise<string[]> {
     const sql = new AnalyticsSql(em);
     const now = options.now ?? new Date();
     const zones = await this.zones(sql, [...new Set(inputs.map((i) => i.workspaceId))]);

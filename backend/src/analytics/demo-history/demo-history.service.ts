@@ -21,13 +21,18 @@ import { PublishedHistoryWriter, type WrittenPost } from '../../posts/published-
 import { Membership } from '../../workspaces/membership.entity';
 import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { AnalyticsIngest, type SnapshotInput } from '../analytics-ingest.service';
+import { AnalyticsTracking } from '../analytics-tracking.service';
 import type { AccountStatsEntry } from '../account-stats-writer';
 import { DemoCompetitors } from './demo-competitors';
 import { DemoMedia, type DemoMediaSet } from './demo-media';
 import { DEMO_DAYS, DEMO_KEY, demoPlan, type DemoPost } from './demo-plan';
-import { pastCollections, trackDemoPosts } from './demo-tracking';
+import { COLLECT_OFFSETS_MS } from '../cadence';
 
 export const DEMO_HISTORY_JOB = 'analytics.demo-history';
+
+/** The cadence times of a post published at `publishedAt` that are already past at `now`. */
+export const pastCollections = (publishedAt: Date, now: Date): Date[] =>
+  COLLECT_OFFSETS_MS.map((offset) => new Date(publishedAt.getTime() + offset)).filter((at) => at <= now);
 /** Posts written per transaction. */
 const BATCH = 100;
 
@@ -73,6 +78,7 @@ export class DemoHistory implements OnModuleInit {
     private readonly accounts: AccountsService,
     private readonly workspaces: WorkspacesService,
     private readonly ingest: AnalyticsIngest,
+    private readonly tracking: AnalyticsTracking,
     private readonly media: DemoMedia,
     private readonly competitors: DemoCompetitors,
   ) {}
@@ -195,13 +201,13 @@ export class DemoHistory implements OnModuleInit {
     }));
     const written = await writer.write(inputs, async (em, ids) => {
       await this.writeSandboxCopies(em, account, shaped, inputs.map((p) => p.mediaIds), externalIds);
-      await trackDemoPosts(
+      // Collection goes on from the first read still ahead; the reads behind are the history's snapshots.
+      await this.tracking.trackWithin(
         em,
-        timeZone,
         shaped.map((post, i) => ({
           workspaceId,
           accountId: account.id,
-          network: 'sandbox',
+          network: 'sandbox' as const,
           postId: ids[i].postId,
           variantId: ids[i].variantId,
           externalId: externalIds[i],
@@ -209,9 +215,10 @@ export class DemoHistory implements OnModuleInit {
           postType: post.postType,
           mediaKind: post.mediaKind,
           text: post.text,
+          url: null,
           publishedAt: post.publishedAt,
         })),
-        now,
+        { now },
       );
     });
     return shaped.map((post, i) => ({ ...written[i], post, externalId: externalIds[i] }));
