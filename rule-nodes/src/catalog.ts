@@ -326,7 +326,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'logic',
     label: 'Top post',
     description:
-      "Picks the best post of a period by a metric from analytics, one this node has not picked before; none when there is no such post. Adds text, topPost (postId, variantId, accountId, network, publishedAt, metric, value) and postId.",
+      'Picks, by a metric from analytics, the best of the posts published through the platform in the last days that this node has not picked before; none when there is no such post. Adds text, topPost (postId, variantId, accountId, network, publishedAt, metric, value) and postId.',
     inputs: ['in'],
     outputs: ['out', 'none'],
     config: [

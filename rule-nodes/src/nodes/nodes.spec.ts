@@ -187,7 +187,7 @@ describe('rule nodes in Node-RED', () => {
     },
   );
 
-  it('checks a post\'s metrics with the backend and continues on the port it names', async () => {
+  it("checks a post's metrics with the backend and continues on the port it names", async () => {
     backend.answer = (call) => ({
       payload: { ...call.payload, metrics: { engagement: 90 } },
       port: call.payload.postId === 'p1' ? 'true' : 'false',

@@ -200,7 +200,13 @@ export class DemoHistory implements OnModuleInit {
       externalUrl: null,
     }));
     const written = await writer.write(inputs, async (em, ids) => {
-      await this.writeSandboxCopies(em, account, shaped, inputs.map((p) => p.mediaIds), externalIds);
+      await this.writeSandboxCopies(
+        em,
+        account,
+        shaped,
+        inputs.map((p) => p.mediaIds),
+        externalIds,
+      );
       // Collection goes on from the first read still ahead; the reads behind are the history's snapshots.
       await this.tracking.trackWithin(
         em,
