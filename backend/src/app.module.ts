@@ -33,6 +33,7 @@ import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RuntimeModule } from './runtime/runtime.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -81,6 +82,7 @@ export class AppModule {
         AnalyticsReadsModule,
         DemoHistoryModule,
         ReportsModule,
+        SubscriptionsModule,
         HomeModule,
         ...(config.webDistDir ? [WebAppModule.forRoot(config.webDistDir)] : []),
       ],

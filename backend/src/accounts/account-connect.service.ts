@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
@@ -14,6 +15,7 @@ import { ConnectorFailure, type OAuthProvider, type TokenSet } from '../connecto
 import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
+import { announceReconnect } from './account-reconnect';
 import { AccountsError } from './accounts.errors';
 import { OAuthAttempt } from './oauth-attempt.entity';
 import { SECRET_BOX } from './secret-box.provider';
@@ -57,6 +59,7 @@ export class AccountConnectService {
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Every network connected through its sign-in (all but the Sandbox), so a button can say what it needs before it is pressed. */
@@ -146,10 +149,9 @@ export class AccountConnectService {
         lastError: null,
       });
     } catch (error) {
-      await this.accounts.update(account.id, {
-        status: 'reauth_required',
-        lastError: `token refresh failed: ${(error as Error).message}`,
-      });
+      const reason = `token refresh failed: ${(error as Error).message}`;
+      await this.accounts.update(account.id, { status: 'reauth_required', lastError: reason });
+      if (account.status === 'active') await announceReconnect(this.events, account, reason);
     }
   }
 

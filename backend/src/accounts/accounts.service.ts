@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
@@ -9,6 +10,7 @@ import { SecretBox } from '../common/secret-box';
 import type { AccountCredentials } from '../connectors/connector';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { SECRET_BOX } from './secret-box.provider';
+import { announceReconnect } from './account-reconnect';
 import { AccountDto, UpdateAccountDto } from './accounts.dto';
 import { AccountsError } from './accounts.errors';
 import { SocialAccount } from './social-account.entity';
@@ -37,6 +39,7 @@ export class AccountsService {
     @InjectRepository(SocialAccount) private readonly accounts: Repository<SocialAccount>,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async list(workspaceId: string): Promise<AccountDto[]> {
@@ -112,7 +115,9 @@ export class AccountsService {
 
   /** The network refused the token: publishing to it stops until a person reconnects. */
   async markReauthRequired(accountId: string, reason: string): Promise<void> {
+    const before = await this.accounts.findOneBy({ id: accountId });
     await this.accounts.update(accountId, { status: 'reauth_required', lastError: reason });
+    if (before?.status === 'active') await announceReconnect(this.events, before, reason);
   }
 
   /** Enabling re-activates; for the Sandbox, which has no OAuth, it also stands for reconnecting. */

@@ -72,6 +72,21 @@ export interface ApprovalRequestedEvent {
   message: string | null;
 }
 
+/**
+ * An account was just marked as needing reconnecting (the network refused its token, or renewing
+ * it failed): publishing to it waits for a person. Announced once per change of state.
+ */
+export const ACCOUNT_NEEDS_RECONNECT = 'account.needs_reconnect';
+
+export interface AccountNeedsReconnectEvent {
+  workspaceId: string;
+  accountId: string;
+  /** In the network's (or the refresh's) words. */
+  reason: string;
+  /** Names this one happening, so a handler acts on it once. */
+  key: string;
+}
+
 /** An automation run failed or was stopped (flood, loop, timeout, step limit). */
 export const RUN_PROBLEM = 'automation.run_problem';
 

@@ -47,6 +47,8 @@ import { PostTemplate } from '../post-templates/post-template.entity';
 import { HashtagGroup } from '../hashtags/hashtag-group.entity';
 import { HashtagUse } from '../hashtags/hashtag-use.entity';
 import { PostHashtag } from '../hashtags/post-hashtag.entity';
+import { SubscriptionDelivery } from '../subscriptions/subscription-delivery.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-Foundation';
 import { AgendaJobs1764115200000 } from './migrations/1764115200000-AgendaJobs';
 import { Posting1764201600000 } from './migrations/1764201600000-Posting';
@@ -64,6 +66,7 @@ import { AutomationTemplateOrigin1765670400000 } from './migrations/176567040000
 import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-VariantMediaIndex';
 import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
+import { Subscriptions1766275200000 } from './migrations/1766275200000-Subscriptions';
 import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -118,6 +121,8 @@ export const ENTITIES = [
   AnalyticsReport,
   AnalyticsReportSchedule,
   OutboxAttachment,
+  Subscription,
+  SubscriptionDelivery,
 ];
 
 export const MIGRATIONS = [
@@ -139,4 +144,5 @@ export const MIGRATIONS = [
   Analytics1765843200000,
   AnalyticsReports1765929600000,
   AnalyticsReadIndexes1766016000000,
+  Subscriptions1766275200000,
 ];

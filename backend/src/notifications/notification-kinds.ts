@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'feed_failing',
   'quota_near',
   'limit_near',
+  'subscription_disabled',
   'mention',
   'team',
 ] as const;
@@ -59,6 +60,11 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: 'The workspace nears a limit (automation runs at once, API requests, its plan)',
     channel: 'in_app',
     many: (n) => `${n} limits are near`,
+  },
+  subscription_disabled: {
+    label: 'A Zapier / Make / n8n subscription of mine was turned off after failing',
+    channel: 'email',
+    many: (n) => `${n} integration subscriptions were turned off`,
   },
   mention: { label: 'Someone mentioned me', channel: 'email', many: (n) => `${n} new mentions` },
   team: { label: 'Notices from automations', channel: 'email', many: (n) => `${n} notices from automations` },

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ActivityService } from '../activity/activity.service';
-import { POST_LIFECYCLE, type PostLifecycleEvent, type PublishFailureCode } from '../common/domain-events';
+import {
+  ACCOUNT_NEEDS_RECONNECT,
+  type AccountNeedsReconnectEvent,
+  POST_LIFECYCLE,
+  type PostLifecycleEvent,
+  type PublishFailureCode,
+} from '../common/domain-events';
 import type { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
 import { MailService } from '../mail/mail.service';
@@ -54,6 +60,17 @@ export class PublishNotifier {
       reason,
       failureCode,
     });
+  }
+
+  /** The network refused the account's token while publishing: REST hook subscribers hear of it. */
+  async accountNeedsReconnect(job: PublishJob, reason: string): Promise<void> {
+    const e: AccountNeedsReconnectEvent = {
+      workspaceId: job.workspaceId,
+      accountId: job.accountId,
+      reason,
+      key: `${job.accountId}:job:${job.id}`,
+    };
+    await this.events.emitAsync(ACCOUNT_NEEDS_RECONNECT, e);
   }
 
   /** A post that may or may not have gone out needs an owner or admin to look: they are emailed. */

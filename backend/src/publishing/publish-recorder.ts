@@ -49,6 +49,10 @@ export class PublishRecorder {
     if (!applied || !context) return;
     if (outcome.kind === 'published') await this.notifier.published(job, outcome.post.externalId);
     if (outcome.kind === 'failed') await this.notifier.failed(job, outcome.code, outcome.reason);
+    // applyToVariant marked a working account for reconnecting: announced once, for this job.
+    if (outcome.kind === 'failed' && outcome.code === 'REAUTH_REQUIRED' && context.account.status === 'active') {
+      await this.notifier.accountNeedsReconnect(job, outcome.reason);
+    }
     if (outcome.kind === 'needs_review') await this.notifier.needsReview(job, context.account.name, outcome.reason);
   }
 
