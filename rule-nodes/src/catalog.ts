@@ -470,7 +470,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     inputs: ['in'],
     outputs: ['out'],
     config: [
-      { key: 'source', label: 'Source text', kind: 'template', default: '{{title}}\n\n{{summary}}' },
+      { key: 'source', label: 'Source text', kind: 'template', default: '{{title}}\n\n{{summary | ""}}' },
       { key: 'instructions', label: 'Instructions', kind: 'text', help: 'e.g. friendly, one emoji, two hashtags' },
       {
         key: 'networks',

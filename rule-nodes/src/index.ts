@@ -6,3 +6,5 @@ export * from './protocol';
 export * from './validate';
 export * from './waits';
 export { EXTRA_OPERATORS } from './rules';
+export * from './data-shape';
+export * from './node-outputs';

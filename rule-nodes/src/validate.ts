@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { FieldSpec, NodeType, nodeTypeSpec } from './catalog';
+import { malformedPlaceholders } from './placeholders';
 
 /** One problem with a node's config, naming the field. */
 export interface ConfigProblem {
@@ -17,8 +18,9 @@ const isBlank = (value: unknown) =>
 function kindProblem(field: FieldSpec, value: unknown): string | null {
   switch (field.kind) {
     case 'text':
-    case 'template':
       return typeof value === 'string' ? null : 'must be text';
+    case 'template':
+      return typeof value === 'string' ? templateProblem(value) : 'must be text';
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
       if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
@@ -50,6 +52,12 @@ function kindProblem(field: FieldSpec, value: unknown): string | null {
     case 'cases':
       return casesProblem(value);
   }
+}
+
+/** Placeholders written as `{{field}}` or `{{field | "default"}}`; a stray `{{…}}` would reach the post as typed. */
+function templateProblem(text: string): string | null {
+  const bad = malformedPlaceholders(text)[0];
+  return bad ? `has ${bad}, which is not {{field}} or {{field | "default"}}` : null;
 }
 
 /** Five fields, and one croner (which runs the schedule trigger) accepts: publish refuses what could never fire. */

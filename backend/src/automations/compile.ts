@@ -47,7 +47,8 @@ export function compileAutomation(d: Deployable): Array<Record<string, unknown>>
       id: runtimeNodeId(d.automationId, node.id),
       type: nodeRedType(node.type),
       z: d.automationId,
-      name: spec.label,
+      // The step's own label names it in run errors ("Step \"Announce\": …"); Node-RED shows it too.
+      name: (node as { label?: string }).label?.trim() || spec.label,
       wires,
       so: encodeCompiledNode({ nodeId: node.id, type: node.type, ports, config, workspaceId: d.workspaceId }),
     };

@@ -1,20 +1,47 @@
 import { FieldSpec, NodeType, nodeTypeSpec } from '../catalog';
-import { resolveTemplate } from '../placeholders';
+import { fillTemplate } from '../placeholders';
 import { ActionRequest, ActionResponse, Backend, BACKEND_SETTING, TOKEN_ENV } from '../protocol';
 import type { CompiledNodeDef, Done, Red, RedNode, Send, SoMessage } from './red';
 import { onPort } from './red';
 
-/** Config with every template field resolved against the payload; other fields as deployed. */
-export function resolveConfig(type: NodeType, config: Record<string, unknown>, payload: unknown) {
-  const templates = new Set(
-    (nodeTypeSpec(type)?.config ?? []).filter((f: FieldSpec) => f.kind === 'template').map((f) => f.key),
-  );
-  return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [
-      key,
-      templates.has(key) && typeof value === 'string' ? resolveTemplate(value, payload) : value,
-    ]),
-  );
+/** A template field of a step needed a field its input does not have: the step fails, naming both. */
+export class MissingFieldError extends Error {
+  override name = 'MissingFieldError';
+  constructor(
+    readonly step: string,
+    readonly setting: string,
+    readonly fields: string[],
+  ) {
+    const named = fields.map((f) => `{{${f}}}`).join(', ');
+    super(
+      `Step "${step}": ${setting} needs ${named}, which ${fields.length > 1 ? 'are' : 'is'} not in its input. ` +
+        `Map the field under another name, or give it a default: {{${fields[0]} | "…"}}`,
+    );
+  }
+}
+
+/** Whether a field matters with this config (a field required only in another mode is left alone). */
+const inUse = (field: FieldSpec, config: Record<string, unknown>) =>
+  !field.requiredWhen || config[field.requiredWhen.key] === field.requiredWhen.equals;
+
+/**
+ * Config with every template field resolved against the payload; other fields as deployed.
+ * Throws `MissingFieldError` (named by `step`, the node's label) when a placeholder without a
+ * default finds nothing, so the run step fails instead of sending text with a hole in it.
+ */
+export function resolveConfig(type: NodeType, config: Record<string, unknown>, payload: unknown, step?: string) {
+  const fields = (nodeTypeSpec(type)?.config ?? []).filter((f: FieldSpec) => f.kind === 'template');
+  const resolved = { ...config };
+  for (const field of fields) {
+    const value = config[field.key];
+    if (typeof value !== 'string') continue;
+    const { text, missing } = fillTemplate(value, payload);
+    if (missing.length && inUse(field, config)) {
+      throw new MissingFieldError(step ?? nodeTypeSpec(type)?.label ?? type, field.label, missing);
+    }
+    resolved[field.key] = text;
+  }
+  return resolved;
 }
 
 /** Asks the backend to do the node's work, with the token of this node's workspace. */
@@ -45,12 +72,13 @@ export function handleWithBackend(RED: Red, node: RedNode, def: CompiledNodeDef)
         return done(error as Error);
       }
     }
-    const request = {
-      runId: msg._so?.runId,
-      nodeId,
-      config: resolveConfig(type, config, msg.payload),
-      payload: msg.payload,
-    };
+    let resolved: Record<string, unknown>;
+    try {
+      resolved = resolveConfig(type, config, msg.payload, def.name);
+    } catch (error) {
+      return done(error as Error);
+    }
+    const request = { runId: msg._so?.runId, nodeId, config: resolved, payload: msg.payload };
     callBackend(RED, node, type, request)
       .then((answer) => {
         if ('waiting' in answer) {

@@ -56,7 +56,12 @@ function registerDelay(RED: Red): void {
     const park = handleWithBackend(RED, this, def);
     this.on('input', (msg, send, done) => {
       if (msg._so?.resume) return park(msg, send, done);
-      const ms = waitMs(resolveConfig('delay', def.so.config, msg.payload), Date.now());
+      let ms: number | null;
+      try {
+        ms = waitMs(resolveConfig('delay', def.so.config, msg.payload, def.name), Date.now());
+      } catch (error) {
+        return done(error as Error);
+      }
       if (ms === null) return done(new Error(`Until is not a date-time: ${String(def.so.config.until)}`));
       if (ms > IN_MEMORY_DELAY_MS) return park(msg, send, done);
       const timer = setTimeout(() => {
