@@ -29,6 +29,7 @@ interface Fixture {
   competitorId: string;
   reportId: string;
   reportScheduleId: string;
+  subscriptionId: string;
 }
 
 /** Routes of the running app that take an id in the path (public ones excepted). */
@@ -143,6 +144,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     const report = await t.app
       .get(ReportsService)
       .generate(workspaceId, { from: '2026-11-01', to: '2026-11-30' }, { createdBy: owner.id });
+    const subscription = await t.http
+      .post('/api/v1/subscriptions')
+      .set(headers)
+      .send({ event: 'account.needs_reconnect', targetUrl: `https://1.1.1.1/zap-${label}` });
     const mediaFolder = await t.http
       .post('/api/v1/media-folders')
       .set(headers)
@@ -159,6 +164,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       competitorId: competitor.body.competitor.id,
       reportId: report.report.id,
       reportScheduleId: reportSchedule.body.id,
+      subscriptionId: subscription.body.id,
       workspaceId,
       owner,
       member,
@@ -401,6 +407,18 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'delete',
       path: `/api/v1/analytics/competitors/${f.competitorId}`,
     }),
+    'DELETE /api/v1/subscriptions/:id': (f) => ({
+      method: 'delete',
+      path: `/api/v1/subscriptions/${f.subscriptionId}`,
+    }),
+    'GET /api/v1/subscriptions/:id/deliveries': (f) => ({
+      method: 'get',
+      path: `/api/v1/subscriptions/${f.subscriptionId}/deliveries`,
+    }),
+    'POST /api/v1/subscriptions/:id/enable': (f) => ({
+      method: 'post',
+      path: `/api/v1/subscriptions/${f.subscriptionId}/enable`,
+    }),
   };
 
   beforeAll(async () => {
@@ -476,6 +494,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       hashtags: ['#secretb'],
     });
     expect(await t.db.getRepository('Competitor').existsBy({ id: b.competitorId })).toBe(true);
+    expect(await t.db.getRepository('Subscription').findOneByOrFail({ id: b.subscriptionId })).toMatchObject({
+      status: 'active',
+      targetUrl: 'https://1.1.1.1/zap-b',
+    });
   });
 
   it('lists only the caller’s workspace data', async () => {
@@ -510,6 +532,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
         '/api/v1/analytics/competitors',
         '/api/v1/analytics/reports',
         '/api/v1/analytics/reports/schedules',
+        '/api/v1/subscriptions',
         `/api/v1/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         `/api/v1/calendar/days?from=${new Date().toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
         ...[0, 1, 2].map(
@@ -536,6 +559,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       b.competitorId,
       b.reportId,
       b.reportScheduleId,
+      b.subscriptionId,
     ])
       expect(text).not.toContain(id);
     expect(text).not.toContain(b.owner.email);
@@ -543,5 +567,6 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(text).not.toContain('secret template b');
     expect(text).not.toContain('#secretb');
     expect(text).not.toContain('mediatag-b');
+    expect(text).not.toContain('zap-b');
   });
 });
