@@ -94,7 +94,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(schemas.CreatePostDto.properties)).toEqual(['title', 'text', 'labels', 'variants', 'schedule']);
     expect(schemas.CreatePostDto.required).toEqual(['text', 'variants']);
     expect(schemas.ScheduleInputDto.properties.type).toMatchObject({
-      enum: ['now', 'single', 'queue', 'recurring', 'evergreen'],
+      enum: ['now', 'single', 'queue', 'best-time', 'recurring', 'evergreen'],
     });
     expect(schemas.VariantInputDto.properties.accountId).toMatchObject({ type: 'string', format: 'uuid' });
     expect(schemas.MovePostDto.properties.to).toMatchObject({ enum: ['draft', 'scheduled', 'pending_approval'] });

@@ -62,9 +62,10 @@ export class PostMetricsDto {
   @n() reactions: number | null;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'number' },
+    additionalProperties: { type: 'integer' },
     nullable: true,
     example: { like: 12, love: 3 },
+    description: 'Reactions by kind, where the network tells them apart',
   })
   reactionsByType: Record<string, number> | null;
   @n() comments: number | null;
@@ -249,7 +250,12 @@ export class CompetitorRowDto {
   @n() followersGained: number | null;
   @ApiProperty() postsPerWeek: number;
   @n('Engagement per post per follower × 100') engagementRate: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { photo: 4, video: 1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { photo: 4, video: 1 },
+    description: 'Posts published in the range by post type',
+  })
   mix: Record<string, number>;
   @ApiProperty({ type: String, nullable: true }) unavailableReason: string | null;
 }
