@@ -80,6 +80,16 @@ describe.each(DATABASE_KINDS)('demo history on %s', (kind) => {
     expect(post.variants[0].externalId).toEqual(expect.any(String));
     const types = new Set(published.map((p: { variants: Array<{ postType: string }> }) => p.variants[0].postType));
     expect([...types].sort()).toEqual(expect.arrayContaining(['photo', 'status']));
+
+    // The Sandbox holds each one as it would have published it: pictures by the URL publishing hands over.
+    const timeline = (await api.get(`/accounts/${accounts[0].id}/sandbox-timeline`).expect(200)).body.items;
+    const pictured = timeline.find(
+      (p: { media: unknown[]; publishedAt: string }) =>
+        p.media.length && Date.parse(p.publishedAt) < Date.now() - 86_400_000,
+    );
+    expect(pictured.media[0]).toMatchObject({ kind: expect.stringMatching(/image|video/), url: expect.any(String) });
+    expect(pictured.media[0].url).not.toBe('');
+    expect(pictured.metrics.impressions).toBeGreaterThan(0);
   });
 
   it('starts no metric automation: the history is past, not news', async () => {

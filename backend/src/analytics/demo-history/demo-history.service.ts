@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'agenda';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Like } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual, Like } from 'typeorm';
 import { has, type Principal, type WorkspaceAccess } from '../../access/access-context';
 import { AccessError } from '../../access/access.errors';
 import { AccountsService } from '../../accounts/accounts.service';
@@ -14,7 +14,6 @@ import { SandboxAnalytics } from '../../connectors/sandbox/sandbox-analytics';
 import { sandboxFollowers, sandboxMetrics } from '../../connectors/sandbox/sandbox-metrics';
 import { SandboxPost } from '../../connectors/sandbox/sandbox-post.entity';
 import { insertRows } from '../../database/insert-rows';
-import { MediaItem } from '../../media/media-item.entity';
 import { hashtagsIn } from '../../hashtags/hashtag-text';
 import { BackgroundJobs } from '../../jobs/background-jobs';
 import { PublishedHistoryWriter, type WrittenPost } from '../../posts/published-history.writer';
@@ -204,6 +203,7 @@ export class DemoHistory implements OnModuleInit {
         em,
         account,
         shaped,
+        media,
         inputs.map((p) => p.mediaIds),
         externalIds,
       );
@@ -230,14 +230,15 @@ export class DemoHistory implements OnModuleInit {
     return shaped.map((post, i) => ({ ...written[i], post, externalId: externalIds[i] }));
   }
 
+  /** What the Sandbox holds of each post: its copy, dated when it went out, with the media as publishing hands it over. */
   private async writeSandboxCopies(
     em: EntityManager,
     account: SocialAccount,
     posts: DemoPost[],
+    media: DemoMediaSet,
     mediaIds: string[][],
     externalIds: string[],
   ): Promise<void> {
-    const kinds = await this.mediaKinds(em, mediaIds.flat());
     await insertRows(
       em,
       SandboxPost,
@@ -248,20 +249,12 @@ export class DemoHistory implements OnModuleInit {
         postType: post.postType,
         text: post.text,
         link: post.link,
-        media: mediaIds[i].map((id) => ({ id, kind: kinds.get(id) ?? 'image', url: `media:${id}` })),
+        media: mediaIds[i].flatMap((id) => media.published.get(id) ?? []),
         options: null,
         deletedAt: null,
         createdAt: post.publishedAt,
       })),
     );
-  }
-
-  private async mediaKinds(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await em
-      .getRepository(MediaItem)
-      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, kind: true } });
-    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   /**

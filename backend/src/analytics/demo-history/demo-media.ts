@@ -10,6 +10,7 @@ import { In, Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { MediaItem } from '../../media/media-item.entity';
+import { MediaLibrary } from '../../media/media-library.service';
 import { MediaUploads } from '../../media/media-uploads.service';
 
 /** The demo posts' pictures: plain brand-coloured squares, made in memory. */
@@ -24,6 +25,8 @@ const VIDEO = 'demo-pour.mp4';
 export interface DemoMediaSet {
   image: string[];
   video: string[];
+  /** What the Sandbox keeps of each (its kind and the signed URL publishing hands a network). */
+  published: Map<string, { id: string; kind: string; url: string }>;
 }
 
 /**
@@ -38,6 +41,7 @@ export class DemoMedia {
   constructor(
     @InjectRepository(MediaItem) private readonly items: Repository<MediaItem>,
     private readonly uploads: MediaUploads,
+    private readonly library: MediaLibrary,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,7 +62,13 @@ export class DemoMedia {
         image.push(idOf(fileName) ?? (await made()));
       }
       const video = idOf(VIDEO) ?? (await this.video(workspaceId, userId, dir));
-      return { image, video: video ? [video] : [] };
+      const ids = video ? [...image, video] : image;
+      const published = (await this.library.forPublishing(workspaceId, ids)).map(({ id, kind, url }) => ({
+        id,
+        kind,
+        url,
+      }));
+      return { image, video: video ? [video] : [], published: new Map(published.map((m) => [m.id, m])) };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
