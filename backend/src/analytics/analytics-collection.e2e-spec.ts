@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_STATS, POST_METRICS, type AccountStatsEvent, type PostMetricsEvent } from '../common/domain-events';
 import { SANDBOX_NO_INSIGHTS } from '../connectors/sandbox/sandbox-analytics';
+import { AgendaJob } from '../jobs/agenda-job.entity';
 import { Publisher } from '../publishing/publisher';
 import { SchedulerTick } from '../publishing/scheduler-tick';
 import { as, newUser, newWorkspace, type TestUser } from '../testing/factories';
@@ -11,7 +12,7 @@ import { DATABASE_KINDS } from '../testing/test-database';
 import { AnalyticsAccountSync } from './analytics-account-sync.service';
 import { AnalyticsAccount } from './analytics-account.entity';
 import { AnalyticsAccountDay } from './analytics-account-day.entity';
-import { AnalyticsJobs } from './analytics-jobs';
+import { AnalyticsJobs, REBUILD_BEST_TIMES_JOB } from './analytics-jobs';
 import { AnalyticsPostHashtag } from './analytics-post-hashtag.entity';
 import { AnalyticsPost } from './analytics-post.entity';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
@@ -181,6 +182,16 @@ describe.each(DATABASE_KINDS)('analytics collection on %s', (kind) => {
       .expect(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(14 * 60);
     await t.http.post('/api/v1/accounts/nope/metrics-sync').set(as(owner, workspaceId)).expect(404);
+  });
+
+  it('a new workspace time zone queues the best-time rebuild', async () => {
+    await t.http
+      .patch(`/api/v1/workspaces/${workspaceId}`)
+      .set(as(owner, workspaceId))
+      .send({ timeZone: 'Asia/Tokyo' })
+      .expect(200);
+    const queued = await t.db.getRepository(AgendaJob).findBy({ name: REBUILD_BEST_TIMES_JOB });
+    expect(queued.map((job) => job.data)).toEqual([{ workspaceId }]);
   });
 
   it('prunes raw snapshots past the retention period and keeps the rollups', async () => {

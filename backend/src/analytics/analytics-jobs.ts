@@ -1,18 +1,22 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'agenda';
 import { DataSource, LessThan } from 'typeorm';
+import { WORKSPACE_ZONE_CHANGED, type WorkspaceZoneChangedEvent } from '../common/domain-events';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { AnalyticsAccountSync, type AccountSyncOutcome } from './analytics-account-sync.service';
 import { AnalyticsCollector, type CollectOutcome } from './analytics-collector.service';
+import { rebuildBestTimes } from './best-time-rebuild';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
 
 export const COLLECT_DUE_JOB = 'analytics.collect-due';
 export const ACCOUNT_STATS_JOB = 'analytics.account-stats';
 export const PRUNE_SNAPSHOTS_JOB = 'analytics.prune-snapshots';
 export const SYNC_ACCOUNT_JOB = 'analytics.sync-account';
+export const REBUILD_BEST_TIMES_JOB = 'analytics.rebuild-best-times';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -26,7 +30,8 @@ export interface SyncAccountJobData {
 /**
  * Analytics' background jobs: due metric reads every minute; account figures hourly, which reads
  * each account once per local day of its workspace (zones turn midnight at different hours);
- * raw-snapshot pruning daily; and one-off account syncs.
+ * raw-snapshot pruning daily; one-off account syncs, and best-time cells rebuilt after a
+ * workspace's time zone changes.
  */
 @Injectable()
 export class AnalyticsJobs implements OnModuleInit {
@@ -43,6 +48,9 @@ export class AnalyticsJobs implements OnModuleInit {
     this.jobs.define(ACCOUNT_STATS_JOB, async () => void (await this.accounts.syncDue()));
     this.jobs.define(PRUNE_SNAPSHOTS_JOB, async () => void (await this.pruneSnapshots()));
     this.jobs.define<SyncAccountJobData>(SYNC_ACCOUNT_JOB, (job) => this.syncAccount(job));
+    this.jobs.define<{ workspaceId: string }>(REBUILD_BEST_TIMES_JOB, async (job) => {
+      await rebuildBestTimes(this.dataSource, job.attrs.data.workspaceId);
+    });
     this.jobs.every(COLLECT_DUE_JOB, '1 minute');
     this.jobs.every(ACCOUNT_STATS_JOB, '1 hour');
     this.jobs.every(PRUNE_SNAPSHOTS_JOB, '1 day');
@@ -56,6 +64,12 @@ export class AnalyticsJobs implements OnModuleInit {
       for (const key of Object.keys(total) as Array<keyof CollectOutcome>) total[key] += run[key];
       if (!run.claimed) return total;
     }
+  }
+
+  /** The heatmap is in the workspace's zone: a new zone re-places every post in it, in the background. */
+  @OnEvent(WORKSPACE_ZONE_CHANGED, { async: true, promisify: true })
+  async onZoneChanged(e: WorkspaceZoneChangedEvent): Promise<void> {
+    await this.jobs.enqueue(REBUILD_BEST_TIMES_JOB, { workspaceId: e.workspaceId });
   }
 
   /** Raw snapshots past the retention period; returns how many were deleted. */

@@ -5,6 +5,20 @@ export type Row = Record<string, unknown>;
 
 const statementsByDriver = new WeakMap<object, Map<string, string>>();
 
+interface SqliteStatement {
+  run(values: unknown[]): unknown;
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+const preparedBySql = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
+
+/** better-sqlite3's database behind TypeORM's driver (one connection: the transaction's). */
+function sqliteConnection(em: EntityManager): SqliteDatabase | null {
+  const connection = (em.connection.driver as unknown as { databaseConnection?: SqliteDatabase }).databaseConnection;
+  return connection && typeof connection.prepare === 'function' ? connection : null;
+}
+
 /**
  * Raw statements for ingestion's hot path, portable across SQLite, PostgreSQL and SQL Server:
  * names quoted by the driver (PostgreSQL folds unquoted ones to lower case), placeholders in its
@@ -44,11 +58,22 @@ export class AnalyticsSql {
     return value;
   }
 
-  run(sql: string, values: unknown[]): Promise<unknown> {
-    return this.em.query(
-      sql,
-      values.map((v) => this.value(v)),
-    );
+  /**
+   * A write statement. On SQLite it runs on the connection's own prepared statement (the
+   * transaction is that connection's): TypeORM's per-query wrapping costs as much as the update.
+   */
+  async run(sql: string, values: unknown[]): Promise<void> {
+    const converted = values.map((v) => this.value(v));
+    const sqlite = this.sqlite ? sqliteConnection(this.em) : null;
+    if (!sqlite) {
+      await this.em.query(sql, converted);
+      return;
+    }
+    let prepared = preparedBySql.get(sqlite);
+    if (!prepared) preparedBySql.set(sqlite, (prepared = new Map()));
+    let statement = prepared.get(sql);
+    if (!statement) prepared.set(sql, (statement = sqlite.prepare(sql)));
+    statement.run(converted);
   }
 
   /** Named-parameter SQL (`:day`, `(:...ids)`), for reads built once per batch. */

@@ -123,3 +123,12 @@ export interface AccountStatsEvent {
   day: string;
   stats: { followers: number | null; following: number | null; posts: number | null; profileViews: number | null };
 }
+
+/** A workspace's time zone changed: analytics re-places its posts' local hours (best-time heatmap). */
+export const WORKSPACE_ZONE_CHANGED = 'workspace.zone_changed';
+
+export interface WorkspaceZoneChangedEvent {
+  workspaceId: string;
+  from: string;
+  to: string;
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { Principal, WorkspaceAccess } from '../access/access-context';
@@ -7,6 +8,7 @@ import { CustomRole } from './custom-role.entity';
 import { WorkspacesError } from './workspaces.errors';
 import { ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
+import { WORKSPACE_ZONE_CHANGED, type WorkspaceZoneChangedEvent } from '../common/domain-events';
 import { newId } from '../common/ids';
 import { Membership } from './membership.entity';
 import { WorkspaceAccessService } from './workspace-access.service';
@@ -24,6 +26,7 @@ export class WorkspacesService {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     private readonly access: WorkspaceAccessService,
     private readonly activity: ActivityService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** The creator becomes its first Owner, in the same transaction. */
@@ -102,6 +105,14 @@ export class WorkspacesService {
         targetId: workspace.id,
         details: { changed: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])) },
       });
+    }
+    if (before.timeZone !== after.timeZone) {
+      const event: WorkspaceZoneChangedEvent = {
+        workspaceId: workspace.id,
+        from: String(before.timeZone),
+        to: workspace.timeZone,
+      };
+      await this.events.emitAsync(WORKSPACE_ZONE_CHANGED, event);
     }
     return WorkspaceDto.of(workspace, access);
   }
