@@ -9,6 +9,8 @@ export interface GraphNode {
   type: NodeType;
   position: { x: number; y: number };
   config: Record<string, unknown>;
+  /** The name a person gave this step (shown on the canvas and in messages); the type's label when absent. */
+  label?: string;
 }
 
 export interface GraphEdge {
@@ -16,7 +18,20 @@ export interface GraphEdge {
   to: { node: string; port: string };
 }
 
+/** A sticky note on the canvas: words for people, never run (the compiler and runtime ignore notes). */
+export interface GraphNote {
+  id: string;
+  text: string;
+  position: { x: number; y: number };
+}
+
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Optional, so graphs saved before notes existed stay valid as they are. */
+  notes?: GraphNote[];
 }
+
+/** Most characters a node label or note may hold (the backend refuses longer ones). */
+export const MAX_NODE_LABEL = 80;
+export const MAX_NOTE_TEXT = 2000;

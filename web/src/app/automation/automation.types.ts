@@ -11,6 +11,7 @@ export type {
   Graph,
   GraphEdge,
   GraphNode,
+  GraphNote,
   NodeTypeSpec,
   RunDetailView as RunDetail,
   RunStatus,

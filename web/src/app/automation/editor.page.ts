@@ -3,7 +3,7 @@ import {
   ChangeDetectorRef,
   Component,
   computed,
-  ElementRef,
+  DestroyRef,
   HostListener,
   inject,
   OnInit,
@@ -11,190 +11,131 @@ import {
   viewChild,
 } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import {
-  FCanvasComponent,
-  FCreateConnectionEvent,
-  FCreateNodeEvent,
-  FFlowComponent,
-  FFlowModule,
-  FMoveNodesEvent,
-  FSelectionChangeEvent,
-  FZoomDirective,
-} from '@foblex/flow';
 import { toProblem } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
+import { IconComponent } from '../shared/icon.component';
 import { AccountsStore } from '../accounts/accounts.store';
 import { TeamApi } from '../members/team.api';
+import { ShellLayoutService } from '../shell/shell-layout.service';
 import { AutomationsApi } from './automations.api';
-import type { Automation, Graph, GraphEdge, GraphNode, NodeTypeSpec } from './automation.types';
-import { FieldFormComponent } from './field-form.component';
-import { TestRunComponent } from './test-run.component';
-import { VersionsPanelComponent } from './versions-panel.component';
+import type { Automation, Graph, GraphEdge, NodeTypeSpec } from './automation.types';
 import { WebhookPanelComponent } from './webhook-panel.component';
-import { FeedStatusComponent } from './feed-status.component';
+import { EditorCanvasComponent, type Position } from './editor/canvas.component';
+import { describeProblems } from './editor/editor-errors';
+import { autoLayout, type Size } from './editor/graph-layout';
+import { InspectorPanelComponent } from './editor/inspector-panel.component';
+import { PalettePanelComponent } from './editor/palette-panel.component';
+import { ResizeHandleComponent } from './editor/resize-handle.component';
+import type { RunOverlay } from './editor/run-overlay';
+import { ShortcutsOverlayComponent } from './editor/shortcuts-overlay.component';
 import {
   addNode,
+  addNodeAfter,
+  addNote,
+  clipboardText,
   connect,
   copy,
-  edgeKey,
+  editNote,
   GraphHistory,
   moveNodes,
-  outputPorts,
-  parseConnector,
+  parseClipboard,
   paste,
   removeEdge,
   removeNodes,
-  sourceId,
-  targetId,
+  renameNode,
   updateConfig,
 } from './graph-editing';
 
-const CATEGORIES = [
-  ['trigger', 'Triggers'],
-  ['logic', 'Logic'],
-  ['action', 'Actions'],
-] as const;
-
-/** A one-line summary of a node's config for its card on the canvas. */
-function summary(node: GraphNode): string {
-  const c = node.config;
-  const first = ['feedUrl', 'cron', 'text', 'message', 'url', 'to', 'preset', 'field', 'minutes', 'metric', 'events']
-    .map((k) => c[k])
-    .find((v) => v !== undefined && v !== '');
-  const text = Array.isArray(first) ? first.join(', ') : first === undefined ? '' : String(first);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
+/** Copied steps, kept for pasting into another automation when the system clipboard is not readable. */
+const CLIPBOARD_KEY = 'so.automation.clipboard';
 
 /**
- * The automation editor (@foblex/flow): a palette grouped into triggers, logic and actions;
- * nodes dragged onto the canvas and wired port to port; each node's form beside the canvas;
- * undo/redo, copy/paste, delete, zoom, minimap; save, publish and enable.
+ * The automation editor: a full-screen canvas (the side navigation shrinks) between a steps panel
+ * and a settings panel that open, close and resize. It holds the graph and its undo history; the
+ * canvas, panels and overlays only report gestures (README in ./editor lists the scenarios).
  */
 @Component({
   selector: 'so-automation-editor',
   imports: [
-    FFlowModule,
-    FieldFormComponent,
     BannerComponent,
+    IconComponent,
     RouterLink,
     WebhookPanelComponent,
-    FeedStatusComponent,
-    VersionsPanelComponent,
-    TestRunComponent,
+    EditorCanvasComponent,
+    PalettePanelComponent,
+    InspectorPanelComponent,
+    ResizeHandleComponent,
+    ShortcutsOverlayComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     `
       :host {
-        display: block;
-      }
-      .editor {
-        display: grid;
-        grid-template-columns: 220px 1fr 320px;
-        gap: 12px;
-        height: calc(100vh - 190px);
-        min-height: 480px;
-      }
-      .palette,
-      .panel {
-        overflow: auto;
-        border: 1px solid var(--border, #ddd);
-        border-radius: 8px;
-        padding: 8px;
-        background: var(--surface, #fff);
-      }
-      .palette-item {
-        display: block;
-        width: 100%;
-        text-align: left;
-        margin: 4px 0;
-        padding: 6px 8px;
-        border: 1px solid #ccd;
-        border-radius: 6px;
-        background: #f7f8fc;
-        cursor: grab;
-      }
-      f-flow {
-        display: block;
-        height: 100%;
-        border: 1px solid var(--border, #ddd);
-        border-radius: 8px;
-      }
-      .flow-node {
-        min-width: 170px;
-        padding: 8px 10px;
-        border: 1px solid #99a;
-        border-radius: 8px;
-        background: #fff;
-        position: relative;
-      }
-      .flow-node.trigger {
-        border-color: #2a7;
-      }
-      .flow-node.action {
-        border-color: #36c;
-      }
-      .flow-node.invalid {
-        border: 2px solid #c33;
-      }
-      :host ::ng-deep .f-connection.invalid-edge .f-connection-path {
-        stroke: #c33;
-        stroke-width: 3;
-      }
-      .flow-node.selected {
-        box-shadow: 0 0 0 3px #8ab4f8;
-      }
-      .node-summary {
-        font-size: 12px;
-        color: #666;
-      }
-      .ports-out {
         display: flex;
         flex-direction: column;
-        align-items: flex-end;
-        gap: 4px;
-        margin-top: 6px;
+        height: calc(100vh - 58px - 1rem);
+        min-height: 480px;
       }
-      .port {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        font-size: 11px;
-        margin-right: -16px;
+      .editor {
+        flex: 1;
+        min-height: 0;
+        display: flex;
+        border: 1px solid var(--border, #ddd);
+        border-radius: 8px;
+        overflow: hidden;
+        background: var(--surface, #fff);
       }
-      .port .connector {
-        position: relative;
+      .panel {
         flex: none;
+        overflow: auto;
+        padding: 8px 10px;
+        background: var(--surface, #fff);
       }
-      .connector {
-        width: 12px;
-        height: 12px;
-        border-radius: 50%;
-        background: #567;
-        border: 2px solid #fff;
-        box-shadow: 0 0 0 1px #567;
+      .palette {
+        border-right: 1px solid var(--border, #ddd);
       }
-      .connector.in {
-        position: absolute;
-        left: -7px;
-        top: 12px;
+      .inspector {
+        border-left: 1px solid var(--border, #ddd);
+      }
+      so-editor-canvas {
+        flex: 1;
+        min-width: 0;
       }
       .toolbar {
         display: flex;
         flex-wrap: wrap;
         gap: 6px;
         align-items: center;
-        margin-bottom: 8px;
+        margin-bottom: 6px;
       }
       .toolbar input {
         min-width: 240px;
+      }
+      .toolbar button {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .sep {
+        width: 1px;
+        align-self: stretch;
+        background: var(--border, #ddd);
+        margin: 0 2px;
       }
     `,
   ],
   template: `
     @if (automation(); as a) {
       <div class="toolbar" role="toolbar" aria-label="Automation">
-        <label class="sr-only" for="automation-name">Name</label>
+        <button
+          type="button"
+          (click)="paletteOpen.set(!paletteOpen())"
+          [attr.aria-pressed]="paletteOpen()"
+          title="Steps panel ([)"
+        >
+          <so-icon name="panel-left" />Steps
+        </button>
+        <label class="visually-hidden" for="automation-name">Name</label>
         <input id="automation-name" [value]="name()" (input)="name.set($any($event.target).value); dirty.set(true)" />
         <button type="button" (click)="save()" [disabled]="busy()">Save</button>
         <button type="button" class="primary" (click)="publish()" [disabled]="busy()">Publish</button>
@@ -205,176 +146,101 @@ function summary(node: GraphNode): string {
           >{{ a.publishedVersion === null ? 'Not published' : 'Published v' + a.publishedVersion
           }}{{ a.enabled ? ' · on' : ' · off' }}</span
         >
-        <button type="button" (click)="undo()" [disabled]="!canUndo()" title="Ctrl+Z">Undo</button>
-        <button type="button" (click)="redo()" [disabled]="!canRedo()" title="Ctrl+Shift+Z">Redo</button>
+        <span class="sep"></span>
+        <button type="button" (click)="undo()" [disabled]="!canUndo()" title="Ctrl+Z" aria-label="Undo">
+          <so-icon name="undo" />Undo
+        </button>
+        <button type="button" (click)="redo()" [disabled]="!canRedo()" title="Ctrl+Shift+Z" aria-label="Redo">
+          <so-icon name="redo" />Redo
+        </button>
         <button type="button" (click)="copySelection()" [disabled]="!selection().length" title="Ctrl+C">Copy</button>
-        <button type="button" (click)="pasteClipboard()" [disabled]="!clipboard()" title="Ctrl+V">Paste</button>
+        <button type="button" (click)="pasteClipboard()" title="Ctrl+V">Paste</button>
         <button type="button" (click)="deleteSelection()" [disabled]="!selection().length" title="Delete">
           Delete
         </button>
-        <button type="button" (click)="zoom()?.zoomIn()" aria-label="Zoom in">+</button>
-        <button type="button" (click)="zoom()?.zoomOut()" aria-label="Zoom out">−</button>
-        <button type="button" (click)="fit()">Fit</button>
+        <button type="button" (click)="tidy()" [disabled]="!graph().nodes.length" title="Tidy up (L)">
+          <so-icon name="layout" />Tidy up
+        </button>
+        <button type="button" (click)="addStickyNote()" title="Sticky note (N)">
+          <so-icon name="sticky-note" />Note
+        </button>
         @if (hasWebhook()) {
           <button type="button" (click)="showHooks.set(!showHooks())" [attr.aria-expanded]="showHooks()">
             Webhook URL
           </button>
         }
         <a routerLink="runs">Runs</a>
+        <span class="sep"></span>
+        <button type="button" (click)="showVersions()" title="Versions and how to build">Versions</button>
+        <button type="button" (click)="helpOpen.set(true)" aria-label="Keyboard shortcuts" title="Shortcuts (?)">
+          <so-icon name="help" />
+        </button>
+        <button
+          type="button"
+          (click)="inspectorPinned.set(!inspectorOpen())"
+          [attr.aria-pressed]="inspectorOpen()"
+          title="Settings panel (])"
+        >
+          <so-icon name="panel-right" />Settings
+        </button>
       </div>
       <so-banner [message]="error()" />
       <so-banner kind="success" [message]="notice()" />
-      @if (showHooks() && automation(); as a) {
+      @if (showHooks()) {
         <so-webhook-panel [automationId]="a.id" (closed)="showHooks.set(false)" />
       }
       <div class="editor">
-        <aside class="palette" aria-label="Palette">
-          <label for="palette-search">Search nodes</label>
-          <input id="palette-search" type="search" [value]="search()" (input)="search.set($any($event.target).value)" />
-          @for (group of palette(); track group.category) {
-            <h3>{{ group.title }}</h3>
-            @for (spec of group.items; track spec.type) {
-              <button
-                type="button"
-                class="palette-item"
-                fExternalItem
-                [fData]="spec.type"
-                [attr.data-testid]="'palette-' + spec.type"
-                [title]="spec.description"
-                (keydown.enter)="$event.preventDefault(); addAtCentre(spec)"
-              >
-                {{ spec.label }}
-              </button>
-            }
-          }
-        </aside>
-        <f-flow
-          fDraggable
-          (fCreateNode)="onCreateNode($event)"
-          (fCreateConnection)="onConnect($event)"
-          (fMoveNodes)="onMove($event)"
-          (fSelectionChange)="onSelection($event)"
-          (fNodesRendered)="fitOnce()"
-          data-testid="canvas"
-        >
-          <f-background><f-circle-pattern /></f-background>
-          <f-canvas fZoom>
-            <f-connection-for-create />
-            @for (edge of graph().edges; track key(edge)) {
-              <f-connection
-                [fConnectionId]="key(edge)"
-                [fSourceId]="source(edge.from.node, edge.from.port)"
-                [fTargetId]="target(edge.to.node, edge.to.port)"
-                fType="bezier"
-                [class.invalid-edge]="invalidEdges().has(key(edge))"
-              />
-            }
-            @for (node of graph().nodes; track node.id) {
-              <div
-                fNode
-                fDragHandle
-                [fNodeId]="node.id"
-                [fNodePosition]="node.position"
-                class="flow-node"
-                [class.trigger]="specOf(node)?.category === 'trigger'"
-                [class.action]="specOf(node)?.category === 'action'"
-                [class.invalid]="invalidNodes().has(node.id)"
-                [class.selected]="selection().includes(node.id)"
-                [attr.data-testid]="'node-' + node.id"
-                [attr.aria-label]="(specOf(node)?.label ?? node.type) + ' ' + node.id"
-                (click)="select(node.id)"
-              >
-                @for (port of specOf(node)?.inputs ?? []; track port) {
-                  <div
-                    class="connector in"
-                    fConnector
-                    fConnectorType="target"
-                    [fConnectorMultiple]="true"
-                    [fConnectorId]="target(node.id, port)"
-                    [attr.data-testid]="'port-' + node.id + '-' + port"
-                  ></div>
-                }
-                <strong>{{ specOf(node)?.label ?? node.type }}</strong>
-                <div class="node-summary">{{ summaryOf(node) }}</div>
-                <div class="ports-out">
-                  @for (port of portsOf(node); track port) {
-                    <span class="port">
-                      {{ port }}
-                      <span
-                        class="connector"
-                        fConnector
-                        fConnectorType="source"
-                        [fConnectorMultiple]="true"
-                        [fConnectorId]="source(node.id, port)"
-                        [attr.data-testid]="'port-' + node.id + '-' + port"
-                      ></span>
-                    </span>
-                  }
-                </div>
-              </div>
-            }
-          </f-canvas>
-          <f-minimap />
-        </f-flow>
-        <aside class="panel" aria-label="Node settings">
-          @if (selectedNode(); as node) {
-            <h2>
-              {{ specOf(node)?.label }} <span class="muted small">{{ node.id }}</span>
-            </h2>
-            <p class="muted small">{{ specOf(node)?.description }}</p>
-            @if (nodeErrors()[node.id]?.['_node']; as message) {
-              <p class="field-error" role="alert">{{ message }}</p>
-            }
-            <so-field-form
-              [fields]="specOf(node)?.config ?? []"
-              [values]="node.config"
-              [errors]="nodeErrors()[node.id] ?? {}"
+        @if (paletteOpen()) {
+          <aside class="panel palette" aria-label="Steps" [style.width.px]="paletteWidth()">
+            <so-palette-panel [specs]="specs()" (chosen)="addAtCentre($event)" />
+          </aside>
+          <so-resize-handle label="Steps panel width" side="left" [min]="160" [max]="420" [(width)]="paletteWidth" />
+        }
+        <so-editor-canvas
+          [graph]="graph()"
+          [specs]="specs()"
+          [selection]="selection()"
+          [invalidNodes]="invalidNodes()"
+          [invalidEdges]="invalidEdges()"
+          [runOverlay]="runOverlay()"
+          (nodeSelected)="select($event.id, $event.add)"
+          (selectionChange)="onSelection($event)"
+          (nodeDropped)="onDrop($event.type, $event.position)"
+          (connected)="change(connect(graph(), $event))"
+          (moved)="change(moveNodes(graph(), $event))"
+          (renamed)="change(renameNode(graph(), $event.id, $event.label))"
+          (addAfter)="onAddAfter($event.from, $event.type)"
+          (noteEdited)="change(editNote(graph(), $event.id, $event.text))"
+        />
+        @if (inspectorOpen()) {
+          <so-resize-handle
+            label="Settings panel width"
+            side="right"
+            [min]="260"
+            [max]="640"
+            [(width)]="inspectorWidth"
+          />
+          <aside class="panel inspector" aria-label="Node settings" [style.width.px]="inspectorWidth()">
+            <so-inspector-panel
+              [automation]="a"
+              [graph]="graph()"
+              [specs]="specs()"
+              [node]="selectedNode()"
+              [errors]="selectedErrors()"
+              [generalErrors]="generalErrors()"
               [accounts]="accounts()"
               [customRoles]="customRoles()"
-              [prefix]="'node-' + node.id"
-              (changed)="changeConfig(node.id, $event)"
-            />
-            <h3>Connections</h3>
-            @for (edge of edgesOf(node.id); track key(edge)) {
-              <p class="small">
-                {{ edge.from.node }}.{{ edge.from.port }} → {{ edge.to.node }}
-                <button type="button" class="link" (click)="disconnect(edge)">Remove</button>
-              </p>
-            } @empty {
-              <p class="muted small">Drag from an output dot to another node's input dot to connect.</p>
-            }
-            @if (specOf(node)?.category === 'trigger') {
-              <so-test-run [automationId]="a.id" [nodeId]="node.id" [published]="a.publishedVersion !== null" />
-            }
-            @if (node.type === 'rss-in') {
-              <so-feed-status [nodeIds]="[node.id]" [feeds]="a.feeds" />
-            }
-          } @else {
-            @if (feedNodeIds().length) {
-              <so-feed-status [nodeIds]="feedNodeIds()" [feeds]="a.feeds" />
-            }
-            <h2>Build your automation</h2>
-            <p class="muted">
-              Drag a trigger from the palette onto the canvas, then logic and actions; connect them by dragging from an
-              output dot to an input dot. Select a node to set it up. Or start from a
-              <a routerLink="../templates">template</a>.
-            </p>
-            <so-versions-panel
-              [automationId]="a.id"
-              [publishedVersion]="a.publishedVersion"
+              (configChanged)="changeConfig($event)"
+              (renamed)="renameSelected($event)"
+              (disconnected)="disconnect($event)"
               (restored)="onRestored($event)"
             />
-          }
-          @if (generalErrors().length) {
-            <h3>Before it can be published</h3>
-            <ul>
-              @for (message of generalErrors(); track message) {
-                <li class="field-error">{{ message }}</li>
-              }
-            </ul>
-          }
-        </aside>
+          </aside>
+        }
       </div>
+      @if (helpOpen()) {
+        <so-shortcuts-overlay (closed)="helpOpen.set(false)" />
+      }
     } @else {
       <so-banner [message]="error()" />
       <p class="muted">Loading…</p>
@@ -388,17 +254,12 @@ export class EditorPage implements OnInit {
   private readonly accountsStore = inject(AccountsStore);
   private readonly team = inject(TeamApi);
   private readonly history = new GraphHistory();
-  private fitted = false;
-  private readonly canvas = viewChild(FCanvasComponent);
-  private readonly flow = viewChild(FFlowComponent);
-  private readonly flowElement = viewChild(FFlowComponent, { read: ElementRef });
-  readonly zoom = viewChild(FZoomDirective);
+  private readonly canvas = viewChild(EditorCanvasComponent);
 
   readonly automation = signal<Automation | null>(null);
   readonly graph = signal<Graph>({ nodes: [], edges: [] });
   readonly name = signal('');
   readonly specs = signal<NodeTypeSpec[]>([]);
-  readonly search = signal('');
   readonly selection = signal<string[]>([]);
   readonly clipboard = signal<Graph | null>(null);
   readonly dirty = signal(false);
@@ -406,6 +267,7 @@ export class EditorPage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
   readonly showHooks = signal(false);
+  readonly helpOpen = signal(false);
   /** Publish errors: per node and field, and those that name no node. */
   readonly nodeErrors = signal<Partial<Record<string, Record<string, string>>>>({});
   readonly generalErrors = signal<string[]>([]);
@@ -413,6 +275,17 @@ export class EditorPage implements OnInit {
   readonly invalidEdges = signal<ReadonlySet<string>>(new Set());
   readonly canUndo = signal(false);
   readonly canRedo = signal(false);
+  /** A run drawn on the canvas (set by the test-run and run views). */
+  readonly runOverlay = signal<RunOverlay | null>(null);
+
+  readonly paletteOpen = signal(true);
+  readonly paletteWidth = signal(220);
+  readonly inspectorWidth = signal(360);
+  /** null: the settings panel opens by itself with a selection or errors; true/false: the person chose. */
+  readonly inspectorPinned = signal<boolean | null>(null);
+  readonly inspectorOpen = computed(
+    () => this.inspectorPinned() ?? (this.selection().length > 0 || this.generalErrors().length > 0),
+  );
 
   readonly accounts = computed(() => (this.accountsStore.accounts() ?? []).map((a) => ({ id: a.id, name: a.name })));
   /** For a notify node's roles; empty when the member may not list roles (the built-in ones are still offered). */
@@ -422,25 +295,20 @@ export class EditorPage implements OnInit {
     const [id] = this.selection();
     return this.graph().nodes.find((n) => n.id === id) ?? null;
   });
+  readonly selectedErrors = computed(() => this.nodeErrors()[this.selectedNode()?.id ?? ''] ?? {});
   readonly hasWebhook = computed(() => this.graph().nodes.some((n) => n.type === 'webhook-in'));
-  /** The feed triggers on the canvas, whose last checks the feed status shows. */
-  readonly feedNodeIds = computed(() => this.graph().nodes.flatMap((n) => (n.type === 'rss-in' ? [n.id] : [])));
-  readonly palette = computed(() => {
-    const term = this.search().trim().toLowerCase();
-    const matches = this.specs().filter(
-      (s) => !term || s.label.toLowerCase().includes(term) || s.description.toLowerCase().includes(term),
-    );
-    return CATEGORIES.map(([category, title]) => ({
-      category,
-      title,
-      items: matches.filter((s) => s.category === category),
-    })).filter((g) => g.items.length);
-  });
 
-  readonly key = edgeKey;
-  readonly source = sourceId;
-  readonly target = targetId;
-  readonly summaryOf = summary;
+  // Graph operations the template applies (each an undo step through `change`).
+  readonly connect = connect;
+  readonly moveNodes = moveNodes;
+  readonly renameNode = renameNode;
+  readonly editNote = editNote;
+
+  constructor() {
+    const layout = inject(ShellLayoutService);
+    layout.useFullScreen(true);
+    inject(DestroyRef).onDestroy(() => layout.useFullScreen(false));
+  }
 
   async ngOnInit(): Promise<void> {
     try {
@@ -460,87 +328,83 @@ export class EditorPage implements OnInit {
     this.customRoles.set(roles.filter((r) => !r.builtIn).map((r) => ({ id: r.id, name: r.name })));
   }
 
-  specOf(node: GraphNode): NodeTypeSpec | undefined {
-    return this.specs().find((s) => s.type === node.type);
+  /** Shows a run on the canvas (null clears it). */
+  showRun(overlay: RunOverlay | null): void {
+    this.runOverlay.set(overlay);
   }
 
-  portsOf(node: GraphNode): string[] {
-    const spec = this.specOf(node);
-    return spec ? outputPorts(spec, node.config) : [];
+  select(id: string, add = false): void {
+    const current = this.selection();
+    if (!add) this.selection.set([id]);
+    else this.selection.set(current.includes(id) ? current.filter((s) => s !== id) : [...current, id]);
   }
 
-  edgesOf(id: string): GraphEdge[] {
-    return this.graph().edges.filter((e) => e.from.node === id || e.to.node === id);
-  }
-
-  /**
-   * Fits the loaded graph once: fNodesRendered fires again whenever nodes are added, and re-fitting
-   * then would move the view away from where the user is working.
-   */
-  fitOnce(): void {
-    if (this.fitted || !this.graph().nodes.length) return;
-    this.fitted = true;
-    this.fit();
-  }
-
-  fit(): void {
-    this.canvas()?.fitToScreen({ x: 80, y: 80 }, false);
-  }
-
-  select(id: string): void {
-    this.selection.set([id]);
-  }
-
-  onSelection(event: FSelectionChangeEvent): void {
-    this.selection.set(event.nodeIds);
+  onSelection(ids: string[]): void {
+    this.selection.set(ids);
     this.cdr.markForCheck();
   }
 
-  onCreateNode(event: FCreateNodeEvent<string>): void {
-    const spec = this.specs().find((s) => s.type === event.data);
-    if (!spec) return;
-    const at = event.dropPosition ?? { x: event.externalItemRect.x, y: event.externalItemRect.y };
-    this.addSpec(spec, { x: Math.round(at.x), y: Math.round(at.y) });
+  showVersions(): void {
+    this.selection.set([]);
+    this.inspectorPinned.set(true);
+  }
+
+  onDrop(type: string, position: Position): void {
+    const spec = this.specs().find((s) => s.type === type);
+    if (spec) this.addSpec(spec, position);
   }
 
   /** Keyboard: Enter on a palette item adds it in the middle of what the canvas shows. */
   addAtCentre(spec: NodeTypeSpec): void {
-    const flow = this.flow();
-    const host = this.flowElement()?.nativeElement as HTMLElement | undefined;
-    const box = host?.getBoundingClientRect();
-    if (!flow || !box?.width) {
+    const centre = this.canvas()?.centre();
+    if (!centre) {
       const last = this.graph().nodes.at(-1);
-      this.addSpec(spec, last ? { x: last.position.x + 240, y: last.position.y } : { x: 40, y: 40 });
+      this.addSpec(spec, last ? { x: last.position.x + 300, y: last.position.y } : { x: 40, y: 40 });
       return;
     }
-    const centre = flow.getPositionInFlow({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
     // Nodes are placed by their top-left corner: shift so the card's middle lands in the middle.
-    const at = { x: Math.round(centre.x - 85), y: Math.round(centre.y - 30) };
-    // Below any card already there (cards are about 170 × 60).
-    const taken = (p: { x: number; y: number }) =>
-      this.graph().nodes.some((n) => Math.abs(n.position.x - p.x) < 180 && Math.abs(n.position.y - p.y) < 80);
-    while (taken(at)) at.y += 90;
+    const at = { x: Math.round(centre.x - 120), y: Math.round(centre.y - 45) };
+    // Below any card already there (cards are about 240 × 100).
+    const taken = (p: Position) =>
+      this.graph().nodes.some((n) => Math.abs(n.position.x - p.x) < 250 && Math.abs(n.position.y - p.y) < 110);
+    while (taken(at)) at.y += 120;
     this.addSpec(spec, at);
   }
 
-  onConnect(event: FCreateConnectionEvent): void {
-    if (!event.targetId) return;
-    const from = parseConnector(event.sourceId);
-    const to = parseConnector(event.targetId);
-    this.change(connect(this.graph(), { from, to }));
+  onAddAfter(from: { node: string; port: string }, type: string): void {
+    const spec = this.specs().find((s) => s.type === type);
+    if (!spec) return;
+    const added = addNodeAfter(this.graph(), from, spec, this.specs());
+    this.change(added.graph);
+    this.selection.set([added.id]);
   }
 
-  onMove(event: FMoveNodesEvent): void {
-    this.change(
-      moveNodes(
-        this.graph(),
-        event.nodes.map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })),
-      ),
-    );
+  addStickyNote(): void {
+    const centre = this.canvas()?.centre() ?? { x: 40, y: 40 };
+    const added = addNote(this.graph(), { x: Math.round(centre.x - 110), y: Math.round(centre.y - 50) });
+    this.change(added.graph);
+    this.selection.set([added.id]);
   }
 
-  changeConfig(id: string, config: Record<string, unknown>): void {
-    this.change(updateConfig(this.graph(), id, config));
+  /** Auto-layout with the cards' measured sizes (a renamed card may be taller). */
+  tidy(): void {
+    const sizes = new Map<string, Size>();
+    for (const node of this.graph().nodes) {
+      const card = document.querySelector<HTMLElement>(`[data-testid="node-${CSS.escape(node.id)}"]`);
+      if (card) sizes.set(node.id, { width: card.offsetWidth, height: card.offsetHeight });
+    }
+    this.change(autoLayout(this.graph(), sizes));
+    setTimeout(() => this.canvas()?.fit());
+  }
+
+  changeConfig(config: Record<string, unknown>): void {
+    const node = this.selectedNode();
+    if (node) this.change(updateConfig(this.graph(), node.id, config));
+  }
+
+  renameSelected(label: string): void {
+    const node = this.selectedNode();
+    if (node) this.change(renameNode(this.graph(), node.id, label));
   }
 
   disconnect(edge: GraphEdge): void {
@@ -553,12 +417,18 @@ export class EditorPage implements OnInit {
     this.selection.set([]);
   }
 
-  copySelection(): void {
-    if (this.selection().length) this.clipboard.set(copy(this.graph(), new Set(this.selection())));
+  /** Copies the selection here and for other automations (this browser's storage; the system clipboard on Ctrl+C). */
+  copySelection(): Graph | null {
+    if (!this.selection().length) return null;
+    const copied = copy(this.graph(), new Set(this.selection()));
+    this.clipboard.set(copied);
+    localStorage.setItem(CLIPBOARD_KEY, clipboardText(copied));
+    this.notice.set(`Copied ${copied.nodes.length + (copied.notes?.length ?? 0)} item(s).`);
+    return copied;
   }
 
-  pasteClipboard(): void {
-    const clipboard = this.clipboard();
+  pasteClipboard(from?: Graph | null): void {
+    const clipboard = from ?? parseClipboard(localStorage.getItem(CLIPBOARD_KEY) ?? '') ?? this.clipboard();
     if (!clipboard) return;
     const pasted = paste(this.graph(), clipboard);
     this.change(pasted.graph);
@@ -575,28 +445,81 @@ export class EditorPage implements OnInit {
     if (next) this.apply(next);
   }
 
+  @HostListener('document:copy', ['$event'])
+  onCopy(event: ClipboardEvent): void {
+    if (isTyping(event) || !this.selection().length) return;
+    const copied = this.copySelection();
+    if (copied && event.clipboardData) {
+      event.clipboardData.setData('text/plain', clipboardText(copied));
+      event.preventDefault();
+    }
+    this.cdr.markForCheck();
+  }
+
+  @HostListener('document:paste', ['$event'])
+  onPaste(event: ClipboardEvent): void {
+    if (isTyping(event)) return;
+    event.preventDefault();
+    this.pasteClipboard(parseClipboard(event.clipboardData?.getData('text/plain') ?? ''));
+  }
+
   @HostListener('document:keydown', ['$event'])
   onKey(event: KeyboardEvent): void {
-    const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select');
-    if (typing) return;
+    if (isTyping(event)) return;
     const mod = event.ctrlKey || event.metaKey;
-    if (mod && event.key.toLowerCase() === 'z') {
-      event.preventDefault();
-      if (event.shiftKey) this.redo();
-      else this.undo();
-    } else if (mod && event.key.toLowerCase() === 'y') {
-      event.preventDefault();
-      this.redo();
-    } else if (mod && event.key.toLowerCase() === 'c') {
-      this.copySelection();
-    } else if (mod && event.key.toLowerCase() === 'v') {
-      this.pasteClipboard();
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      this.deleteSelection();
-    } else if (mod && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void this.save();
+    const key = event.key.toLowerCase();
+    const action = mod ? this.modShortcut(key, event.shiftKey) : this.plainShortcut(event.key);
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  private modShortcut(key: string, shift: boolean): (() => void) | null {
+    switch (key) {
+      case 'z':
+        return shift ? () => this.redo() : () => this.undo();
+      case 'y':
+        return () => this.redo();
+      case 's':
+        return () => void this.save();
+      case 'a':
+        return () => this.selection.set([...this.graph().nodes, ...(this.graph().notes ?? [])].map((n) => n.id));
+      case 'd':
+        return () => {
+          const copied = copy(this.graph(), new Set(this.selection()));
+          if (copied.nodes.length || copied.notes?.length) this.pasteClipboard(copied);
+        };
+      default:
+        return null; // Ctrl+C / Ctrl+V arrive as copy and paste events.
     }
+  }
+
+  private plainShortcut(key: string): (() => void) | null {
+    const canvas = this.canvas();
+    const shortcuts: Record<string, () => void> = {
+      '?': () => this.helpOpen.set(!this.helpOpen()),
+      Delete: () => this.deleteSelection(),
+      Backspace: () => this.deleteSelection(),
+      Escape: () => (this.helpOpen() ? this.helpOpen.set(false) : this.selection.set([])),
+      F2: () => this.renameFocus(),
+      l: () => this.tidy(),
+      n: () => this.addStickyNote(),
+      f: () => canvas?.fit(),
+      '+': () => canvas?.zoomIn(),
+      '=': () => canvas?.zoomIn(),
+      '-': () => canvas?.zoomOut(),
+      m: () => canvas?.minimap.set(!canvas.minimap()),
+      '[': () => this.paletteOpen.set(!this.paletteOpen()),
+      ']': () => this.inspectorPinned.set(!this.inspectorOpen()),
+    };
+    return shortcuts[key] ?? null;
+  }
+
+  /** F2: the selected step's name in the settings panel. */
+  private renameFocus(): void {
+    if (!this.selectedNode()) return;
+    this.inspectorPinned.set(true);
+    setTimeout(() => document.getElementById('node-name')?.focus());
   }
 
   @HostListener('window:beforeunload', ['$event'])
@@ -641,13 +564,13 @@ export class EditorPage implements OnInit {
     this.notice.set('Version restored as the draft.');
   }
 
-  private addSpec(spec: NodeTypeSpec, position: { x: number; y: number }): void {
-    const added = addNode(this.graph(), spec, position);
+  private addSpec(spec: NodeTypeSpec, position: Position): void {
+    const added = addNode(this.graph(), spec, position, this.specs());
     this.change(added.graph);
     this.selection.set([added.id]);
   }
 
-  private change(next: Graph): void {
+  change(next: Graph): void {
     if (next === this.graph()) return;
     this.history.record(this.graph());
     this.apply(next);
@@ -682,26 +605,10 @@ export class EditorPage implements OnInit {
       return true;
     } catch (error) {
       const problem = toProblem(error);
-      const byNode: Record<string, Record<string, string>> = {};
-      const general: string[] = [];
-      const edges = new Set<string>();
-      for (const e of problem.errors ?? []) {
-        const match = /^graph\.nodes\.([^.[\]]+)(?:\.config\.(\w+))?/.exec(e.field);
-        if (match) (byNode[match[1]] ??= {})[match[2] ?? '_node'] = e.message;
-        // `graph.edges[3]` (what the backend sends) or `graph.edges.3`: an index into the graph as saved
-        // just before the publish, which is the one on the canvas.
-        const edge = this.graph().edges[Number(/^graph\.edges(?:\.|\[)(\d+)/.exec(e.field)?.[1] ?? NaN)];
-        if (edge) edges.add(edgeKey(edge));
-        const where = edge
-          ? `From ${edge.from.node} (${edge.from.port}) to ${edge.to.node}: `
-          : match
-            ? `${match[1]}: `
-            : '';
-        if (!match?.[2]) general.push(where + e.message);
-      }
-      this.nodeErrors.set(byNode);
-      this.generalErrors.set(general);
-      this.invalidEdges.set(edges);
+      const described = describeProblems(problem.errors ?? [], this.graph(), this.specs());
+      this.nodeErrors.set(described.byNode);
+      this.generalErrors.set(described.general);
+      this.invalidEdges.set(described.edges);
       this.error.set(problem.detail ?? 'That did not work');
       return false;
     } finally {
@@ -709,4 +616,9 @@ export class EditorPage implements OnInit {
       this.cdr.markForCheck();
     }
   }
+}
+
+/** Shortcuts and clipboard events stay with the text box being typed in. */
+function isTyping(event: Event): boolean {
+  return !!(event.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 }

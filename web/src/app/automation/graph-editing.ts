@@ -1,4 +1,4 @@
-import type { Graph, GraphEdge, GraphNode, NodeTypeSpec } from './automation.types';
+import type { Graph, GraphEdge, GraphNode, GraphNote, NodeTypeSpec } from './automation.types';
 
 /** Output ports of a node: a switch gets one per case, before its `otherwise`. */
 export function outputPorts(spec: NodeTypeSpec, config: Record<string, unknown>): string[] {
@@ -15,30 +15,104 @@ export const parseConnector = (id: string) => {
   return { node, port };
 };
 
-export function nextNodeId(graph: Graph): string {
-  const used = new Set(graph.nodes.map((n) => n.id));
-  let n = graph.nodes.length + 1;
-  while (used.has(`n${n}`)) n++;
-  return `n${n}`;
+/** Node and note ids share the canvas (both are Foblex nodes), so a new id is unused by either. */
+function nextId(graph: Graph, prefix: string, start: number): string {
+  const used = new Set([...graph.nodes.map((n) => n.id), ...(graph.notes ?? []).map((n) => n.id)]);
+  let n = start;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
 }
 
-/** A new node with the catalog's defaults filled in. */
+export const nextNodeId = (graph: Graph) => nextId(graph, 'n', graph.nodes.length + 1);
+export const nextNoteId = (graph: Graph) => nextId(graph, 'note', (graph.notes?.length ?? 0) + 1);
+
+/**
+ * A name not yet used on the canvas: the type's label, then `Condition 2`, `Condition 3`… so that
+ * connections and errors naming steps by label stay unambiguous.
+ */
+export function freeLabel(graph: Graph, base: string, specs?: readonly NodeTypeSpec[]): string {
+  const used = new Set(
+    graph.nodes.map((n) => n.label?.trim() || specs?.find((s) => s.type === n.type)?.label || n.type),
+  );
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
+
+/** A new node with the catalog's defaults filled in (and a label when its type's is taken). */
 export function addNode(
   graph: Graph,
   spec: NodeTypeSpec,
   position: { x: number; y: number },
+  specs?: readonly NodeTypeSpec[],
 ): { graph: Graph; id: string } {
   const config: Record<string, unknown> = {};
   for (const field of spec.config) if (field.default !== undefined) config[field.key] = structuredClone(field.default);
   const id = nextNodeId(graph);
-  return { graph: { ...graph, nodes: [...graph.nodes, { id, type: spec.type, position, config }] }, id };
+  const label = freeLabel(graph, spec.label, specs);
+  const node: GraphNode = { id, type: spec.type, position, config, ...(label !== spec.label ? { label } : {}) };
+  return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }
 
+/**
+ * The "+" on an output: a node of `spec` to the right of `from`'s node (below any already there),
+ * connected from that port to its first input.
+ */
+export function addNodeAfter(
+  graph: Graph,
+  from: { node: string; port: string },
+  spec: NodeTypeSpec,
+  specs?: readonly NodeTypeSpec[],
+): { graph: Graph; id: string } {
+  const source = graph.nodes.find((n) => n.id === from.node);
+  const at = source ? { x: source.position.x + 320, y: source.position.y } : { x: 40, y: 40 };
+  const taken = (p: { x: number; y: number }) =>
+    graph.nodes.some((n) => Math.abs(n.position.x - p.x) < 250 && Math.abs(n.position.y - p.y) < 120);
+  while (taken(at)) at.y += 140;
+  const added = addNode(graph, spec, at, specs);
+  const [input] = spec.inputs;
+  return input ? { ...added, graph: connect(added.graph, { from, to: { node: added.id, port: input } }) } : added;
+}
+
+/** Removes nodes (and the edges touching them) and notes with these ids. */
 export function removeNodes(graph: Graph, ids: ReadonlySet<string>): Graph {
+  return withNotes(
+    {
+      nodes: graph.nodes.filter((n) => !ids.has(n.id)),
+      edges: graph.edges.filter((e) => !ids.has(e.from.node) && !ids.has(e.to.node)),
+    },
+    (graph.notes ?? []).filter((n) => !ids.has(n.id)),
+  );
+}
+
+/** Sets a graph's notes, leaving `notes` out when there are none (graphs saved before notes stay as they were). */
+function withNotes(graph: Graph, notes: GraphNote[]): Graph {
+  const { notes: _old, ...rest } = graph;
+  return notes.length ? { ...rest, notes } : rest;
+}
+
+export function renameNode(graph: Graph, id: string, label: string): Graph {
   return {
-    nodes: graph.nodes.filter((n) => !ids.has(n.id)),
-    edges: graph.edges.filter((e) => !ids.has(e.from.node) && !ids.has(e.to.node)),
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      if (n.id !== id) return n;
+      const { label: _old, ...rest } = n;
+      return label.trim() ? { ...rest, label: label.trim() } : rest;
+    }),
   };
+}
+
+export function addNote(graph: Graph, position: { x: number; y: number }, text = ''): { graph: Graph; id: string } {
+  const id = nextNoteId(graph);
+  return { graph: withNotes(graph, [...(graph.notes ?? []), { id, text, position }]), id };
+}
+
+export function editNote(graph: Graph, id: string, text: string): Graph {
+  return withNotes(
+    graph,
+    (graph.notes ?? []).map((n) => (n.id === id ? { ...n, text } : n)),
+  );
 }
 
 export function removeEdge(graph: Graph, edge: GraphEdge): Graph {
@@ -53,42 +127,86 @@ export function connect(graph: Graph, edge: GraphEdge): Graph {
   return { ...graph, edges: [...graph.edges, edge] };
 }
 
+/** Moves nodes and notes. */
 export function moveNodes(graph: Graph, moves: { id: string; position: { x: number; y: number } }[]): Graph {
   const at = new Map(moves.map((m) => [m.id, m.position]));
-  return { ...graph, nodes: graph.nodes.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)) };
+  const moved = { ...graph, nodes: graph.nodes.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)) };
+  return graph.notes
+    ? withNotes(
+        moved,
+        graph.notes.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)),
+      )
+    : moved;
 }
 
 export function updateConfig(graph: Graph, id: string, config: Record<string, unknown>): Graph {
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, config } : n)) };
 }
 
-/** The selected nodes and the edges between them, as a clipboard. */
+/** The selected nodes and notes and the edges between the nodes, as a clipboard. */
 export function copy(graph: Graph, ids: ReadonlySet<string>): Graph {
-  return {
-    nodes: graph.nodes.filter((n) => ids.has(n.id)).map((n) => structuredClone(n)),
-    edges: graph.edges.filter((e) => ids.has(e.from.node) && ids.has(e.to.node)),
-  };
+  return withNotes(
+    {
+      nodes: graph.nodes.filter((n) => ids.has(n.id)).map((n) => structuredClone(n)),
+      edges: graph.edges.filter((e) => ids.has(e.from.node) && ids.has(e.to.node)).map((e) => structuredClone(e)),
+    },
+    (graph.notes ?? []).filter((n) => ids.has(n.id)).map((n) => structuredClone(n)),
+  );
 }
 
-/** Pastes a clipboard with new ids, offset so the copies sit beside the originals. */
+/**
+ * Pastes a clipboard (from this automation or another) with new ids, offset so the copies sit
+ * beside the originals; edges among the copied nodes follow them, and a label already used here
+ * gets a number.
+ */
 export function paste(graph: Graph, clipboard: Graph, offset = 40): { graph: Graph; ids: string[] } {
   let result = graph;
   const renamed = new Map<string, string>();
+  const shift = (p: { x: number; y: number }) => ({ x: p.x + offset, y: p.y + offset });
   for (const node of clipboard.nodes) {
     const id = nextNodeId(result);
     renamed.set(node.id, id);
-    const copyOf: GraphNode = {
-      ...structuredClone(node),
-      id,
-      position: { x: node.position.x + offset, y: node.position.y + offset },
-    };
+    const copyOf: GraphNode = { ...structuredClone(node), id, position: shift(node.position) };
+    if (node.label) copyOf.label = freeLabel(result, node.label);
     result = { ...result, nodes: [...result.nodes, copyOf] };
   }
-  const edges = clipboard.edges.map((e) => ({
-    from: { node: renamed.get(e.from.node)!, port: e.from.port },
-    to: { node: renamed.get(e.to.node)!, port: e.to.port },
-  }));
+  for (const note of clipboard.notes ?? []) {
+    const id = nextNoteId(result);
+    renamed.set(note.id, id);
+    result = withNotes(result, [
+      ...(result.notes ?? []),
+      { ...structuredClone(note), id, position: shift(note.position) },
+    ]);
+  }
+  const edges = clipboard.edges
+    .filter((e) => renamed.has(e.from.node) && renamed.has(e.to.node))
+    .map((e) => ({
+      from: { node: renamed.get(e.from.node)!, port: e.from.port },
+      to: { node: renamed.get(e.to.node)!, port: e.to.port },
+    }));
   return { graph: { ...result, edges: [...result.edges, ...edges] }, ids: [...renamed.values()] };
+}
+
+/** The system clipboard's text for copied steps: marked, so other JSON pasted in is not mistaken for steps. */
+const CLIPBOARD_KIND = 'socialorchestrator/steps';
+
+export function clipboardText(clipboard: Graph): string {
+  return JSON.stringify({ kind: CLIPBOARD_KIND, graph: clipboard });
+}
+
+/** Copied steps from clipboard text, or null when the text is not copied steps. */
+export function parseClipboard(text: string): Graph | null {
+  try {
+    const parsed = JSON.parse(text) as { kind?: unknown; graph?: Partial<Graph> };
+    const g = parsed.graph;
+    if (parsed.kind !== CLIPBOARD_KIND || !g || !Array.isArray(g.nodes) || !Array.isArray(g.edges)) return null;
+    const valid = g.nodes.every(
+      (n) => typeof n?.id === 'string' && typeof n.type === 'string' && typeof n.position?.x === 'number',
+    );
+    return valid ? { nodes: g.nodes, edges: g.edges, ...(Array.isArray(g.notes) ? { notes: g.notes } : {}) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Undo/redo over whole graphs: cheap at automation sizes, and exact. */

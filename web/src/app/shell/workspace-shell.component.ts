@@ -5,6 +5,7 @@ import { NavBadgesService } from '../notifications/nav-badges.service';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { TopbarComponent } from '../shared/topbar.component';
+import { ShellLayoutService } from './shell-layout.service';
 
 interface NavItem {
   path: string;
@@ -66,7 +67,7 @@ const NAV: NavItem[] = [
       </label>
       <so-notification-bell />
     </so-topbar>
-    <div class="layout">
+    <div class="layout" [class.full-screen]="layout.isFullScreen()">
       <nav class="sidenav" aria-label="Workspace">
         @for (item of nav(); track item.path) {
           <!-- The count is described (title), not named: the link stays "Approvals" for every reader. -->
@@ -74,7 +75,9 @@ const NAV: NavItem[] = [
             [routerLink]="item.path"
             routerLinkActive="active"
             ariaCurrentWhenActive="page"
-            [attr.title]="badge(item.path) ? badgeLabel(item.path, badge(item.path)) : null"
+            [attr.title]="
+              badge(item.path) ? badgeLabel(item.path, badge(item.path)) : layout.isFullScreen() ? item.label : null
+            "
             ><so-icon [name]="item.icon" [size]="18" /><span class="nav-label">{{ item.label }}</span>
             @if (badge(item.path); as count) {
               <span class="nav-badge" aria-hidden="true" [attr.data-testid]="'badge-' + item.path">{{ count }}</span>
@@ -92,6 +95,7 @@ export class WorkspaceShellComponent {
   private readonly router = inject(Router);
   readonly workspaces = inject(WorkspaceService);
   private readonly badges = inject(NavBadgesService);
+  readonly layout = inject(ShellLayoutService);
   readonly nav = computed(() => {
     const permissions = this.workspaces.current()?.permissions ?? [];
     return NAV.filter((item) => permissions.includes(item.permission));
