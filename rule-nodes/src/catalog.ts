@@ -200,6 +200,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
           { value: 'ghost', label: 'Ghost' },
           { value: 'strapi', label: 'Strapi' },
           { value: 'contentful', label: 'Contentful' },
+          { value: 'zapier', label: 'Zapier / Make / n8n (signed or API key)' },
         ],
       },
     ],

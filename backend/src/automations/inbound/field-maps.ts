@@ -85,7 +85,36 @@ function contentful(body: Json): Json {
   };
 }
 
-const MAPS: Record<Exclude<WebhookPreset, 'generic'>, (body: Json) => Json> = { wordpress, ghost, strapi, contentful };
+/** A list sent as an array or, as Zapier joins line items, one comma- or newline-separated string. */
+const list = (v: unknown): string[] | undefined => {
+  const items = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : str(v)?.split(/[,\n]/);
+  const trimmed = items?.map((x) => x.trim()).filter(Boolean);
+  return trimmed?.length ? trimmed : undefined;
+};
+
+/**
+ * Zapier ("Webhooks by Zapier" POST), Make (HTTP module) and n8n (HTTP Request node): the generic
+ * body documented in docs/integrations/zapier-make-n8n.md, snake_case as those tools' users type
+ * it, camelCase accepted too. `accounts` are account ids or names; `scheduled_at` an ISO time.
+ */
+function zapier(body: Json): Json {
+  return {
+    text: str(body.text),
+    title: str(body.title),
+    link: str(body.link) ?? str(body.url),
+    mediaUrls: list(body.media_urls ?? body.mediaUrls),
+    accounts: list(body.accounts),
+    scheduledAt: str(body.scheduled_at) ?? str(body.scheduledAt),
+  };
+}
+
+const MAPS: Record<Exclude<WebhookPreset, 'generic'>, (body: Json) => Json> = {
+  wordpress,
+  ghost,
+  strapi,
+  contentful,
+  zapier,
+};
 
 /** The payload a run starts with: the preset's normalised fields (absent ones left out) plus `raw`. */
 export function mapDelivery(preset: WebhookPreset, body: Json): Json {

@@ -11,6 +11,7 @@ import type { GraphNode } from '../graph';
 import { AutomationTriggers } from '../automation-triggers';
 import { AutomationsError } from '../automations.errors';
 import { AutomationHook, HookDelivery } from '../hook.entity';
+import { ApiKeyCallers } from './api-key-callers';
 import { mapDelivery } from './field-maps';
 import { verifySignature, WebhookRejected, type InboundDelivery, type WebhookPreset } from './signatures';
 
@@ -37,14 +38,17 @@ export class InboundHooks {
     @InjectRepository(HookDelivery) private readonly deliveries: Repository<HookDelivery>,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     private readonly triggers: AutomationTriggers,
+    private readonly callers: ApiKeyCallers,
   ) {}
 
   async receive(hookId: string, delivery: InboundDelivery): Promise<{ runIds: string[] }> {
     const { automation, nodes, secret } = this.recent.get(hookId) ?? (await this.load(hookId));
+    const keyed = await this.keyedCall(nodes, delivery, automation.workspaceId);
     const body = parseBody(delivery.rawBody);
     const starts = nodes.map((node) => {
       const preset = (node.config.preset as WebhookPreset | undefined) ?? 'generic';
-      const { replayKeys } = this.verify(preset, secret, delivery);
+      const { replayKeys } =
+        keyed && preset === 'zapier' ? { replayKeys: idKeys(delivery) } : this.verify(preset, secret, delivery);
       return { replayKeys, start: { automation, triggerNodeId: node.id, payload: mapDelivery(preset, body) } };
     });
     const replayKeys = starts[0].replayKeys;
@@ -60,6 +64,17 @@ export class InboundHooks {
       )
       .catch((error: unknown) => this.refuseReplay(hookId, replayKeys, error));
     return { runIds: runs.map((run) => run.id) };
+  }
+
+  /**
+   * Whether the call is authenticated by an API key instead of a signature: only the Zapier / Make
+   * / n8n preset takes one, and a presented key must be good (checked once for every node).
+   */
+  private async keyedCall(nodes: GraphNode[], delivery: InboundDelivery, workspaceId: string): Promise<boolean> {
+    const token = ApiKeyCallers.presented(delivery);
+    if (!token || !nodes.some((n) => n.config.preset === 'zapier')) return false;
+    await this.callers.check(token, workspaceId);
+    return true;
   }
 
   private async load(hookId: string): Promise<LiveHook> {
@@ -94,6 +109,16 @@ export class InboundHooks {
     }
     throw error;
   }
+}
+
+/**
+ * An API-key call is authenticated, not signed: nothing in it proves a repeat, so only the
+ * sender's own delivery id (Zapier and n8n can set `X-Request-Id`) refuses one.
+ */
+function idKeys(delivery: InboundDelivery): string[] {
+  const value = delivery.headers['x-delivery-id'] ?? delivery.headers['x-request-id'];
+  const id = Array.isArray(value) ? value[0] : value;
+  return id ? [`id:${id.slice(0, 190)}`] : [];
 }
 
 function parseBody(raw: Buffer): Record<string, unknown> {

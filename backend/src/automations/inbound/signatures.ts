@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type WebhookPreset = 'generic' | 'wordpress' | 'ghost' | 'strapi' | 'contentful';
+/** `zapier`: Zapier, Make and n8n, which sign as we do or send an API key instead (api-key-callers.ts). */
+export type WebhookPreset = 'generic' | 'wordpress' | 'ghost' | 'strapi' | 'contentful' | 'zapier';
 
 /** How old (or how far ahead) a signed timestamp may be. */
 export const MAX_SKEW_MS = 5 * 60_000;
