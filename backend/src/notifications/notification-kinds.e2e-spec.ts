@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('notifications of each kind on %s', (kind) => {
         defaultChannel: 'email',
         label: 'A post of mine failed',
       });
-      expect(before.body.items).toHaveLength(11);
+      expect(before.body.items).toHaveLength(12);
       const after = await t.http
         .put('/api/v1/me/notification-preferences')
         .set(as(owner))

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUrl, MaxLength } from 'class-validator';
 import { SUBSCRIPTION_EVENTS, type SubscriptionEvent } from './subscription-events';
 import type { DeliveryStatus } from './subscription-delivery.entity';
@@ -63,8 +63,21 @@ export class CreatedSubscriptionDto extends SubscriptionDto {
   secret: string;
 }
 
+export class DeliveryBodyDto {
+  @ApiProperty({ description: 'The delivery id, also X-Delivery-Id: the same on every retry' }) id: string;
+  @ApiProperty({ enum: SUBSCRIPTION_EVENTS }) event: SubscriptionEvent;
+  @ApiProperty({ description: 'When it happened (ISO 8601)' }) occurredAt: string;
+  @ApiProperty() workspaceId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event’s fields; see README of the subscriptions context for each event',
+  })
+  data: Record<string, unknown>;
+}
+
 export class SampleEventDto {
   @ApiProperty({ enum: SUBSCRIPTION_EVENTS }) event: SubscriptionEvent;
-  @ApiPropertyOptional({ description: 'A delivery body of this event, with realistic values', type: Object })
-  body: Record<string, unknown>;
+  @ApiProperty({ type: DeliveryBodyDto, description: 'A delivery body of this event, with realistic values' })
+  body: DeliveryBodyDto;
 }
