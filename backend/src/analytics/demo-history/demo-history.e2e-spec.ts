@@ -66,9 +66,9 @@ describe.each(DATABASE_KINDS)('demo history on %s', (kind) => {
   it('loads 90 days of published Sandbox posts with their metrics, on a Sandbox account it adds', async () => {
     expect(first).toMatchObject({ status: 'completed', progress: 100, type: 'analytics.demo-history', error: null });
     expect(first.result).toMatchObject({ accounts: 1, skipped: 0, competitors: 2 });
-    // Up to three posts a weekday, fewer on weekends: about a hundred over 90 days.
-    expect(first.result.posts).toBeGreaterThan(60);
-    expect(first.result.posts).toBeLessThan(300);
+    // Two to four posts a weekday, one or two at weekends: about 250 over 90 days.
+    expect(first.result.posts).toBeGreaterThan(180);
+    expect(first.result.posts).toBeLessThan(330);
     expect(first.result.snapshots).toBeGreaterThan(first.result.posts * 5);
     const accounts = (await api.get('/accounts').expect(200)).body.items;
     expect(accounts).toEqual([expect.objectContaining({ network: 'sandbox', name: 'Demo Sandbox' })]);
@@ -120,7 +120,8 @@ describe.each(DATABASE_KINDS)('demo history on %s', (kind) => {
     expect(body.enoughData).toBe(true);
     expect(body.timeZone).toBe(ZONE);
     const known = body.cells.filter((c: { value: number | null }) => c.value !== null);
-    expect(known.length).toBeGreaterThan(3);
+    // Most hours the team posts at have enough posts to be rated.
+    expect(known.length).toBeGreaterThan(20);
     expect(body.best.length).toBeGreaterThan(0);
     // Posts at the audience's good hours do better on average than the others.
     const mean = (cells: Array<{ value: number }>) => cells.reduce((sum, c) => sum + c.value, 0) / cells.length;

@@ -65,14 +65,18 @@ const HASHTAGS = [
   '#community',
 ];
 const LABELS = ['Product', 'Team', 'Events', 'Tips'];
-/** Hours a team tends to post at (local): mostly office hours, some evenings, a few odd ones. */
-const HOURS = [8, 9, 9, 10, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 7, 6, 23];
+/**
+ * Hours a team tends to post at (local): office hours and evenings, some early or late ones. A
+ * handful of hours, as teams keep to a rhythm, so 90 days give most of them enough posts for the
+ * best-times heatmap to rate.
+ */
+const HOURS = [7, 8, 9, 9, 10, 10, 11, 12, 13, 15, 17, 18, 19, 20, 21, 22];
 
 const dice = (text: string) => createHash('sha256').update(text).digest();
 
 /**
  * The demo posts of one account over the DEMO_DAYS local days before `now` (and earlier today):
- * zero to three a day, at varied local hours, with 0–6 hashtags, text, images or videos, links,
+ * one to four a day, at varied local hours, with 0–6 hashtags, text, images or videos, links,
  * labels and authors — all from the account id and the day, so the same workspace always gets the
  * same history and a second load finds the posts it already wrote by their keys.
  */
@@ -83,9 +87,8 @@ export function demoPlan(accountId: string, now: Date, timeZone: string, authors
     const day = today.minus({ days: back });
     const isoDay = day.toISODate()!;
     const roll = dice(`${accountId}:${isoDay}`);
-    // Weekends are quieter: a team posts less on them.
-    const weekend = day.weekday >= 6;
-    const count = roll[0] % (weekend ? 2 : 4);
+    // Two to four posts a weekday; weekends are quieter, one or two.
+    const count = day.weekday >= 6 ? 1 + (roll[0] % 2) : 2 + (roll[0] % 3);
     for (let slot = 0; slot < count; slot++) {
       const d = dice(`${accountId}:${isoDay}:${slot}`);
       const publishedAt = day.set({ hour: HOURS[d[0] % HOURS.length], minute: d[1] % 60 }).toJSDate();
