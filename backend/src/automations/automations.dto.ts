@@ -46,6 +46,12 @@ export class GraphNodeDto {
     example: { feedUrl: 'https://blog.example/feed.xml' },
   })
   config: Record<string, unknown>;
+  @ApiPropertyOptional({
+    maxLength: 80,
+    description: "The step's name on the canvas and in messages; the type's label when absent",
+    example: 'Caption for LinkedIn',
+  })
+  label?: string;
 }
 
 class PortRefDto {
@@ -58,9 +64,18 @@ export class GraphEdgeDto {
   @ApiProperty({ type: PortRefDto, description: 'An input port' }) to: PortRefDto;
 }
 
+/** A sticky note: words for people on the canvas, never run. */
+export class GraphNoteDto {
+  @ApiProperty({ example: 'note1', pattern: '^[A-Za-z0-9_-]{1,40}$' }) id: string;
+  @ApiProperty({ maxLength: 2000, example: 'Ask Sam before changing the caption' }) text: string;
+  @ApiProperty({ type: PointDto }) position: PointDto;
+}
+
 export class GraphDto {
   @ApiProperty({ type: [GraphNodeDto], maxItems: 200 }) nodes: GraphNodeDto[];
   @ApiProperty({ type: [GraphEdgeDto] }) edges: GraphEdgeDto[];
+  @ApiPropertyOptional({ type: [GraphNoteDto], description: 'Sticky notes (ignored when running)' })
+  notes?: GraphNoteDto[];
 }
 
 export class CreateAutomationDto {

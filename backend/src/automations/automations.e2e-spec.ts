@@ -94,9 +94,9 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
       ]),
     );
     const messages = refused.body.errors.map((e: { message: string }) => e.message).join('\n');
-    expect(messages).toContain('Node x (function): unknown node type function');
-    expect(messages).toContain('Edge 2 is dangling: there is no node ghost');
-    expect(messages).toContain('Node match (Condition) has no output maybe (it has true, false)');
+    expect(messages).toContain('Unknown node type function');
+    expect(messages).toContain('Connection 3 (out of Condition) leads to a step that is not in the graph (ghost)');
+    expect(messages).toContain('Condition has no output maybe (it has true, false)');
   });
 
   it('refuses a loop with nothing to wait at, and accepts one through a delay', async () => {
@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
     const refused = await api().post(`/automations/${body.id}/publish`).expect(400);
     expect(refused.body.errors[0]).toEqual({
       field: 'graph.nodes.match',
-      message: 'Node match (Condition) is in a loop (match) with no delay or approval to wait at',
+      message: 'Condition is in a loop (Condition) with no delay or approval to wait at',
     });
     loop.edges = [edge('feed', 'out', 'match'), edge('match', 'true', 'wait'), edge('wait', 'out', 'match')];
     // A delay of no minutes is no wait: the loop would spin (ten events once wrote 100,000 steps).
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
       {
         field: 'graph.nodes.wait.config',
         message:
-          'Node wait (Delay / wait until) is in a loop (match → wait) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
+          'Delay / wait until is in a loop (Condition → Delay / wait until) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
       },
     ]);
     loop.nodes[2] = { ...loop.nodes[2], config: { minutes: 5 } };

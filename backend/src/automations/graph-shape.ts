@@ -19,8 +19,10 @@ export function IsGraph(options?: ValidationOptions): PropertyDecorator {
           Array.isArray(value.nodes) &&
           Array.isArray(value.edges) &&
           value.nodes.every(isObject) &&
-          value.edges.every(isObject),
-        defaultMessage: () => 'must be {nodes: [{id, type, position, config}], edges: [{from, to}]}',
+          value.edges.every(isObject) &&
+          (value.notes === undefined || (Array.isArray(value.notes) && value.notes.every(isObject))),
+        defaultMessage: () =>
+          'must be {nodes: [{id, type, position, config, label?}], edges: [{from, to}], notes?: [{id, text, position}]}',
       },
     },
     options,

@@ -31,7 +31,7 @@ describe('loops in a graph', () => {
       {
         field: 'graph.nodes.wait.config',
         message:
-          'Node wait (Delay / wait until) is in a loop (wait → again) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
+          'Delay / wait until is in a loop (Delay / wait until → Condition) but does not wait: it needs some minutes (not 0, not "until a time") or the loop would spin without end',
       },
     ]);
   });
@@ -46,8 +46,36 @@ describe('loops in a graph', () => {
     expect(validateGraph(graph)).toEqual([
       {
         field: 'graph.nodes.again',
-        message: 'Node again (Condition) is in a loop (again) with no delay or approval to wait at',
+        message: 'Condition is in a loop (Condition) with no delay or approval to wait at',
       },
+    ]);
+  });
+});
+
+describe('names and notes', () => {
+  const valid = { nodes: [hook], edges: [] };
+
+  it('names steps by their label (with the type when it differs), never by id', () => {
+    const draft = { id: 'n7', type: 'create-draft', position: at, config: {}, label: 'Launch post' };
+    const graph = { nodes: [hook, draft], edges: [edge('hook', 'out', 'n7'), edge('n7', 'nope', 'hook')] };
+    const messages = validateGraph(graph).map((p) => p.message);
+    expect(messages).toContain('Launch post (Create draft): Text is required');
+    expect(messages).toContain('Launch post (Create draft) has no output nope (it has out)');
+    expect(messages.join('\n')).not.toMatch(/\bn7\b/);
+  });
+
+  it('accepts sticky notes and labels, and refuses malformed ones', () => {
+    const notes = [{ id: 'note1', text: 'Ask Sam before changing', position: { x: 10, y: 20 } }];
+    expect(validateGraph({ ...valid, notes })).toEqual([]);
+    expect(validateGraph({ nodes: [{ ...hook, label: 'Blog hook' }], edges: [] })).toEqual([]);
+    expect(validateGraph({ ...valid, notes: [{ id: 'note1', text: 5, position: at }] })).toEqual([
+      { field: 'graph.notes[0]', message: expect.stringMatching(/^Note 1 must be/) },
+    ]);
+    expect(validateGraph({ ...valid, notes: [{ id: 'hook', text: '', position: at }] })).toEqual([
+      { field: 'graph.notes[0]', message: 'Note 1 uses an id already taken' },
+    ]);
+    expect(validateGraph({ nodes: [{ ...hook, label: 'x'.repeat(81) }], edges: [] })).toEqual([
+      { field: 'graph.nodes.hook.label', message: 'Inbound webhook: a name must be text of at most 80 characters' },
     ]);
   });
 });

@@ -1,4 +1,6 @@
 import {
+  MAX_NODE_LABEL,
+  MAX_NOTE_TEXT,
   nodeTypeSpec,
   outputPorts,
   validateConfig,
@@ -14,8 +16,15 @@ const NODE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `Node n3 (RSS/Atom item)`: how a message names a node. */
-const nodeName = (node: GraphNode, spec?: NodeTypeSpec) => `Node ${node.id} (${spec?.label ?? node.type})`;
+/**
+ * How a message names a node: as the canvas does, by the label a person gave it (with its type
+ * when that differs), else by its type's label; ids are for machines, never for people.
+ */
+const nodeName = (node: GraphNode, spec?: NodeTypeSpec) => {
+  const type = spec?.label ?? String(node.type);
+  const label = typeof node.label === 'string' ? node.label.trim() : '';
+  return label && label !== type ? `${label} (${type})` : type;
+};
 
 /**
  * Every problem that stops a graph from being published, each naming the node (or edge) and
@@ -47,10 +56,16 @@ export function validateGraph(graph: unknown): FieldError[] {
     if (!spec)
       return problems.push({
         field: `${field}.type`,
-        message: `${nodeName(node)}: unknown node type ${String(node.type)}`,
+        message: `Unknown node type ${String(node.type)}`,
       });
     if (!isObject(node.position) || typeof node.position.x !== 'number' || typeof node.position.y !== 'number') {
       problems.push({ field: `${field}.position`, message: `${nodeName(node, spec)}: position must be {x, y}` });
+    }
+    if (node.label !== undefined && (typeof node.label !== 'string' || node.label.length > MAX_NODE_LABEL)) {
+      problems.push({
+        field: `${field}.label`,
+        message: `${nodeName({ ...node, label: undefined }, spec)}: a name must be text of at most ${MAX_NODE_LABEL} characters`,
+      });
     }
     if (!isObject(node.config)) {
       return problems.push({ field: `${field}.config`, message: `${nodeName(node, spec)}: config must be an object` });
@@ -60,6 +75,7 @@ export function validateGraph(graph: unknown): FieldError[] {
     }
   });
   problems.push(...edgeProblems(graph.edges, nodes));
+  problems.push(...noteProblems(graph.notes, nodes));
   const valid = [...nodes.values()].filter((n) => nodeTypeSpec(n.type));
   if (!valid.some((n) => nodeTypeSpec(n.type)!.category === 'trigger')) {
     problems.push({ field: 'graph.nodes', message: 'An automation needs a trigger node to start its runs' });
@@ -81,7 +97,12 @@ function edgeProblems(edges: unknown[], nodes: Map<string, GraphNode>): FieldErr
     const to = nodes.get(String(edge.to.node));
     if (!from || !to) {
       const missing = !from ? edge.from.node : edge.to.node;
-      return problems.push({ field, message: `Edge ${index} is dangling: there is no node ${String(missing)}` });
+      const known = from ?? to;
+      const end = known ? ` (${!from ? 'into' : 'out of'} ${nodeName(known, nodeTypeSpec(known.type))})` : '';
+      return problems.push({
+        field,
+        message: `Connection ${index + 1}${end} leads to a step that is not in the graph (${String(missing)})`,
+      });
     }
     const fromSpec = nodeTypeSpec(from.type);
     const toSpec = nodeTypeSpec(to.type);
@@ -90,21 +111,59 @@ function edgeProblems(edges: unknown[], nodes: Map<string, GraphNode>): FieldErr
     if (!ports.includes(String(edge.from.port))) {
       problems.push({
         field,
-        message: `Edge ${index}: ${nodeName(from, fromSpec)} has no output ${String(edge.from.port)} (it has ${ports.join(', ')})`,
+        message: `${nodeName(from, fromSpec)} has no output ${String(edge.from.port)} (it has ${ports.join(', ')})`,
       });
     }
     if (!toSpec.inputs.includes(String(edge.to.port))) {
       const has = toSpec.inputs.length ? `it has ${toSpec.inputs.join(', ')}` : 'a trigger takes no input';
       problems.push({
         field,
-        message: `Edge ${index}: ${nodeName(to, toSpec)} has no input ${String(edge.to.port)} (${has})`,
+        message: `${nodeName(to, toSpec)} has no input ${String(edge.to.port)} (${has})`,
       });
     }
     const key = `${from.id}.${String(edge.from.port)}>${to.id}`;
-    if (seen.has(key)) problems.push({ field, message: `Edge ${index} repeats an edge from ${from.id} to ${to.id}` });
+    if (seen.has(key)) {
+      const names = `${nodeName(from, fromSpec)} to ${nodeName(to, toSpec)}`;
+      problems.push({ field, message: `The connection from ${names} is there twice` });
+    }
     seen.add(key);
   });
   return problems;
+}
+
+/**
+ * Sticky notes: optional, for people only (the compiler never reads them), but well-formed so every
+ * view of the draft can draw them.
+ */
+function noteProblems(notes: unknown, nodes: Map<string, GraphNode>): FieldError[] {
+  if (notes === undefined) return [];
+  if (!Array.isArray(notes)) return [{ field: 'graph.notes', message: 'notes must be a list of {id, text, position}' }];
+  const ids = new Set<string>();
+  return notes.flatMap((raw: unknown, index: number): FieldError[] => {
+    const field = `graph.notes[${index}]`;
+    const note = raw as { id?: unknown; text?: unknown; position?: { x?: unknown; y?: unknown } };
+    const ok =
+      isObject(raw) &&
+      typeof note.id === 'string' &&
+      NODE_ID.test(note.id) &&
+      typeof note.text === 'string' &&
+      note.text.length <= MAX_NOTE_TEXT &&
+      isObject(note.position) &&
+      typeof note.position.x === 'number' &&
+      typeof note.position.y === 'number';
+    if (!ok) {
+      return [
+        {
+          field,
+          message: `Note ${index + 1} must be {id, text (at most ${MAX_NOTE_TEXT} characters), position {x, y}}`,
+        },
+      ];
+    }
+    const id = note.id as string;
+    if (ids.has(id) || nodes.has(id)) return [{ field, message: `Note ${index + 1} uses an id already taken` }];
+    ids.add(id);
+    return [];
+  });
 }
 
 /** Strongly connected components (Tarjan); a loop must pass a node that waits. */
@@ -152,7 +211,7 @@ function cycleProblems(graph: Graph, nodes: Map<string, GraphNode>): FieldError[
  */
 function loopProblems(loop: GraphNode[]): FieldError[] {
   if (loop.some((node) => waitsBeforeGoingOn(node.type, node.config))) return [];
-  const path = loop.map((node) => node.id).join(' → ');
+  const path = loop.map((node) => nodeName(node, nodeTypeSpec(node.type))).join(' → ');
   const delays = loop.filter((node) => node.type === 'delay');
   if (delays.length) {
     return delays.map((delay) => ({
