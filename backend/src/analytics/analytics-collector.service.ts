@@ -6,7 +6,6 @@ import type { SocialAccount } from '../accounts/social-account.entity';
 import { newId } from '../common/ids';
 import { ConnectorFailure, MetricsUnavailableError, type Connector } from '../connectors/connector';
 import { CONNECTORS, type ConnectorMap } from '../connectors/connectors.module';
-import { nextRetryDelay } from '../connectors/retry-policy';
 import { inLists } from '../database/in-lists';
 import { markAccount } from './account-reasons';
 import { AnalyticsIngest, type SnapshotInput } from './analytics-ingest.service';
@@ -14,6 +13,7 @@ import { AnalyticsPost } from './analytics-post.entity';
 import { AnalyticsSql } from './analytics-sql';
 import { ensureAnalyticsAccounts } from './account-stats-writer';
 import { nextCollection } from './cadence';
+import { BLOCKED_RETRY_MS, readStop, type ReadStop } from './collect-failures';
 
 /** Posts claimed per run of the collection job. */
 const CLAIM_LIMIT = 1000;
@@ -21,8 +21,6 @@ const CLAIM_LIMIT = 1000;
 const CLAIM_LEASE_MS = 10 * 60_000;
 /** The shortest wait before a failed read is tried again (the policy's jitter may say 0). */
 const MIN_RETRY_MS = 60_000;
-/** When metrics cannot be read until a person acts (reconnect, grant insights), look again a day later. */
-const BLOCKED_RETRY_MS = 24 * 3_600_000;
 
 export interface CollectOutcome {
   claimed: number;
@@ -145,8 +143,8 @@ export class AnalyticsCollector {
       const read = await this.read(connector, account, batch, now);
       if (read.kind === 'stop') {
         const rest = posts.slice(i);
-        if (read.reason) await markAccount(sql, account.id, { unavailableReason: read.reason });
-        await this.deferEach(rest, token, now, read.delayOf, read.attempt);
+        if (read.stop.reason) await markAccount(sql, account.id, { unavailableReason: read.stop.reason });
+        await this.deferEach(rest, token, now, read.stop);
         result.deferred += rest.length;
         return result;
       }
@@ -178,10 +176,7 @@ export class AnalyticsCollector {
     account: SocialAccount,
     batch: Claimed[],
     now: Date,
-  ): Promise<
-    | { kind: 'read'; found: Set<string>; snapshots: SnapshotInput[] }
-    | { kind: 'stop'; reason: string | null; delayOf: (post: Claimed) => number | null; attempt: boolean }
-  > {
+  ): Promise<{ kind: 'read'; found: Set<string>; snapshots: SnapshotInput[] } | { kind: 'stop'; stop: ReadStop }> {
     try {
       const metrics = await connector.fetchMetrics(
         this.accounts.credentials(account),
@@ -193,42 +188,11 @@ export class AnalyticsCollector {
       });
       return { kind: 'read', found: new Set(metrics.keys()), snapshots };
     } catch (error) {
-      return this.stopFor(account, error);
-    }
-  }
-
-  /**
-   * What a failed read means for the account's remaining posts: a rate limit or network trouble
-   * waits per the retry policy (null delay: attempts used up, the read is skipped); a missing
-   * permission or a refused token waits a day and the account page says why.
-   */
-  private stopFor(account: SocialAccount, error: unknown) {
-    if (error instanceof MetricsUnavailableError) {
-      return { kind: 'stop' as const, reason: error.reason, delayOf: () => BLOCKED_RETRY_MS, attempt: false };
-    }
-    if (error instanceof ConnectorFailure) {
-      const failure = error.failure;
-      if (failure.kind === 'retry') {
-        return {
-          kind: 'stop' as const,
-          reason: null,
-          delayOf: (post: Claimed) => nextRetryDelay(post.collectAttempts + 1, failure.afterMs),
-          attempt: true,
-        };
+      if (!(error instanceof ConnectorFailure) && !(error instanceof MetricsUnavailableError)) {
+        this.logger.warn(`metrics of account ${account.id}: ${(error as Error).message}`);
       }
-      if (failure.kind === 'reauth') {
-        return {
-          kind: 'stop' as const,
-          reason: `Reconnect ${account.name}: ${failure.reason}`,
-          delayOf: () => BLOCKED_RETRY_MS,
-          attempt: false,
-        };
-      }
-      return { kind: 'stop' as const, reason: failure.reason, delayOf: () => BLOCKED_RETRY_MS, attempt: false };
+      return { kind: 'stop', stop: readStop(account, error) };
     }
-    // No token (a removed connection) or an unexpected error: logged, tried again later.
-    this.logger.warn(`metrics of account ${account.id}: ${(error as Error).message}`);
-    return { kind: 'stop' as const, reason: (error as Error).message, delayOf: () => BLOCKED_RETRY_MS, attempt: false };
   }
 
   /** Each post to its next cadence read; the attempt count starts over. */
@@ -245,29 +209,23 @@ export class AnalyticsCollector {
   }
 
   /** The same read again after a delay; when the retry policy has no attempt left, the read is skipped. */
-  private async deferEach(
-    posts: Claimed[],
-    token: string,
-    now: Date,
-    delayOf: (post: Claimed) => number | null,
-    attempt: boolean,
-  ) {
+  private async deferEach(posts: Claimed[], token: string, now: Date, stop: Omit<ReadStop, 'reason'>) {
     for (const post of posts) {
-      const delay = delayOf(post);
+      const delay = stop.delayOf(post.collectAttempts);
       if (delay === null) {
         const next = nextCollection(post.publishedAt, now, post.collectStep + 1);
         await this.release(post.id, token, { nextCollectAt: next.at, collectStep: next.step, collectAttempts: 0 });
       } else {
         await this.release(post.id, token, {
           nextCollectAt: new Date(now.getTime() + Math.max(delay, MIN_RETRY_MS)),
-          collectAttempts: post.collectAttempts + (attempt ? 1 : 0),
+          collectAttempts: post.collectAttempts + (stop.countsAsAttempt ? 1 : 0),
         });
       }
     }
   }
 
   private async defer(posts: Claimed[], token: string, now: Date, delayMs: number) {
-    await this.deferEach(posts, token, now, () => delayMs, false);
+    await this.deferEach(posts, token, now, { delayOf: () => delayMs, countsAsAttempt: false });
   }
 
   private async finish(posts: Claimed[], token: string, reason: string): Promise<void> {
