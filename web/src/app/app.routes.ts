@@ -184,6 +184,12 @@ export const routes: Routes = [
         loadComponent: () => import('./api-keys/api-keys.page').then((m) => m.ApiKeysPage),
       },
       {
+        path: 'integrations',
+        canActivate: [permitted('automations:read')],
+        title: 'Integrations',
+        loadComponent: () => import('./integrations/subscriptions.page').then((m) => m.SubscriptionsPage),
+      },
+      {
         path: 'activity',
         canActivate: [permitted('activity:read')],
         title: 'Activity',

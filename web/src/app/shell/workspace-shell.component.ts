@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { path: 'members', label: 'Members & invites', permission: 'members:read', icon: 'users' },
   { path: 'roles', label: 'Roles', permission: 'members:read', icon: 'shield' },
   { path: 'api-keys', label: 'API keys', permission: 'api-keys:read', icon: 'key' },
+  { path: 'integrations', label: 'Integrations', permission: 'automations:read', icon: 'webhook' },
   { path: 'activity', label: 'Activity log', permission: 'activity:read', icon: 'list-clock' },
   { path: 'outbox', label: 'Email outbox', permission: 'outbox:read', icon: 'mail' },
 ];
