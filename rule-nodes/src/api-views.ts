@@ -21,8 +21,24 @@ export interface AutomationView {
   hook: { hookId: string; url: string } | null;
   /** The health of each feed trigger (`rss-in` node) of the graph that has been checked. */
   feeds: FeedStatusView[];
+  /** The sample data of the draft's trigger nodes (pinned data): what the field picker shows and a test runs on. */
+  samples: NodeSampleView[];
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A trigger node's sample, kept with the draft: `fetch` (an RSS feed's latest item), `pasted`
+ * JSON, a `test-delivery` to the webhook's test URL, or the catalog's realistic `example`.
+ */
+export interface NodeSampleView {
+  nodeId: string;
+  source: 'fetch' | 'pasted' | 'test-delivery' | 'example';
+  /** The payload as the trigger sends it; null while the first test delivery is awaited. */
+  payload: Record<string, unknown> | null;
+  capturedAt: string | null;
+  /** Set while a test delivery is awaited: where to send it (no signature needed), until when, and a ready curl. */
+  waiting: { url: string; until: string; curl: string } | null;
 }
 
 /**

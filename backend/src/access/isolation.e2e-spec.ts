@@ -43,6 +43,7 @@ function routesWithIds(t: TestApp): string[] {
           r !== 'GET /api/v1/invites/by-token/:token' &&
           !r.includes('/api/v1/accounts/oauth/') &&
           r !== 'POST /api/v1/hooks/:hookId' &&
+          r !== 'POST /api/v1/hooks/test/:token' &&
           r !== 'POST /api/v1/automation-templates/:id/instantiate' &&
           !r.includes('/api/v1/approval-links/'),
       )
@@ -321,6 +322,23 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'post',
       path: `/api/v1/automations/${f.automationId}/test`,
       body: { nodeId: 'hook', payload: {} },
+    }),
+    'GET /api/v1/automations/:id/samples': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/samples`,
+    }),
+    'POST /api/v1/automations/:id/nodes/:nodeId/sample': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/nodes/hook/sample`,
+      body: { source: 'pasted', json: { title: 'not yours' } },
+    }),
+    'GET /api/v1/automations/:id/nodes/:nodeId/sample': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/nodes/hook/sample`,
+    }),
+    'DELETE /api/v1/automations/:id/nodes/:nodeId/sample': (f) => ({
+      method: 'delete',
+      path: `/api/v1/automations/${f.automationId}/nodes/hook/sample`,
     }),
     'POST /api/v1/automations/:id/hooks': (f) => ({
       method: 'post',

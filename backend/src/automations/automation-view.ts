@@ -14,6 +14,7 @@ export const automationView = (
   a: Automation,
   hook: AutomationView['hook'],
   feeds: AutomationView['feeds'],
+  samples: AutomationView['samples'],
 ): AutomationView => ({
   id: a.id,
   name: a.name,
@@ -22,6 +23,7 @@ export const automationView = (
   publishedVersion: a.publishedVersion,
   hook,
   feeds,
+  samples,
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
 });

@@ -16,6 +16,7 @@ import { IsObject, IsOptional, IsString } from 'class-validator';
 import { Text } from '../common/fields';
 import type { Graph } from './graph';
 import { IsGraph } from './graph-shape';
+import { NodeSampleViewDto } from './samples/node-samples.dto';
 
 const RUN_STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'interrupted', 'stopped'];
 const ANY_JSON = {
@@ -155,6 +156,8 @@ export class AutomationViewDto implements AutomationView {
   @ApiProperty({ type: HookRefDto, nullable: true }) hook: HookRefDto | null;
   @ApiProperty({ type: [FeedStatusViewDto], description: 'The health of each feed trigger checked' })
   feeds: FeedStatusViewDto[];
+  @ApiProperty({ type: [NodeSampleViewDto], description: "The sample data of the draft's trigger nodes" })
+  samples: NodeSampleViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

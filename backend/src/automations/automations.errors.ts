@@ -13,4 +13,6 @@ export class AutomationsError extends defineErrors('automations', {
   NO_SUCH_TRIGGER: { status: 400, title: 'The automation has no such trigger' },
   AI_NOT_SET_UP: { status: 409, title: 'No AI provider is set up' },
   AI_FAILED: { status: 502, title: 'The AI provider could not write' },
+  INVALID_SAMPLE: { status: 400, title: 'The sample data cannot be taken' },
+  SAMPLE_UNAVAILABLE: { status: 422, title: 'No sample could be read from the source' },
 }) {}

@@ -48,6 +48,9 @@ import { FeedHealth } from './triggers/feed-health';
 import { FeedStatus } from './triggers/feed-status.entity';
 import { MetricThresholdTrigger } from './triggers/metric-threshold-trigger';
 import { TriggerKey } from './trigger-key.entity';
+import { NodeSample } from './samples/node-sample.entity';
+import { NodeSamplesController, TestDeliveryController } from './samples/node-samples.controller';
+import { NodeSamples } from './samples/node-samples.service';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { HashtagsModule } from '../hashtags/hashtags.module';
 
@@ -65,6 +68,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
       AiSettings,
       TriggerKey,
       FeedStatus,
+      NodeSample,
     ]),
     AccountsModule,
     ActivityModule,
@@ -85,6 +89,8 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     AutomationTemplatesController,
     AutomationsController,
     RunsController,
+    NodeSamplesController,
+    TestDeliveryController,
   ],
   providers: [
     AutomationsService,
@@ -109,8 +115,9 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     AiAssist,
     OutboundWebhooks,
     AutomationTemplates,
+    NodeSamples,
   ],
-  exports: [AutomationEngine, AutomationTriggers, AutomationsService],
+  exports: [AutomationEngine, AutomationTriggers, AutomationsService, NodeSamples],
 })
 export class AutomationsModule implements OnModuleInit {
   constructor(

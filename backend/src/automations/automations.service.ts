@@ -21,6 +21,7 @@ import { EMPTY_GRAPH, type Graph } from './graph';
 import { validateGraph } from './graph-validation';
 import { AutomationHook } from './hook.entity';
 import { Run } from './run.entity';
+import { NodeSamples } from './samples/node-samples.service';
 import { FeedHealth } from './triggers/feed-health';
 
 export interface HookView {
@@ -43,6 +44,7 @@ export class AutomationsService {
     private readonly deployer: FlowDeployer,
     private readonly activity: ActivityService,
     private readonly feeds: FeedHealth,
+    private readonly samples: NodeSamples,
   ) {}
 
   async list(workspaceId: string): Promise<{ items: AutomationSummary[] }> {
@@ -99,6 +101,7 @@ export class AutomationsService {
       automation,
       hook ? { hookId: hook.id, url: this.hookUrl(hook.id) } : null,
       await this.feeds.views(workspaceId, id, feedNodes),
+      await this.samples.views(workspaceId, id),
     );
   }
 

@@ -18,6 +18,7 @@ import { RunWait } from '../automations/run-wait.entity';
 import { Run } from '../automations/run.entity';
 import { TriggerState } from '../automations/trigger-state.entity';
 import { FeedStatus } from '../automations/triggers/feed-status.entity';
+import { NodeSample } from '../automations/samples/node-sample.entity';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
 import { PasswordResetToken } from '../identity/password-reset-token.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
@@ -67,6 +68,7 @@ import { VariantMediaIndex1765756800000 } from './migrations/1765756800000-Varia
 import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
 import { Subscriptions1766275200000 } from './migrations/1766275200000-Subscriptions';
+import { NodeSamples1766361600000 } from './migrations/1766361600000-NodeSamples';
 import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -113,6 +115,7 @@ export const ENTITIES = [
   AiSettings,
   TriggerKey,
   FeedStatus,
+  NodeSample,
   PostTemplate,
   HashtagGroup,
   HashtagUse,
@@ -145,4 +148,5 @@ export const MIGRATIONS = [
   AnalyticsReports1765929600000,
   AnalyticsReadIndexes1766016000000,
   Subscriptions1766275200000,
+  NodeSamples1766361600000,
 ];
