@@ -18,9 +18,13 @@ export class PostFacts {
     return this.dataSource.manager.existsBy(Post, { workspaceId, id: postId });
   }
 
-  /** A subquery listing the ids of posts carrying any of the labels in the `:...param` list. */
+  /**
+   * A subquery listing the ids of the workspace's posts carrying any of the labels named in the
+   * `:...param` list (labels are known by name, as posts name them); needs `:workspaceId`.
+   */
   labelledPostsSql(param: string): string {
-    return `SELECT pl."postId" FROM post_labels pl WHERE pl."labelId" IN (:...${param})`;
+    return `SELECT pl."postId" FROM post_labels pl JOIN labels l ON l.id = pl."labelId"
+      WHERE l."workspaceId" = :workspaceId AND l.name IN (:...${param})`;
   }
 
   /** The labels of each post (id and name), for posts of this workspace. */

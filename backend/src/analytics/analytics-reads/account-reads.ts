@@ -116,7 +116,7 @@ async function contentMix(
     byNetwork: mixBy(posts, (p) => [{ key: p.network, label: p.network }]),
     byLabel: mixBy(posts, (p) => {
       const own = p.postId ? labels.get(p.postId) : undefined;
-      return own?.length ? own.map((l) => ({ key: l.id, label: l.name })) : [{ key: 'none', label: 'No label' }];
+      return own?.length ? own.map((l) => ({ key: l.name, label: l.name })) : [{ key: 'none', label: 'No label' }];
     }),
   };
 }

@@ -71,11 +71,12 @@ export class AnalyticsQueryDto extends FormatQueryDto {
   @IsIn(NETWORK_IDS, { each: true, message: `must be networks among ${NETWORK_IDS.join(', ')}` })
   networks?: NetworkId[];
 
-  @ApiPropertyOptional({ type: String, description: 'Label ids, comma-separated: posts with any of them' })
+  @ApiPropertyOptional({ type: String, description: 'Label names, comma-separated: posts with any of them' })
   @IsOptional()
   @commaList()
   @ArrayMaxSize(50)
-  @IsUUID('all', { each: true, message: 'must be label ids separated by commas' })
+  @IsString({ each: true })
+  @MaxLength(50, { each: true, message: 'must be label names of up to 50 characters, separated by commas' })
   labels?: string[];
 }
 

@@ -9,6 +9,7 @@ import { AnalyticsBestTimeCell } from '../analytics-best-time-cell.entity';
 import { AnalyticsHashtagDay } from '../analytics-hashtag-day.entity';
 import { AnalyticsPostHashtag } from '../analytics-post-hashtag.entity';
 import { AnalyticsPost } from '../analytics-post.entity';
+import { AnalyticsPostDay } from '../analytics-post-day.entity';
 import { PostMetricSnapshot } from '../post-metric-snapshot.entity';
 import { nextBestTime } from './best-time-stats';
 
@@ -261,7 +262,7 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
       ['from=2020-01-01&to=2026-01-01', 'to'],
       ['accounts=not-an-id', 'accounts'],
       ['networks=myspace', 'networks'],
-      ['labels=1,2', 'labels'],
+      [`labels=${'x'.repeat(51)}`, 'labels'],
       ['format=pdf', 'format'],
     ]) {
       const res = await api.get(`/analytics/overview?${query}`).expect(400);
@@ -490,5 +491,46 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.text.split('\n')[0].length).toBeGreaterThan(0);
     }
+  });
+  it("filters by label: gains from the labelled posts' day rollup, their table and their share of the mix", async () => {
+    const post = (
+      await api.post('/posts', { text: 'Labelled', labels: ['Autumn'], variants: [{ accountId: brand }] }).expect(201)
+    ).body;
+    const id = await trackedPost(brand, '2026-11-06T10:00', {
+      postId: post.id,
+      engagement: 40,
+      reach: 80,
+      engagementRate: 50,
+    });
+    const day = (d: string, engagement: number) =>
+      ({
+        ...METRICS,
+        analyticsPostId: id,
+        day: d,
+        workspaceId,
+        accountId: brand,
+        takenAt: new Date(`${d}T20:00:00Z`),
+        engagement,
+      }) as AnalyticsPostDay;
+    await t.db
+      .getRepository(AnalyticsPostDay)
+      .insert([day('2026-10-30', 5), day('2026-11-06', 25), day('2026-11-07', 40)]);
+    const overview = (await api.get(`/analytics/overview?${RANGE}&labels=Autumn,Winter`).expect(200)).body;
+    expect(overview.totals.engagement).toEqual({ value: 35, previous: 5, changePercent: 600 });
+    expect(overview.totals.postsPublished.value).toBe(1);
+    expect(overview.series.find((d: { day: string }) => d.day === '2026-11-06')).toMatchObject({
+      engagement: 20,
+      postsPublished: 1,
+    });
+    const posts = (await api.get(`/analytics/posts?${RANGE}&labels=Autumn`).expect(200)).body;
+    expect(posts.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    const account = (await api.get(`/analytics/accounts/${brand}?${RANGE}`).expect(200)).body;
+    expect(account.mix.byLabel).toContainEqual({
+      key: 'Autumn',
+      label: 'Autumn',
+      posts: 1,
+      engagement: 40,
+      engagementRate: 50,
+    });
   });
 });
