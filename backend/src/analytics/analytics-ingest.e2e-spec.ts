@@ -56,7 +56,7 @@ describe.each(DATABASE_KINDS)('analytics ingestion on %s', (kind) => {
         postId: variantId ? `post-${id}` : null,
         variantId,
         external: !variantId,
-        postType: 'text',
+        postType: 'status',
         text: 'Autumn menu #Coffee',
         publishedAt: at(1, 9),
         publishedDay: '2026-06-01',

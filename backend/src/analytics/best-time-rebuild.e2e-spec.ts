@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)('best-time cells after a time-zone change on %s', 
       variantId: null,
       authorId: null,
     };
-    const post = { ...base, postType: 'text' as const, mediaKind: null, url: null, text: 'late #night' };
+    const post = { ...base, postType: 'status' as const, mediaKind: null, url: null, text: 'late #night' };
     // Monday 23:30 UTC (Tuesday 01:30 in Paris in summer), and Monday 10:00 UTC (12:00 in Paris).
     const ids = await tracking.trackMany([
       { ...post, externalId: 'late', publishedAt: new Date('2026-06-01T23:30:00Z') },
