@@ -69,6 +69,7 @@ import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
 import { Subscriptions1766275200000 } from './migrations/1766275200000-Subscriptions';
 import { NodeSamples1766361600000 } from './migrations/1766361600000-NodeSamples';
+import { RunTestsAndSearch1766448000000 } from './migrations/1766448000000-RunTestsAndSearch';
 import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -149,4 +150,5 @@ export const MIGRATIONS = [
   AnalyticsReadIndexes1766016000000,
   Subscriptions1766275200000,
   NodeSamples1766361600000,
+  RunTestsAndSearch1766448000000,
 ];
