@@ -327,7 +327,7 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'logic',
     label: 'Top post',
     description:
-      'Picks, by a metric from analytics, the best of the posts published through the platform in the last days that this node has not picked before; none when there is no such post. Adds text, topPost (postId, variantId, accountId, network, publishedAt, metric, value) and postId.',
+      'Picks, by a metric from analytics, the best of the posts published through the platform in the last days that this node has not picked before; none when there is no such post. Adds text, mediaIds, topPost (postId, variantId, accountId, network, publishedAt, metric, value) and postId.',
     inputs: ['in'],
     outputs: ['out', 'none'],
     config: [
@@ -346,7 +346,8 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     type: 'create-draft',
     category: 'action',
     label: 'Create draft',
-    description: 'Creates a draft post for the accounts. Adds postId to the payload.',
+    description:
+      'Creates a draft post for the accounts, with the media an earlier step handed on (mediaIds, as top-post does). Adds postId to the payload.',
     inputs: ['in'],
     outputs: ['out'],
     config: [{ key: 'text', label: 'Text', kind: 'template', required: true }, ACCOUNTS, LABELS],

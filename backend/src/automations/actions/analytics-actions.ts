@@ -101,7 +101,8 @@ export class AnalyticsActions {
         metric,
         value: metricOf(top, metric),
       };
-      return { payload: { ...c.payload, postId: post.id, text: variant.text, topPost } };
+      // Its media go on with it: a create-draft after this node reposts the pictures, not only the words.
+      return { payload: { ...c.payload, postId: post.id, text: variant.text, mediaIds: variant.mediaIds, topPost } };
     }
     return { payload: { ...c.payload, topPost: null }, port: 'none' };
   }

@@ -23,13 +23,15 @@ export class PostActions {
   async createDraft(c: ActionContext): Promise<ActionResult> {
     const live = this.recentAccounts.get(c.workspaceId) ?? (await this.liveAccounts(c.workspaceId));
     const accountIds = this.accountIds(live, list(c.config.accountIds));
+    // Media items an earlier step handed on (top-post's repost); the planner checks each network takes them.
+    const mediaIds = list(c.payload.mediaIds);
     const postId = await this.posts.add(
       c.workspaceId,
       c.actor,
       {
         text: text(c.config.text),
         labels: list(c.config.labels),
-        variants: accountIds.map((accountId) => ({ accountId })),
+        variants: accountIds.map((accountId) => ({ accountId, ...(mediaIds.length && { mediaIds }) })),
       },
       'automation',
       live,
