@@ -479,6 +479,30 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     expect((await api.get('/analytics/competitors').expect(200)).body.items).toEqual([]);
   });
 
+  it('says why a competitor cannot be looked up when the account lacks the insights permission', async () => {
+    const insights = (on: boolean) =>
+      Promise.all(
+        [brand, other].map((id) =>
+          t.http
+            .patch(`/api/v1/accounts/${id}`)
+            .set(as(owner, workspaceId))
+            .send({ settings: { insights: on } })
+            .expect(200),
+        ),
+      );
+    await insights(false);
+    try {
+      const refused = await api
+        .post('/analytics/competitors', { network: 'sandbox', handle: 'rival_cafe' })
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'network', message: expect.stringContaining('without the insights permission') },
+      ]);
+    } finally {
+      await insights(true);
+    }
+  });
+
   it('downloads each table as CSV with formula cells guarded', async () => {
     const posts = await api.get(`/analytics/posts?${RANGE}&sort=engagement&format=csv`).expect(200);
     expect(posts.headers['content-type']).toMatch(/^text\/csv/);

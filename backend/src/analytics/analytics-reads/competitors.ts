@@ -6,7 +6,7 @@ import { AccountsService } from '../../accounts/accounts.service';
 import type { SocialAccount } from '../../accounts/social-account.entity';
 import { notFound } from '../../common/common.errors';
 import { newId } from '../../common/ids';
-import { ConnectorFailure, type PublicAccount } from '../../connectors/connector';
+import { ConnectorFailure, MetricsUnavailableError, type PublicAccount } from '../../connectors/connector';
 import { CONNECTORS, type ConnectorMap } from '../../connectors/connectors.module';
 import type { NetworkId, PostType } from '../../connectors/network-limits';
 import { BackgroundJobs } from '../../jobs/background-jobs';
@@ -161,6 +161,8 @@ export class Competitors implements OnModuleInit {
     try {
       return { account, profile: await connector.lookupPublicAccount(this.accounts.credentials(account), handle) };
     } catch (error) {
+      // The account's grant lacks the permission public figures need: the person can reconnect it.
+      if (error instanceof MetricsUnavailableError) throw refuse('network', error.message);
       if (!(error instanceof ConnectorFailure)) throw error;
       if (error.failure.kind === 'retry')
         throw new AnalyticsReadsError('COMPETITOR_NETWORK_DOWN', `The network did not answer: ${error.failure.reason}`);
