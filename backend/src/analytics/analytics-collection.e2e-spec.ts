@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_STATS, POST_METRICS, type AccountStatsEvent, type PostMetricsEvent } from '../common/domain-events';
 import { SANDBOX_NO_INSIGHTS } from '../connectors/sandbox/sandbox-analytics';
+import type { Agenda } from 'agenda';
 import { AgendaJob } from '../jobs/agenda-job.entity';
+import { AGENDA } from '../jobs/background-jobs';
 import { Publisher } from '../publishing/publisher';
 import { SchedulerTick } from '../publishing/scheduler-tick';
 import { as, newUser, newWorkspace, type TestUser } from '../testing/factories';
@@ -12,7 +14,7 @@ import { DATABASE_KINDS } from '../testing/test-database';
 import { AnalyticsAccountSync } from './analytics-account-sync.service';
 import { AnalyticsAccount } from './analytics-account.entity';
 import { AnalyticsAccountDay } from './analytics-account-day.entity';
-import { AnalyticsJobs, REBUILD_BEST_TIMES_JOB } from './analytics-jobs';
+import { AnalyticsJobs, REBUILD_BEST_TIMES_JOB, SYNC_ACCOUNT_JOB, type SyncAccountJobData } from './analytics-jobs';
 import { AnalyticsPostHashtag } from './analytics-post-hashtag.entity';
 import { AnalyticsPost } from './analytics-post.entity';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
@@ -169,6 +171,17 @@ describe.each(DATABASE_KINDS)('analytics collection on %s', (kind) => {
     expect(await t.db.getRepository(AnalyticsPost).countBy({ accountId })).toBe(2);
   });
 
+  it('the sync job reads every post still in its cadence at once, keeps their steps, and saves its result', async () => {
+    const row = await tracked(published.variantId);
+    expect(row.collectStep).toBe(3);
+    const before = await t.db.getRepository(PostMetricSnapshot).countBy({ analyticsPostId: row.id });
+    const job = t.app.get<Agenda>(AGENDA).create<SyncAccountJobData>(SYNC_ACCOUNT_JOB, { workspaceId, accountId });
+    await jobs.syncAccount(job, new Date(row.publishedAt.getTime() + 50 * HOUR));
+    expect(job.attrs.data.result).toMatchObject({ claimed: 2, collected: 2, statsRead: true });
+    expect(await t.db.getRepository(PostMetricSnapshot).countBy({ analyticsPostId: row.id })).toBe(before + 1);
+    expect(await tracked(row.id)).toMatchObject({ collectStep: 3, nextCollectAt: row.nextCollectAt });
+  });
+
   it('Sync now answers 202 with a job the jobs API reports, then 429 with Retry-After within 15 minutes', async () => {
     const first = await t.http
       .post(`/api/v1/accounts/${accountId}/metrics-sync`)
@@ -200,8 +213,11 @@ describe.each(DATABASE_KINDS)('analytics collection on %s', (kind) => {
       .getRepository(PostMetricSnapshot)
       .insert({ id: 'old-one', analyticsPostId: published.variantId, workspaceId, takenAt: old });
     const days = await t.db.getRepository(AnalyticsAccountDay).countBy({ accountId });
+    const kept = await t.db.getRepository(PostMetricSnapshot).countBy({ analyticsPostId: published.variantId });
     expect(await jobs.pruneSnapshots()).toBe(1);
-    expect(await t.db.getRepository(PostMetricSnapshot).countBy({ analyticsPostId: published.variantId })).toBe(3);
+    expect(await t.db.getRepository(PostMetricSnapshot).countBy({ analyticsPostId: published.variantId })).toBe(
+      kept - 1,
+    );
     expect(await t.db.getRepository(AnalyticsAccountDay).countBy({ accountId })).toBe(days);
   });
 });

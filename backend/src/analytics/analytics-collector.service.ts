@@ -195,10 +195,13 @@ export class AnalyticsCollector {
     }
   }
 
-  /** Each post to its next cadence read; the attempt count starts over. */
+  /**
+   * Each post to its next cadence read still ahead (a "Sync now" read before the step's time keeps
+   * that step); the attempt count starts over.
+   */
   private async advance(posts: Claimed[], token: string, now: Date): Promise<void> {
     for (const post of posts) {
-      const next = nextCollection(post.publishedAt, now, post.collectStep + 1);
+      const next = nextCollection(post.publishedAt, now, post.collectStep);
       await this.release(post.id, token, {
         nextCollectAt: next.at,
         collectStep: next.step,
@@ -213,7 +216,7 @@ export class AnalyticsCollector {
     for (const post of posts) {
       const delay = stop.delayOf(post.collectAttempts);
       if (delay === null) {
-        const next = nextCollection(post.publishedAt, now, post.collectStep + 1);
+        const next = nextCollection(post.publishedAt, now, post.collectStep);
         await this.release(post.id, token, { nextCollectAt: next.at, collectStep: next.step, collectAttempts: 0 });
       } else {
         await this.release(post.id, token, {

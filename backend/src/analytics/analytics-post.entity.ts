@@ -101,7 +101,7 @@ export class AnalyticsPost extends MetricColumns {
   @Column({ type: Date, nullable: true })
   nextCollectAt: Date | null;
 
-  /** Collections done so far: the position in the cadence. */
+  /** The cadence step of the next read (an index into COLLECT_OFFSETS_MS; its length once finished). */
   @Column({ type: Number, default: 0 })
   collectStep: number;
 
