@@ -14,11 +14,8 @@ import { ReportsStore } from './reports.store';
       <h2 id="create-report-heading">PDF report</h2>
       <p>
         KPIs compared with the period before, charts, top posts, hashtags and best times for
-        <strong>{{ period() }}</strong>
-        @if (scoped()) {
-          (the accounts and networks chosen above)
-        }
-        . Choose another period above to report on it.
+        <strong>{{ period() }}</strong>{{ scoped() ? ', for the accounts and networks chosen above' : '' }}. Choose
+        another period above to report on it.
       </p>
       <button type="button" class="primary" [disabled]="running()" (click)="create()">
         <so-icon name="file-text" /> {{ running() ? 'Creating the report…' : 'Create PDF report' }}
