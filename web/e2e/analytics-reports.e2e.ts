@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -171,6 +171,18 @@ describe('analytics reports journey', () => {
     );
     await screenshot(page, 'analytics-schedule');
 
+    // Changed to monthly: the form starts from the schedule as it is, and the next run follows.
+    await item.getByRole('button', { name: 'Edit Monday numbers' }).click();
+    const edit = schedules.getByRole('form', { name: 'Change Monday numbers' });
+    expect(await edit.getByLabel('Other addresses').inputValue()).toBe('client@example.com');
+    await edit.getByLabel('Monthly').check();
+    await edit.getByLabel('Day of the month').selectOption({ label: '1' });
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => item.textContent()).toContain('Monthly on the 1st at 08:00');
+    expect((await item.getByRole('definition').first().textContent())?.trim()).toMatch(
+      /^\w{3} 1 \w{3}( \d{4})?, 08:00$/,
+    );
+
     await item.getByRole('button', { name: 'Cancel Monday numbers' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel schedule' }).click();
     await expect.poll(() => item.count()).toBe(0);
@@ -183,5 +195,49 @@ describe('analytics reports journey', () => {
     expect(left.items).toEqual([
       expect.objectContaining({ name: 'Monday numbers', nextRunAt: null, cancelledAt: expect.any(String) }),
     ]);
+  });
+  it('lists hashtags sortable by any figure with their top posts, and downloads them as CSV', async () => {
+    await page.goto(`${base}/analytics/hashtags`);
+    const table = page.getByRole('table', { name: /^Hashtags of the period/ });
+    await table.waitFor();
+    await page.getByRole('heading', { name: 'Top 10 hashtags by engagement' }).waitFor();
+    const reach = table.getByRole('columnheader', { name: 'Reach' });
+    await reach.getByRole('button').click();
+    await expect.poll(() => reach.getAttribute('aria-sort')).toBe('descending');
+    const reachOf = async () =>
+      (await table.locator('tbody tr td:nth-child(3)').allTextContents()).map((t) => Number(t.replace(/\D/g, '')));
+    await expect
+      .poll(async () => {
+        const values = await reachOf();
+        return values.length > 1 && values.every((v, i) => i === 0 || values[i - 1] >= v);
+      })
+      .toBe(true);
+    // Again: lowest first.
+    await reach.getByRole('button').click();
+    await expect.poll(() => reach.getAttribute('aria-sort')).toBe('ascending');
+
+    // A hashtag opens its top posts from the keyboard.
+    const first = table.getByRole('rowheader').first().getByRole('button');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('aria-expanded')).toBe('true');
+    await table
+      .getByRole('list', { name: /^Top posts with #/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download hashtags as CSV' }).click(),
+    ]);
+    const file = join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').split(/\r?\n/)[0]).toContain('tag,posts,impressions,reach');
+    await screenshot(page, 'analytics-hashtags');
+
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: /^(Posts by member|No one posted in this period)$/ }).waitFor();
+    await screenshot(page, 'analytics-members');
   });
 });
