@@ -16,7 +16,7 @@ export class NodeSamplesController {
   @RequirePermission('automations:read')
   @ApiOkResponse({ type: NodeSampleListDto })
   async list(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string) {
-    return { items: await this.samples.views(workspace.workspaceId, id) };
+    return { items: await this.samples.list(workspace.workspaceId, id) };
   }
 
   /** Takes a trigger's sample: fetched, pasted, its example, or (webhook) a test URL to wait on. */

@@ -50,6 +50,12 @@ export class NodeSamples {
     return Object.fromEntries(rows.flatMap((r) => (r.payload ? [[r.nodeId, r.payload]] : [])));
   }
 
+  /** Every sample of the automation (404 for another workspace's), as the API shows them. */
+  async list(workspaceId: string, automationId: string): Promise<NodeSampleView[]> {
+    if (!(await this.automations.existsBy({ id: automationId, workspaceId }))) throw notFound('Automation');
+    return this.views(workspaceId, automationId);
+  }
+
   /** Every sample of the automation, as the API shows them. */
   async views(workspaceId: string, automationId: string): Promise<NodeSampleView[]> {
     const rows = await this.samples.find({ where: { workspaceId, automationId }, order: { nodeId: 'ASC' } });

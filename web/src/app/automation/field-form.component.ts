@@ -1,5 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { FieldSpec } from './automation.types';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
+import { fieldsAvailable } from '@socialorchestrator/rule-nodes/dist/data-shape';
+import type { Automation, FieldSpec, Graph } from './automation.types';
+import { FieldPickerComponent } from './data-picker/field-picker.component';
+import { SampleStore } from './data-picker/sample-store';
+import { ScheduleBuilderComponent } from './data-picker/schedule-builder.component';
 import { fieldProblems, isRequired } from './field-validation';
 import { formatOperand, OPERATORS, parseOperand } from './rule-operators';
 import { IconComponent } from '../shared/icon.component';
@@ -7,6 +11,13 @@ import { IconComponent } from '../shared/icon.component';
 export interface AccountChoice {
   id: string;
   name: string;
+}
+
+/** Where a node's form sits in its graph: what its field pickers offer. */
+export interface DataContext {
+  graph: Graph;
+  automation: Automation;
+  nodeId: string;
 }
 
 interface Rule {
@@ -22,9 +33,16 @@ interface Rule {
  */
 @Component({
   selector: 'so-field-form',
-  imports: [IconComponent],
+  imports: [IconComponent, FieldPickerComponent, ScheduleBuilderComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (dataContext()) {
+      <datalist [id]="prefix() + '-paths'">
+        @for (f of dataFields(); track f.path) {
+          <option [value]="f.path"></option>
+        }
+      </datalist>
+    }
     @for (field of fields(); track field.key) {
       <div class="field" [attr.data-field]="field.key">
         <!-- Roles are a multiselect whose choices include the workspace's custom roles. -->
@@ -124,6 +142,7 @@ interface Rule {
           @case ('template') {
             <label [for]="id(field)">{{ field.label }}{{ mark(field) }}</label>
             <textarea
+              #area
               [id]="id(field)"
               [attr.aria-invalid]="invalid(field)"
               [attr.aria-describedby]="invalid(field) ? id(field) + '-error' : null"
@@ -131,9 +150,22 @@ interface Rule {
               [value]="values()[field.key] ?? ''"
               (input)="set(field, $any($event.target).value)"
             ></textarea>
+            @if (dataContext()) {
+              <so-field-picker [fields]="dataFields()" [target]="field.label" (picked)="insert(field, area, $event)" />
+            }
             <small class="muted"
-              >Use {{ '{{' }}field{{ '}}' }} for a value of the incoming message, e.g. {{ '{{' }}title{{ '}}' }}.</small
+              >Use {{ '{{' }}field{{ '}}' }} for a value of the incoming message, e.g. {{ '{{' }}title{{ '}}' }}; give a
+              default with {{ '{{' }}title | "Untitled"{{ '}}' }}. A field with no value and no default fails the
+              step.</small
             >
+          }
+          @case ('cron') {
+            <so-schedule-builder
+              [cron]="$any(values()[field.key] ?? '')"
+              [label]="field.label + mark(field)"
+              [prefix]="id(field)"
+              (cronChange)="set(field, $event)"
+            />
           }
           @case ('rules') {
             <fieldset class="rules">
@@ -151,6 +183,7 @@ interface Rule {
                 <div class="rule-row">
                   <input
                     [attr.aria-label]="'Field of rule ' + (i + 1)"
+                    [attr.list]="dataContext() ? prefix() + '-paths' : null"
                     [value]="rule.fact"
                     placeholder="title"
                     (change)="setRule(field, i, { fact: $any($event.target).value })"
@@ -217,6 +250,7 @@ interface Rule {
               [attr.aria-invalid]="invalid(field)"
               [attr.aria-describedby]="invalid(field) ? id(field) + '-error' : null"
               [type]="field.kind === 'url' ? 'url' : 'text'"
+              [attr.list]="dataContext() && field.kind === 'text' ? prefix() + '-paths' : null"
               [value]="values()[field.key] ?? ''"
               (input)="set(field, $any($event.target).value)"
             />
@@ -243,12 +277,39 @@ export class FieldFormComponent {
   readonly customRoles = input<AccountChoice[]>([]);
   /** Prefix for element ids, so two forms on a page do not clash. */
   readonly prefix = input('field');
+  /** The node's place in its graph; with it, template fields offer the fields available there. */
+  readonly dataContext = input<DataContext | null>(null);
   readonly changed = output<Record<string, unknown>>();
   readonly operators = OPERATORS;
+  private readonly samples = inject(SampleStore);
+  /** The fields at this node's input, with its triggers' sample values (rule-nodes' shape propagation). */
+  readonly dataFields = computed(() => {
+    const context = this.dataContext();
+    return context ? (fieldsAvailable(context.graph, this.samples.payloads())[context.nodeId] ?? []) : [];
+  });
   readonly operand = formatOperand;
   readonly parse = parseOperand;
   /** What the browser can tell is wrong, until the server says more. */
   readonly problems = computed(() => fieldProblems(this.fields(), this.values()));
+
+  constructor() {
+    effect(() => {
+      const context = this.dataContext();
+      if (context) this.samples.seed(context.automation);
+    });
+  }
+
+  /** Puts a picked placeholder at the cursor (or at the end), and the cursor after it. */
+  insert(field: FieldSpec, area: HTMLTextAreaElement, text: string): void {
+    const value = String(this.values()[field.key] ?? '');
+    // A textarea keeps its selection when the picker takes the focus; one never touched has it at the end.
+    const start = Math.min(area.selectionStart ?? value.length, value.length);
+    const end = Math.min(Math.max(area.selectionEnd ?? start, start), value.length);
+    const next = value.slice(0, start) + text + value.slice(end);
+    area.value = next;
+    area.setSelectionRange(start + text.length, start + text.length);
+    this.set(field, next);
+  }
 
   /** ` *` after a label while the field is required (also by `requiredWhen`). */
   mark(field: FieldSpec): string {

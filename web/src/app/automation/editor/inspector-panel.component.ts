@@ -7,6 +7,7 @@ import { edgeKey } from '../graph-editing';
 import { TestRunComponent } from '../test-run.component';
 import { VersionsPanelComponent } from '../versions-panel.component';
 import { connectionText } from './node-visuals';
+import { SamplePanelComponent } from '../data-picker/sample-panel.component';
 
 /**
  * The settings panel: the selected node's name, form, connections (named by label), trigger test
@@ -14,7 +15,14 @@ import { connectionText } from './node-visuals';
  */
 @Component({
   selector: 'so-inspector-panel',
-  imports: [FieldFormComponent, FeedStatusComponent, TestRunComponent, VersionsPanelComponent, RouterLink],
+  imports: [
+    FieldFormComponent,
+    FeedStatusComponent,
+    TestRunComponent,
+    VersionsPanelComponent,
+    RouterLink,
+    SamplePanelComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     `
@@ -49,6 +57,7 @@ import { connectionText } from './node-visuals';
         [accounts]="accounts()"
         [customRoles]="customRoles()"
         [prefix]="'node-' + node.id"
+        [dataContext]="{ graph: graph(), automation: automation(), nodeId: node.id }"
         (changed)="configChanged.emit($event)"
       />
       <h3>Connections</h3>
@@ -61,6 +70,7 @@ import { connectionText } from './node-visuals';
         <p class="muted small">Drag from an output dot to another step's input dot, or press + on an output.</p>
       }
       @if (spec()?.category === 'trigger') {
+        <so-sample-panel [automation]="automation()" [node]="node" />
         <so-test-run
           [automationId]="automation().id"
           [nodeId]="node.id"
