@@ -100,7 +100,7 @@ describe('automation editor extras', () => {
     await page.getByLabel('URL').fill('');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Before it can be published').waitFor();
-    await page.getByText(/^From n2 \(nope\) to n3: /).waitFor();
+    await page.getByText(/^Condition \(nope\) → Send webhook: Condition has no output nope/).waitFor();
     await expect(page.locator('f-connection.invalid-edge').count()).resolves.toBe(1);
     await expect(page.getByTestId('node-n3').getAttribute('class')).resolves.toMatch(/invalid/);
     await page.getByTestId('node-n3').click();
@@ -139,6 +139,7 @@ describe('automation editor extras', () => {
     expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(404);
     await page.getByRole('button', { name: 'Hide' }).click();
 
+    await page.getByRole('button', { name: 'Versions', exact: true }).click();
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
     await page.getByText('Version restored as the draft.').waitFor();

@@ -114,11 +114,12 @@ describe('automation journeys', () => {
 
     const canvas = (await page.getByTestId('canvas').boundingBox())!;
     const at = (fx: number, fy: number) => ({ x: canvas.x + canvas.width * fx, y: canvas.y + canvas.height * fy });
-    await dragTo(page, page.getByTestId('palette-rss-in'), at(0.12, 0.2));
+    // Kept to the left part of the canvas: the settings panel opens on the right once a step is selected.
+    await dragTo(page, page.getByTestId('palette-rss-in'), at(0.08, 0.2));
     await page.getByTestId('node-n1').waitFor();
-    await dragTo(page, page.getByTestId('palette-condition'), at(0.42, 0.4));
+    await dragTo(page, page.getByTestId('palette-condition'), at(0.32, 0.4));
     await page.getByTestId('node-n2').waitFor();
-    await dragTo(page, page.getByTestId('palette-create-draft'), at(0.7, 0.6));
+    await dragTo(page, page.getByTestId('palette-create-draft'), at(0.55, 0.6));
     await page.getByTestId('node-n3').waitFor();
 
     await page.getByTestId('node-n1').click();
@@ -136,7 +137,8 @@ describe('automation journeys', () => {
     await dragTo(page, page.getByTestId('port-n1-out'), await centre(page.getByTestId('port-n2-in')));
     await dragTo(page, page.getByTestId('port-n2-true'), await centre(page.getByTestId('port-n3-in')));
     await page.getByTestId('node-n3').click();
-    await page.getByText('n2.true → n3').waitFor();
+    // Connections name steps as the canvas shows them, never by id.
+    await page.getByText('Condition (true) → Create draft').waitFor();
     await screenshot(page, 'automation-built');
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

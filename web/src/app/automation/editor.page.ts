@@ -333,10 +333,10 @@ export class EditorPage implements OnInit {
     this.runOverlay.set(overlay);
   }
 
+  /** A click on a step; with Shift (or Ctrl/Cmd) it joins the selection (Foblex may have added it already). */
   select(id: string, add = false): void {
     const current = this.selection();
-    if (!add) this.selection.set([id]);
-    else this.selection.set(current.includes(id) ? current.filter((s) => s !== id) : [...current, id]);
+    this.selection.set(add ? [...new Set([...current, id])] : [id]);
   }
 
   onSelection(ids: string[]): void {
@@ -363,10 +363,10 @@ export class EditorPage implements OnInit {
       return;
     }
     // Nodes are placed by their top-left corner: shift so the card's middle lands in the middle.
-    const at = { x: Math.round(centre.x - 120), y: Math.round(centre.y - 45) };
-    // Below any card already there (cards are about 240 × 100).
+    const at = { x: Math.round(centre.x - 130), y: Math.round(centre.y - 50) };
+    // Below any card already there (cards are about 260 × 110).
     const taken = (p: Position) =>
-      this.graph().nodes.some((n) => Math.abs(n.position.x - p.x) < 250 && Math.abs(n.position.y - p.y) < 110);
+      this.graph().nodes.some((n) => Math.abs(n.position.x - p.x) < 270 && Math.abs(n.position.y - p.y) < 120);
     while (taken(at)) at.y += 120;
     this.addSpec(spec, at);
   }
@@ -430,7 +430,7 @@ export class EditorPage implements OnInit {
   pasteClipboard(from?: Graph | null): void {
     const clipboard = from ?? parseClipboard(localStorage.getItem(CLIPBOARD_KEY) ?? '') ?? this.clipboard();
     if (!clipboard) return;
-    const pasted = paste(this.graph(), clipboard);
+    const pasted = paste(this.graph(), clipboard, this.specs());
     this.change(pasted.graph);
     this.selection.set(pasted.ids);
   }
@@ -460,7 +460,18 @@ export class EditorPage implements OnInit {
   onPaste(event: ClipboardEvent): void {
     if (isTyping(event)) return;
     event.preventDefault();
+    this.pasteHandled = true;
     this.pasteClipboard(parseClipboard(event.clipboardData?.getData('text/plain') ?? ''));
+  }
+
+  /** Set by a paste event; Ctrl+V pastes from storage itself when the browser sends none. */
+  private pasteHandled = false;
+
+  private pasteByKey(): void {
+    this.pasteHandled = false;
+    setTimeout(() => {
+      if (!this.pasteHandled) this.pasteClipboard();
+    });
   }
 
   @HostListener('document:keydown', ['$event'])
@@ -470,7 +481,8 @@ export class EditorPage implements OnInit {
     const key = event.key.toLowerCase();
     const action = mod ? this.modShortcut(key, event.shiftKey) : this.plainShortcut(event.key);
     if (!action) return;
-    event.preventDefault();
+    // Ctrl+C / Ctrl+V go on to the browser's copy and paste events (the system clipboard).
+    if (!(mod && (key === 'c' || key === 'v'))) event.preventDefault();
     action();
   }
 
@@ -482,6 +494,10 @@ export class EditorPage implements OnInit {
         return () => this.redo();
       case 's':
         return () => void this.save();
+      case 'c':
+        return () => this.copySelection(); // the copy event that follows also fills the system clipboard
+      case 'v':
+        return () => this.pasteByKey();
       case 'a':
         return () => this.selection.set([...this.graph().nodes, ...(this.graph().notes ?? [])].map((n) => n.id));
       case 'd':
@@ -490,7 +506,7 @@ export class EditorPage implements OnInit {
           if (copied.nodes.length || copied.notes?.length) this.pasteClipboard(copied);
         };
       default:
-        return null; // Ctrl+C / Ctrl+V arrive as copy and paste events.
+        return null;
     }
   }
 

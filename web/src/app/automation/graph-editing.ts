@@ -66,10 +66,10 @@ export function addNodeAfter(
   specs?: readonly NodeTypeSpec[],
 ): { graph: Graph; id: string } {
   const source = graph.nodes.find((n) => n.id === from.node);
-  const at = source ? { x: source.position.x + 320, y: source.position.y } : { x: 40, y: 40 };
+  const at = source ? { x: source.position.x + 340, y: source.position.y } : { x: 40, y: 40 };
   const taken = (p: { x: number; y: number }) =>
-    graph.nodes.some((n) => Math.abs(n.position.x - p.x) < 250 && Math.abs(n.position.y - p.y) < 120);
-  while (taken(at)) at.y += 140;
+    graph.nodes.some((n) => Math.abs(n.position.x - p.x) < 270 && Math.abs(n.position.y - p.y) < 130);
+  while (taken(at)) at.y += 150;
   const added = addNode(graph, spec, at, specs);
   const [input] = spec.inputs;
   return input ? { ...added, graph: connect(added.graph, { from, to: { node: added.id, port: input } }) } : added;
@@ -159,16 +159,22 @@ export function copy(graph: Graph, ids: ReadonlySet<string>): Graph {
  * beside the originals; edges among the copied nodes follow them, and a label already used here
  * gets a number.
  */
-export function paste(graph: Graph, clipboard: Graph, offset = 40): { graph: Graph; ids: string[] } {
+export function paste(
+  graph: Graph,
+  clipboard: Graph,
+  specs: readonly NodeTypeSpec[] = [],
+  offset = 40,
+): { graph: Graph; ids: string[] } {
   let result = graph;
   const renamed = new Map<string, string>();
   const shift = (p: { x: number; y: number }) => ({ x: p.x + offset, y: p.y + offset });
   for (const node of clipboard.nodes) {
     const id = nextNodeId(result);
     renamed.set(node.id, id);
-    const copyOf: GraphNode = { ...structuredClone(node), id, position: shift(node.position) };
-    if (node.label) copyOf.label = freeLabel(result, node.label);
-    result = { ...result, nodes: [...result.nodes, copyOf] };
+    const { label: _old, ...copyOf }: GraphNode = { ...structuredClone(node), id, position: shift(node.position) };
+    const typeLabel = specs.find((s) => s.type === node.type)?.label ?? node.type;
+    const label = freeLabel(result, node.label?.trim() || typeLabel, specs);
+    result = { ...result, nodes: [...result.nodes, label === typeLabel ? copyOf : { ...copyOf, label }] };
   }
   for (const note of clipboard.notes ?? []) {
     const id = nextNoteId(result);

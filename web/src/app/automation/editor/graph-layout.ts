@@ -6,8 +6,8 @@ export interface Size {
   height: number;
 }
 
-/** A node card's size when the canvas has not measured it (the card is 240 px wide). */
-export const DEFAULT_NODE_SIZE: Size = { width: 240, height: 110 };
+/** A node card's size when the canvas has not measured it (the card is 260 px wide). */
+export const DEFAULT_NODE_SIZE: Size = { width: 260, height: 120 };
 
 /**
  * Tidies a graph left to right (dagre's layered layout): triggers first, each step right of the

@@ -35,7 +35,7 @@ import type { NodeOutcome } from './run-overlay';
     `
       :host {
         display: block;
-        width: 240px;
+        width: 260px;
         padding: 10px 12px;
         border: 1px solid #b8bdd0;
         border-left: 4px solid #8b93b0;
@@ -64,9 +64,10 @@ import type { NodeOutcome } from './run-overlay';
         color: #4f46e5;
         flex: none;
       }
+      /* Sized to stay readable (12 px or more on screen) at the least zoom a graph opens at, 75 %. */
       .label {
         font-weight: 600;
-        font-size: 14px;
+        font-size: 16px;
         line-height: 1.3;
         min-width: 0;
         overflow: hidden;
@@ -80,11 +81,11 @@ import type { NodeOutcome } from './run-overlay';
         padding: 1px 4px;
       }
       .type {
-        font-size: 12px;
+        font-size: 13px;
         color: #667085;
       }
       .summary {
-        font-size: 13px;
+        font-size: 14px;
         color: #475467;
         margin-top: 6px;
         overflow: hidden;
@@ -103,7 +104,7 @@ import type { NodeOutcome } from './run-overlay';
         display: inline-flex;
         align-items: center;
         gap: 4px;
-        font-size: 12px;
+        font-size: 13px;
         color: #344054;
       }
       .plus {
