@@ -323,6 +323,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/automations/${f.automationId}/test`,
       body: { nodeId: 'hook', payload: {} },
     }),
+    'POST /api/v1/automations/:id/test-runs': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/test-runs`,
+      body: { nodeId: 'hook', payload: {} },
+    }),
     'GET /api/v1/automations/:id/samples': (f) => ({
       method: 'get',
       path: `/api/v1/automations/${f.automationId}/samples`,
@@ -354,6 +359,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     }),
     'GET /api/v1/runs/:runId': (f) => ({ method: 'get', path: `/api/v1/runs/${f.runId}` }),
     'POST /api/v1/runs/:runId/rerun': (f) => ({ method: 'post', path: `/api/v1/runs/${f.runId}/rerun` }),
+    'POST /api/v1/runs/:runId/retry': (f) => ({ method: 'post', path: `/api/v1/runs/${f.runId}/retry` }),
     'POST /api/v1/approvals/:id/approve': (f) => ({
       method: 'post',
       path: `/api/v1/approvals/${f.approvalId}/approve`,
