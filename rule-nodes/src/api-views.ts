@@ -86,6 +86,10 @@ export interface RunView {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
+  /** A test of the draft: a dry run whose actions were simulated (their steps say what they would have done). */
+  test: boolean;
+  /** The run this one retried from its failed step. */
+  retryOf: string | null;
 }
 
 export interface RunStepView {
@@ -107,4 +111,6 @@ export interface RunStepView {
 export interface RunDetailView extends RunView {
   steps: RunStepView[];
   nextStepsCursor: string | null;
+  /** The graph the run went through (a test's draft, else its published version), to show it on the canvas. */
+  graph: Graph | null;
 }

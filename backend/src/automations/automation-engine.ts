@@ -84,8 +84,12 @@ export class AutomationEngine implements OnApplicationShutdown {
     if (run) await this.announceProblem(run, settled.stopped ? 'stopped' : 'failed', reason);
   }
 
-  /** Notifications tells the owners and admins (once per run). */
+  /**
+   * Notifications tells the owners and admins (once per run), subscribers get `run.failed`. Not
+   * for a test: the person testing sees it on the canvas, and a draft's failure is no incident.
+   */
   private async announceProblem(run: Run, outcome: RunProblemEvent['outcome'], reason: string): Promise<void> {
+    if (run.draftGraph) return;
     const automation = await this.automations.findOneBy({ id: run.automationId });
     if (!automation) return;
     const event: RunProblemEvent = {

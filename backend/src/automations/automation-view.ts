@@ -45,6 +45,8 @@ export const runView = (r: Run): RunView => ({
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
   error: r.error,
+  test: r.draftGraph !== null && r.draftGraph !== undefined,
+  retryOf: r.retryOf ?? null,
 });
 
 export const stepView = (s: RunStep): RunStepView => ({

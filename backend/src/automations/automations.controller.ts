@@ -21,7 +21,9 @@ import {
 } from './automations.dto';
 import { AutomationsService } from './automations.service';
 import { AutomationTriggers } from './automation-triggers';
+import { DraftTestDto } from './runs.dto';
 import { RunsService } from './runs.service';
+import { TestRuns } from './test-runs.service';
 
 @ApiTags('automations')
 @Controller('api/v1/automations')
@@ -30,6 +32,7 @@ export class AutomationsController {
     private readonly automations: AutomationsService,
     private readonly runs: RunsService,
     private readonly triggers: AutomationTriggers,
+    private readonly tests: TestRuns,
   ) {}
 
   /** The node catalog the editor builds its palette and forms from. */
@@ -150,16 +153,30 @@ export class AutomationsController {
   @ApiOkResponse({ type: pageOf(RunViewDto) })
   async runsOf(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Query() query: RunsQueryDto) {
     await this.automations.get(workspace.workspaceId, id);
-    return this.runs.list(workspace.workspaceId, id, query.cursor);
+    return this.runs.list(workspace.workspaceId, id, query);
   }
 
-  /** Runs the published version from a trigger node with a sample payload. */
+  /** Runs the published version from a trigger node with a payload, for real ("Run now"). */
   @Post(':id/test')
   @HttpCode(202)
   @RequirePermission('automations:write')
   @ApiAcceptedResponse({ type: RunStartedDto })
   async test(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Body() body: TestRunDto) {
     const run = await this.triggers.startAt(workspace.workspaceId, id, body.nodeId, body.payload ?? {});
+    return { runId: run.id };
+  }
+
+  /**
+   * The editor's "Test": runs the draft (not the published version) from a trigger node on its
+   * sample, or on the payload given, dry — posts, approvals, emails, webhooks and notifications
+   * are simulated and each such step's output says what it would have done (`simulated`).
+   */
+  @Post(':id/test-runs')
+  @HttpCode(202)
+  @RequirePermission('automations:write')
+  @ApiAcceptedResponse({ type: RunStartedDto })
+  async testDraft(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string, @Body() body: DraftTestDto) {
+    const run = await this.tests.testDraft(workspace.workspaceId, id, body.nodeId, body.payload);
     return { runId: run.id };
   }
 

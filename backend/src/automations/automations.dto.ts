@@ -12,7 +12,8 @@ import type {
   RunView,
 } from '@socialorchestrator/rule-nodes';
 import { NODE_TYPES } from '@socialorchestrator/rule-nodes';
-import { IsObject, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { Text } from '../common/fields';
 import type { Graph } from './graph';
 import { IsGraph } from './graph-shape';
@@ -123,6 +124,23 @@ export class RunsQueryDto {
   @IsOptional()
   @IsString()
   cursor?: string;
+
+  @ApiPropertyOptional({ enum: RUN_STATUSES, description: 'Only runs with this status' })
+  @IsOptional()
+  @IsIn(RUN_STATUSES)
+  status?: RunStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only runs started at or after this time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only runs started before this time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
 }
 
 class HookRefDto {
@@ -206,6 +224,9 @@ export class RunViewDto implements RunView {
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty({ description: 'A test of the draft: a dry run, its actions simulated' }) test: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The run this one retried from its failed step' })
+  retryOf: string | null;
 }
 
 export class RunStepViewDto implements RunStepView {
@@ -224,6 +245,13 @@ export class RunDetailViewDto extends RunViewDto implements RunDetailView {
   @ApiProperty({ type: [RunStepViewDto], description: 'A page of steps, oldest first' }) steps: RunStepViewDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page of steps' })
   nextStepsCursor: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The graph it went through: a test’s draft, else its published version',
+  })
+  graph: Graph | null;
 }
 
 export class RunStartedDto {

@@ -15,4 +15,5 @@ export class AutomationsError extends defineErrors('automations', {
   AI_FAILED: { status: 502, title: 'The AI provider could not write' },
   INVALID_SAMPLE: { status: 400, title: 'The sample data cannot be taken' },
   SAMPLE_UNAVAILABLE: { status: 422, title: 'No sample could be read from the source' },
+  NOT_RETRYABLE: { status: 409, title: 'The run cannot be retried from a failed step' },
 }) {}

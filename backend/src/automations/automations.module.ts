@@ -12,6 +12,8 @@ import { PostsModule } from '../posts/posts.module';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { PostPerformanceModule } from '../analytics/post-performance.module';
 import { ActionHandlers } from './actions/action-handlers';
+import { DryRunActions } from './actions/dry-run-actions';
+import { TestRuns } from './test-runs.service';
 import { AnalyticsActions } from './actions/analytics-actions';
 import { CaptionActions } from './actions/caption-actions';
 import { OutboundWebhooks } from './actions/outbound-webhooks';
@@ -100,6 +102,8 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     RunsService,
     RuntimeActions,
     ActionHandlers,
+    DryRunActions,
+    TestRuns,
     PostActions,
     WaitingActions,
     MessageActions,

@@ -16,10 +16,22 @@ export interface Deployable {
   graph: Graph;
   /** Scoped to this workspace and automation; the only credential the runtime gets. */
   token: string;
+  /** The flow's (tab's) id: the automation's id, or a test's own (`testFlowId`). */
+  flowId?: string;
 }
 
 /** Node-RED ids are global to the runtime: the automation's id keeps graph node ids apart. */
 export const runtimeNodeId = (automationId: string, nodeId: string) => `${automationId}:${nodeId}`;
+
+/**
+ * A test runs on a temporary flow of its own, compiled from the draft it ran and deployed beside
+ * the live ones until it settles: live messages can never reach it, nor it live flows.
+ */
+export const testFlowId = (runId: string) => `test-${runId}`;
+
+/** The flow a run's messages go to: its test flow, or its automation's published one. */
+export const flowIdOf = (run: { id: string; automationId: string; draftGraph: unknown }) =>
+  run.draftGraph ? testFlowId(run.id) : run.automationId;
 
 /**
  * A published graph as Node-RED flow JSON: one tab per automation carrying its token, one node
@@ -28,8 +40,9 @@ export const runtimeNodeId = (automationId: string, nodeId: string) => `${automa
  * JSON text, so Node-RED cannot fill user text such as `${SO_TOKEN}` from the runtime's environment.
  */
 export function compileAutomation(d: Deployable): Array<Record<string, unknown>> {
+  const flowId = d.flowId ?? d.automationId;
   const tab = {
-    id: d.automationId,
+    id: flowId,
     type: 'tab',
     label: `${d.name} (v${d.version})`,
     env: [{ name: TOKEN_ENV, type: 'str', value: d.token }],
@@ -41,12 +54,12 @@ export function compileAutomation(d: Deployable): Array<Record<string, unknown>>
     const wires = ports.map((port) =>
       d.graph.edges
         .filter((e) => e.from.node === node.id && e.from.port === port)
-        .map((e) => runtimeNodeId(d.automationId, e.to.node)),
+        .map((e) => runtimeNodeId(flowId, e.to.node)),
     );
     return {
-      id: runtimeNodeId(d.automationId, node.id),
+      id: runtimeNodeId(flowId, node.id),
       type: nodeRedType(node.type),
-      z: d.automationId,
+      z: flowId,
       // The step's own label names it in run errors ("Step \"Announce\": …"); Node-RED shows it too.
       name: (node as { label?: string }).label?.trim() || spec.label,
       wires,

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, IsNull, Repository } from 'typeorm';
+import { In, Not, IsNull, Repository } from 'typeorm';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { AutomationVersion } from './automation-version.entity';
 import { Automation } from './automation.entity';
-import { compileAutomation } from './compile';
+import { compileAutomation, testFlowId } from './compile';
+import { Run } from './run.entity';
 import { RUNTIME_TOKENS } from './runtime-tokens.provider';
 import type { RuntimeTokens } from './runtime-token';
 
@@ -20,6 +21,7 @@ export class FlowDeployer {
   constructor(
     @InjectRepository(Automation) private readonly automations: Repository<Automation>,
     @InjectRepository(AutomationVersion) private readonly versions: Repository<AutomationVersion>,
+    @InjectRepository(Run) private readonly runs: Repository<Run>,
     @Inject(RUNTIME_TOKENS) private readonly tokens: RuntimeTokens,
     private readonly runtime: FlowRuntimeService,
   ) {}
@@ -50,10 +52,37 @@ export class FlowDeployer {
         }),
       );
     }
+    const tests = await this.testsInFlight();
+    flows.push(...tests.flatMap((run) => this.testFlow(run, live)));
     await this.runtime.deploy(flows);
-    this.deployed = fingerprint(live);
-    this.deployedIds = new Set(live.map((a) => a.id));
-    this.logger.log(`deployed ${live.length} automation(s)`);
+    this.deployed = fingerprint(live, tests);
+    this.deployedIds = new Set([...live.map((a) => a.id), ...tests.map((t) => testFlowId(t.id))]);
+    this.logger.log(`deployed ${live.length} automation(s), ${tests.length} test(s)`);
+  }
+
+  /**
+   * Tests waiting for or in their run get a flow of their own, compiled from the draft they
+   * carry (checked when the test started) with a dry-run token; a settled test's flow goes at the
+   * next deployment. Read from the database, so a test started by another process runs here too.
+   */
+  private testsInFlight(): Promise<Run[]> {
+    return this.runs.find({
+      select: { id: true, workspaceId: true, automationId: true, draftGraph: true },
+      where: { status: In(['queued', 'running']), draftGraph: Not(IsNull()) },
+    });
+  }
+
+  private testFlow(run: Run, live: Automation[]): Array<Record<string, unknown>> {
+    const scope = { workspaceId: run.workspaceId, automationId: run.automationId, dryRun: true };
+    return compileAutomation({
+      automationId: run.automationId,
+      workspaceId: run.workspaceId,
+      name: `Test of ${live.find((a) => a.id === run.automationId)?.name ?? 'a draft'}`,
+      version: 0,
+      graph: run.draftGraph!,
+      token: this.tokens.issue(scope),
+      flowId: testFlowId(run.id),
+    });
   }
 
   /**
@@ -63,17 +92,17 @@ export class FlowDeployer {
    */
   async deployIfChanged(): Promise<void> {
     if (!this.runtime.running()) return;
-    if (fingerprint(await this.live()) !== this.deployed) await this.deployAll();
+    if (fingerprint(await this.live(), await this.testsInFlight()) !== this.deployed) await this.deployAll();
   }
 
-  /** Whether the automation's flow is on the runtime now. */
-  isDeployed(automationId: string): boolean {
-    return this.deployedIds.has(automationId);
+  /** Whether the flow (an automation's, or a test's: `flowIdOf`) is on the runtime now. */
+  isDeployed(flowId: string): boolean {
+    return this.deployedIds.has(flowId);
   }
 
-  /** Before runs are handed over: their automations must be running (published a moment ago elsewhere, say). */
-  async ensureDeployed(automationIds: Iterable<string>): Promise<void> {
-    for (const id of automationIds) {
+  /** Before runs are handed over: their flows must be running (published a moment ago elsewhere, a test just started). */
+  async ensureDeployed(flowIds: Iterable<string>): Promise<void> {
+    for (const id of flowIds) {
       if (!this.deployedIds.has(id)) return this.deployIfChanged();
     }
   }
@@ -89,8 +118,5 @@ export class FlowDeployer {
   }
 }
 
-const fingerprint = (live: Automation[]) =>
-  live
-    .map((a) => `${a.id}:${a.publishedVersion}`)
-    .sort()
-    .join(',');
+const fingerprint = (live: Automation[], tests: Run[]) =>
+  [...live.map((a) => `${a.id}:${a.publishedVersion}`), ...tests.map((t) => testFlowId(t.id))].sort().join(',');

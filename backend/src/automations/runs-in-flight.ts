@@ -2,6 +2,8 @@
 interface InFlightRun {
   workspaceId: string;
   automationId: string;
+  /** A test (dry run of a draft) is followed like any run but counts against no limit. */
+  test?: boolean;
 }
 
 /**
@@ -20,6 +22,7 @@ export class RunsInFlight {
   add(runId: string, run: InFlightRun): void {
     if (this.runs.has(runId)) return;
     this.runs.set(runId, run);
+    if (run.test) return;
     const count = this.count(run.workspaceId) + 1;
     this.perWorkspace.set(run.workspaceId, count);
     this.onAdded(run.workspaceId, count);
@@ -29,6 +32,7 @@ export class RunsInFlight {
     const run = this.runs.get(runId);
     if (!run) return;
     this.runs.delete(runId);
+    if (run.test) return;
     const left = this.count(run.workspaceId) - 1;
     if (left > 0) this.perWorkspace.set(run.workspaceId, left);
     else this.perWorkspace.delete(run.workspaceId);

@@ -16,8 +16,10 @@ import { LimitWatch } from '../notifications/limit-watch';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import type { RunDetailView } from '@socialorchestrator/rule-nodes';
 import { runView, stepView, type RunView } from './automation-view';
+import { AutomationVersion } from './automation-version.entity';
 import { Automation } from './automation.entity';
-import { runtimeNodeId } from './compile';
+import { flowIdOf, runtimeNodeId } from './compile';
+import type { Graph } from './graph';
 import { FlowDeployer } from './flow-deployer';
 import { runStepId } from './run-step-id';
 import { RunStep } from './run-step.entity';
@@ -25,6 +27,7 @@ import { STEPS_PAGE, type RunStepsQuery } from './runs.dto';
 import { RunWait } from './run-wait.entity';
 import { Run, type RunStatus } from './run.entity';
 import { RunsInFlight } from './runs-in-flight';
+import { runSearchWhere, type RunSearch } from './run-search';
 
 const PAGE_SIZE = 50;
 /** Queued runs read per dispatch query. */
@@ -42,7 +45,18 @@ export interface RunStart {
   automation: Automation;
   triggerNodeId: string;
   payload: Record<string, unknown>;
+  /** A test: the draft it runs, dry, on a flow of its own. */
+  draftGraph?: Graph;
+  /** A retry: the run it retries (from `triggerNodeId`, the failed step's node). */
+  retryOf?: string;
 }
+
+/** What the runs-in-flight list keeps of a run. */
+const inFlightOf = (run: Pick<Run, 'workspaceId' | 'automationId' | 'draftGraph'>) => ({
+  workspaceId: run.workspaceId,
+  automationId: run.automationId,
+  test: Boolean(run.draftGraph),
+});
 
 /**
  * The life of a run. A run is a row before anything else happens, so it cannot vanish: the
@@ -61,6 +75,7 @@ export class RunsService {
     @InjectRepository(RunStep) private readonly steps: Repository<RunStep>,
     @InjectRepository(RunWait) private readonly waits: Repository<RunWait>,
     @InjectRepository(Automation) private readonly automations: Repository<Automation>,
+    @InjectRepository(AutomationVersion) private readonly versions: Repository<AutomationVersion>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runtime: FlowRuntimeService,
     private readonly deployer: FlowDeployer,
@@ -109,8 +124,10 @@ export class RunsService {
   }
 
   /** A run to write: `running` (its place among the workspace's runs in flight taken) or `queued`. */
-  private newRun({ automation, triggerNodeId, payload }: RunStart): Run {
+  private newRun({ automation, triggerNodeId, payload, draftGraph, retryOf }: RunStart): Run {
+    // A test's flow is deployed for it by the dispatcher, so a test always starts queued.
     const direct =
+      !draftGraph &&
       this.runtime.running() &&
       this.deployer.isDeployed(automation.id) &&
       this.inFlight.count(automation.workspaceId) < this.config.automation.maxConcurrentRuns;
@@ -118,15 +135,18 @@ export class RunsService {
       id: newId(),
       workspaceId: automation.workspaceId,
       automationId: automation.id,
-      version: automation.publishedVersion ?? 0,
+      // A test runs the draft, which is no published version: 0.
+      version: draftGraph ? 0 : (automation.publishedVersion ?? 0),
       status: direct ? 'running' : 'queued',
       triggerNodeId,
       input: payload,
       error: null,
+      draftGraph: draftGraph ?? null,
+      retryOf: retryOf ?? null,
       startedAt: new Date(),
       finishedAt: null,
     });
-    if (direct) this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
+    if (direct) this.inFlight.add(run.id, inFlightOf(run));
     return run;
   }
 
@@ -140,9 +160,9 @@ export class RunsService {
 
   /** Gives a run marked `running` to the runtime; if the runtime is gone, it goes back to the queue. */
   private async handOver(run: Run): Promise<boolean> {
-    this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
+    this.inFlight.add(run.id, inFlightOf(run));
     const msg = { payload: run.input, _so: { runId: run.id, hops: 0 } };
-    if (this.runtime.trigger(runtimeNodeId(run.automationId, run.triggerNodeId), msg)) return true;
+    if (this.runtime.trigger(runtimeNodeId(flowIdOf(run), run.triggerNodeId), msg)) return true;
     this.inFlight.remove(run.id);
     await this.runs.update({ id: run.id }, { status: 'queued' });
     return false;
@@ -191,19 +211,19 @@ export class RunsService {
       this.heldBack = full.length > 0;
       // Ids first: a pass often has room for a few of the page, and only those are read whole.
       const page = await this.runs.find({
-        select: { id: true, workspaceId: true, automationId: true },
+        select: { id: true, workspaceId: true, automationId: true, draftGraph: true },
         where: { status: 'queued', ...(full.length && { workspaceId: Not(In(full)) }) },
         order: { id: 'ASC' },
         take: QUEUE_PAGE,
       });
       if (!page.length) return;
-      await this.deployer.ensureDeployed(new Set(page.map((r) => r.automationId)));
+      await this.deployer.ensureDeployed(new Set(page.map(flowIdOf)));
       const claimed: string[] = [];
       for (const run of page) {
-        if (this.inFlight.count(run.workspaceId) >= limit) continue;
+        if (!run.draftGraph && this.inFlight.count(run.workspaceId) >= limit) continue;
         const { affected } = await this.runs.update({ id: run.id, status: 'queued' }, { status: 'running' });
         if (!affected) continue;
-        this.inFlight.add(run.id, { workspaceId: run.workspaceId, automationId: run.automationId });
+        this.inFlight.add(run.id, inFlightOf(run));
         claimed.push(run.id);
       }
       let handedOver = true;
@@ -225,7 +245,7 @@ export class RunsService {
       // The steps it took before it waited count on: a loop through a long wait is bounded too.
       const steps = await this.steps.countBy({ runId: run.id });
       const msg = { payload: wait.payload, _so: { runId: run.id, hops: 0, steps, resume: { port: wait.resumePort! } } };
-      this.runtime.trigger(runtimeNodeId(run.automationId, wait.nodeId), msg);
+      this.runtime.trigger(runtimeNodeId(flowIdOf(run), wait.nodeId), msg);
     }
   }
 
@@ -432,9 +452,17 @@ export class RunsService {
     return stopped;
   }
 
-  async list(workspaceId: string, automationId: string, cursor?: string): Promise<Page<RunView>> {
-    const where = { workspaceId, automationId, ...(cursor ? { id: LessThanOrEqual(cursor) } : {}) };
-    const rows = await this.runs.find({ where, order: { id: 'DESC' }, take: PAGE_SIZE + 1 });
+  /**
+   * The automation's runs, newest first, a page at a time, of one status and within a date range
+   * when asked. Keyset paging on the id; a date is an id bound (ids are time-ordered by start), so
+   * status, dates and page all walk one index (automationId, status, id).
+   */
+  async list(workspaceId: string, automationId: string, query: RunSearch = {}): Promise<Page<RunView>> {
+    const rows = await this.runs.find({
+      where: { workspaceId, automationId, ...runSearchWhere(query) },
+      order: { id: 'DESC' },
+      take: PAGE_SIZE + 1,
+    });
     const page = rows.slice(0, PAGE_SIZE);
     return { items: page.map(runView), nextCursor: rows.length > PAGE_SIZE ? rows[PAGE_SIZE].id : null };
   }
@@ -454,7 +482,15 @@ export class RunsService {
       ...runView(run),
       steps: page.map(stepView),
       nextStepsCursor: rows.length > limit ? page[page.length - 1].id : null,
+      graph: query.cursor ? null : await this.graphOf(run),
     };
+  }
+
+  /** The graph a run went through (with its first page of steps): a test's draft, else its version's. */
+  async graphOf(run: Pick<Run, 'automationId' | 'version' | 'draftGraph'>): Promise<Graph | null> {
+    if (run.draftGraph) return run.draftGraph;
+    const version = await this.versions.findOneBy({ automationId: run.automationId, version: run.version });
+    return version?.graph ?? null;
   }
 
   /** The same input through the automation's current published version. */

@@ -4,6 +4,7 @@ import type { ActionCall } from '@socialorchestrator/rule-nodes';
 import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { ActionHandlers } from './actions/action-handlers';
+import { DryRunActions } from './actions/dry-run-actions';
 import type { ActionResult } from './actions/action-context';
 import { Automation } from './automation.entity';
 import { AutomationsError } from './automations.errors';
@@ -27,16 +28,20 @@ export class RuntimeActions {
     @Inject(RUNTIME_TOKENS) private readonly tokens: RuntimeTokens,
     private readonly runs: RunsService,
     private readonly handlers: ActionHandlers,
+    private readonly dryRun: DryRunActions,
   ) {}
 
   async perform(call: ActionCall): Promise<ActionResult> {
     const scope = this.tokens.verify(call.token);
     if (!scope) throw new AutomationsError('INVALID_TOKEN');
     const automation = await this.automation(scope);
-    if (!automation?.enabled) throw new AutomationsError('INVALID_TOKEN', 'the automation is gone or disabled');
+    // A test runs the draft of an automation that may be off: its token is a test flow's, never a live one's.
+    if (!automation || !(automation.enabled || scope.dryRun))
+      throw new AutomationsError('INVALID_TOKEN', 'the automation is gone or disabled');
     if ((await this.runs.automationOf(call.runId)) !== automation.id)
       throw new AutomationsError('INVALID_TOKEN', 'the run is not one of this automation');
-    const handler = this.handlers.for(call.type);
+    // The one place a test's actions become simulations: the token of a test's flow says so.
+    const handler = scope.dryRun ? this.dryRun.for(call.type) : this.handlers.for(call.type);
     if (!handler) throw new AutomationsError('UNKNOWN_ACTION', `no action ${call.type}`);
     if (!automation.createdBy) throw new AutomationsError('ACTION_REFUSED', 'the automation has no author to act as');
     return handler({

@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Whom a runtime token speaks for: one workspace, one automation. */
+/** Whom a runtime token speaks for: one workspace, one automation; a test's flow only pretends. */
 export interface RuntimeScope {
   workspaceId: string;
   automationId: string;
+  /** Issued to a test's temporary flow: its actions are simulated, whatever its messages say. */
+  dryRun?: boolean;
 }
 
 /**
@@ -20,7 +22,8 @@ export class RuntimeTokens {
   }
 
   issue(scope: RuntimeScope): string {
-    const body = Buffer.from(JSON.stringify({ w: scope.workspaceId, a: scope.automationId })).toString('base64url');
+    const claims = { w: scope.workspaceId, a: scope.automationId, ...(scope.dryRun && { d: 1 }) };
+    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${body}.${this.sign(body)}`;
   }
 
@@ -32,8 +35,9 @@ export class RuntimeTokens {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
-      const { w, a } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { w?: unknown; a?: unknown };
-      return typeof w === 'string' && typeof a === 'string' ? { workspaceId: w, automationId: a } : null;
+      const { w, a, d } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+      if (typeof w !== 'string' || typeof a !== 'string') return null;
+      return { workspaceId: w, automationId: a, ...(d === 1 && { dryRun: true }) };
     } catch {
       return null;
     }

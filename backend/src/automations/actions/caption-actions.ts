@@ -16,14 +16,15 @@ export class CaptionActions {
     private readonly settings: AiSettingsService,
   ) {}
 
-  async aiCaption(c: ActionContext): Promise<ActionResult> {
+  /** `offline`: the offline writer even where the workspace has an AI (a test's dry run). */
+  async aiCaption(c: ActionContext, options: { offline?: boolean } = {}): Promise<ActionResult> {
     const networks = list(c.config.networks).filter((n): n is NetworkId => Object.hasOwn(NETWORK_LIMITS, n));
     const maxLength = Math.min(
       ...(networks.length ? networks : (['x'] as NetworkId[])).map((n) => NETWORK_LIMITS[n].maxTextLength),
     );
     const request = { source: text(c.config.source), instructions: text(c.config.instructions), maxLength };
     if (!request.source.trim()) throw new AutomationsError('ACTION_REFUSED', 'source: there is no text to caption');
-    const endpoint = await this.settings.endpoint(c.workspaceId);
+    const endpoint = options.offline ? null : await this.settings.endpoint(c.workspaceId);
     try {
       const caption = endpoint
         ? await aiCaption(endpoint, request, { allowPrivate: this.config.allowPrivateUrls })
