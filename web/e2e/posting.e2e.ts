@@ -211,6 +211,16 @@ describe('posting journey', () => {
     await page.getByRole('cell', { name: slot.toFormat('EEE d MMM, HH:mm') }).waitFor();
   });
 
+  it('schedules at the best time: an account without analytics history takes its next queue time', async () => {
+    await nav('Compose').click();
+    await page.getByLabel('Post text').fill('When it suits them');
+    await page.getByRole('checkbox', { name: /Brand B/ }).check();
+    await page.getByLabel('At the best time').check();
+    await page.getByRole('button', { name: 'Schedule at the best time' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    await page.getByText('From the queue').waitFor();
+  });
+
   it('shows a recurring post at each occurrence on the calendar', async () => {
     await nav('Compose').click();
     await page.getByLabel('Post text').fill('Daily tip');

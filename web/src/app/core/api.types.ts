@@ -200,7 +200,7 @@ export interface Variant {
 
 export interface ScheduleInput {
   /** `now`: published at once (stored as a single time, the server's now). */
-  type: 'now' | 'single' | 'queue' | 'recurring' | 'evergreen';
+  type: 'now' | 'single' | 'queue' | 'best-time' | 'recurring' | 'evergreen';
   at?: string;
   rrule?: string;
   timeZone?: string;

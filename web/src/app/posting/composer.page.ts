@@ -41,6 +41,7 @@ const SUBMIT_LABELS = {
   draft: 'Save draft',
   single: 'Schedule',
   queue: 'Add to queue',
+  'best-time': 'Schedule at the best time',
   recurring: 'Schedule',
   evergreen: 'Schedule',
 };

@@ -234,6 +234,7 @@ export class PostDetailPage implements OnInit {
     const s = post.schedule!;
     const repeat = describeRepeat(s, this.zone());
     if (repeat) return `${repeat} (${s.occurrences} so far)`;
+    if (s.type === 'best-time') return 'At its best time (by analytics)';
     return s.type === 'queue' ? 'From the queue' : 'Single time';
   }
 

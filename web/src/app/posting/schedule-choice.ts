@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Post, ScheduleInput } from '../core/api.types';
 import { fromLocalInput, toLocalInput } from '../shared/zone-time';
 
-export type ScheduleMode = 'now' | 'draft' | 'single' | 'queue' | 'recurring' | 'evergreen';
+export type ScheduleMode = 'now' | 'draft' | 'single' | 'queue' | 'best-time' | 'recurring' | 'evergreen';
 export type Repeat = 'daily' | 'weekdays' | 'weekly' | 'custom';
 
 /** The composer's "When" section as the person filled it in. */
@@ -84,6 +84,8 @@ export function toScheduleInput(choice: ScheduleChoice, zone: string): ScheduleI
       return { type: 'single', at };
     case 'queue':
       return { type: 'queue' };
+    case 'best-time':
+      return { type: 'best-time' };
     case 'recurring':
       return { type: 'recurring', at, rrule: ruleFor(choice, zone) };
     case 'evergreen':
@@ -114,7 +116,7 @@ export function choiceOf(post: Post, zone: string): ScheduleChoice {
       maxRepeats: schedule.evergreen?.maxRepeats ?? null,
     };
   }
-  // A queued post keeps the slot it got: edit it as a single time.
+  // A queued (or best-time) post keeps the time it got: edit it as a single time.
   const next = post.nextRunAt ? toLocalInput(post.nextRunAt, zone) : at;
   return { ...base, mode: 'single', at: next };
 }

@@ -14,6 +14,12 @@ const MODES: { mode: ScheduleMode; label: string; icon: IconName; hint: string }
     icon: 'list-clock',
     hint: "Takes each account's next free posting time (set under Accounts → Queue times).",
   },
+  {
+    mode: 'best-time',
+    label: 'At the best time',
+    icon: 'trending-up',
+    hint: "Goes out at each account's next best hour by its analytics (Analytics → Best times); an account with too little history takes its next queue time.",
+  },
   { mode: 'recurring', label: 'Repeat', icon: 'repeat', hint: 'Goes out again and again, by the rule below.' },
   {
     mode: 'evergreen',
