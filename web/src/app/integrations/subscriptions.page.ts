@@ -166,6 +166,12 @@ import { type Delivery, SubscriptionsStore } from './subscriptions.store';
       display: grid;
       gap: 0.2rem;
     }
+    .deliveries li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: baseline;
+    }
     .empty p {
       max-width: 60ch;
     }
