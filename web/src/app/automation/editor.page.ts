@@ -356,7 +356,8 @@ export class EditorPage implements OnInit {
 
   /** Keyboard: Enter on a palette item adds it in the middle of what the canvas shows. */
   addAtCentre(spec: NodeTypeSpec): void {
-    const centre = this.canvas()?.centre();
+    // The new step is selected, which opens the settings panel: centre it in what stays visible.
+    const centre = this.canvas()?.centre(this.inspectorOpen() ? 0 : this.inspectorWidth() + 8);
     if (!centre) {
       const last = this.graph().nodes.at(-1);
       this.addSpec(spec, last ? { x: last.position.x + 300, y: last.position.y } : { x: 40, y: 40 });

@@ -46,6 +46,7 @@ export interface Position {
   selector: 'so-editor-canvas',
   imports: [FFlowModule, NodeCardComponent, NodePickerComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.with-minimap]': 'minimap()' },
   styles: [
     `
       :host {
@@ -53,11 +54,28 @@ export interface Position {
         position: relative;
         height: 100%;
         min-height: 0;
+        overflow: hidden;
       }
       f-flow {
         display: block;
         height: 100%;
         background: #f7f8fb;
+      }
+      /* The minimap never covers a node: it sits in a gutter right of the flow, whose opaque
+         background also hides whatever of the graph lies past the flow's edge. */
+      :host(.with-minimap) f-flow {
+        width: calc(100% - 200px);
+        overflow: visible;
+      }
+      .minimap-gutter {
+        position: absolute;
+        top: 0;
+        right: 0;
+        bottom: 0;
+        width: 200px;
+        z-index: 2;
+        background: var(--surface, #fff);
+        border-left: 1px solid var(--border, #ddd);
       }
       :host ::ng-deep .f-flow .f-canvas {
         background: transparent;
@@ -150,9 +168,11 @@ export interface Position {
         text-align: center;
       }
       :host ::ng-deep f-minimap {
+        position: absolute;
+        z-index: 3;
         width: 180px;
         height: 120px;
-        right: 12px;
+        right: -190px;
         bottom: 12px;
         border: 1px solid var(--border, #ddd);
         border-radius: 8px;
@@ -247,6 +267,9 @@ export interface Position {
         <f-minimap [fMinSize]="400" />
       }
     </f-flow>
+    @if (minimap()) {
+      <div class="minimap-gutter" aria-hidden="true"></div>
+    }
     @if (!graph().nodes.length) {
       <p class="empty">Drag a trigger here from the steps panel, or press Enter on one.</p>
     }
@@ -375,12 +398,16 @@ export class EditorCanvasComponent {
     this.picker.set({ from: { node, port }, left: Math.max(8, left), top });
   }
 
-  /** The flow position at the middle of what the canvas shows, or null before it is drawn. */
-  centre(): Position | null {
+  /**
+   * The flow position at the middle of what the canvas shows, or null before it is drawn;
+   * `hiddenRight` pixels on the right are left out (a panel about to open over that part).
+   */
+  centre(hiddenRight = 0): Position | null {
     const flow = this.flow();
     const box = (this.flowElement()?.nativeElement as HTMLElement | undefined)?.getBoundingClientRect();
     if (!flow || !box?.width) return null;
-    return flow.getPositionInFlow({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    const width = Math.max(box.width / 2, box.width - hiddenRight);
+    return flow.getPositionInFlow({ x: box.left + width / 2, y: box.top + box.height / 2 });
   }
 
   /**
