@@ -21,7 +21,18 @@ export interface Gain {
   delta: Delta;
 }
 
-export const emptyCounts = (): Counts => Object.fromEntries(COUNTED_NAMES.map((name) => [name, null])) as Counts;
+/** All counts null (a literal: built for every snapshot and gain). */
+export const emptyCounts = (): Counts => ({
+  impressions: null,
+  reach: null,
+  clicks: null,
+  reactions: null,
+  comments: null,
+  shares: null,
+  saves: null,
+  videoViews: null,
+  engagement: null,
+});
 
 /**
  * `a + b` per count, where null is "no provided value": null + null stays null, so a gain column
