@@ -109,11 +109,14 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
         margin-bottom: 6px;
       }
       .toolbar input {
-        min-width: 240px;
+        width: auto;
+        flex: 0 1 300px;
+        min-width: 180px;
+        padding: 0.35rem 0.6rem;
       }
-      .toolbar button {
-        display: inline-flex;
-        align-items: center;
+      .toolbar button,
+      .toolbar .button {
+        padding: 0.35rem 0.6rem;
         gap: 4px;
       }
       .sep {
@@ -148,10 +151,10 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
         >
         <span class="sep"></span>
         <button type="button" (click)="undo()" [disabled]="!canUndo()" title="Ctrl+Z" aria-label="Undo">
-          <so-icon name="undo" />Undo
+          <so-icon name="undo" />
         </button>
         <button type="button" (click)="redo()" [disabled]="!canRedo()" title="Ctrl+Shift+Z" aria-label="Redo">
-          <so-icon name="redo" />Redo
+          <so-icon name="redo" />
         </button>
         <button type="button" (click)="copySelection()" [disabled]="!selection().length" title="Ctrl+C">Copy</button>
         <button type="button" (click)="pasteClipboard()" title="Ctrl+V">Paste</button>

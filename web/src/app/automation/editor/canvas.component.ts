@@ -92,22 +92,23 @@ export interface Position {
         stroke: #1f9d6b;
         stroke-width: 3;
       }
-      so-node-card.invalid {
+      /* .node-card.f-node: as specific as the card's own frame rule, which these override. */
+      so-node-card.node-card.f-node.invalid {
         border: 2px solid #c33;
       }
-      so-node-card.f-selected,
-      so-node-card.selected {
+      so-node-card.node-card.f-node.f-selected,
+      so-node-card.node-card.f-node.selected {
         box-shadow: 0 0 0 3px #8ab4f8;
       }
-      so-node-card[data-outcome='succeeded'] {
+      so-node-card.node-card.f-node[data-outcome='succeeded'] {
         background: #ecfdf3;
-        color: #05603a;
+        border-color: #1f9d6b;
       }
-      so-node-card[data-outcome='failed'] {
+      so-node-card.node-card.f-node[data-outcome='failed'] {
         background: #fef3f2;
-        color: #b42318;
+        border-color: #b42318;
       }
-      so-node-card[data-outcome='skipped'] {
+      so-node-card.node-card.f-node[data-outcome='skipped'] {
         opacity: 0.6;
       }
       .edge-count {
@@ -118,14 +119,17 @@ export interface Position {
         border: 1px solid #1f9d6b;
         color: #05603a;
       }
-      .sticky-note {
+      .sticky-note.f-node {
         width: 220px;
+        min-height: 0;
+        padding: 0;
+        text-align: left;
         background: #fff8c5;
         border: 1px solid #e5d36a;
         border-radius: 6px;
         box-shadow: 0 1px 3px rgb(0 0 0 / 12%);
       }
-      .sticky-note.selected {
+      .sticky-note.f-node.selected {
         box-shadow: 0 0 0 3px #8ab4f8;
       }
       .note-grip {

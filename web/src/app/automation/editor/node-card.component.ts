@@ -31,32 +31,38 @@ import type { NodeOutcome } from './run-overlay';
     '[class.action]': "spec()?.category === 'action'",
     '[attr.data-outcome]': 'outcome()',
   },
+  // `.nc-` names: the app's global styles have a `.label` and friends. The frame rule outweighs
+  // Foblex's theme (`.f-flow .f-node`), which would make every card 120 px wide and centred.
   styles: [
     `
-      :host {
+      :host(.node-card.f-node) {
         display: block;
         width: 260px;
+        min-height: 0;
         padding: 10px 12px;
+        text-align: left;
+        color: #101828;
         border: 1px solid #b8bdd0;
         border-left: 4px solid #8b93b0;
         border-radius: 10px;
         background: #fff;
         position: relative;
         font-size: 14px;
+        line-height: 1.35;
         box-shadow: 0 1px 2px rgb(16 24 40 / 6%);
       }
-      :host(.trigger) {
+      :host(.node-card.f-node.trigger) {
         border-left-color: #1f9d6b;
       }
-      :host(.action) {
+      :host(.node-card.f-node.action) {
         border-left-color: #3867d6;
       }
-      .head {
+      .nc-head {
         display: flex;
         align-items: center;
         gap: 8px;
       }
-      .icon {
+      .nc-icon {
         display: inline-flex;
         padding: 5px;
         border-radius: 8px;
@@ -64,27 +70,30 @@ import type { NodeOutcome } from './run-overlay';
         color: #4f46e5;
         flex: none;
       }
+      .nc-names {
+        min-width: 0;
+        flex: 1;
+      }
       /* Sized to stay readable (12 px or more on screen) at the least zoom a graph opens at, 75 %. */
-      .label {
+      .nc-label {
         font-weight: 600;
         font-size: 16px;
-        line-height: 1.3;
-        min-width: 0;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .label-input {
+      .nc-label-input {
         font: inherit;
         font-weight: 600;
+        font-size: 16px;
         width: 100%;
         padding: 1px 4px;
       }
-      .type {
+      .nc-type {
         font-size: 13px;
         color: #667085;
       }
-      .summary {
+      .nc-summary {
         font-size: 14px;
         color: #475467;
         margin-top: 6px;
@@ -92,40 +101,40 @@ import type { NodeOutcome } from './run-overlay';
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .outs {
+      .nc-outs {
         display: flex;
         flex-direction: column;
         align-items: flex-end;
         gap: 6px;
         margin-top: 8px;
-        margin-right: -19px;
+        margin-right: -20px;
       }
-      .out {
+      .nc-out {
         display: inline-flex;
         align-items: center;
-        gap: 4px;
+        gap: 6px;
         font-size: 13px;
         color: #344054;
       }
-      .plus {
-        width: 20px;
-        height: 20px;
+      .nc-out .nc-plus {
+        width: 22px;
+        height: 22px;
         padding: 0;
-        line-height: 1;
         border-radius: 50%;
         border: 1px solid #b8bdd0;
         background: #fff;
-        font-size: 14px;
-        cursor: pointer;
-        order: 2;
-        margin-left: 2px;
+        font-size: 15px;
+        font-weight: 600;
+        line-height: 1;
       }
-      .plus:hover,
-      .plus:focus-visible {
+      .nc-out .nc-plus:hover,
+      .nc-out .nc-plus:focus-visible {
         background: #eef0ff;
         border-color: #4f46e5;
       }
-      .connector {
+      .nc-port.nc-port {
+        position: relative;
+        inset: auto;
         width: 14px;
         height: 14px;
         border-radius: 50%;
@@ -134,14 +143,14 @@ import type { NodeOutcome } from './run-overlay';
         box-shadow: 0 0 0 1px #5b6478;
         flex: none;
       }
-      .connector.in {
+      .nc-port.nc-port.nc-in {
         position: absolute;
-        left: -8px;
-        top: 16px;
+        left: -9px;
+        top: 18px;
       }
-      .badge {
+      .nc-badge {
         position: absolute;
-        top: -10px;
+        top: -11px;
         right: 8px;
         font-size: 12px;
         padding: 0 6px;
@@ -154,7 +163,7 @@ import type { NodeOutcome } from './run-overlay';
   template: `
     @for (port of spec()?.inputs ?? []; track port) {
       <div
-        class="connector in"
+        class="nc-port nc-in"
         fConnector
         fConnectorType="target"
         fConnectorConnectableSide="left"
@@ -163,12 +172,12 @@ import type { NodeOutcome } from './run-overlay';
         [attr.data-testid]="'port-' + node().id + '-' + port"
       ></div>
     }
-    <div class="head">
-      <span class="icon"><so-icon [name]="icon()" [size]="18" /></span>
-      <div style="min-width: 0; flex: 1">
+    <div class="nc-head">
+      <span class="nc-icon"><so-icon [name]="icon()" [size]="18" /></span>
+      <div class="nc-names">
         @if (editing()) {
           <input
-            class="label-input"
+            class="nc-label-input"
             fDragBlocker
             aria-label="Step name"
             [value]="name()"
@@ -179,23 +188,25 @@ import type { NodeOutcome } from './run-overlay';
             #labelInput
           />
         } @else {
-          <div class="label" data-role="node-label" (dblclick)="editing.set(true)" [title]="name()">{{ name() }}</div>
+          <div class="nc-label" data-role="node-label" (dblclick)="editing.set(true)" [title]="name()">
+            {{ name() }}
+          </div>
         }
         @if (name() !== (spec()?.label ?? node().type)) {
-          <div class="type">{{ spec()?.label }}</div>
+          <div class="nc-type">{{ spec()?.label }}</div>
         }
       </div>
     </div>
-    <div class="summary" [title]="summary()">{{ summary() || ' ' }}</div>
-    <div class="outs">
+    <div class="nc-summary" [title]="summary()">{{ summary() || ' ' }}</div>
+    <div class="nc-outs">
       @for (port of ports(); track port) {
-        <span class="out">
+        <span class="nc-out">
           @if (ports().length > 1) {
             <span>{{ port }}</span>
           }
           <button
             type="button"
-            class="plus"
+            class="nc-plus"
             fDragBlocker
             [attr.aria-label]="'Add a step after ' + name() + (ports().length > 1 ? ' (' + port + ')' : '')"
             [attr.data-testid]="'add-after-' + node().id + '-' + port"
@@ -204,7 +215,7 @@ import type { NodeOutcome } from './run-overlay';
             +
           </button>
           <span
-            class="connector"
+            class="nc-port"
             fConnector
             fConnectorType="source"
             fConnectorConnectableSide="right"
@@ -216,7 +227,7 @@ import type { NodeOutcome } from './run-overlay';
       }
     </div>
     @if (outcome(); as o) {
-      <span class="badge" [class]="'badge outcome-' + o">{{ o }}</span>
+      <span class="nc-badge">{{ o }}</span>
     }
   `,
 })

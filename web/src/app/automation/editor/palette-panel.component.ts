@@ -35,6 +35,7 @@ const CATEGORIES = [
       .palette-item {
         display: flex;
         align-items: center;
+        justify-content: flex-start;
         gap: 8px;
         width: 100%;
         text-align: left;
