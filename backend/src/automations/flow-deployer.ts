@@ -30,8 +30,20 @@ export class FlowDeployer {
   private deployed: string | null = null;
   private deployedIds = new Set<string>();
 
-  /** Deploys when this process hosts a running runtime; otherwise the next `ready` will. */
-  async deployAll(): Promise<void> {
+  private deploying: Promise<void> = Promise.resolve();
+
+  /**
+   * Deploys when this process hosts a running runtime; otherwise the next `ready` will. One at a
+   * time, each reading what to deploy when its turn comes: two overlapping deployments could
+   * otherwise land in the wrong order, the older one taking away a test's flow mid-run.
+   */
+  deployAll(): Promise<void> {
+    const turn = this.deploying.then(() => this.deployNow());
+    this.deploying = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async deployNow(): Promise<void> {
     if (!this.runtime.running()) return;
     const live = await this.live();
     const flows: Array<Record<string, unknown>> = [];

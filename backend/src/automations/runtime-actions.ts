@@ -57,7 +57,8 @@ export class RuntimeActions {
 
   private async automation(scope: RuntimeScope): Promise<Automation | null> {
     const cached = this.recent.get(scope.automationId);
-    if (cached) return cached.workspaceId === scope.workspaceId ? cached : null;
+    // A test caches an automation that may be off; switched on (published) since, it is read again.
+    if (cached && (cached.enabled || scope.dryRun)) return cached.workspaceId === scope.workspaceId ? cached : null;
     const automation = await this.automations.findOneBy({ id: scope.automationId, workspaceId: scope.workspaceId });
     if (automation) this.recent.set(automation.id, automation);
     return automation;
