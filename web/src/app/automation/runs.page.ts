@@ -50,7 +50,7 @@ const REFRESH_MS = 2000;
           <ol class="steps">
             @for (step of run.steps; track step.id) {
               <li [attr.data-node]="step.nodeId">
-                <strong>{{ labelOf(step.nodeType) }}</strong> ({{ step.nodeId }}) →
+                <strong>{{ stepName(step.nodeId, step.nodeType) }}</strong> →
                 <span>{{ step.port ?? (step.error ? 'failed' : 'waiting') }}</span> ·
                 <span class="muted small">{{ step.durationMs }} ms</span>
                 @if (step.error) {
@@ -88,6 +88,8 @@ export class RunsPage implements OnInit, OnDestroy {
   readonly nextCursor = signal<string | null>(null);
   private olderLoaded = false;
   private readonly labels = signal<ReadonlyMap<string, string>>(new Map());
+  /** Node labels of the automation's draft, by node id. */
+  private readonly stepLabels = signal<ReadonlyMap<string, string>>(new Map());
   readonly selected = signal<RunDetail | null>(null);
   readonly loadingSteps = signal(false);
   readonly error = signal<string | null>(null);
@@ -96,6 +98,10 @@ export class RunsPage implements OnInit, OnDestroy {
     void this.api.nodeTypes().then(
       (specs: NodeTypeSpec[]) => this.labels.set(new Map(specs.map((s) => [s.type, s.label]))),
       () => undefined, // labels are a nicety; the node type is shown instead
+    );
+    void this.api.get_(this.automationId()).then(
+      (a) => this.stepLabels.set(new Map(a.graph.nodes.map((n): [string, string] => [n.id, n.label ?? '']))),
+      () => undefined, // the type's label is shown instead
     );
     await this.refresh();
     const wanted = this.route.snapshot.queryParamMap.get('run') ?? this.runs()[0]?.id;
@@ -110,6 +116,11 @@ export class RunsPage implements OnInit, OnDestroy {
 
   labelOf(type: string): string {
     return this.labels().get(type) ?? type;
+  }
+
+  /** A step as the canvas names it (its label in the draft), never by its id. */
+  stepName(nodeId: string, type: string): string {
+    return this.stepLabels().get(nodeId) || this.labelOf(type);
   }
 
   /** "1.2 s", or "5.0 s so far" while it is in flight. */
