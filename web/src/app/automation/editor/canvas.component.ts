@@ -3,11 +3,13 @@ import {
   ChangeDetectorRef,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import {
@@ -349,6 +351,16 @@ export class EditorCanvasComponent {
   /** Shift-click (or Ctrl/Cmd-click) adds a node to the selection. */
   readonly multiSelect = (event: { shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean }) =>
     !!(event.shiftKey || event.ctrlKey || event.metaKey);
+
+  constructor() {
+    // Foblex keeps its own selection (it moves what it has selected): keep it the editor's, so
+    // Ctrl+A, paste and Escape select for dragging too. `false`: no selection event back.
+    effect(() => {
+      const ids = this.selection();
+      const flow = this.flow();
+      if (flow) untracked(() => flow.select(ids, [], false));
+    });
+  }
 
   private readonly specByType = computed(() => new Map(this.specs().map((s) => [s.type as string, s])));
 
