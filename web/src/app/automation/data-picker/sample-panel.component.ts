@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { problemText } from '../../core/form-errors';
 import { CopyButtonComponent } from '../../shared/copy-button.component';
 import { WhenPipe } from '../../shared/format';
@@ -26,7 +36,7 @@ const SOURCE_TEXT: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     `
-      .actions {
+      .sample-actions {
         display: flex;
         flex-wrap: wrap;
         gap: 6px;
@@ -55,7 +65,7 @@ const SOURCE_TEXT: Record<string, string> = {
       <p class="muted small">
         What the next steps see while you build: pick its fields in their texts. A test of the draft runs on it.
       </p>
-      <div class="actions">
+      <div class="sample-actions">
         @if (node().type === 'rss-in') {
           <button type="button" (click)="take('fetch')" [disabled]="busy()">Fetch the latest item</button>
         }
@@ -85,19 +95,30 @@ const SOURCE_TEXT: Record<string, string> = {
       }
       @if (sample()?.waiting; as waiting) {
         <div class="waiting" role="status">
-          <p><strong>Waiting for a test delivery…</strong> Send one JSON object to this test URL (no signature needed; it takes one delivery, until {{ waiting.until | when: 'time' }}):</p>
+          <p>
+            <strong>Waiting for a test delivery…</strong> Send one JSON object to this test URL (no signature needed; it
+            takes one delivery, until {{ waiting.until | when: 'time' }}):
+          </p>
           <code class="block" data-test-url>{{ waiting.url }}</code>
           <so-copy-button [text]="waiting.url" label="Copy test URL" />
           <p class="small">Or paste this in a terminal:</p>
           <code class="block" data-curl>{{ waiting.curl }}</code>
           <so-copy-button [text]="waiting.curl" label="Copy curl" />
           @if (automation().hook; as hook) {
-            <p class="muted small">Real deliveries go to <code>{{ hook.url }}</code>, signed.</p>
+            <p class="muted small">
+              Real deliveries go to <code>{{ hook.url }}</code>, signed.
+            </p>
           }
         </div>
       }
       @if (sample()?.payload; as payload) {
-        <p class="small">From {{ sourceText() }}@if (sample()?.capturedAt; as at) {, {{ at | when }}}:</p>
+        <p class="small">
+          From {{ sourceText() }}
+          @if (sample()?.capturedAt; as at) {
+            , {{ at | when }}
+          }
+          :
+        </p>
         <pre data-sample>{{ json(payload) }}</pre>
       } @else if (!sample()?.waiting) {
         <p class="muted small">No sample yet: the next steps show example values.</p>
@@ -120,6 +141,10 @@ export class SamplePanelComponent {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearInterval(this.poll));
+    // A trigger opened while its test URL still waits (a reload, another step selected meanwhile) keeps watching.
+    effect(() => {
+      if (this.sample()?.waiting && !this.poll) untracked(() => this.watch());
+    });
   }
 
   async take(source: SampleSource, json?: unknown): Promise<void> {
@@ -149,18 +174,20 @@ export class SamplePanelComponent {
     return JSON.stringify(value, null, 2);
   }
 
-
   /** Polls while the test URL waits; stops when the delivery came, the wait ended or the panel closed. */
   private watch(): void {
     clearInterval(this.poll);
     const { id } = this.automation();
     const nodeId = this.node().id;
+    const stop = () => {
+      clearInterval(this.poll);
+      this.poll = undefined;
+    };
     this.poll = setInterval(async () => {
       try {
-        const sample = await this.store.refresh(id, nodeId);
-        if (!sample.waiting) clearInterval(this.poll);
+        if (!(await this.store.refresh(id, nodeId)).waiting) stop();
       } catch {
-        clearInterval(this.poll);
+        stop();
       }
     }, POLL_MS);
   }
