@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiCall,
   apiSession,
@@ -65,6 +65,11 @@ describe('analytics journey', () => {
     await api('PATCH', `/api/v1/workspaces/${workspaceId}`, { timeZone: DAYTIME_ZONE });
   }, 90_000);
 
+  // What the page showed when a step failed, beside the journey's screenshots.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) await screenshot(page, `analytics-failed-${task.name.slice(0, 40)}`);
+  });
+
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
@@ -77,12 +82,10 @@ describe('analytics journey', () => {
     await page.waitForURL(/\/analytics\/overview/);
     const empty = page.getByTestId('analytics-empty');
     await empty.getByRole('button', { name: 'Load 90 days of demo history' }).click();
-    await expect
-      .poll(() => empty.getByRole('status').textContent(), { timeout: 120_000 })
-      .toContain('Demo history loaded.');
-
+    // Its progress shows while it runs; once done, the cards replace the empty state.
+    await empty.getByRole('status').waitFor();
     const kpi = (name: string) => page.locator(`[data-kpi="${name}"] [data-testid="kpi-value"]`);
-    await kpi('impressions').waitFor();
+    await kpi('impressions').waitFor({ timeout: 180_000 });
     // The page's default period is the API's: the last 30 days to today, in the workspace's zone.
     const today = DateTime.now().setZone(DAYTIME_ZONE);
     const from = today.minus({ days: 29 }).toISODate();
@@ -116,7 +119,67 @@ describe('analytics journey', () => {
     await followers.getByRole('button', { name: 'Show table' }).click();
     await expect.poll(() => followers.getByRole('table').locator('tbody tr').count()).toBe(overview.series.length);
     await screenshot(page, 'analytics-overview');
-  }, 180_000);
+  }, 240_000);
+
+  it('sorts the posts table by engagement on the server, pages it, keeps the period across pages, and opens a post with its metrics over time', async () => {
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Posts' }).click();
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 90 days' });
+    await page.waitForURL(/range=90d/);
+    const table = page.getByTestId('analytics-posts');
+    await table.getByRole('button', { name: 'Engagement', exact: true }).click();
+    await expect.poll(() => table.locator('th[aria-sort="descending"]').textContent()).toContain('Engagement');
+
+    const today = DateTime.now().setZone(DAYTIME_ZONE);
+    const period = `from=${today.minus({ days: 89 }).toISODate()}&to=${today.toISODate()}`;
+    const first = (await api('GET', `/api/v1/analytics/posts?${period}&sort=engagement&order=desc`)) as {
+      items: Array<{ id: string; postId: string | null }>;
+      nextCursor: string | null;
+    };
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.first().getAttribute('data-post')).toBe(first.items[0].id);
+    expect(await rows.count()).toBe(first.items.length);
+    if (first.nextCursor) {
+      const second = (await api(
+        'GET',
+        `/api/v1/analytics/posts?${period}&sort=engagement&order=desc&cursor=${encodeURIComponent(first.nextCursor)}`,
+      )) as { items: unknown[] };
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => rows.count()).toBe(first.items.length + second.items.length);
+    }
+    await screenshot(page, 'analytics-posts');
+
+    // The sub-navigation keeps the period: it lives in the link.
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Overview' }).click();
+    await page.waitForURL(/\/analytics\/overview\?.*range=90d/);
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe('90d');
+
+    // The best post's own page shows its figures, as the API has them.
+    const top = first.items[0];
+    const history = (await api('GET', `/api/v1/analytics/posts/by-post/${top.postId}`)) as {
+      variants: Array<{ post: { metrics: Record<string, number | null> } }>;
+    };
+    await page.goto(`${base}/posts/${top.postId}`);
+    const metrics = page.getByTestId('post-metrics');
+    await metrics.getByRole('figure').first().waitFor();
+    expect(await metrics.locator('dl').first().textContent()).toContain(
+      count(history.variants[0].post.metrics.engagement),
+    );
+    await screenshot(page, 'analytics-post-detail');
+    await page.goBack();
+  }, 60_000);
+
+  it('shows an account page with its growth, frequency and mix', async () => {
+    await page.goto(`${base}/analytics/overview`);
+    await page.getByRole('region', { name: 'By account' }).getByRole('link', { name: 'Demo Sandbox' }).click();
+    await page.waitForURL(/\/analytics\/accounts\//);
+    await page.getByRole('heading', { name: /Demo Sandbox/ }).waitFor();
+    for (const name of ['Audience growth', 'Posting frequency (posts per week)', 'Content mix by post type']) {
+      await page.getByRole('figure', { name }).locator('svg').first().waitFor();
+    }
+    expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await screenshot(page, 'analytics-account');
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Overview' }).click();
+  });
 
   it('draws the best-times heatmap, cell by cell with its posts, and moves through it by keyboard', async () => {
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Best times' }).click();

@@ -13,7 +13,7 @@ import { AnalyticsFilters } from './analytics-filters';
 import { AnalyticsApi, type MixRow } from './analytics.api';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
 import { CsvDownloadComponent } from './csv-download.component';
-import { CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
+import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { METRIC_FORMULAS, networkName } from './metric-formulas';
 
@@ -118,8 +118,9 @@ const MIX_COLUMNS: FigureColumn[] = [
         </so-chart-figure>
         <so-chart-figure heading="Posting frequency (posts per week)" [columns]="frequencyColumns" [rows]="a.frequency">
           <ngx-charts-bar-vertical
+            [barPadding]="2"
             [results]="frequencyBars()"
-            [scheme]="scheme"
+            [scheme]="barScheme"
             [xAxis]="true"
             [yAxis]="true"
             [xAxisTicks]="frequencyTicks()"
@@ -127,7 +128,7 @@ const MIX_COLUMNS: FigureColumn[] = [
           />
         </so-chart-figure>
         <so-chart-figure heading="Content mix by post type" [columns]="mixColumns" [rows]="a.mix.byPostType">
-          <ngx-charts-bar-horizontal [results]="mixBars()" [scheme]="scheme" [xAxis]="true" [yAxis]="true" />
+          <ngx-charts-bar-horizontal [results]="mixBars()" [scheme]="barScheme" [xAxis]="true" [yAxis]="true" />
         </so-chart-figure>
         <div class="grid-2">
           <section class="card">
@@ -197,6 +198,7 @@ export class AccountPage {
   /** From the route (accounts/:accountId). */
   readonly accountId = input.required<string>();
   readonly scheme = CHART_SCHEME;
+  readonly barScheme = BAR_SCHEME;
   readonly legendBelow = LegendPosition.Below;
   readonly formulas = METRIC_FORMULAS;
   readonly growthColumns = GROWTH_COLUMNS;

@@ -54,7 +54,6 @@ export class AnalyticsFilters {
   private readonly workspaces = inject(WorkspaceService);
   private readonly _state = signal<FilterState>(readFilters(convertToParamMap({})));
   private readonly _version = signal(0);
-  private route: ActivatedRoute | null = null;
 
   readonly state = this._state.asReadonly();
   readonly compare = computed(() => this._state().compare);
@@ -76,7 +75,6 @@ export class AnalyticsFilters {
 
   /** Follows the URL of the section's route (called once, by its shell). */
   bind(route: ActivatedRoute, destroyRef: DestroyRef): void {
-    this.route = route;
     route.queryParamMap
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe((params) => this._state.set(readFilters(params)));
@@ -86,8 +84,9 @@ export class AnalyticsFilters {
   async update(change: Partial<FilterState>): Promise<void> {
     const next = { ...this._state(), ...change };
     if (change.preset === 'custom' && (!next.from || !next.to)) Object.assign(next, this.range());
+    // No relativeTo: the empty command keeps the current page's path (relative to the section's
+    // route it would go to the section's root, i.e. back to the overview).
     await this.router.navigate([], {
-      relativeTo: this.route,
       queryParams: filterParams(next),
       queryParamsHandling: 'merge',
       replaceUrl: true,

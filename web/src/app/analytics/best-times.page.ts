@@ -36,21 +36,19 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="scope">
-      <label>
-        <span>Show</span>
-        <select (change)="pickScope($any($event.target).value)" data-testid="best-times-scope">
-          @for (a of accounts.accounts() ?? []; track a.id) {
-            <option [value]="'account:' + a.id" [selected]="scopeKey() === 'account:' + a.id">
-              {{ a.name }} ({{ a.networkLabel }})
-            </option>
-          }
-          @for (n of networks(); track n) {
-            <option [value]="'network:' + n" [selected]="scopeKey() === 'network:' + n">
-              Every {{ network(n) }} account
-            </option>
-          }
-        </select>
-      </label>
+      <label for="best-times-scope">Show</label>
+      <select id="best-times-scope" (change)="pickScope($any($event.target).value)" data-testid="best-times-scope">
+        @for (a of accounts.accounts() ?? []; track a.id) {
+          <option [value]="'account:' + a.id" [selected]="scopeKey() === 'account:' + a.id">
+            {{ a.name }} ({{ a.networkLabel }})
+          </option>
+        }
+        @for (n of networks(); track n) {
+          <option [value]="'network:' + n" [selected]="scopeKey() === 'network:' + n">
+            Every {{ network(n) }} account
+          </option>
+        }
+      </select>
     </div>
     <so-banner [message]="error()" />
     <so-banner [message]="notice()" kind="success" />
@@ -80,7 +78,8 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
         <h2>Engagement rate by weekday and hour</h2>
         <p class="muted small">
           Hours in {{ b.timeZone }}. Each cell is the engagement rate of the posts published in that hour; a cell with
-          fewer than {{ b.minPosts }} posts stays blank rather than guess. Focus a cell for its figures.
+          fewer than {{ b.minPosts }} posts stays blank rather than guess. Focus a cell for its figures. Every post
+          counts with its latest figures, whatever the period chosen above.
         </p>
         <so-best-times-heatmap [cells]="b.cells" [best]="b.best" />
         <so-csv-download
@@ -90,7 +89,7 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
         />
         @if (b.best.length) {
           <p>
-            <strong>Best times:</strong> <span data-testid="best-times-list">{{ slotsText(b.best) }}</span>
+            <strong>Best times:</strong><span data-testid="best-times-list"> {{ slotsText(b.best) }}</span>
           </p>
         }
         @if (scope().kind === 'account' && b.best.length) {
@@ -119,11 +118,9 @@ function slotsText(slots: Array<{ weekday: number; localTime?: string; hour?: nu
   `,
   styles: `
     .scope {
-      margin: 0 0 1rem;
-    }
-    .scope label {
       display: inline-flex;
       flex-direction: column;
+      margin: 0 0 1rem;
       gap: 0.2rem;
       font-size: 0.85rem;
     }

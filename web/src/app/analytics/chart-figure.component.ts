@@ -80,7 +80,7 @@ export type FigureRow = Record<string, unknown>;
       gap: 1rem;
     }
     .chart-body {
-      height: 280px;
+      height: 300px;
     }
     .figure-table td,
     .figure-table th[scope='row'] {

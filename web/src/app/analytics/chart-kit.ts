@@ -11,6 +11,9 @@ export const CHART_SCHEME: Color = {
   domain: ['#4f46e5', '#0ea5e9', '#f59e0b', '#db2777', '#10b981', '#6b7280'],
 };
 
+/** One colour for bars that count one thing (an ordinal scheme would colour each day differently). */
+export const BAR_SCHEME: Color = { ...CHART_SCHEME, name: 'socialorchestrator-bars', domain: ['#4f46e5'] };
+
 export interface LinePoint {
   name: Date;
   value: number;
@@ -43,7 +46,9 @@ export function dayTick(zone: string): (value: Date | string) => string {
     formatWhen(typeof value === 'string' ? dayInZone(value, zone) : DateTime.fromJSDate(value), zone, 'shortDate');
 }
 
-export const figureTick = (value: number): string => formatFigure(value, 'compact');
+/** Axis numbers: whole up to 10,000 (compact "4.9k" would repeat on a tight axis), compact above. */
+export const figureTick = (value: number): string =>
+  formatFigure(value, Math.abs(value) < 10_000 ? 'count' : 'compact');
 
 /** Every nth label of a long list, so a bar chart's axis stays readable. */
 export function sparseTicks(labels: string[], most = 10): string[] {

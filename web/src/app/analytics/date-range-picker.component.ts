@@ -13,39 +13,41 @@ import { dayInZone, isDay, RANGE_PRESETS, type RangePreset } from './date-range'
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="analytics-filters" role="search" aria-label="Analytics filters" (submit)="$event.preventDefault()">
-      <label>
-        <span>Period</span>
-        <select name="range" (change)="pick($any($event.target).value)" data-testid="range-preset">
+      <div class="field">
+        <label for="analytics-range">Period</label>
+        <select id="analytics-range" name="range" (change)="pick($any($event.target).value)" data-testid="range-preset">
           @for (p of presets; track p.id) {
             <option [value]="p.id" [selected]="p.id === state().preset">{{ p.label }}</option>
           }
         </select>
-      </label>
+      </div>
       @if (state().preset === 'custom') {
-        <label>
-          <span>From</span>
+        <div class="field">
+          <label for="analytics-from">From</label>
           <input
+            id="analytics-from"
             type="date"
             name="from"
             [value]="range().from"
             [max]="range().to"
             (change)="setDay('from', $any($event.target).value)"
           />
-        </label>
-        <label>
-          <span>To</span>
+        </div>
+        <div class="field">
+          <label for="analytics-to">To</label>
           <input
+            id="analytics-to"
             type="date"
             name="to"
             [value]="range().to"
             [min]="range().from"
             (change)="setDay('to', $any($event.target).value)"
           />
-        </label>
+        </div>
       }
-      <label>
-        <span>Account</span>
-        <select name="account" (change)="pickAccount($any($event.target).value)">
+      <div class="field">
+        <label for="analytics-account">Account</label>
+        <select id="analytics-account" name="account" (change)="pickAccount($any($event.target).value)">
           <option value="" [selected]="!state().accounts.length">All accounts</option>
           @for (a of accounts.accounts() ?? []; track a.id) {
             <option [value]="a.id" [selected]="state().accounts.includes(a.id)">
@@ -53,16 +55,16 @@ import { dayInZone, isDay, RANGE_PRESETS, type RangePreset } from './date-range'
             </option>
           }
         </select>
-      </label>
-      <label>
-        <span>Network</span>
-        <select name="network" (change)="pickNetwork($any($event.target).value)">
+      </div>
+      <div class="field">
+        <label for="analytics-network">Network</label>
+        <select id="analytics-network" name="network" (change)="pickNetwork($any($event.target).value)">
           <option value="" [selected]="!state().networks.length">All networks</option>
           @for (n of networks(); track n.id) {
             <option [value]="n.id" [selected]="state().networks.includes(n.id)">{{ n.label }}</option>
           }
         </select>
-      </label>
+      </div>
       <label class="compare">
         <input
           type="checkbox"
@@ -83,16 +85,17 @@ import { dayInZone, isDay, RANGE_PRESETS, type RangePreset } from './date-range'
       gap: 0.5rem 1rem;
       margin: 0 0 1rem;
     }
-    .analytics-filters label {
+    .analytics-filters .field {
       display: flex;
       flex-direction: column;
       gap: 0.2rem;
       font-size: 0.85rem;
     }
     .analytics-filters label.compare {
-      flex-direction: row;
+      display: flex;
       align-items: center;
       gap: 0.4rem;
+      font-size: 0.85rem;
     }
     .period {
       margin: 0;

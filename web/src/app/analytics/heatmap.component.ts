@@ -47,7 +47,7 @@ interface GridCell extends BestTimeCell {
                 <td
                   class="cell"
                   [class.best]="c.best"
-                  [class.empty]="c.level === null"
+                  [class.no-value]="c.level === null"
                   [style.--level]="c.level"
                   [attr.tabindex]="isActive(d, c.hour) ? 0 : -1"
                   [attr.title]="c.text"
@@ -70,7 +70,7 @@ interface GridCell extends BestTimeCell {
       <span class="gradient"></span>
       <span class="small muted">{{ high() }}</span>
       <span class="small muted"><so-icon name="star" [size]="10" /> best times</span>
-      <span class="small muted"><span class="swatch empty"></span> too few posts to say</span>
+      <span class="small muted"><span class="swatch no-value"></span> too few posts to say</span>
     </div>
   `,
   styles: `
@@ -106,8 +106,8 @@ interface GridCell extends BestTimeCell {
       background: color-mix(in srgb, var(--primary) calc(12% + var(--level, 0) * 88%), #fff);
       cursor: default;
     }
-    .cell.empty,
-    .swatch.empty {
+    .cell.no-value,
+    .swatch.no-value {
       background: repeating-linear-gradient(45deg, #f2f4f7, #f2f4f7 3px, #e3e6ee 3px, #e3e6ee 5px);
     }
     .cell:focus-visible {

@@ -124,7 +124,8 @@ export class KpiCardComponent {
     const { previous, changePercent } = this.figure();
     if (previous === null) return 'Nothing to compare with in the previous period';
     const before = `previous period ${formatFigure(previous, this.style())}`;
-    if (changePercent === null) return `No change to measure (${before})`;
+    if (changePercent === null)
+      return previous === 0 ? `Up from 0 in the previous period` : `No change to measure (${before})`;
     return `${formatFigure(changePercent, 'change')} vs ${before}`;
   });
 

@@ -9,7 +9,7 @@ import { AnalyticsFilters } from './analytics-filters';
 import { AnalyticsApi, type KpiName, type Overview } from './analytics.api';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
 import { CsvDownloadComponent } from './csv-download.component';
-import { CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
+import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { KpiCardComponent } from './kpi-card.component';
 import { METRIC_FORMULAS, METRIC_LABELS, networkName } from './metric-formulas';
@@ -121,8 +121,9 @@ const DAY_COLUMNS: FigureColumn[] = [
         </so-chart-figure>
         <so-chart-figure heading="Posts published" [columns]="postColumns" [rows]="o.series">
           <ngx-charts-bar-vertical
+            [barPadding]="2"
             [results]="postBars()"
-            [scheme]="scheme"
+            [scheme]="barScheme"
             [xAxis]="true"
             [yAxis]="true"
             [xAxisTicks]="postTicks()"
@@ -172,6 +173,7 @@ export class OverviewPage {
   readonly kpis = KPIS;
   readonly formulas = METRIC_FORMULAS;
   readonly scheme = CHART_SCHEME;
+  readonly barScheme = BAR_SCHEME;
   readonly legendBelow = LegendPosition.Below;
   readonly dayColumns = DAY_COLUMNS;
   readonly postColumns = [DAY_COLUMNS[0], DAY_COLUMNS[6]];
