@@ -104,7 +104,7 @@ export class RollupWriter {
   }
 
   private async flushAccountDays(sql: AnalyticsSql): Promise<void> {
-    const gains = [...this.accountDays.values()];
+    const gains = inKeyOrder(this.accountDays);
     if (!gains.length) return;
     const existing = new Set<string>();
     const days = [...new Set(gains.map((g) => g.day))];
@@ -137,7 +137,7 @@ export class RollupWriter {
   }
 
   private async flushHashtagDays(sql: AnalyticsSql): Promise<void> {
-    const gains = [...this.hashtagDays.values()];
+    const gains = inKeyOrder(this.hashtagDays);
     if (!gains.length) return;
     const existing = new Set<string>();
     const workspaces = [...new Set(gains.map((g) => g.workspaceId))];
@@ -166,7 +166,7 @@ export class RollupWriter {
   }
 
   private async flushCells(sql: AnalyticsSql): Promise<void> {
-    const gains = [...this.cells.values()];
+    const gains = inKeyOrder(this.cells);
     if (!gains.length) return;
     const existing = new Set<string>();
     const workspaces = [...new Set(gains.map((g) => g.workspaceId))];
@@ -205,6 +205,14 @@ export class RollupWriter {
       await sql.run(statement, [g.posts, g.engagementSum, g.basisSum, g.workspaceId, g.accountId, g.weekday, g.hour]);
     }
   }
+}
+
+/**
+ * Rows in one order for every writer: two transactions incrementing the same rows lock them in
+ * the same order and wait for each other instead of deadlocking (PostgreSQL, SQL Server).
+ */
+function inKeyOrder<T>(gains: Map<string, T>): T[] {
+  return [...gains.keys()].sort().map((key) => gains.get(key)!);
 }
 
 /**
