@@ -220,6 +220,15 @@ describe.each(DATABASE_KINDS)('analytics ingestion on %s', (kind) => {
     expect(announced.some((e) => e.variantId === null || e.postId === 'post-ext')).toBe(false);
   });
 
+  it('two collections writing the same new account and hashtag day at once both count', async () => {
+    await Promise.all([
+      ingest.record([{ analyticsPostId: 'p2', takenAt: at(10), metrics: metrics({ impressions: 150, reactions: 5 }) }]),
+      ingest.record([{ analyticsPostId: 'ext', takenAt: at(10), metrics: metrics({ impressions: 30, reactions: 1 }) }]),
+    ]);
+    expect(await accountDay('2026-06-10')).toMatchObject({ impressions: 120, engagement: 0 });
+    expect(await hashtagDay('2026-06-10')).toMatchObject({ impressions: 120 });
+  });
+
   it('account stats land in the account day and are announced', async () => {
     await ingest.recordAccountStats('a1', '2026-06-05', {
       followers: 1200,
