@@ -66,17 +66,26 @@ export class SubscriptionDeliveries implements OnModuleInit {
    * died between writing the row and queuing it), and claims whose worker died mid-send.
    */
   async sweep(now = new Date()): Promise<number> {
-    await this.deliveries.update(
-      { status: 'sending', leaseUntil: LessThan(now) },
-      { status: 'pending', leaseUntil: null, nextAttemptAt: now },
-    );
-    const stale = await this.deliveries.find({
+    const orphaned = await this.deliveries.find({
+      select: { id: true, attempts: true },
+      where: { status: 'sending', leaseUntil: LessThan(now) },
+      take: 500,
+    });
+    for (const { id, attempts } of orphaned) {
+      // Fenced by the attempt count: a worker that finished meanwhile keeps its result.
+      await this.deliveries.update(
+        { id, status: 'sending', attempts },
+        { status: 'pending', leaseUntil: null, nextAttemptAt: now },
+      );
+    }
+    const lost = await this.deliveries.find({
       select: { id: true },
       where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date(now.getTime() - 60_000)) },
       take: 500,
     });
-    for (const { id } of stale) await this.jobs.enqueue<DeliverJobData>(DELIVER_JOB, { deliveryId: id });
-    return stale.length;
+    const ids = [...orphaned, ...lost].map((d) => d.id);
+    for (const deliveryId of ids) await this.jobs.enqueue<DeliverJobData>(DELIVER_JOB, { deliveryId });
+    return ids.length;
   }
 
   private async claim(id: string): Promise<SubscriptionDelivery | null> {

@@ -7,7 +7,9 @@ import { addMember, as, newUser, newWorkspace, TestUser } from '../testing/facto
 import { FakeNetwork, type ReceivedRequest } from '../testing/fake-network';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { DATABASE_KINDS } from '../testing/test-database';
+import { newId } from '../common/ids';
 import { SubscriptionDeliveries } from './subscription-deliveries';
+import { SubscriptionDelivery } from './subscription-delivery.entity';
 import { SubscriptionHealth } from './subscription-health';
 
 /** Waits for something the background jobs do (Agenda looks for due jobs every 2 s). */
@@ -167,8 +169,12 @@ describe.each(DATABASE_KINDS)('REST hook subscriptions on %s', (kind) => {
       expect(off.disabledReason).toContain('3 failed attempts in a row');
       expect(off.recentDeliveries[0]).toMatchObject({ status: 'failed', responseStatus: 503 });
       expect(received('/down')).toHaveLength(3);
-      const bell = await t.http.get('/api/v1/notifications').set(as(owner, w.workspaceId)).expect(200);
-      expect(bell.body.items[0]).toMatchObject({
+      // Told just after it is turned off.
+      const told = await until('the notification', async () => {
+        const bell = await t.http.get('/api/v1/notifications').set(as(owner, w.workspaceId)).expect(200);
+        return bell.body.items[0];
+      });
+      expect(told).toMatchObject({
         kind: 'subscription_disabled',
         title: 'A post.published subscription was turned off',
         link: `/w/${w.workspaceId}/integrations`,
@@ -250,6 +256,110 @@ describe.each(DATABASE_KINDS)('REST hook subscriptions on %s', (kind) => {
       event: 'approval.requested',
       data: { approvalId: approval.body.id, postId: post.body.id, text: 'Check my prices', message: 'Before Friday' },
     });
+  });
+
+  it('tells post.failed and account.needs_reconnect when the network refuses the account’s sign-in', async () => {
+    const w = await workspace('reauth');
+    receiver.on('POST', '/failed', { status: 200 });
+    receiver.on('POST', '/reconnect', { status: 200 });
+    for (const [event, path] of [
+      ['post.failed', '/failed'],
+      ['account.needs_reconnect', '/reconnect'],
+    ]) {
+      await t.http
+        .post('/api/v1/subscriptions')
+        .set(w.zapier)
+        .send({ event, targetUrl: `${receiver.url}${path}` })
+        .expect(201);
+    }
+    await t.http
+      .patch(`/api/v1/accounts/${w.accountId}`)
+      .set(as(owner, w.workspaceId))
+      .send({ settings: { failStatus: 401, failCount: 1 } })
+      .expect(200);
+    const postId = await publish(w.workspaceId, w.accountId, 'Refused at the door');
+    const [failed] = await until('post.failed', async () => (received('/failed').length ? received('/failed') : null));
+    expect(JSON.parse(failed.body.toString('utf8'))).toMatchObject({
+      event: 'post.failed',
+      data: { postId, accountId: w.accountId, failureCode: 'REAUTH_REQUIRED', text: 'Refused at the door' },
+    });
+    const [reconnect] = await until('account.needs_reconnect', async () =>
+      received('/reconnect').length ? received('/reconnect') : null,
+    );
+    expect(JSON.parse(reconnect.body.toString('utf8'))).toMatchObject({
+      event: 'account.needs_reconnect',
+      data: { accountId: w.accountId, accountName: 'Demo reauth', network: 'sandbox' },
+    });
+  });
+
+  it('tells approval.decided with the decision and the note', async () => {
+    const w = await workspace('decided');
+    receiver.on('POST', '/decided', { status: 200 });
+    await t.http
+      .post('/api/v1/subscriptions')
+      .set(w.zapier)
+      .send({ event: 'approval.decided', targetUrl: `${receiver.url}/decided` })
+      .expect(201);
+    const post = await t.http
+      .post('/api/v1/posts')
+      .set(as(owner, w.workspaceId))
+      .send({ text: 'Too early?', variants: [{ accountId: w.accountId }] })
+      .expect(201);
+    const approval = await t.http
+      .post('/api/v1/approvals')
+      .set(as(owner, w.workspaceId))
+      .send({ postId: post.body.id })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/approvals/${approval.body.id}/decline`)
+      .set(as(owner, w.workspaceId))
+      .send({ reason: 'Wait for Monday' })
+      .expect(200);
+    const [decided] = await until('approval.decided', async () =>
+      received('/decided').length ? received('/decided') : null,
+    );
+    expect(JSON.parse(decided.body.toString('utf8'))).toMatchObject({
+      event: 'approval.decided',
+      data: { approvalId: approval.body.id, postId: post.body.id, decision: 'declined', reason: 'Wait for Monday' },
+    });
+  });
+
+  it('sends what a crash left behind: a row whose job was lost, and a claim whose worker died', async () => {
+    const w = await workspace('crash');
+    receiver.on('POST', '/after-crash', { status: 200 });
+    const created = await t.http
+      .post('/api/v1/subscriptions')
+      .set(w.zapier)
+      .send({ event: 'run.failed', targetUrl: `${receiver.url}/after-crash` })
+      .expect(201);
+    const deliveries = t.db.getRepository(SubscriptionDelivery);
+    const row = (id: string, columns: Partial<SubscriptionDelivery>) => ({
+      id,
+      subscriptionId: created.body.id as string,
+      workspaceId: w.workspaceId,
+      eventKey: `run.failed:${id}`,
+      body: JSON.stringify({ id, event: 'run.failed', data: {} }),
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() - 5 * 60_000),
+      leaseUntil: null,
+      responseStatus: null,
+      responseExcerpt: null,
+      deliveredAt: null,
+      ...columns,
+    });
+    const lost = newId();
+    const died = newId();
+    await deliveries.insert(row(lost, {}));
+    await deliveries.insert(row(died, { status: 'sending', attempts: 1, leaseUntil: new Date(Date.now() - 1000) }));
+    await t.app.get(SubscriptionDeliveries).sweep();
+    await until('both sent', async () => received('/after-crash').length === 2);
+    const ids = received('/after-crash').map((r) => r.headers['x-delivery-id']);
+    expect(ids.sort()).toEqual([lost, died].sort());
+    await until(
+      'both recorded',
+      async () => (await deliveries.countBy({ subscriptionId: created.body.id, status: 'delivered' })) === 2,
+    );
   });
 
   it('offers a sample body of every event', async () => {
