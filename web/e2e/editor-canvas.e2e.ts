@@ -113,6 +113,12 @@ describe('editor canvas', () => {
       expect(card.x).toBeGreaterThanOrEqual(canvas.x);
       expect(card.x + card.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     }
+    // The three connections are drawn (made with their cards, they must still find the ports).
+    const drawn = () =>
+      page
+        .locator('f-connection .f-connection-path')
+        .evaluateAll((paths) => paths.filter((p) => (p as SVGPathElement).getTotalLength() > 40).length);
+    await expect.poll(drawn).toBe(3);
     await screenshot(page, 'editor-canvas-built');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();

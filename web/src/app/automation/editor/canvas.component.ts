@@ -203,7 +203,7 @@ export interface Position {
       (fCreateConnection)="onConnect($event)"
       (fMoveNodes)="onMove($event)"
       (fSelectionChange)="onSelection($event)"
-      (fNodesRendered)="fitOnce()"
+      (fNodesRendered)="onNodesRendered()"
       data-testid="canvas"
     >
       <f-background><f-circle-pattern /></f-background>
@@ -424,6 +424,15 @@ export class EditorCanvasComponent {
     if (!flow || !box?.width) return null;
     const width = Math.max(box.width / 2, box.width - hiddenRight);
     return flow.getPositionInFlow({ x: box.left + width / 2, y: box.top + box.height / 2 });
+  }
+
+  /**
+   * New cards are drawn: connections made in the same change as their card (the "+" picker, a
+   * paste) could not find its ports before, so they are drawn again now.
+   */
+  onNodesRendered(): void {
+    this.fitOnce();
+    this.flow()?.redraw();
   }
 
   /**
