@@ -162,7 +162,7 @@ async function seed(dir) {
         });
     }
     for (let i = 0; i < stats.length; i += 2_000) await ingest.recordAccountStatsMany(stats.slice(i, i + 2_000));
-    return { headers: { ...member } };
+    return { workspaceId };
   } finally {
     await app.close();
   }
@@ -172,7 +172,7 @@ async function main() {
   const yardstick = await calibrate(CLIENTS);
   const dir = mkdtempSync(join(tmpdir(), 'so-bench-analytics-'));
   try {
-    const { headers } = await seed(dir);
+    const { workspaceId } = await seed(dir);
     const { base, child } = await startMain(
       dir,
       { FLOW_RUNTIME: 'off', API_RATE_LIMIT: '0' },
@@ -180,6 +180,14 @@ async function main() {
       'the server',
     );
     try {
+      // Signed in again: the seed takes longer than an access token lives.
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'bench@example.com', password: 'correct horse battery' }),
+      });
+      if (!login.ok) throw new Error(`login → ${login.status} ${await login.text()}`);
+      const headers = { authorization: `Bearer ${(await login.json()).accessToken}`, 'x-workspace-id': workspaceId };
       console.log(`yardstick ${yardstick} bare HTTP round trips/s`);
       const range = 'from=2026-10-02&to=2026-12-30';
       const reads = [
