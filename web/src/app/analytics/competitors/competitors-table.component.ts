@@ -96,6 +96,14 @@ export function mixText(mix: Record<string, number>): string {
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    .comparison thead th {
+      text-align: right;
+    }
+    .comparison thead th:first-child,
+    .comparison thead th:nth-child(2),
+    .comparison thead th:nth-child(7) {
+      text-align: left;
+    }
     .comparison td.text {
       text-align: left;
     }

@@ -100,7 +100,12 @@ const COLUMNS: Column[] = [
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    .hashtags-table thead th:not(:first-child) {
+      text-align: right;
+    }
     button.sort {
+      text-transform: inherit;
+      letter-spacing: inherit;
       background: none;
       border: 0;
       padding: 0;

@@ -71,6 +71,9 @@ import { MemberAnalyticsApi, type MemberAnalyticsRow } from './member-analytics.
       gap: 1rem;
       flex-wrap: wrap;
     }
+    .figures thead th:not(:first-child) {
+      text-align: right;
+    }
     .figures td {
       text-align: right;
       font-variant-numeric: tabular-nums;
