@@ -350,7 +350,7 @@ describe.each(DATABASE_KINDS)('automation runs in the flow runtime on %s', (kind
         { id: 'draft', type: 'create-draft', position: at(1), config: { text: '{{title}}', accountIds: ['*'] } },
         { id: 'ask', type: 'request-approval', position: at(2), config: { message: 'Please check {{title}}' } },
         { id: 'go', type: 'schedule-post', position: at(3), config: { when: 'at', at: '{{publishAt}}' } },
-        { id: 'tell', type: 'notify', position: at(3), config: { message: 'Declined: {{reason}}' } },
+        { id: 'tell', type: 'notify', position: at(3), config: { message: 'Declined: {{reason | "withdrawn"}}' } },
       ],
       edges: [
         edge('hook', 'out', 'draft'),

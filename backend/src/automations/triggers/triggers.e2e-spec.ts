@@ -101,7 +101,7 @@ describe('schedule and post-event triggers', () => {
     const id = await publish('Tell on decline', {
       nodes: [
         { id: 'event', type: 'post-event', position: at(0), config: { events: ['declined', 'published'] } },
-        { id: 'tell', type: 'notify', position: at(1), config: { message: '{{event}}: {{text}} ({{reason}})' } },
+        { id: 'tell', type: 'notify', position: at(1), config: { message: '{{event}}: {{text}} ({{reason | ""}})' } },
       ],
       edges: [edge('event', 'tell')],
     });
