@@ -43,7 +43,11 @@ export type ActivityAction =
   | 'automation.published'
   | 'automation.enabled'
   | 'automation.disabled'
-  | 'automation.run_stopped';
+  | 'automation.run_stopped'
+  | 'subscription.created'
+  | 'subscription.deleted'
+  | 'subscription.enabled'
+  | 'subscription.disabled';
 
 /** A context's names for its own rows named in the log, in one read for the ids of a page: id → title. */
 export type SubjectTitles = (workspaceId: string, ids: string[]) => Promise<Map<string, string>>;

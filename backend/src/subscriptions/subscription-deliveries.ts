@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { In, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { signDelivery } from '../automations/inbound/signatures';
 import { fetchPublic } from '../common/public-url';
 import type { AppConfig } from '../config/app-config';
@@ -14,6 +14,9 @@ import { Subscription } from './subscription.entity';
 import { SubscriptionsService } from './subscriptions.service';
 
 export const SWEEP_JOB = 'subscriptions.sweep';
+export const PRUNE_JOB = 'subscriptions.prune';
+/** Finished deliveries are kept this long for the page and the API, then forgotten. */
+const KEEP_DAYS = 30;
 /** How long a claimed delivery is its worker's: past it (the worker died), the sweep sends it again. */
 const LEASE_MS = 60_000;
 /** A job may run a moment before the time it was queued for. */
@@ -45,6 +48,17 @@ export class SubscriptionDeliveries implements OnModuleInit {
     });
     this.jobs.define(SWEEP_JOB, () => this.sweep().then(() => undefined));
     this.jobs.every(SWEEP_JOB, '1 minute');
+    this.jobs.define(PRUNE_JOB, () => this.prune().then(() => undefined));
+    this.jobs.every(PRUNE_JOB, '1 day');
+  }
+
+  /** Forgets finished deliveries older than 30 days; waiting ones stay whatever their age. */
+  async prune(now = new Date()): Promise<number> {
+    const { affected } = await this.deliveries.delete({
+      status: In(['delivered', 'failed']),
+      createdAt: LessThan(new Date(now.getTime() - KEEP_DAYS * 86_400_000)),
+    });
+    return affected ?? 0;
   }
 
   /** One attempt at a delivery that is due; a delivery someone else holds, or already done, is left alone. */
@@ -136,6 +150,7 @@ export class SubscriptionDeliveries implements OnModuleInit {
       case 'gone':
         this.logger.log(`subscription ${subscription.id} answered 410 Gone: unsubscribed`);
         await this.subscriptions.delete({ id: subscription.id });
+        await this.service.record(subscription.workspaceId, null, 'subscription.deleted', subscription, { gone: true });
         return;
       case 'refused':
         await this.finish(delivery, { ...answer, status: 'failed' });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { ActivityService } from '../activity/activity.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Membership } from '../workspaces/membership.entity';
 import { SubscriptionDelivery } from './subscription-delivery.entity';
@@ -22,6 +23,7 @@ export class SubscriptionHealth {
     @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
     @InjectRepository(SubscriptionDelivery) private readonly deliveries: Repository<SubscriptionDelivery>,
     private readonly notifications: NotificationsService,
+    private readonly activity: ActivityService,
   ) {}
 
   async succeeded(subscription: Subscription): Promise<void> {
@@ -60,6 +62,12 @@ export class SubscriptionHealth {
       { status: 'failed', nextAttemptAt: null, responseExcerpt: 'not sent: the subscription was turned off' },
     );
     this.logger.warn(`subscription ${subscription.id} to ${subscription.targetUrl}: ${reason}`);
+    await this.activity.record(subscription.workspaceId, null, {
+      action: 'subscription.disabled',
+      targetType: 'subscription',
+      targetId: subscription.id,
+      details: { event: subscription.event, targetUrl: subscription.targetUrl, reason },
+    });
     await this.tellOwner(subscription, reason);
   }
 

@@ -66,8 +66,12 @@ export class SubscriptionsController {
   @RequirePermission('automations:write')
   @ApiOperation({ summary: 'Unsubscribe (Zapier performUnsubscribe)' })
   @ApiNoContentResponse({ description: 'Unsubscribed; its deliveries are forgotten' })
-  async remove(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string): Promise<void> {
-    await this.subscriptions.remove(workspace.workspaceId, id);
+  async remove(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    await this.subscriptions.remove(workspace.workspaceId, principal, id);
   }
 
   @Post(':id/enable')
@@ -75,8 +79,12 @@ export class SubscriptionsController {
   @RequirePermission('automations:write')
   @ApiOperation({ summary: 'Turn a subscription that was turned off after failing back on' })
   @ApiOkResponse({ type: SubscriptionDto })
-  enable(@CurrentWorkspace() workspace: WorkspaceAccess, @Param('id') id: string): Promise<SubscriptionDto> {
-    return this.subscriptions.enable(workspace.workspaceId, id);
+  enable(
+    @CurrentWorkspace() workspace: WorkspaceAccess,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ): Promise<SubscriptionDto> {
+    return this.subscriptions.enable(workspace.workspaceId, principal, id);
   }
 
   @Get(':id/deliveries')

@@ -228,6 +228,10 @@ describe.each(DATABASE_KINDS)('REST hook subscriptions on %s', (kind) => {
       .expect(403);
     await t.http.delete(`/api/v1/subscriptions/${created.body.id}`).set(theirs.zapier).expect(204);
     expect((await t.http.get('/api/v1/subscriptions').set(theirs.zapier)).body.items).toEqual([]);
+    const log = await t.http.get('/api/v1/activity').set(as(owner, theirs.workspaceId)).expect(200);
+    expect(log.body.items.map((e: { action: string; targetId: string }) => `${e.action}:${e.targetId}`)).toEqual(
+      expect.arrayContaining([`subscription.created:${created.body.id}`, `subscription.deleted:${created.body.id}`]),
+    );
   });
 
   it('delivers an approval request with its post', async () => {
@@ -360,6 +364,10 @@ describe.each(DATABASE_KINDS)('REST hook subscriptions on %s', (kind) => {
       'both recorded',
       async () => (await deliveries.countBy({ subscriptionId: created.body.id, status: 'delivered' })) === 2,
     );
+    // A month on, finished deliveries are forgotten.
+    const pruned = await t.app.get(SubscriptionDeliveries).prune(new Date(Date.now() + 31 * 86_400_000));
+    expect(pruned).toBeGreaterThanOrEqual(2);
+    expect(await deliveries.countBy({ subscriptionId: created.body.id })).toBe(0);
   });
 
   it('offers a sample body of every event', async () => {

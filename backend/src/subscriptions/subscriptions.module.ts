@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityModule } from '../activity/activity.module';
 import { secretBoxProvider } from '../accounts/secret-box.provider';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SubscriptionDeliveries } from './subscription-deliveries';
@@ -13,7 +14,7 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** REST hook subscriptions for Zapier, Make and n8n: outbound events, signed, retried, watched. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Subscription, SubscriptionDelivery]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Subscription, SubscriptionDelivery]), NotificationsModule, ActivityModule],
   controllers: [SubscriptionsController],
   providers: [
     secretBoxProvider,

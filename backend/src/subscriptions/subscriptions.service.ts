@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SECRET_BOX } from '../accounts/secret-box.provider';
+import { type ActivityAction, ActivityService } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
 import { newId } from '../common/ids';
 import { findPage, mapPage, type Page, type PageQuery } from '../common/pagination';
@@ -28,6 +29,7 @@ export class SubscriptionsService {
     @InjectRepository(SubscriptionDelivery) private readonly deliveries: Repository<SubscriptionDelivery>,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly activity: ActivityService,
   ) {}
 
   async create(workspaceId: string, actor: Principal, input: CreateSubscriptionDto): Promise<CreatedSubscriptionDto> {
@@ -50,6 +52,7 @@ export class SubscriptionsService {
       lastDeliveryAt: null,
     });
     await this.subscriptions.insert(subscription);
+    await this.record(workspaceId, actor, 'subscription.created', subscription);
     return { ...(await this.view(await this.load(workspaceId, subscription.id))), secret };
   }
 
@@ -59,18 +62,23 @@ export class SubscriptionsService {
   }
 
   /** Unsubscribing is what Zapier does when a Zap is turned off: the row and its deliveries go. */
-  async remove(workspaceId: string, id: string): Promise<void> {
+  async remove(workspaceId: string, actor: Principal, id: string): Promise<void> {
+    const subscription = await this.load(workspaceId, id);
     const { affected } = await this.subscriptions.delete({ workspaceId, id });
     if (!affected) throw notFound('Subscription');
+    await this.record(workspaceId, actor, 'subscription.deleted', subscription);
   }
 
   /** Turns a subscription that failed too often back on, with a clean failure count. */
-  async enable(workspaceId: string, id: string): Promise<SubscriptionDto> {
+  async enable(workspaceId: string, actor: Principal, id: string): Promise<SubscriptionDto> {
     const subscription = await this.load(workspaceId, id);
     await this.subscriptions.update(
       { id: subscription.id },
       { status: 'active', disabledReason: null, consecutiveFailures: 0, failingSince: null },
     );
+    if (subscription.status === 'disabled') {
+      await this.record(workspaceId, actor, 'subscription.enabled', subscription);
+    }
     return this.view(await this.load(workspaceId, id));
   }
 
@@ -83,6 +91,22 @@ export class SubscriptionsService {
   /** The secret a delivery is signed with. */
   secretOf(subscription: Subscription): string {
     return this.secrets.open(subscription.secretSealed);
+  }
+
+  /** The log says who sent the workspace's events where; the system is the actor of a 410 or a turn-off. */
+  record(
+    workspaceId: string,
+    actor: Principal | null,
+    action: Extract<ActivityAction, `subscription.${string}`>,
+    s: Subscription,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.activity.record(workspaceId, actor, {
+      action,
+      targetType: 'subscription',
+      targetId: s.id,
+      details: { event: s.event, targetUrl: s.targetUrl, ...details },
+    });
   }
 
   private async checkTarget(url: string): Promise<void> {

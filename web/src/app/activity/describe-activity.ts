@@ -57,6 +57,18 @@ const DESCRIBE: Record<string, Describe> = {
   'post.commented': () => ['commented on'],
   'post.approved': () => ['approved'],
   'post.declined': (e) => ['declined', e.details['reason'] ? `: ${text(e.details['reason'])}` : ''],
+  'subscription.created': (e) => [`subscribed ${text(e.details['targetUrl'])} to ${text(e.details['event'])}`],
+  'subscription.deleted': (e) => [
+    e.details['gone']
+      ? `deleted the ${text(e.details['event'])} subscription of ${text(e.details['targetUrl'])}: it answered 410 Gone`
+      : `deleted the ${text(e.details['event'])} subscription of ${text(e.details['targetUrl'])}`,
+  ],
+  'subscription.enabled': (e) => [
+    `turned the ${text(e.details['event'])} subscription of ${text(e.details['targetUrl'])} back on`,
+  ],
+  'subscription.disabled': (e) => [
+    `turned off the ${text(e.details['event'])} subscription of ${text(e.details['targetUrl'])} after repeated failures`,
+  ],
   'automation.created': () => ['created the automation'],
   'automation.edited': () => ['edited the automation'],
   'automation.deleted': () => ['deleted the automation'],
