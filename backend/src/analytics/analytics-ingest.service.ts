@@ -2,7 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACCOUNT_STATS, type AccountStatsEvent, POST_METRICS, type PostMetricsEvent } from '../common/domain-events';
+import {
+  ACCOUNT_STATS,
+  type AccountStatsEvent,
+  POST_METRICS,
+  POST_METRICS_BATCH,
+  type PostMetricsBatchEvent,
+  type PostMetricsEvent,
+} from '../common/domain-events';
 import type { AccountStats } from '../connectors/connector';
 import { inTransaction } from '../database/transactions';
 import { AccountStatsWriter, type AccountStatsEntry } from './account-stats-writer';
@@ -64,8 +71,14 @@ export class AnalyticsIngest {
     for (const event of written) await this.emit<AccountStatsEvent>(ACCOUNT_STATS, event);
   }
 
+  /**
+   * Each post's event, then the batch's in one: metric-threshold triggers react to the batch, so
+   * they read a workspace's automations once per batch (a query per post cost twice the ingestion).
+   */
   private async announce(events: PostMetricsEvent[]): Promise<void> {
+    if (events.length === 0) return;
     for (const event of events) await this.emit(POST_METRICS, event);
+    await this.emit<PostMetricsBatchEvent>(POST_METRICS_BATCH, { events });
   }
 
   /** A reaction that fails is logged: the metrics are stored whatever a listener does with them. */

@@ -44,6 +44,16 @@ export interface PostMetricsEvent {
 }
 
 /**
+ * The `post.metrics` events of one ingest batch, announced once after them: metric-threshold
+ * triggers read a workspace's live nodes and taken keys once per batch rather than per post.
+ */
+export const POST_METRICS_BATCH = 'post.metrics.batch';
+
+export interface PostMetricsBatchEvent {
+  events: PostMetricsEvent[];
+}
+
+/**
  * A member moved a post on the board into "Pending approval" (`entered`) or out of it: approvals
  * opens a request (as POST /approvals does) or withdraws the open ones. Posts cannot call approvals
  * (approvals depends on posts), hence an event.

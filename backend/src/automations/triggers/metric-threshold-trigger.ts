@@ -1,19 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { AnalyticsPost } from '../../analytics/analytics-post.entity';
 import { performanceMetric, PostPerformance } from '../../analytics/post-performance';
-import { POST_METRICS, type PostMetricsEvent } from '../../common/domain-events';
+import { POST_METRICS_BATCH, type PostMetricsBatchEvent, type PostMetricsEvent } from '../../common/domain-events';
 import { crossed, thresholdFor } from '../actions/analytics-actions';
 import { AutomationTriggers } from '../automation-triggers';
+import type { Automation } from '../automation.entity';
 import type { GraphNode } from '../graph';
 import { TriggerKey } from '../trigger-key.entity';
 
 const HOUR_MS = 3_600_000;
+/** Item keys per look-up of taken keys: well under SQLite's and PostgreSQL's parameter limits. */
+const KEYS_PER_QUERY = 500;
+
+interface LiveNode {
+  automation: Automation;
+  node: GraphNode;
+}
+type VariantPost = (variantId: string) => Promise<AnalyticsPost | null>;
 
 /**
- * `metric-threshold` trigger nodes: when analytics reports a variant's metrics (`post.metrics`),
+ * `metric-threshold` trigger nodes: when analytics reports variants' metrics (`post.metrics.batch`),
  * each live node whose metric crossed its value starts one run for that variant — once. A node
  * may wait until the post has been out some hours, and compare with a multiple of the account's
  * median rather than a fixed value; both read the post's analytics.
@@ -28,20 +37,44 @@ export class MetricThresholdTrigger {
     private readonly performance: PostPerformance,
   ) {}
 
-  @OnEvent(POST_METRICS, { async: true, promisify: true, suppressErrors: false })
-  async handle(e: PostMetricsEvent): Promise<number> {
+  /**
+   * One ingest batch's reports. The workspace's live nodes and the keys they already took are read
+   * once per batch, not per post: at thousands of snapshots a second a query per report cost twice
+   * the ingestion itself. Nothing is cached between batches, so a node published, turned off or
+   * deleted in any process counts from the next batch on; a workspace without a metric-threshold
+   * node costs one query a batch.
+   */
+  @OnEvent(POST_METRICS_BATCH, { async: true, promisify: true, suppressErrors: false })
+  async handle(batch: PostMetricsBatchEvent): Promise<number> {
     let started = 0;
-    // The variant's analytics row, read at most once per report and only when a node needs it.
-    let tracked: Promise<AnalyticsPost | null> | undefined;
-    const post = () => (tracked ??= this.performance.variant(e.workspaceId, e.variantId));
-    for (const { automation, node } of await this.triggers.live('metric-threshold', e.workspaceId)) {
-      const metric = String(node.config.metric);
+    for (const [workspaceId, reports] of byWorkspace(batch.events)) {
+      const live = await this.triggers.live('metric-threshold', workspaceId);
+      if (live.length === 0) continue;
+      // Each variant's analytics row, read at most once per batch and only when a node needs it.
+      const tracked = new Map<string, Promise<AnalyticsPost | null>>();
+      const post: VariantPost = (variantId) => {
+        if (!tracked.has(variantId)) tracked.set(variantId, this.performance.variant(workspaceId, variantId));
+        return tracked.get(variantId)!;
+      };
+      for (const one of live) started += await this.reportsTo(one, reports, post);
+    }
+    return started;
+  }
+
+  /** Runs one node starts from a batch's reports: one per variant, ever (its TriggerKey). */
+  private async reportsTo(live: LiveNode, reports: PostMetricsEvent[], post: VariantPost): Promise<number> {
+    const { automation, node } = live;
+    const metric = String(node.config.metric);
+    const measured = reports.filter((e) => typeof e.metrics[metric] === 'number');
+    const taken = await this.takenKeys(live, measured);
+    let started = 0;
+    for (const e of measured) {
+      const itemKey = `variant:${e.variantId}`;
+      if (taken.has(itemKey)) continue;
       const value = e.metrics[metric];
-      if (typeof value !== 'number') continue;
-      const key = { automationId: automation.id, nodeId: node.id, itemKey: `variant:${e.variantId}` };
-      if (await this.keys.existsBy(key)) continue;
-      const reached = await this.reached(node, await post(), value);
+      const reached = await this.reached(node, await post(e.variantId), value);
       if (!reached) continue;
+      const key = { automationId: automation.id, nodeId: node.id, itemKey };
       const payload = { postId: e.postId, variantId: e.variantId, accountId: e.accountId, metric, value, ...reached };
       try {
         // The key and the run are written together: a run that cannot be written leaves the key
@@ -49,6 +82,7 @@ export class MetricThresholdTrigger {
         await this.triggers.startRuns([{ automation, triggerNodeId: node.id, payload }], async (em) => {
           await em.insert(TriggerKey, key);
         });
+        taken.add(itemKey);
         started++;
       } catch (error) {
         // One automation that cannot start must not keep the others from theirs.
@@ -56,6 +90,20 @@ export class MetricThresholdTrigger {
       }
     }
     return started;
+  }
+
+  /** The item keys of these reports' variants that the node has already started a run for. */
+  private async takenKeys({ automation, node }: LiveNode, reports: PostMetricsEvent[]): Promise<Set<string>> {
+    const wanted = [...new Set(reports.map((e) => `variant:${e.variantId}`))];
+    const taken = new Set<string>();
+    for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
+      const rows = await this.keys.find({
+        select: { itemKey: true },
+        where: { automationId: automation.id, nodeId: node.id, itemKey: In(wanted.slice(i, i + KEYS_PER_QUERY)) },
+      });
+      for (const row of rows) taken.add(row.itemKey);
+    }
+    return taken;
   }
 
   /**
@@ -79,4 +127,14 @@ export class MetricThresholdTrigger {
     if (!compared || !crossed(value, node.config.comparison, compared.threshold)) return null;
     return { ...compared, ...about };
   }
+}
+
+function byWorkspace(reports: PostMetricsEvent[]): Map<string, PostMetricsEvent[]> {
+  const grouped = new Map<string, PostMetricsEvent[]>();
+  for (const e of reports) {
+    const same = grouped.get(e.workspaceId);
+    if (same) same.push(e);
+    else grouped.set(e.workspaceId, [e]);
+  }
+  return grouped;
 }

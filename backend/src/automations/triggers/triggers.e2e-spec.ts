@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST_LIFECYCLE, POST_METRICS } from '../../common/domain-events';
+import { POST_LIFECYCLE, POST_METRICS_BATCH } from '../../common/domain-events';
 import { apiAs, as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { DATABASE_KINDS } from '../../testing/test-database';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -193,9 +193,9 @@ describe('schedule and post-event triggers', () => {
       metrics: { likes, comments: 3 },
     });
     const events = t.app.get(EventEmitter2);
-    expect(await events.emitAsync(POST_METRICS, metrics(40))).toEqual([0]);
-    expect(await events.emitAsync(POST_METRICS, metrics(120))).toEqual([1]);
-    expect(await events.emitAsync(POST_METRICS, metrics(150))).toEqual([0]);
+    expect(await events.emitAsync(POST_METRICS_BATCH, { events: [metrics(40)] })).toEqual([0]);
+    expect(await events.emitAsync(POST_METRICS_BATCH, { events: [metrics(120)] })).toEqual([1]);
+    expect(await events.emitAsync(POST_METRICS_BATCH, { events: [metrics(150)] })).toEqual([0]);
     await finished(id, 1);
   });
 });
@@ -238,12 +238,10 @@ describe.each(DATABASE_KINDS)('metric thresholds when a run cannot be written, o
       .post('/posts', { text: 'Soup recipe', variants: [{ accountId: account }] })
       .expect(201);
     const report = (metrics: Record<string, number>) =>
-      t.app.get(EventEmitter2).emitAsync(POST_METRICS, {
-        workspaceId,
-        postId: post.body.id,
-        variantId: post.body.variants[0].id,
-        accountId: account,
-        metrics,
+      t.app.get(EventEmitter2).emitAsync(POST_METRICS_BATCH, {
+        events: [
+          { workspaceId, postId: post.body.id, variantId: post.body.variants[0].id, accountId: account, metrics },
+        ],
       });
     const runs = t.db.getRepository(Run);
 
