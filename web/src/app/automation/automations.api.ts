@@ -41,15 +41,23 @@ export class AutomationsApi {
   hooks = (id: string) => this.get<{ items: Hook[] }>(`/automations/${id}/hooks`).then((r) => r.items);
   deleteHook = (id: string, hookId: string) =>
     firstValueFrom(this.http.delete<void>(`${BASE}/automations/${id}/hooks/${hookId}`));
-  runs = (id: string, cursor?: string | null) =>
-    this.get<{ items: Run[]; nextCursor: string | null }>(
-      `/automations/${id}/runs${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
+  /** A page of runs, newest first; `search`: one status, a start date range (ISO date-times). */
+  runs = (id: string, cursor?: string | null, search: { status?: string; from?: string; to?: string } = {}) => {
+    const query = new URLSearchParams(
+      Object.entries({ cursor, ...search }).filter((e): e is [string, string] => Boolean(e[1])),
+    ).toString();
+    return this.get<{ items: Run[]; nextCursor: string | null }>(`/automations/${id}/runs${query ? `?${query}` : ''}`);
+  };
   versions = (id: string) =>
     this.get<{ items: AutomationVersion[] }>(`/automations/${id}/versions`).then((r) => r.items);
   restore = (id: string, version: number) => this.post<Automation>(`/automations/${id}/versions/${version}/restore`);
   test = (id: string, nodeId: string, payload: Record<string, unknown>) =>
     this.post<{ runId: string }>(`/automations/${id}/test`, { nodeId, payload });
+  /** A dry run of the draft from a trigger, on its sample or on `payload`. */
+  testDraft = (id: string, nodeId: string, payload?: Record<string, unknown>) =>
+    this.post<{ runId: string }>(`/automations/${id}/test-runs`, { nodeId, payload });
+  /** A failed run again from its failed step, as a new run. */
+  retry = (runId: string) => this.post<Run>(`/runs/${runId}/retry`);
   /** A run with a page of its steps; `cursor` (a `nextStepsCursor`) asks for the steps after it. */
   run = (runId: string, cursor?: string | null) =>
     this.get<RunDetail>(`/runs/${runId}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);

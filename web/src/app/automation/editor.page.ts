@@ -28,6 +28,8 @@ import { PalettePanelComponent } from './editor/palette-panel.component';
 import { ResizeHandleComponent } from './editor/resize-handle.component';
 import type { RunOverlay } from './editor/run-overlay';
 import { ShortcutsOverlayComponent } from './editor/shortcuts-overlay.component';
+import { CanvasRun } from './run-view/canvas-run.service';
+import { RunPanelComponent } from './run-view/run-panel.component';
 import {
   addNode,
   addNodeAfter,
@@ -66,6 +68,7 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
     InspectorPanelComponent,
     ResizeHandleComponent,
     ShortcutsOverlayComponent,
+    RunPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
@@ -205,7 +208,7 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
           [selection]="selection()"
           [invalidNodes]="invalidNodes()"
           [invalidEdges]="invalidEdges()"
-          [runOverlay]="runOverlay()"
+          [runOverlay]="canvasRun.overlay() ?? runOverlay()"
           (nodeSelected)="select($event.id, $event.add)"
           (selectionChange)="onSelection($event)"
           (nodeDropped)="onDrop($event.type, $event.position)"
@@ -215,6 +218,7 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
           (addAfter)="onAddAfter($event.from, $event.type)"
           (noteEdited)="change(editNote(graph(), $event.id, $event.text))"
         />
+        <so-run-panel [graph]="graph()" />
         @if (inspectorOpen()) {
           <so-resize-handle
             label="Settings panel width"
@@ -280,6 +284,8 @@ export class EditorPage implements OnInit {
   readonly canRedo = signal(false);
   /** A run drawn on the canvas (set by the test-run and run views). */
   readonly runOverlay = signal<RunOverlay | null>(null);
+  /** A test of the draft or a past run (`?run=`) drawn on the canvas, with the clicked step's input and output. */
+  readonly canvasRun = inject(CanvasRun);
 
   readonly paletteOpen = signal(true);
   readonly paletteWidth = signal(220);
@@ -319,6 +325,10 @@ export class EditorPage implements OnInit {
       const [automation, specs] = await Promise.all([this.api.get_(id), this.api.nodeTypes()]);
       this.specs.set(specs);
       this.load(automation);
+      this.canvasRun.beforeTest = () => this.save();
+      const run = this.route.snapshot.queryParamMap.get('run');
+      if (run) void this.canvasRun.open(run);
+      else this.canvasRun.clear();
       await this.accountsStore.load();
       await this.loadCustomRoles();
     } catch (error) {
@@ -340,6 +350,7 @@ export class EditorPage implements OnInit {
   select(id: string, add = false): void {
     const current = this.selection();
     this.selection.set(add ? [...new Set([...current, id])] : [id]);
+    this.canvasRun.selectNode(id);
   }
 
   onSelection(ids: string[]): void {

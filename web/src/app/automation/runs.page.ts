@@ -1,10 +1,10 @@
 import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnDestroy, OnInit, signal } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { AutomationsApi } from './automations.api';
-import type { NodeTypeSpec, Run, RunDetail } from './automation.types';
+import type { NodeTypeSpec, Run, RunDetail, RunStatus } from './automation.types';
 import { WhenPipe } from '../shared/format';
 
 const REFRESH_MS = 2000;
@@ -20,17 +20,38 @@ const REFRESH_MS = 2000;
       <a routerLink="..">Back to the editor</a>
     </div>
     <so-banner [message]="error()" />
+    <form class="run-filters" aria-label="Find runs" (submit)="$event.preventDefault(); search()">
+      <label>
+        Status
+        <select name="status" [value]="status()" (change)="status.set($any($event.target).value); search()">
+          <option value="">Any</option>
+          @for (s of statuses; track s) {
+            <option [value]="s">{{ s }}</option>
+          }
+        </select>
+      </label>
+      <label>
+        From <input type="date" name="from" [value]="from()" (change)="from.set($any($event.target).value); search()" />
+      </label>
+      <label>
+        To <input type="date" name="to" [value]="to()" (change)="to.set($any($event.target).value); search()" />
+      </label>
+    </form>
     <div class="split">
       <section aria-label="Run history">
         @for (run of runs(); track run.id) {
           <button type="button" class="run-row" [class.selected]="run.id === selected()?.id" (click)="open(run.id)">
             <span class="chip" [attr.data-status]="run.status">{{ run.status }}</span>
-            {{ run.startedAt | when }} · v{{ run.version }}
+            {{ run.startedAt | when }} · {{ run.test ? 'test' : 'v' + run.version }}
             <span class="muted small">{{ duration(run) }}</span>
           </button>
         } @empty {
           <p class="muted">
-            No runs yet. Publish the automation and send it an event, or test a trigger in the editor.
+            @if (searching()) {
+              No runs match these filters.
+            } @else {
+              No runs yet. Publish the automation and send it an event, or test a trigger in the editor.
+            }
           </p>
         }
         @if (nextCursor()) {
@@ -46,7 +67,18 @@ const REFRESH_MS = 2000;
           @if (run.error) {
             <p class="field-error">{{ run.error }}</p>
           }
+          <a [routerLink]="['..']" [queryParams]="{ run: run.id }" data-testid="open-on-canvas">Open on canvas</a>
           <button type="button" (click)="rerun(run.id)">Re-run</button>
+          @if (run.status === 'failed') {
+            <button type="button" (click)="retry(run.id)">Retry from the failed step</button>
+          }
+          @if (run.retryOf) {
+            <p class="muted small">
+              Retries
+              <a [routerLink]="[]" [queryParams]="{ run: run.retryOf }" (click)="open(run.retryOf)">an earlier run</a>
+              from its failed step.
+            </p>
+          }
           <ol class="steps">
             @for (step of run.steps; track step.id) {
               <li [attr.data-node]="step.nodeId">
@@ -91,6 +123,12 @@ export class RunsPage implements OnInit, OnDestroy {
   /** Node labels of the automation's draft, by node id. */
   private readonly stepLabels = signal<ReadonlyMap<string, string>>(new Map());
   readonly selected = signal<RunDetail | null>(null);
+  readonly statuses: RunStatus[] = ['succeeded', 'failed', 'waiting', 'running', 'queued', 'stopped', 'interrupted'];
+  /** The search: a status ('' any) and a start date range (yyyy-mm-dd, the day of `to` included). */
+  readonly status = signal('');
+  readonly from = signal('');
+  readonly to = signal('');
+  readonly searching = computed(() => Boolean(this.status() || this.from() || this.to()));
   readonly loadingSteps = signal(false);
   readonly error = signal<string | null>(null);
 
@@ -134,7 +172,7 @@ export class RunsPage implements OnInit, OnDestroy {
 
   async more(): Promise<void> {
     try {
-      const page = await this.api.runs(this.automationId(), this.nextCursor());
+      const page = await this.api.runs(this.automationId(), this.nextCursor(), this.query());
       this.runs.update((runs) => [...runs, ...page.items.filter((r) => !runs.some((x) => x.id === r.id))]);
       this.nextCursor.set(page.nextCursor);
       this.olderLoaded = true;
@@ -186,6 +224,36 @@ export class RunsPage implements OnInit, OnDestroy {
     }
   }
 
+  /** A new search: its first page replaces the list. */
+  async search(): Promise<void> {
+    this.olderLoaded = false;
+    this.runs.set([]);
+    await this.refresh();
+  }
+
+  /** Dates in the person's time zone: from the start of `from` to the end of `to`. */
+  private query(): { status?: string; from?: string; to?: string } {
+    const day = (value: string, after = 0) => {
+      const [y, m, d] = value.split('-').map(Number);
+      return new Date(y, m - 1, d + after).toISOString();
+    };
+    return {
+      status: this.status() || undefined,
+      from: this.from() ? day(this.from()) : undefined,
+      to: this.to() ? day(this.to(), 1) : undefined,
+    };
+  }
+
+  async retry(runId: string): Promise<void> {
+    try {
+      const run = await this.api.retry(runId);
+      await this.refresh();
+      await this.open(run.id);
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
   private automationId(): string {
     return this.route.snapshot.paramMap.get('automationId')!;
   }
@@ -193,7 +261,7 @@ export class RunsPage implements OnInit, OnDestroy {
   private async refresh(): Promise<void> {
     try {
       // The newest page replaces its runs; older pages loaded with "Older runs" stay below it.
-      const page = await this.api.runs(this.automationId());
+      const page = await this.api.runs(this.automationId(), null, this.query());
       const fresh = new Set(page.items.map((r) => r.id));
       const older = this.olderLoaded ? this.runs().filter((r) => !fresh.has(r.id)) : [];
       this.runs.set([...page.items, ...older]);
