@@ -48,7 +48,27 @@ export class SandboxSettingsDto {
   @Max(100)
   failCount?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3600, description: 'Retry-After sent with a 429' })
+  @ApiPropertyOptional({
+    enum: [401, 429, 500],
+    description: 'Answer the next N metric reads with this HTTP status (publishes unaffected)',
+  })
+  @IsOptional()
+  @IsIn([401, 429, 500])
+  metricsFailStatus?: 401 | 429 | 500;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, description: 'How many metric reads fail' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  metricsFailCount?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 3600,
+    description: 'Retry-After sent with a 429 (publishes and metric reads)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -19,7 +19,11 @@ export interface AccountSettings {
   latencyMs?: number;
   failStatus?: 401 | 429 | 500;
   failCount?: number;
+  /** Retry-After of a simulated 429, for publishes and metric reads alike. */
   retryAfterSeconds?: number;
+  /** Metric reads fail apart from publishes: the next `metricsFailCount` reads answer this status. */
+  metricsFailStatus?: 401 | 429 | 500;
+  metricsFailCount?: number;
   lookup?: boolean;
   /** false: behave like a token without the insights permission (metrics unavailable). */
   insights?: boolean;

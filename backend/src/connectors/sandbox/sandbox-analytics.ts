@@ -6,11 +6,13 @@ import { Workspace } from '../../workspaces/workspace.entity';
 import {
   AccountCredentials,
   AccountStats,
+  ConnectorFailure,
   MetricsUnavailableError,
   NetworkPost,
   PostMetrics,
   PublicAccount,
 } from '../connector';
+import { classifyHttpFailure } from '../failure-classification';
 import type { PostType } from '../network-limits';
 import { sandboxCompetitor } from './sandbox-competitors';
 import { sandboxFollowers, sandboxMetrics } from './sandbox-metrics';
@@ -28,6 +30,7 @@ export const SANDBOX_NO_INSIGHTS =
 
 interface AudienceContext {
   timeZone: string;
+  settings: AccountSettings;
 }
 
 /**
@@ -50,6 +53,7 @@ export class SandboxAnalytics {
 
   async fetchMetrics(account: AccountCredentials, externalIds: string[]): Promise<Map<string, PostMetrics>> {
     const context = await this.context(account);
+    await this.failReadIfAsked(account, context.settings);
     const metrics = new Map<string, PostMetrics>();
     if (externalIds.length === 0) return metrics;
     const posts = await this.posts.findBy({
@@ -106,7 +110,7 @@ export class SandboxAnalytics {
   /** What the Sandbox app itself shows on its timeline: metrics whatever the token may read. */
   async timelineMetrics(externalAccountId: string, posts: SandboxPost[]): Promise<Map<string, PostMetrics>> {
     const row = await this.accountRow(externalAccountId);
-    const context = { timeZone: await this.zoneOf(row) };
+    const context = { timeZone: await this.zoneOf(row), settings: row?.settings ?? {} };
     const now = this.now();
     return new Map(posts.map((post) => [post.id, metricsOf(post, externalAccountId, context, now)]));
   }
@@ -116,7 +120,23 @@ export class SandboxAnalytics {
     const row = await this.accountRow(account.externalAccountId);
     const settings = (account.settings ?? row?.settings ?? {}) as AccountSettings;
     if (settings.insights === false) throw new MetricsUnavailableError(SANDBOX_NO_INSIGHTS);
-    return { timeZone: await this.zoneOf(row) };
+    return { timeZone: await this.zoneOf(row), settings };
+  }
+
+  /**
+   * `metricsFailStatus` answers the next `metricsFailCount` metric reads with that status, the
+   * account's `retryAfterSeconds` as Retry-After — apart from the publish failures, so a test can
+   * make collection meet a 429 while publishing works (and the other way round).
+   */
+  private async failReadIfAsked(account: AccountCredentials, settings: AccountSettings): Promise<void> {
+    if (!settings.metricsFailStatus || !settings.metricsFailCount) return;
+    await this.accounts.update(
+      { network: 'sandbox', externalAccountId: account.externalAccountId },
+      { settings: { ...settings, metricsFailCount: settings.metricsFailCount - 1 } },
+    );
+    const headers = settings.retryAfterSeconds ? { 'retry-after': String(settings.retryAfterSeconds) } : {};
+    const body = { error: 'simulated by the Sandbox' };
+    throw new ConnectorFailure(classifyHttpFailure({ status: settings.metricsFailStatus, headers, body }, this.now()));
   }
 
   private accountRow(externalAccountId: string): Promise<SocialAccount | null> {
