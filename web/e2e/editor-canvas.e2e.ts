@@ -113,11 +113,21 @@ describe('editor canvas', () => {
       expect(card.x).toBeGreaterThanOrEqual(canvas.x);
       expect(card.x + card.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     }
-    // The three connections are drawn (made with their cards, they must still find the ports).
+    // The three connections are drawn between their cards (made with their cards, they must
+    // still find the ports): each line runs from its source card's right edge to its target's left.
     const drawn = () =>
-      page
-        .locator('f-connection .f-connection-path')
-        .evaluateAll((paths) => paths.filter((p) => (p as SVGPathElement).getTotalLength() > 40).length);
+      page.evaluate(() => {
+        const box = (id: string) => document.querySelector(`[data-testid="node-${id}"]`)!.getBoundingClientRect();
+        const paths = Array.from(document.querySelectorAll('f-connection .f-connection-path'));
+        return [
+          ['n1', 'n2'],
+          ['n2', 'n3'],
+          ['n3', 'n4'],
+        ].filter(([from, to], i) => {
+          const line = paths[i]?.getBoundingClientRect();
+          return line && Math.abs(line.left - box(from).right) < 40 && Math.abs(line.right - box(to).left) < 40;
+        }).length;
+      });
     await expect.poll(drawn).toBe(3);
     await screenshot(page, 'editor-canvas-built');
 
@@ -187,5 +197,19 @@ describe('editor canvas', () => {
       .getByRole('complementary', { name: 'Node settings' })
       .getByText('LinkedIn caption → Create draft')
       .waitFor();
+
+    // The steps panel resizes from the keyboard and closes with [; the minimap (M) covers no card.
+    const steps = page.getByRole('complementary', { name: 'Steps' });
+    const before = (await steps.boundingBox())!.width;
+    await page.getByRole('separator', { name: 'Steps panel width' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await steps.boundingBox())!.width).toBeGreaterThan(before);
+    await page.keyboard.press('[');
+    await steps.waitFor({ state: 'detached' });
+    await page.keyboard.press('m');
+    await page.keyboard.press('f');
+    const minimap = (await page.locator('f-minimap').boundingBox())!;
+    for (const n of ['n1', 'n2'])
+      expect(overlap(minimap, (await page.getByTestId(`node-${n}`).boundingBox())!)).toBe(false);
   }, 120_000);
 });

@@ -360,6 +360,12 @@ export class EditorCanvasComponent {
       const flow = this.flow();
       if (flow) untracked(() => flow.select(ids, [], false));
     });
+    // A connection made in the same change as its card (the "+" picker, a paste, undo) cannot find
+    // the card's ports until the card is drawn: draw the connections again once it is.
+    effect(() => {
+      this.graph();
+      setTimeout(() => requestAnimationFrame(() => this.flow()?.redraw()));
+    });
   }
 
   private readonly specByType = computed(() => new Map(this.specs().map((s) => [s.type as string, s])));
@@ -426,10 +432,6 @@ export class EditorCanvasComponent {
     return flow.getPositionInFlow({ x: box.left + width / 2, y: box.top + box.height / 2 });
   }
 
-  /**
-   * New cards are drawn: connections made in the same change as their card (the "+" picker, a
-   * paste) could not find its ports before, so they are drawn again now.
-   */
   onNodesRendered(): void {
     this.fitOnce();
     this.flow()?.redraw();
