@@ -57,7 +57,6 @@ async function seed(dir) {
   const { createApp } = dist('bootstrap.js');
   const { AnalyticsIngest } = dist('analytics/analytics-ingest.service.js');
   const { localSlot } = dist('analytics/local-time.js');
-  const { DataSource } = require('typeorm');
   const app = await createApp(loadConfig(appEnv(dir)));
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
@@ -83,11 +82,10 @@ async function seed(dir) {
     for (let i = 0; i < ACCOUNTS; i++)
       accounts.push((await call('/api/v1/accounts', { network: 'sandbox', name: `Bench ${i}` }, member)).id);
 
-    const db = app.get(DataSource);
     const ingest = app.get(AnalyticsIngest);
     const ids = Array.from({ length: POSTS }, (_, i) => `b0000000-0000-7000-8000-${String(i).padStart(12, '0')}`);
-    // Tracked as collection tracks published posts: rows, hashtags, posts published per account and hashtag day.
-    const { trackDemoPosts } = dist('analytics/demo-history/demo-tracking.js');
+    // Tracked through analytics' bulk path: rows, hashtags, posts published per account and hashtag day.
+    const tracking = app.get(dist('analytics/analytics-tracking.service.js').AnalyticsTracking);
     for (let from = 0; from < POSTS; from += 1_000) {
       const posts = [];
       for (let i = from; i < Math.min(POSTS, from + 1_000); i++) {
@@ -103,10 +101,11 @@ async function seed(dir) {
           postType: TYPES[i % TYPES.length],
           mediaKind: null,
           text: `Bench post ${i} ${tags.map((t) => `#${t}`).join(' ')}`,
+          url: null,
           publishedAt: new Date(publishedAt(i)),
         });
       }
-      await db.transaction((em) => trackDemoPosts(em, ZONE, posts, new Date(YEAR + 2 * YEAR_MS)));
+      await tracking.trackMany(posts, { collect: false });
     }
 
     // Snapshots in the order collection takes them: a merge of each offset's stream (posts in publish order).
