@@ -123,6 +123,8 @@ describe('analytics journey', () => {
 
   it('sorts the posts table by engagement on the server, pages it, keeps the period across pages, and opens a post with its metrics over time', async () => {
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Posts' }).click();
+    // The page is there before a filter changes (a change made while the link still loads would stay on the overview).
+    await page.getByTestId('analytics-posts').waitFor();
     await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 90 days' });
     await page.waitForURL(/range=90d/);
     const table = page.getByTestId('analytics-posts');
