@@ -198,6 +198,36 @@ describe('schedule and post-event triggers', () => {
     expect(await events.emitAsync(POST_METRICS_BATCH, { events: [metrics(150)] })).toEqual([0]);
     await finished(id, 1);
   });
+
+  it('starts one run per variant from one batch of reports, whichever reports of it the batch holds', async () => {
+    const id = await publish('Shared widely', {
+      nodes: [
+        { id: 'top', type: 'metric-threshold', position: at(0), config: { metric: 'shares', value: 10 } },
+        { id: 'tell', type: 'notify', position: at(1), config: { message: '{{metric}} reached {{value}}' } },
+      ],
+      edges: [edge('top', 'tell')],
+    });
+    const account = (await api().get('/accounts').expect(200)).body.items[0].id;
+    const variant = async (text: string) => {
+      const { body } = await api()
+        .post('/posts', { text, variants: [{ accountId: account }] })
+        .expect(201);
+      return (shares: number, inWorkspace = workspaceId) => ({
+        workspaceId: inWorkspace,
+        postId: body.id,
+        variantId: body.variants[0].id,
+        accountId: account,
+        metrics: { shares },
+      });
+    };
+    const [bread, cake, pie] = [await variant('Bread'), await variant('Cake'), await variant('Pie')];
+    const batch = [bread(12), bread(15), cake(30), pie(3), pie(40, 'another-workspace')];
+    const events = t.app.get(EventEmitter2);
+    expect(await events.emitAsync(POST_METRICS_BATCH, { events: batch })).toEqual([2]);
+    expect(await events.emitAsync(POST_METRICS_BATCH, { events: [...batch, pie(11)] })).toEqual([1]);
+    const runs = await finished(id, 3);
+    expect(runs).toHaveLength(3);
+  });
 });
 
 describe.each(DATABASE_KINDS)('metric thresholds when a run cannot be written, on %s', (kind) => {
