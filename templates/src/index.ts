@@ -11,13 +11,21 @@ export interface TemplateSample {
   expect: 'succeeded' | 'waiting';
   /** The last node the event must reach. */
   reaches: string;
+  /** What the run must leave behind, checked through the API. */
+  outcome?: TemplateOutcome;
+}
+
+/** A post whose text contains `text` in `state`, and/or a notification to the owner containing this text. */
+export interface TemplateOutcome {
+  post?: { text: string; state: 'draft' | 'pending_approval' | 'scheduled' | 'published' };
+  notification?: string;
 }
 
 export interface Template {
   id: string;
   title: string;
   description: string;
-  category: 'Content' | 'Publishing' | 'Approvals' | 'Alerts' | 'Reports';
+  category: 'Content' | 'Publishing' | 'Approvals' | 'Campaigns' | 'Alerts' | 'Reports';
   inputs: FieldSpec[];
   /** Config values `"$input.<key>"` are the template's inputs. */
   graph: Graph;
@@ -35,13 +43,18 @@ export function loadTemplates(): Template[] {
 }
 
 const INPUT = /^\$input\.([A-Za-z0-9_]+)$/;
+const INLINE_INPUT = /\$input\.([A-Za-z0-9_]+)/g;
 
-/** The graph with each `"$input.<key>"` config value replaced by that input (any JSON value). */
+/**
+ * The graph with each `"$input.<key>"` config value replaced by that input (any JSON value), and
+ * `$input.<key>` inside a longer text by the input as text (a post text built around a product name).
+ */
 export function fillInputs(graph: Graph, inputs: Record<string, unknown>): Graph {
   const fill = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const match = INPUT.exec(value);
-      return match ? inputs[match[1]] : value;
+      if (match) return inputs[match[1]];
+      return value.replace(INLINE_INPUT, (_token, key: string) => String(inputs[key] ?? ''));
     }
     if (Array.isArray(value)) return value.map(fill);
     if (value && typeof value === 'object')

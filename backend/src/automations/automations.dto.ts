@@ -336,6 +336,8 @@ export class TemplateSummaryDto {
   @ApiProperty() description: string;
   @ApiProperty() category: string;
   @ApiProperty({ type: [FieldSpecDto], description: 'What to fill in when instantiating' }) inputs: FieldSpecDto[];
+  @ApiProperty({ type: GraphDto, description: 'The graph before its inputs are filled in, for a preview' })
+  graph: GraphDto;
 }
 
 export class TemplateListDto {

@@ -17,12 +17,13 @@ export class AutomationTemplates {
 
   list() {
     return {
-      items: this.templates.map(({ id, title, description, category, inputs }) => ({
+      items: this.templates.map(({ id, title, description, category, inputs, graph }) => ({
         id,
         title,
         description,
         category,
         inputs,
+        graph,
       })),
     };
   }

@@ -1,4 +1,4 @@
-import { loadTemplates } from '@socialorchestrator/templates';
+import { loadTemplates, type TemplateOutcome } from '@socialorchestrator/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -31,14 +31,39 @@ describe('automation templates', () => {
   });
   afterAll(() => t?.close());
 
-  it('lists at least ten recipes with their inputs', async () => {
+  /** The post and the notification the recipe's run must have left, read back through the API. */
+  async function expectOutcome(outcome: TemplateOutcome | undefined): Promise<void> {
+    if (outcome?.post) {
+      const { body } = await api().get('/posts?limit=100').expect(200);
+      const posts = body.items as Array<{ text: string; state: string }>;
+      const post = posts.find((p) => p.text.includes(outcome.post!.text));
+      expect(post && { text: outcome.post.text, state: post.state }).toEqual(outcome.post);
+    }
+    if (outcome?.notification) {
+      const { body } = await api().get('/notifications?limit=100').expect(200);
+      expect(JSON.stringify(body.items)).toContain(outcome.notification);
+    }
+  }
+
+  it('lists at least twenty-five recipes with their inputs and graphs', async () => {
     const { body } = await api().get('/automation-templates').expect(200);
-    expect(body.items.length).toBeGreaterThanOrEqual(10);
+    expect(body.items.length).toBeGreaterThanOrEqual(25);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual(TEMPLATES.map((x) => x.id));
     expect(body.items[0]).toMatchObject({
       id: 'rss-caption-approval',
       inputs: expect.arrayContaining([expect.objectContaining({ key: 'feedUrl' })]),
+      graph: { nodes: expect.arrayContaining([expect.objectContaining({ id: 'feed', type: 'rss-in' })]) },
     });
+  });
+
+  it('fills an input written inside a longer text', async () => {
+    const created = await api()
+      .post('/automation-templates/launch-countdown/instantiate', {
+        inputs: { product: 'Kit', link: 'https://shop.example/kit' },
+      })
+      .expect(201);
+    const live = created.body.graph.nodes.find((n: { id: string }) => n.id === 'live');
+    expect(live.config.text).toBe('Kit is live! https://shop.example/kit');
   });
 
   it('refuses missing or bad inputs, naming the input', async () => {
@@ -77,6 +102,7 @@ describe('automation templates', () => {
       expect({ status: run!.status, error: run!.error }).toEqual({ status: template.sample.expect, error: null });
       expect(run!.steps.every((s) => s.error === null)).toBe(true);
       expect(run!.steps.at(-1)!.nodeId).toBe(template.sample.reaches);
+      await expectOutcome(template.sample.outcome);
     },
   );
 });
