@@ -150,7 +150,7 @@ describe('rule nodes in Node-RED', () => {
 
   it('has the backend act with resolved placeholders and its workspace token, and sends on its answer', async () => {
     const { node, received } = await load('create-draft', ['out'], {
-      text: 'New: {{title}} {{link}} {{missing}}',
+      text: 'New: {{title}} {{link}} {{missing | ""}}',
       accountIds: ['*'],
     });
     node.receive(msg({ title: 'Autumn menu', link: 'https://blog.example/autumn' }));
@@ -254,5 +254,26 @@ describe('rule nodes in Node-RED', () => {
     );
     testNode('n1').receive(msg({}));
     expect((await caught).error.message).toContain('accountIds: no such account a9');
+  });
+
+  it('fails a step whose placeholder finds nothing, naming the step by its label and the field, and asks nothing of the backend', async () => {
+    await helper.load(
+      [triggers, logic, actions],
+      [
+        TAB,
+        {
+          ...compiled('create-draft', ['out'], { text: '{{title}} — read more: {{link}}', accountIds: ['*'] }),
+          name: 'Announce',
+        },
+        { id: 'c', type: 'catch', z: 'tab', wires: [['h']] },
+        { id: 'h', type: 'helper', z: 'tab' },
+      ],
+    );
+    const caught = new Promise<{ error: { message: string } }>((resolve) =>
+      testNode('h').on('input', resolve as never),
+    );
+    testNode('n1').receive(msg({ headline: 'Launch day', url: 'https://blog.example/launch' }));
+    expect((await caught).error.message).toContain('Step "Announce": Text needs {{title}}, {{link}}');
+    expect(backend.received).toEqual([]);
   });
 });
