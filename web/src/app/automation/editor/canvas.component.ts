@@ -210,7 +210,7 @@ export interface Position {
       <f-selection-area />
       <f-canvas fZoom [fZoomMinimum]="0.2" [fZoomMaximum]="2" [fZoomStep]="0.1" (fCanvasChange)="onCanvasChange()">
         <f-connection-for-create fType="segment" fBehavior="fixed" [fRadius]="8" [fOffset]="24" />
-        @for (edge of graph().edges; track key(edge)) {
+        @for (edge of edges(); track key(edge)) {
           <f-connection
             [fConnectionId]="key(edge)"
             [fSourceId]="source(edge.from.node, edge.from.port)"
@@ -361,12 +361,19 @@ export class EditorCanvasComponent {
       if (flow) untracked(() => flow.select(ids, [], false));
     });
     // A connection made in the same change as its card (the "+" picker, a paste, undo) cannot find
-    // the card's ports until the card is drawn: draw the connections again once it is.
+    // the card's ports until the card is drawn: it is drawn from the next turn on.
     effect(() => {
-      this.graph();
-      setTimeout(() => requestAnimationFrame(() => this.flow()?.redraw()));
+      const ids = this.graph().nodes.map((n) => n.id);
+      setTimeout(() => this.drawnNodes.set(new Set(ids)));
     });
   }
+
+  /** Nodes whose cards (and ports) are on the canvas; connections wait for both their ends. */
+  private readonly drawnNodes = signal<ReadonlySet<string>>(new Set());
+  readonly edges = computed(() => {
+    const drawn = this.drawnNodes();
+    return this.graph().edges.filter((e) => drawn.has(e.from.node) && drawn.has(e.to.node));
+  });
 
   private readonly specByType = computed(() => new Map(this.specs().map((s) => [s.type as string, s])));
 
