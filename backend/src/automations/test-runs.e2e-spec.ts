@@ -236,6 +236,17 @@ describe.each(DATABASE_KINDS)('test runs, retries and run search on %s', (kind) 
     expect((await list(`from=${after.toISOString()}`)).body.items).toEqual([]);
     expect((await list(`to=${before.toISOString()}`)).body.items).toEqual([]);
 
+    // At a million runs the search is an index search of the automation's runs (by status and id,
+    // or by id range where the planner prefers it), never a scan of every run.
+    if (kind === 'sqlite') {
+      const plan = (await t.db.query(
+        'EXPLAIN QUERY PLAN SELECT * FROM automation_runs WHERE "workspaceId" = ? AND "automationId" = ? AND status = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT 51',
+        [workspaceId, created.id, 'failed', ids.failed[0], ids.failed[1]],
+      )) as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(
+        /^SEARCH automation_runs USING INDEX ix_automation_runs_automation/,
+      );
+    }
     const bad = await api().get(`/automations/${created.id}/runs?status=done`).expect(400);
     expect(JSON.stringify(bad.body)).toContain('status');
     const badDate = await api().get(`/automations/${created.id}/runs?from=yesterday`).expect(400);
