@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { NetworkId } from '../../core/api.types';
-import { FormErrors } from '../../core/form-errors';
+import { FormErrors, toProblem } from '../../core/form-errors';
 import { BannerComponent } from '../../shared/banner.component';
 import { FieldErrorComponent } from '../../shared/field-error.component';
 import { networkName } from '../metric-formulas';
@@ -120,6 +120,11 @@ export class CompetitorFormComponent {
       this.handle.set('');
     } catch (error) {
       this.errors.fromError(error, { network: 'Network', handle: 'Handle' });
+      // The API's "connect an account of this network first" is an instruction, not a predicate of "Network".
+      if (toProblem(error).errors?.some((e) => e.field === 'network' && e.message.startsWith('connect ')))
+        this.errors.set({
+          network: `First connect an account on ${networkName(this.network())}: competitors are looked up through it.`,
+        });
     } finally {
       this.busy.set(false);
     }
