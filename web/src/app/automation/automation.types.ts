@@ -1,5 +1,5 @@
 /** The automation API's shapes: the catalog, graph model and views from rule-nodes (the backend serves the same). */
-import type { FieldSpec } from '@socialorchestrator/rule-nodes';
+import type { FieldSpec, Graph } from '@socialorchestrator/rule-nodes';
 import type { MediaItem, NetworkId } from '../core/api.types';
 
 export type {
@@ -25,6 +25,8 @@ export interface Template {
   description: string;
   category: string;
   inputs: FieldSpec[];
+  /** The recipe's graph before its inputs are filled in, for the gallery's preview. */
+  graph: Graph;
 }
 
 /** One variant as its network will show it, with its media (signed URLs). */
