@@ -65,7 +65,7 @@ interface Box {
     }
     text {
       font:
-        600 22px system-ui,
+        600 18px system-ui,
         sans-serif;
       fill: var(--text, #1d2230);
       text-anchor: middle;
