@@ -15,10 +15,14 @@ import { SandboxConnector } from './sandbox.connector';
 @ApiTags('accounts')
 @Controller('api/v1/accounts/:id/sandbox-timeline')
 export class SandboxController {
+  private readonly sandbox: SandboxConnector;
+
   constructor(
     private readonly accounts: AccountsService,
-    @Inject(CONNECTORS) private readonly connectors: ConnectorMap,
-  ) {}
+    @Inject(CONNECTORS) connectors: ConnectorMap,
+  ) {
+    this.sandbox = connectors.sandbox as SandboxConnector;
+  }
 
   @Get()
   @RequirePermission('accounts:read')
@@ -51,10 +55,6 @@ export class SandboxController {
     });
     const metrics = await this.sandbox.timelineMetrics(account.externalAccountId, [post]);
     return timelineItem(post, metrics.get(post.id) ?? null);
-  }
-
-  private get sandbox(): SandboxConnector {
-    return this.connectors.sandbox as SandboxConnector;
   }
 
   private async sandboxAccount(workspace: WorkspaceAccess, id: string) {
