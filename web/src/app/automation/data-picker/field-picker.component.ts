@@ -113,8 +113,8 @@ const SHOWN = 60;
         }
       } @else {
         <p class="muted small">
-          No fields reach this step yet: connect it after a trigger, and take sample data on the trigger (a test delivery
-          or pasted JSON for a webhook).
+          No fields reach this step yet: connect it after a trigger, and take sample data on the trigger (a test
+          delivery or pasted JSON for a webhook).
         </p>
       }
     </details>

@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { WorkspaceService } from '../../core/workspace.service';
-import { choiceFor, cronFor, DEFAULT_CHOICE, nextRuns, WEEKDAYS, type ScheduleChoice, type ScheduleMode } from './schedule-cron';
+import {
+  choiceFor,
+  cronFor,
+  DEFAULT_CHOICE,
+  nextRuns,
+  WEEKDAYS,
+  type ScheduleChoice,
+  type ScheduleMode,
+} from './schedule-cron';
 
 /**
  * A schedule trigger's cron, built from plain choices (every day / weekdays / weekly on … at …,
@@ -75,7 +83,11 @@ import { choiceFor, cronFor, DEFAULT_CHOICE, nextRuns, WEEKDAYS, type ScheduleCh
         <div class="row days" role="group" aria-label="Days of the week">
           @for (day of weekdays; track $index) {
             <label class="check">
-              <input type="checkbox" [checked]="choice().days.includes($index)" (change)="toggleDay($index, $any($event.target).checked)" />
+              <input
+                type="checkbox"
+                [checked]="choice().days.includes($index)"
+                (change)="toggleDay($index, $any($event.target).checked)"
+              />
               {{ day }}
             </label>
           }
