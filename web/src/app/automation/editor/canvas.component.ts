@@ -415,6 +415,9 @@ export class EditorCanvasComponent {
 
   onCanvasChange(): void {
     this.zoomPercent.set(Math.round((this.canvas()?.getScale() ?? 1) * 100));
+    // Foblex measures a connection's ports against the canvas transform it holds; a line measured
+    // while the view was being fitted or zoomed sat off its ports until a card moved. Measure again.
+    this.flow()?.redraw();
     this.cdr.markForCheck();
   }
 
