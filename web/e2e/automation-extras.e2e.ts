@@ -144,14 +144,22 @@ describe('automation editor extras', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
     await page.getByText('Version restored as the draft.').waitFor();
 
-    await page.locator('[data-testid^="node-"]').first().click();
-    await page.getByText('Test this trigger').click();
+    // Test runs the restored draft dry on a payload of our own and draws the run on the canvas: the
+    // trigger passes the payload on; the draft step fails, saying why (this workspace has no account).
+    const trigger = page.getByTestId('node-wordpress');
+    await trigger.click();
+    await page.getByText('Test with another payload').click();
     await page
-      .getByLabel('Sample payload (JSON)')
+      .getByLabel('Payload (JSON)')
       .fill('{"title": "Hi", "content": "<p>Hello</p>", "link": "https://x.example/1"}');
-    await page.getByRole('button', { name: 'Run a test' }).click();
-    await page.waitForURL(/\/runs\?run=/);
-    await page.getByRole('heading', { name: /Run / }).waitFor();
+    await page.getByRole('button', { name: 'Test with this payload' }).click();
+    const panel = page.getByTestId('run-panel');
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
+    await expect.poll(() => trigger.getAttribute('data-outcome')).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('node-draft').getAttribute('data-outcome')).toBe('failed');
+    await expect.poll(() => panel.textContent()).toContain('no active account');
+    await trigger.click();
+    await expect.poll(() => panel.getByTestId('step-output').textContent()).toContain('https://x.example/1');
     await screenshot(page, 'extras-test-run');
 
     await nav('Automations').click();
