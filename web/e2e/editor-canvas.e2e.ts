@@ -91,8 +91,10 @@ describe('editor canvas', () => {
 
     // Rename inline by double-clicking the label.
     await page.getByTestId('node-n3').locator('[data-role="node-label"]').dblclick();
-    await page.getByLabel('Step name', { exact: true }).first().fill('LinkedIn caption');
-    await page.getByLabel('Step name', { exact: true }).first().press('Enter');
+    // The card's own box (the settings panel has a "Step name" too, and focus left there keeps Escape).
+    const inlineName = page.getByTestId('node-n3').getByLabel('Step name', { exact: true });
+    await inlineName.fill('LinkedIn caption');
+    await inlineName.press('Enter');
     await page.getByTestId('node-n3').getByText('LinkedIn caption').waitFor();
 
     // Nothing selected: the settings panel closes and the canvas has the room again; fit the graph.
