@@ -75,7 +75,12 @@ describe('feed status journey', () => {
     const good = await automation('Cafe feed', '/ok.xml', true);
     const broken = await automation('Gone feed', '/gone.xml', true);
 
-    await page.goto(`${base}/automations/${draft}`);
+    // The settings panel opens on the feed's step (with nothing selected the canvas takes the screen).
+    const openFeedStep = async (id: string) => {
+      await page.goto(`${base}/automations/${id}`);
+      await page.getByTestId('node-blog').click();
+    };
+    await openFeedStep(draft);
     const status = page.getByRole('region', { name: 'Feed status' });
     await status.getByText('Not checked yet').waitFor();
     await status.getByText('It is checked once the automation is published and on.').waitFor();
@@ -87,13 +92,13 @@ describe('feed status journey', () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
 
-    await page.goto(`${base}/automations/${broken}`);
+    await openFeedStep(broken);
     await status.getByText('Failing', { exact: true }).waitFor();
     await expect(status.getByRole('alert').textContent()).resolves.toContain(`${feedBase}/gone.xml answered HTTP 404`);
     await status.getByText(/1 failed check in a row · next try/).waitFor();
     await screenshot(page, 'feed-failing');
 
-    await page.goto(`${base}/automations/${good}`);
+    await openFeedStep(good);
     await status.getByText('OK', { exact: true }).waitFor();
     await status.getByText(/1 item read · next check/).waitFor();
     await status.getByText('1 item left out').click();
