@@ -17,6 +17,9 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export const COUNTED_NAMES = [...METRIC_NAMES, 'engagement'] as const;
 export type CountedName = (typeof COUNTED_NAMES)[number];
 
+/** Every figure of a post: its counts, engagement, and the rates derived from them. */
+export const POST_METRIC_NAMES = [...COUNTED_NAMES, 'engagementRate', 'ctr'] as const;
+
 /**
  * A post's counts as the network gave them, and engagement derived from them. Null where the
  * network does not provide the metric (never 0, which would be a real count).

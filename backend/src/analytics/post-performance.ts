@@ -2,21 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { AnalyticsPost } from './analytics-post.entity';
+import { POST_METRIC_NAMES } from './metric-columns';
 
 /** The post metrics other contexts (automations) may ask about; `likes` is the old name of reactions. */
-export const PERFORMANCE_METRICS = [
-  'impressions',
-  'reach',
-  'clicks',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'videoViews',
-  'engagement',
-  'engagementRate',
-  'ctr',
-] as const;
+export const PERFORMANCE_METRICS = POST_METRIC_NAMES;
 export type PerformanceMetric = (typeof PERFORMANCE_METRICS)[number];
 
 /** The metric's column on analytics_posts, or null for a name that is not a metric. */

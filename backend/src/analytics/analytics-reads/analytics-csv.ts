@@ -10,6 +10,7 @@ import type {
   OverviewDayDto,
 } from './analytics-reads.dto';
 import type { AnalyticsPostView } from './post-reads';
+import { POST_METRIC_NAMES } from '../metric-columns';
 
 /** Columns named after the JSON fields they come from, so a CSV and the API read the same. */
 const columns = <T>(names: Array<keyof T & string>): Array<CsvColumn<T>> =>
@@ -37,19 +38,7 @@ export const OVERVIEW_CSV = columns<OverviewDayDto>([
   'postsPublished',
 ]);
 
-const METRICS = [
-  'impressions',
-  'reach',
-  'clicks',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'videoViews',
-  'engagement',
-  'engagementRate',
-  'ctr',
-] as const;
+const METRICS = POST_METRIC_NAMES;
 export const POSTS_CSV: Array<CsvColumn<AnalyticsPostView>> = [
   ...columns<AnalyticsPostView>([
     'id',

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { NETWORK_IDS, NetworkId } from '../../connectors/network-limits';
 import { isCalendarDay } from './date-range';
+import { POST_METRIC_NAMES } from '../metric-columns';
 
 /** `a,b,c` (or a repeated parameter) as a list without blanks. */
 const commaList = () =>
@@ -80,20 +81,7 @@ export class AnalyticsQueryDto extends FormatQueryDto {
   labels?: string[];
 }
 
-export const POST_SORTS = [
-  'publishedAt',
-  'impressions',
-  'reach',
-  'clicks',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'videoViews',
-  'engagement',
-  'engagementRate',
-  'ctr',
-] as const;
+export const POST_SORTS = ['publishedAt', ...POST_METRIC_NAMES] as const;
 export type PostSort = (typeof POST_SORTS)[number];
 
 export class AnalyticsPostsQueryDto extends AnalyticsQueryDto {
