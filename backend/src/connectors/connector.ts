@@ -198,3 +198,43 @@ export interface NetworkEndpoints {
   clientId: string;
   clientSecret: string;
 }
+
+/** How a person connects an account of a network. */
+export type ConnectMode = 'demo' | 'oauth' | 'credentials';
+
+/** One input a credentials network asks for (a bot token, an app password, a site URL). */
+export interface CredentialField {
+  name: string;
+  label: string;
+  kind: 'text' | 'secret' | 'url';
+  required: boolean;
+  help: string;
+  placeholder?: string;
+}
+
+/** An account the network confirmed for the given credentials. */
+export interface VerifiedAccount {
+  externalAccountId: string;
+  name: string;
+  tokens: TokenSet;
+  settings?: Record<string, unknown>;
+}
+
+/** Networks that connect with credentials a person pastes (app password, bot token) instead of OAuth. */
+export interface CredentialsProvider {
+  readonly network: NetworkId;
+  readonly fields: CredentialField[];
+  /** Checks them against the network before anything is saved. Throws CredentialsRejectedError naming the field. */
+  verify(credentials: Record<string, string>): Promise<VerifiedAccount[]>;
+}
+
+/** A credential the network refused: the API answers 400 naming `credentials.<field>`. */
+export class CredentialsRejectedError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CredentialsRejectedError';
+  }
+}

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig, NetworkAppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Connector, NetworkEndpoints, OAuthProvider } from './connector';
+import type { Connector, CredentialsProvider, NetworkEndpoints, OAuthProvider } from './connector';
 import { FacebookConnector } from './facebook/facebook.connector';
 import { InstagramConnector } from './instagram/instagram.connector';
 import { LinkedInConnector } from './linkedin/linkedin.connector';
@@ -16,9 +16,11 @@ import { XConnector } from './x/x.connector';
 
 export const CONNECTORS = Symbol('CONNECTORS');
 export const OAUTH_PROVIDERS = Symbol('OAUTH_PROVIDERS');
+export const CREDENTIALS_PROVIDERS = Symbol('CREDENTIALS_PROVIDERS');
 
 export type ConnectorMap = Partial<Record<NetworkId, Connector>>;
 export type OAuthProviderMap = Partial<Record<NetworkId, OAuthProvider>>;
+export type CredentialsProviderMap = Partial<Record<NetworkId, CredentialsProvider>>;
 
 type Defaults = Pick<NetworkEndpoints, 'apiBaseUrl' | 'authBaseUrl'>;
 
@@ -61,13 +63,20 @@ export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
   };
 }
 
+/** Networks connected with pasted credentials (bot token, app password); each adds its own entry. */
+export function createCredentialsProviders(config: AppConfig): CredentialsProviderMap {
+  void config;
+  return {};
+}
+
 @Global()
 @Module({
   controllers: [NetworksController],
   providers: [
     { provide: CONNECTORS, inject: [DataSource, APP_CONFIG], useFactory: createConnectors },
     { provide: OAUTH_PROVIDERS, inject: [APP_CONFIG], useFactory: createOAuthProviders },
+    { provide: CREDENTIALS_PROVIDERS, inject: [APP_CONFIG], useFactory: createCredentialsProviders },
   ],
-  exports: [CONNECTORS, OAUTH_PROVIDERS],
+  exports: [CONNECTORS, OAUTH_PROVIDERS, CREDENTIALS_PROVIDERS],
 })
 export class ConnectorsModule {}
