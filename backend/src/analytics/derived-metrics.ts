@@ -26,6 +26,8 @@ export const SAVES_COUNT_IN_ENGAGEMENT: Record<NetworkId, boolean> = {
   instagram: true,
   x: false,
   linkedin: false,
+  youtube: false,
+  tiktok: false,
 };
 
 /** The formulas as the UI shows them beside the figures. */

@@ -1,5 +1,5 @@
 /** Networks the platform publishes to (Sandbox is the built-in demo network). */
-export const NETWORK_IDS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin'] as const;
+export const NETWORK_IDS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok'] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 export const POST_TYPES = [

@@ -3,7 +3,9 @@ import { INSTAGRAM_LIMITS } from './instagram/instagram.limits';
 import { LINKEDIN_LIMITS } from './linkedin/linkedin.limits';
 import { NetworkId, NetworkLimits } from './network-limits';
 import { SANDBOX_LIMITS } from './sandbox/sandbox.limits';
+import { TIKTOK_LIMITS } from './tiktok/tiktok.limits';
 import { X_LIMITS } from './x/x.limits';
+import { YOUTUBE_LIMITS } from './youtube/youtube.limits';
 
 /** Every network's limits by id; generic code looks networks up here and never names one. */
 export const NETWORK_LIMITS: Record<NetworkId, NetworkLimits> = {
@@ -12,4 +14,6 @@ export const NETWORK_LIMITS: Record<NetworkId, NetworkLimits> = {
   instagram: INSTAGRAM_LIMITS,
   x: X_LIMITS,
   linkedin: LINKEDIN_LIMITS,
+  youtube: YOUTUBE_LIMITS,
+  tiktok: TIKTOK_LIMITS,
 };
