@@ -1,5 +1,20 @@
 /** Networks the platform publishes to (Sandbox is the built-in demo network). */
-export const NETWORK_IDS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok'] as const;
+export const NETWORK_IDS = [
+  'sandbox',
+  'facebook',
+  'instagram',
+  'x',
+  'linkedin',
+  'bluesky',
+  'mastodon',
+  'threads',
+  'telegram',
+  'wordpress',
+  'pinterest',
+  'youtube',
+  'tiktok',
+  'google-business',
+] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 export const POST_TYPES = [
@@ -61,6 +76,8 @@ export interface PostTypeRule {
   poll?: PollRule;
   /** A title the network shows with the post (a video's, a document's, an article's). */
   title?: TitleRule;
+  /** A shorter text limit for this post type (Telegram's 1,024-character captions); else the network's. */
+  maxTextLength?: number;
 }
 
 /** A poll's choices and how long it stays open. */
@@ -73,6 +90,8 @@ export interface PollRule {
   /** The lengths the composer offers, in minutes; `onlyChoices`: the network takes no other. */
   durationChoices: number[];
   onlyChoices?: boolean;
+  /** The poll stays open until closed by hand unless a duration is given (Telegram). */
+  durationOptional?: boolean;
 }
 
 export interface TitleRule {
