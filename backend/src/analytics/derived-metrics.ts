@@ -26,11 +26,18 @@ export const SAVES_COUNT_IN_ENGAGEMENT: Record<NetworkId, boolean> = {
   instagram: true,
   x: false,
   linkedin: false,
+  bluesky: false,
+  // Mastodon's bookmarks and Threads' saves are not offered through their APIs.
+  mastodon: false,
+  threads: false,
   // Pinterest's own engagement counts saves; a Business Profile post has none.
   pinterest: true,
+  'google-business': false,
+  wordpress: false,
   youtube: false,
   tiktok: false,
-  'google-business': false,
+  // Telegram has no saves.
+  telegram: false,
 };
 
 /** The formulas as the UI shows them beside the figures. */

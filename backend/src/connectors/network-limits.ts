@@ -5,6 +5,11 @@ export const NETWORK_IDS = [
   'instagram',
   'x',
   'linkedin',
+  'bluesky',
+  'mastodon',
+  'threads',
+  'telegram',
+  'wordpress',
   'pinterest',
   'youtube',
   'tiktok',
@@ -71,6 +76,8 @@ export interface PostTypeRule {
   poll?: PollRule;
   /** A title the network shows with the post (a video's, a document's, an article's). */
   title?: TitleRule;
+  /** A shorter text limit for this post type (Telegram's 1,024-character captions); else the network's. */
+  maxTextLength?: number;
 }
 
 /** A poll's choices and how long it stays open. */
@@ -83,6 +90,8 @@ export interface PollRule {
   /** The lengths the composer offers, in minutes; `onlyChoices`: the network takes no other. */
   durationChoices: number[];
   onlyChoices?: boolean;
+  /** The poll stays open until closed by hand unless a duration is given (Telegram). */
+  durationOptional?: boolean;
 }
 
 export interface TitleRule {
