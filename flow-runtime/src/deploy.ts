@@ -22,7 +22,14 @@ export function readDeployment(
     }
     if (!tabs.has(flow.z as string)) return { error: `${name}: it belongs to no flow` };
     if (!so) return { error: `${name}: it carries no automation description` };
-    nodes.set(flow.id as string, { nodeId: so.nodeId, type: so.type, ports: so.ports, workspaceId: so.workspaceId });
+    nodes.set(flow.id as string, {
+      nodeId: so.nodeId,
+      type: so.type,
+      ports: so.ports,
+      workspaceId: so.workspaceId,
+      label: typeof flow.name === 'string' ? flow.name : undefined,
+      onError: so.onError,
+    });
   }
   return { nodes };
 }

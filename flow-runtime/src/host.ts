@@ -16,7 +16,7 @@ import { readDeployment } from './deploy';
 import { BACKEND_SETTING } from '@socialorchestrator/rule-nodes';
 import { IpcBackend } from './ipc-backend';
 import { isSupervisorMessage, type DeployMessage, type HostMessage, type TriggerMessage } from './messages';
-import { RunTracker, type Hooks } from './run-tracker';
+import { RunTracker, type Hooks, type NodeDelivery } from './run-tracker';
 import { coreNodesDir, nodesIncludes, paletteModules, RULE_NODES_DIR } from './palette';
 import { createMemoryStorage } from './storage';
 
@@ -27,7 +27,7 @@ interface NodeRed {
   stop(): Promise<void>;
   events: EventEmitter;
   hooks: Hooks;
-  nodes: { getNode(id: string): { receive(msg: object): void } | null };
+  nodes: { getNode(id: string): { receive(msg: object): void; send(msg: Array<object | null>): void } | null };
   runtime: {
     nodes: { getNodeList(opts: object): Promise<NodeSet[]> };
     flows: { setFlows(opts: { flows: { flows: object[] }; deploymentType: string }): Promise<unknown> };
@@ -147,6 +147,22 @@ function trigger(message: TriggerMessage): void {
   });
 }
 
+/** How the tracker retries a step (the node receives the message again) or sends out of its error port. */
+function nodeDelivery(runtime: NodeRed): NodeDelivery {
+  return {
+    receive(id, msg) {
+      const node = runtime.nodes.getNode(id);
+      node?.receive(msg);
+      return Boolean(node);
+    },
+    send(id, outputs) {
+      const node = runtime.nodes.getNode(id);
+      node?.send(outputs);
+      return Boolean(node);
+    },
+  };
+}
+
 async function shutdown(reason: string): Promise<void> {
   if (phase === 'stopping') return;
   const wasRunning = phase === 'running';
@@ -204,7 +220,7 @@ async function main(): Promise<void> {
   const started = await startNodeRed(config);
   if (phase === 'stopping') return;
   palette = new Set(started.palette);
-  tracker = new RunTracker(send, config.limits);
+  tracker = new RunTracker(send, config.limits, Date.now, nodeDelivery(red!));
   tracker.install(red!.hooks);
   phase = 'running';
   send({ type: 'ready', pid: process.pid, nodeRedVersion: started.nodeRedVersion, palette: started.palette });

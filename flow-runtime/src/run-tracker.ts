@@ -1,3 +1,4 @@
+import { ERROR_PORT, retriesOf, retryWaitMs, type NodeErrorPolicy } from '@socialorchestrator/rule-nodes';
 import type { HostMessage, StepRecord } from './messages';
 
 /** What the host knows of a deployed node, from the `so` block the backend's compiler adds. */
@@ -6,6 +7,17 @@ export interface DeployedNode {
   type: string;
   ports: string[];
   workspaceId: string;
+  /** The step's name, as the failing item's `error.step` gives it. */
+  label?: string;
+  /** What the host does when the node fails; absent: the run fails. */
+  onError?: NodeErrorPolicy;
+}
+
+/** How the tracker gives a message back to a node (a retry) or sends it out of a node's port. */
+export interface NodeDelivery {
+  /** False when the node is no longer deployed. */
+  receive(nodeRedId: string, msg: object): boolean;
+  send(nodeRedId: string, outputs: Array<object | null>): boolean;
 }
 
 export interface RunLimits {
@@ -23,6 +35,7 @@ export interface RunLimits {
 interface RunMessage {
   _so?: { runId?: unknown; hops?: unknown; sent?: { port?: unknown; payload?: unknown } };
   payload?: unknown;
+  [key: string]: unknown;
 }
 interface Pending {
   msg: object;
@@ -60,11 +73,16 @@ export class RunTracker {
   private readonly rate = new Map<string, { second: number; count: number }>();
   private steps: StepRecord[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Retries a message has had at the node that failed it (a message that moves on starts again). */
+  private readonly attempts = new WeakMap<object, { nodeId: string; retries: number }>();
+  /** Set while the tracker itself sends out of an error port: that send is no node's step output. */
+  private sendingError = false;
 
   constructor(
     private readonly send: (message: HostMessage) => void,
     private readonly limits: RunLimits,
     private readonly now: () => number = Date.now,
+    private readonly delivery: NodeDelivery | null = null,
   ) {}
 
   install(hooks: Hooks): void {
@@ -120,6 +138,7 @@ export class RunTracker {
     const runId = runIdOf(msg);
     if (!runId) return;
     this.state(runId).inFlight++;
+    if (this.sendingError) return;
     const step = this.pending.get(`${runId}|${sourceId}`)?.find((p) => p.port === null);
     if (step) {
       step.port = this.nodes.get(sourceId)?.ports[portIndex] ?? String(portIndex);
@@ -167,27 +186,85 @@ export class RunTracker {
     if (!list.length) this.pending.delete(key);
     const node = this.nodes.get(nodeId);
     const message = error ? (error instanceof Error ? error.message : String(error)) : null;
+    if (!message) this.attempts.delete(msg);
+    const run = this.state(runId);
+    const handling = message && node && !run.stopped ? this.handling(msg, nodeId, node) : null;
     if (step && node) {
       const startedAt = step.startedAt;
       // A port with no wires sends no event: the node notes what it sent, and where, on the message.
       const sent = msg._so?.sent;
       const chosen = !error && typeof sent?.port === 'string' ? sent.port : null;
-      const port = step.port ?? chosen;
+      const port = handling?.kind === 'continue' ? ERROR_PORT : (step.port ?? chosen);
       this.record({
         runId,
         nodeId: node.nodeId,
         nodeType: node.type,
         port,
         input: step.input,
-        output: step.port !== null ? step.output : port !== null ? sent?.payload : null,
+        output:
+          handling?.kind === 'continue'
+            ? this.failedItem(step.input, message!, node)
+            : step.port !== null
+              ? step.output
+              : port !== null
+                ? sent?.payload
+                : null,
         startedAt,
         durationMs: this.now() - startedAt,
-        error: message,
+        error: handling?.kind === 'retry' ? `${message} (attempt ${handling.attempt}; ${handling.next})` : message,
       });
     }
-    const run = this.state(runId);
-    if (message) run.error ??= `${node?.nodeId ?? nodeId}: ${message}`;
+    if (handling?.kind === 'retry') return this.retryLater(runId, msg, nodeId, handling.waitMs);
+    if (handling?.kind === 'continue') this.sendOnErrorPort(msg, nodeId, node!, step?.input, message!);
+    else if (message) {
+      const tries = this.attempts.get(msg)?.retries;
+      run.error ??= `${node?.nodeId ?? nodeId}: ${message}${tries ? ` (after ${tries} ${tries > 1 ? 'retries' : 'retry'})` : ''}`;
+    }
     this.leave(runId);
+  }
+
+  /** What the node's error policy does with this failure: nothing (the run fails), a retry, or the error port. */
+  private handling(
+    msg: RunMessage,
+    nodeId: string,
+    node: DeployedNode,
+  ): { kind: 'retry'; attempt: number; waitMs: number; next: string } | { kind: 'continue' } | null {
+    if (!this.delivery || !node.onError) return null;
+    const retries = retriesOf(node.onError);
+    const done = this.attempts.get(msg);
+    const tried = done?.nodeId === nodeId ? done.retries : 0;
+    if (tried < retries) {
+      const waitMs = retryWaitMs(node.onError, tried + 1);
+      this.attempts.set(msg, { nodeId, retries: tried + 1 });
+      return { kind: 'retry', attempt: tried + 1, waitMs, next: `retrying in ${waitMs / 1000} s` };
+    }
+    return node.onError.mode === 'continue' && node.ports.includes(ERROR_PORT) ? { kind: 'continue' } : null;
+  }
+
+  /** The failing item as it leaves by the error port: its payload with the error and the step's name. */
+  private failedItem(input: unknown, message: string, node: DeployedNode): Record<string, unknown> {
+    const payload = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
+    return { ...payload, error: { message, step: node.label ?? node.type } };
+  }
+
+  private sendOnErrorPort(msg: RunMessage, nodeId: string, node: DeployedNode, input: unknown, message: string): void {
+    const out = { ...msg, payload: this.failedItem(input ?? msg.payload, message, node) };
+    const outputs = node.ports.map((port) => (port === ERROR_PORT ? out : null));
+    this.sendingError = true;
+    try {
+      this.delivery!.send(nodeId, outputs);
+    } finally {
+      this.sendingError = false;
+    }
+  }
+
+  /** The same message to the same node after the wait; the run stays in flight meanwhile. */
+  private retryLater(runId: string, msg: RunMessage, nodeId: string, waitMs: number): void {
+    const timer = setTimeout(() => {
+      if (this.delivery!.receive(nodeId, msg)) return;
+      this.lost(runId, `${this.nodes.get(nodeId)?.nodeId ?? nodeId}: the step was redeployed while it waited to retry`);
+    }, waitMs);
+    timer.unref?.();
   }
 
   private withinRate(workspaceId: string): boolean {

@@ -1,3 +1,5 @@
+import { ERROR_PORT } from './error-policy';
+
 /**
  * The automation node catalog: every node type a graph may use, its ports and its config fields.
  * Node type names, port names and config keys are part of the public API contract
@@ -12,6 +14,7 @@ export const NODE_TYPES = [
   'schedule',
   'post-event',
   'metric-threshold',
+  'automation-failed',
   'condition',
   'switch',
   'delay',
@@ -250,6 +253,16 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
         help: 'e.g. 24 judges a post on its first day',
       },
     ],
+  }),
+  spec({
+    type: 'automation-failed',
+    category: 'trigger',
+    label: 'Automation failed',
+    description:
+      "Starts a run when a run of another automation that names this one as its error handler fails or is stopped. Payload: runId, automationId, automationName, step (the failed step's name), error, outcome, runUrl.",
+    inputs: [],
+    outputs: ['out'],
+    config: [],
   }),
   spec({
     type: 'condition',
@@ -492,13 +505,17 @@ export const nodeTypeSpec = (type: string): NodeTypeSpec | undefined => BY_TYPE.
 /** The Node-RED type a catalog type compiles to. */
 export const nodeRedType = (type: NodeType): string => `so-${type}`;
 
-/** Output ports of a node, given its config (a switch gains one port per case). */
-export function outputPorts(type: NodeType, config: Record<string, unknown>): string[] {
+/**
+ * Output ports of a node, given its config (a switch gains one port per case) and its error
+ * policy (`continue` adds the `error` port, last).
+ */
+export function outputPorts(type: NodeType, config: Record<string, unknown>, onError?: { mode?: unknown }): string[] {
   const spec = BY_TYPE.get(type)!;
-  if (type !== 'switch') return spec.outputs;
+  const error = onError?.mode === 'continue' && spec.category !== 'trigger' ? [ERROR_PORT] : [];
+  if (type !== 'switch') return [...spec.outputs, ...error];
   const cases = Array.isArray(config.cases) ? config.cases : [];
   const ports = cases.flatMap((c) => (c && typeof c === 'object' && typeof c.port === 'string' ? [c.port] : []));
-  return [...ports, ...spec.outputs];
+  return [...ports, ...spec.outputs, ...error];
 }
 
 /** Which nodes may close a cycle: a run that loops must wait somewhere. */

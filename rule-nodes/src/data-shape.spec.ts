@@ -86,3 +86,28 @@ describe('payloadPaths and examples', () => {
     expect(examplePayload('webhook-in', 'wordpress')).toHaveProperty('title');
   });
 });
+
+describe('fields after an error port', () => {
+  it('are the failing step’s input with error.message and error.step', () => {
+    const graph = {
+      nodes: [
+        { id: 't', type: 'rss-in' as const, position: { x: 0, y: 0 }, config: { feedUrl: 'https://a.example/feed' } },
+        {
+          id: 'd',
+          type: 'create-draft' as const,
+          position: { x: 0, y: 0 },
+          config: {},
+          onError: { mode: 'continue' as const },
+        },
+        { id: 'n', type: 'notify' as const, position: { x: 0, y: 0 }, config: {} },
+      ],
+      edges: [
+        { from: { node: 't', port: 'out' }, to: { node: 'd', port: 'in' } },
+        { from: { node: 'd', port: 'error' }, to: { node: 'n', port: 'in' } },
+      ],
+    };
+    const paths = fieldsAvailable(graph)['n'].map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['title', 'error', 'error.message', 'error.step']));
+    expect(paths).not.toContain('postId');
+  });
+});

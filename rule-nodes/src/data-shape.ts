@@ -1,4 +1,5 @@
 import { nodeTypeSpec } from './catalog';
+import { ERROR_PORT } from './error-policy';
 import type { Graph, GraphNode } from './graph';
 import { examplePayload, nodeOutput } from './node-outputs';
 
@@ -60,6 +61,14 @@ function stepOutput(node: GraphNode, input: Fields): Fields {
   return fields;
 }
 
+/** What a step sends out of its error port: the item it failed on, with `error.message` and `error.step`. */
+function errorOutput(node: GraphNode, input: Fields): Fields {
+  const fields: Fields = new Map(input);
+  const error = { message: 'Step "Create draft": the action could not be done', step: 'Create draft' };
+  for (const p of payloadPaths({ error })) fields.set(p.path, { ...p, sampled: false, from: node.id });
+  return fields;
+}
+
 const sameKeys = (a: Fields, b: Fields) => a.size === b.size && [...a.keys()].every((k) => b.has(k));
 
 /**
@@ -79,10 +88,14 @@ export function fieldsAvailable(graph: Graph, samples: SamplesByNode = {}): Reco
   for (let round = 0, changed = true; changed && round <= graph.nodes.length + 1; round++) {
     changed = false;
     const outputs = new Map(graph.nodes.map((n) => [n.id, outputOf(n)]));
+    const sent = (edge: Graph['edges'][number]) =>
+      edge.from.port === ERROR_PORT
+        ? errorOutput(byId.get(edge.from.node)!, inputs.get(edge.from.node)!)
+        : outputs.get(edge.from.node)!;
     for (const node of graph.nodes) {
       const next: Fields = new Map();
       for (const edge of graph.edges.filter((e) => e.to.node === node.id && byId.has(e.from.node))) {
-        for (const [path, field] of outputs.get(edge.from.node)!) if (!next.has(path)) next.set(path, field);
+        for (const [path, field] of sent(edge)) if (!next.has(path)) next.set(path, field);
       }
       if (!sameKeys(next, inputs.get(node.id)!)) changed = true;
       inputs.set(node.id, next);

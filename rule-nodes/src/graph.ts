@@ -1,4 +1,5 @@
 import type { NodeType } from './catalog';
+import type { ErrorHandler, NodeErrorPolicy } from './error-policy';
 
 /**
  * The public graph model of `/api/v1/automations` (DESIGN §6): what the editor draws, templates
@@ -11,6 +12,8 @@ export interface GraphNode {
   config: Record<string, unknown>;
   /** The name a person gave this step (shown on the canvas and in messages); the type's label when absent. */
   label?: string;
+  /** What happens when this step fails; stopping the run when absent. */
+  onError?: NodeErrorPolicy;
 }
 
 export interface GraphEdge {
@@ -30,6 +33,8 @@ export interface Graph {
   edges: GraphEdge[];
   /** Optional, so graphs saved before notes existed stay valid as they are. */
   notes?: GraphNote[];
+  /** What happens when a run fails: tell people, or start another automation. Optional, like notes. */
+  errorHandler?: ErrorHandler;
 }
 
 /** Most characters a node label or note may hold (the backend refuses longer ones). */

@@ -8,3 +8,6 @@ export * from './waits';
 export { EXTRA_OPERATORS } from './rules';
 export * from './data-shape';
 export * from './node-outputs';
+export * from './error-policy';
+export * from './graph-diff';
+export * from './automation-file';

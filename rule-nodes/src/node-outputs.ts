@@ -73,6 +73,18 @@ const OUTPUTS: Record<NodeType, NodeOutput> = {
     f('threshold', 300),
     f('accountMedian', 100),
   ),
+  'automation-failed': starts(
+    f('runId', '01936f40-5a6b-7c8d-9e0f-112233445566'),
+    f('automationId', '01936f3f-0a1b-7c2d-8e3f-405162738495'),
+    f('automationName', 'New blog posts to LinkedIn'),
+    f('step', 'Create draft'),
+    f('error', 'Step "Create draft": Text needs {{title}}, which is not in its input.'),
+    f('outcome', 'failed'),
+    f(
+      'runUrl',
+      'https://app.example.com/w/acme/automations/01936f3f-0a1b-7c2d-8e3f-405162738495?run=01936f40-5a6b-7c8d-9e0f-112233445566',
+    ),
+  ),
   condition: adds(),
   switch: adds(),
   delay: adds(),

@@ -5,6 +5,8 @@
  * token, to the backend process supervising the runtime.
  */
 
+import type { NodeErrorPolicy } from './error-policy';
+
 /** Tab env variable: the token scoped to one workspace and automation. */
 export const TOKEN_ENV = 'SO_TOKEN';
 /** Node-RED setting holding the host's `Backend`. */
@@ -57,6 +59,8 @@ export interface CompiledNodeSpec {
   ports: string[];
   config: Record<string, unknown>;
   workspaceId: string;
+  /** The step's policy when it fails (the runtime host applies it); absent: the run fails. */
+  onError?: NodeErrorPolicy;
 }
 
 /**

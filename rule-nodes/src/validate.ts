@@ -101,6 +101,7 @@ function casesProblem(value: unknown): string | null {
       return 'every case needs a port name of lowercase letters, digits and -';
     }
     if (port === 'otherwise' || ports.has(port)) return `port ${port} is used twice`;
+    if (port === 'error') return 'port error is kept for steps that continue on error';
     ports.add(port);
     if (typeof (item as { equals?: unknown }).equals !== 'string') return `case ${port} needs a value to equal`;
   }

@@ -50,7 +50,7 @@ export function compileAutomation(d: Deployable): Array<Record<string, unknown>>
   const nodes = d.graph.nodes.map((node) => {
     const spec = nodeTypeSpec(node.type)!;
     const config = withDefaults(node.type, node.config);
-    const ports = outputPorts(node.type, config);
+    const ports = outputPorts(node.type, config, node.onError);
     const wires = ports.map((port) =>
       d.graph.edges
         .filter((e) => e.from.node === node.id && e.from.port === port)
@@ -63,7 +63,15 @@ export function compileAutomation(d: Deployable): Array<Record<string, unknown>>
       // The step's own label names it in run errors ("Step \"Announce\": …"); Node-RED shows it too.
       name: (node as { label?: string }).label?.trim() || spec.label,
       wires,
-      so: encodeCompiledNode({ nodeId: node.id, type: node.type, ports, config, workspaceId: d.workspaceId }),
+      so: encodeCompiledNode({
+        nodeId: node.id,
+        type: node.type,
+        ports,
+        config,
+        workspaceId: d.workspaceId,
+        // Only a policy that does something travels: the host applies it when the node fails.
+        ...(node.onError && node.onError.mode !== 'stop' && { onError: node.onError }),
+      }),
     };
   });
   return [tab, ...nodes];
