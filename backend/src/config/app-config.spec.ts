@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, networkCredentials } from './app-config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'so-config-'));
 
@@ -32,7 +32,22 @@ describe('loadConfig', () => {
     expect(config.networks).toEqual({
       meta: null,
       linkedin: null,
+      pinterest: null,
+      google: null,
       x: { clientId: 'x-id', clientSecret: 'x-secret', apiBaseUrl: 'http://127.0.0.1:9000', authBaseUrl: null },
+    });
+  });
+
+  it('names the variables that turn each network on; YouTube and Google Business Profile share one Google app', () => {
+    expect(networkCredentials('pinterest')).toEqual(['PINTEREST_APP_ID', 'PINTEREST_APP_SECRET']);
+    expect(networkCredentials('google-business')).toEqual(['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']);
+    expect(networkCredentials('youtube')).toEqual(['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']);
+    const config = loadConfig({ DATA_DIR: dataDir(), GOOGLE_CLIENT_ID: 'g-id', GOOGLE_CLIENT_SECRET: 'g-secret' });
+    expect(config.networks.google).toEqual({
+      clientId: 'g-id',
+      clientSecret: 'g-secret',
+      apiBaseUrl: null,
+      authBaseUrl: null,
     });
   });
 

@@ -88,8 +88,8 @@ export interface AppConfig {
   networks: Record<NetworkApp, NetworkAppConfig | null>;
 }
 
-/** Facebook and Instagram share one Meta app. */
-export type NetworkApp = 'meta' | 'x' | 'linkedin';
+/** Facebook and Instagram share one Meta app; YouTube and Google Business Profile one Google app. */
+export type NetworkApp = 'meta' | 'x' | 'linkedin' | 'pinterest' | 'google';
 
 export interface NetworkAppConfig {
   clientId: string;
@@ -101,12 +101,7 @@ export interface NetworkAppConfig {
 
 /** The variables that turn a network on (its app's id and secret); none for a network without a server app. */
 export function networkCredentials(network: string): string[] {
-  const app: NetworkApp | undefined =
-    network === 'facebook' || network === 'instagram'
-      ? 'meta'
-      : network === 'x' || network === 'linkedin'
-        ? network
-        : undefined;
+  const app: NetworkApp | undefined = NETWORK_APPS[network];
   return app ? [NETWORK_VARIABLES[app][0], NETWORK_VARIABLES[app][1]] : [];
 }
 
@@ -116,11 +111,24 @@ export function networkSettings(network: string): string {
   return names.length ? names.join(' and ') : 'its app credentials';
 }
 
+/** The app behind each network that needs one. */
+const NETWORK_APPS: Partial<Record<string, NetworkApp>> = {
+  facebook: 'meta',
+  instagram: 'meta',
+  x: 'x',
+  linkedin: 'linkedin',
+  pinterest: 'pinterest',
+  youtube: 'google',
+  'google-business': 'google',
+};
+
 /** The variables behind each network app, in the order: id, secret, API URL, login URL. */
 const NETWORK_VARIABLES = {
   meta: ['META_APP_ID', 'META_APP_SECRET', 'META_GRAPH_URL', 'META_LOGIN_URL'],
   x: ['X_CLIENT_ID', 'X_CLIENT_SECRET', 'X_API_URL', 'X_AUTH_URL'],
   linkedin: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET', 'LINKEDIN_API_URL', 'LINKEDIN_AUTH_URL'],
+  pinterest: ['PINTEREST_APP_ID', 'PINTEREST_APP_SECRET', 'PINTEREST_API_URL', 'PINTEREST_AUTH_URL'],
+  google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_API_URL', 'GOOGLE_AUTH_URL'],
 } as const;
 
 /** Every supported variable, its default, and what it means — the README table is generated from this. */
@@ -201,6 +209,15 @@ export const CONFIG_VARIABLES = {
   LINKEDIN_CLIENT_SECRET: 'LinkedIn app client secret',
   LINKEDIN_API_URL: 'LinkedIn API base URL (default https://api.linkedin.com)',
   LINKEDIN_AUTH_URL: 'LinkedIn OAuth base URL (default https://www.linkedin.com)',
+  PINTEREST_APP_ID: 'Pinterest app id: turns on Pinterest (with PINTEREST_APP_SECRET)',
+  PINTEREST_APP_SECRET: 'Pinterest app secret key',
+  PINTEREST_API_URL: 'Pinterest API base URL (default https://api.pinterest.com)',
+  PINTEREST_AUTH_URL: 'Pinterest OAuth page base URL (default https://www.pinterest.com)',
+  GOOGLE_CLIENT_ID: 'Google OAuth client id: turns on YouTube and Google Business Profile (with GOOGLE_CLIENT_SECRET)',
+  GOOGLE_CLIENT_SECRET: 'Google OAuth client secret',
+  GOOGLE_API_URL:
+    'One base URL in place of every Google API host (OAuth token, YouTube, Business Profile): a proxy or a local stand-in (default: each API on its own googleapis.com host)',
+  GOOGLE_AUTH_URL: 'Google sign-in page base URL (default https://accounts.google.com)',
 } as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
