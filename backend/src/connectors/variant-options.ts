@@ -80,7 +80,8 @@ function pollViolations(postType: PostType, rule: PostTypeRule, options: KnownOp
 
 function durationViolations(poll: NonNullable<PostTypeRule['poll']>, minutes: number | undefined): RuleViolation[] {
   const field = 'options.pollDurationMinutes';
-  if (minutes === undefined) return [{ field, message: 'is required: choose how long the poll stays open' }];
+  if (minutes === undefined)
+    return poll.durationOptional ? [] : [{ field, message: 'is required: choose how long the poll stays open' }];
   if (poll.onlyChoices && !poll.durationChoices.includes(minutes)) {
     const allowed = poll.durationChoices.map(durationText).join(', ');
     return [{ field, message: `must be one of ${allowed}`, limit: poll.durationChoices.join(', ') }];

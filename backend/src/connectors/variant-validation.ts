@@ -1,4 +1,4 @@
-import { MediaFacts, NetworkLimits, PostType, Range, rangeText } from './network-limits';
+import { MediaFacts, NetworkLimits, PostType, PostTypeRule, Range, rangeText } from './network-limits';
 import { KnownOptions, optionShapeErrors, optionViolations } from './variant-options';
 
 /** The part of a post variant the network rules look at. */
@@ -35,24 +35,26 @@ export function validateVariant(limits: NetworkLimits, draft: VariantDraft): Rul
   }
   const shapes = optionShapeErrors(draft.options);
   return [
-    ...textViolations(limits, draft, rule.requiresText),
+    ...textViolations(limits, draft, rule),
     ...linkViolations(draft, rule),
     ...(shapes.length ? shapes : optionViolations(limits, draft.postType, rule, (draft.options ?? {}) as KnownOptions)),
     ...mediaViolations(limits, draft),
   ];
 }
 
-function textViolations(limits: NetworkLimits, draft: VariantDraft, requiresText?: boolean): RuleViolation[] {
+function textViolations(limits: NetworkLimits, draft: VariantDraft, rule: PostTypeRule): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const length = limits.countText(draft.text);
-  if (length > limits.maxTextLength) {
+  const max = rule.maxTextLength ?? limits.maxTextLength;
+  if (length > max) {
+    const where = rule.maxTextLength === undefined ? '' : ` in ${draft.postType} posts`;
     violations.push({
       field: 'text',
-      message: `is ${length} characters; ${limits.label} allows ${limits.maxTextLength}`,
-      limit: limits.maxTextLength,
+      message: `is ${length} characters; ${limits.label} allows ${max}${where}`,
+      limit: max,
     });
   }
-  if (requiresText && !draft.text.trim())
+  if (rule.requiresText && !draft.text.trim())
     violations.push({ field: 'text', message: `is required for this post type on ${limits.label}` });
   const hashtags = draft.text.match(/(^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;
   if (limits.maxHashtags !== undefined && hashtags > limits.maxHashtags) {
