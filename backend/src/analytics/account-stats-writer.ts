@@ -3,7 +3,7 @@ import type { AccountStatsEvent } from '../common/domain-events';
 import type { AccountStats } from '../connectors/connector';
 import type { NetworkId } from '../connectors/network-limits';
 import { inLists } from '../database/in-lists';
-import { AnalyticsSql } from './analytics-sql';
+import { AnalyticsSql, numOrNull } from './analytics-sql';
 import { AnalyticsAccount } from './analytics-account.entity';
 import { insertMissing, RollupWriter } from './rollup-writer';
 
@@ -38,9 +38,17 @@ export class AccountStatsWriter {
       const sets = STAT_COLUMNS.map((c, i) => `${sql.q(c)} = ${sql.p(i)}`);
       return `UPDATE ${sql.q('analytics_account_days')} SET ${sets.join(', ')} WHERE ${sql.q('accountId')} = ${sql.p(4)} AND ${sql.q('day')} = ${sql.p(5)}`;
     });
+    const followers = await this.followersOf(known);
+    const totals = new RollupWriter();
     for (const { accountId, day, stats } of known) {
       await sql.run(statement, [...STAT_COLUMNS.map((c) => stats[c] ?? null), accountId, day]);
+      const key = `${accountId}|${day}`;
+      const before = followers.get(key) ?? null;
+      const after = stats.followers ?? null;
+      if (before !== after) totals.addWorkspaceFollowers(accounts.get(accountId)!, day, (after ?? 0) - (before ?? 0));
+      followers.set(key, after);
     }
+    await totals.flush(sql);
     await this.noteLastDays(known, accounts);
     return known.map(({ accountId, day, stats }) => ({
       workspaceId: accounts.get(accountId)!.workspaceId,
@@ -53,6 +61,21 @@ export class AccountStatsWriter {
         profileViews: stats.profileViews,
       },
     }));
+  }
+
+  /** The follower figures the entries' day rows hold now, by `accountId|day`. */
+  private async followersOf(entries: AccountStatsEntry[]): Promise<Map<string, number | null>> {
+    const { sql } = this;
+    const found = new Map<string, number | null>();
+    const days = [...new Set(entries.map((e) => e.day))];
+    for (const accounts of inLists([...new Set(entries.map((e) => e.accountId))])) {
+      const rows = await sql.select<{ accountId: string; day: string; followers: unknown }>(
+        `SELECT ${sql.q('accountId')}, ${sql.q('day')}, ${sql.q('followers')} FROM ${sql.q('analytics_account_days')} WHERE ${sql.q('accountId')} IN (:...accounts) AND ${sql.q('day')} IN (:...days)`,
+        { accounts, days },
+      );
+      for (const row of rows) found.set(`${row.accountId}|${row.day}`, numOrNull(row.followers));
+    }
+    return found;
   }
 
   private async accounts(ids: string[]) {

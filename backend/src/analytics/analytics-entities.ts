@@ -8,6 +8,7 @@ import { AnalyticsPost } from './analytics-post.entity';
 import { CompetitorDay } from './competitor-day.entity';
 import { Competitor } from './competitor.entity';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
+import { AnalyticsWorkspaceDay } from './analytics-workspace-day.entity';
 
 /** The analytics context's tables. */
 export const ANALYTICS_ENTITIES = [
@@ -16,6 +17,7 @@ export const ANALYTICS_ENTITIES = [
   PostMetricSnapshot,
   AnalyticsPostDay,
   AnalyticsAccountDay,
+  AnalyticsWorkspaceDay,
   AnalyticsHashtagDay,
   AnalyticsBestTimeCell,
   Competitor,

@@ -4,6 +4,17 @@ import { Workspace } from '../workspaces/workspace.entity';
 /** What the workspace's posts using a hashtag gained on a day, and how many such posts went out. */
 @Entity('analytics_hashtag_days')
 @Index('ix_analytics_hashtag_days_workspace', ['workspaceId', 'day'])
+// Covering index of the hashtag table (migration 1767139200000).
+@Index('ix_analytics_hashtag_days_table', [
+  'workspaceId',
+  'day',
+  'tag',
+  'postsPublished',
+  'impressions',
+  'reach',
+  'clicks',
+  'engagement',
+])
 export class AnalyticsHashtagDay {
   @PrimaryColumn({ type: String, length: 36 })
   workspaceId: string;

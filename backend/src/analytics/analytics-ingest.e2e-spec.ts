@@ -5,6 +5,8 @@ import { ACCOUNT_STATS, POST_METRICS, type AccountStatsEvent, type PostMetricsEv
 import { NO_METRICS, type PostMetrics } from '../connectors/connector';
 import { DATABASE_KINDS, migratedDatabase } from '../testing/test-database';
 import { AnalyticsAccountDay } from './analytics-account-day.entity';
+import { AnalyticsWorkspaceDay } from './analytics-workspace-day.entity';
+import { COUNTED_NAMES } from './metric-columns';
 import { AnalyticsBestTimeCell } from './analytics-best-time-cell.entity';
 import { AnalyticsHashtagDay } from './analytics-hashtag-day.entity';
 import { AnalyticsIngest } from './analytics-ingest.service';
@@ -251,5 +253,33 @@ describe.each(DATABASE_KINDS)('analytics ingestion on %s', (kind) => {
       ['2026-06-05', 1200, 'w1'],
       ['2026-06-07', 1210, 'w1'],
     ]);
+  });
+
+  it('keeps the workspace day rollup equal to the sums of its account days, figures included', async () => {
+    await ingest.recordAccountStats('a1', '2026-06-05', {
+      followers: 1250,
+      following: 10,
+      posts: 40,
+      profileViews: null,
+    });
+    const accountDays = await db.getRepository(AnalyticsAccountDay).findBy({ workspaceId: 'w1' });
+    const workspaceDays = await db.getRepository(AnalyticsWorkspaceDay).findBy({ workspaceId: 'w1' });
+    const summed = [...COUNTED_NAMES, 'postsPublished', 'followers'] as const;
+    const expected = new Map<string, Record<string, number | null>>();
+    for (const d of accountDays) {
+      const row = expected.get(`${d.day}|${d.network}`) ?? {};
+      for (const m of summed) row[m] = d[m] === null ? (row[m] ?? null) : (row[m] ?? 0) + d[m];
+      expected.set(`${d.day}|${d.network}`, row);
+    }
+    const empty = (row: Record<string, number | null>) => summed.every((m) => !row[m]);
+    const kept = [...expected].filter(([, row]) => !empty(row));
+    expect(kept.length).toBeGreaterThan(4);
+    expect(workspaceDays.filter((w) => !empty(w as never)).length).toBe(kept.length);
+    for (const [key, row] of kept) {
+      const [day, network] = key.split('|');
+      const w = workspaceDays.find((x) => x.day === day && x.network === network);
+      expect(w, key).toMatchObject(row);
+    }
+    expect(workspaceDays.find((w) => w.day === '2026-06-05')).toMatchObject({ followers: 1250, impressions: 260 });
   });
 });

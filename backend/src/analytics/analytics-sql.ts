@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
+import { sqlDialect, type SqlDialect } from '../database/sql-dialect';
 
 export type Row = Record<string, unknown>;
 
@@ -28,9 +29,11 @@ function sqliteConnection(em: EntityManager): SqliteDatabase | null {
 export class AnalyticsSql {
   private readonly sqlite: boolean;
   private readonly statements: Map<string, string>;
+  readonly dialect: SqlDialect;
 
   constructor(readonly em: EntityManager) {
     this.sqlite = em.connection.options.type === 'better-sqlite3';
+    this.dialect = sqlDialect(em.connection);
     const driver = em.connection.driver;
     this.statements = statementsByDriver.get(driver) ?? new Map<string, string>();
     statementsByDriver.set(driver, this.statements);

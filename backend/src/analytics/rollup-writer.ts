@@ -21,6 +21,16 @@ interface AccountDayGain {
   postsPublished: number;
 }
 
+interface WorkspaceDayGain {
+  workspaceId: string;
+  network: NetworkId;
+  day: string;
+  delta: Delta;
+  postsPublished: number;
+  /** Change of the sum of the accounts' follower figures (null: none changed). */
+  followers: number | null;
+}
+
 interface HashtagDayGain {
   workspaceId: string;
   tag: string;
@@ -56,6 +66,7 @@ export interface GainOwner {
  */
 export class RollupWriter {
   private readonly accountDays = new Map<string, AccountDayGain>();
+  private readonly workspaceDays = new Map<string, WorkspaceDayGain>();
   private readonly hashtagDays = new Map<string, HashtagDayGain>();
   private readonly cells = new Map<string, CellGain>();
 
@@ -69,6 +80,25 @@ export class RollupWriter {
     }
     if (delta) addInto(gain.delta, delta);
     gain.postsPublished += postsPublished;
+    const total = this.workspaceDay(owner, day);
+    if (delta) addInto(total.delta, delta);
+    total.postsPublished += postsPublished;
+  }
+
+  /** An account's follower figure of a day changed by `change`: the workspace day's sum follows. */
+  addWorkspaceFollowers(owner: GainOwner, day: string, change: number): void {
+    const total = this.workspaceDay(owner, day);
+    total.followers = (total.followers ?? 0) + change;
+  }
+
+  private workspaceDay({ workspaceId, network }: GainOwner, day: string): WorkspaceDayGain {
+    const key = `${workspaceId}|${day}|${network}`;
+    let gain = this.workspaceDays.get(key);
+    if (!gain) {
+      gain = { workspaceId, network, day, delta: emptyCounts(), postsPublished: 0, followers: null };
+      this.workspaceDays.set(key, gain);
+    }
+    return gain;
   }
 
   addHashtagDay(workspaceId: string, tag: string, day: string, delta: Delta | null, postsPublished = 0): void {
@@ -99,6 +129,7 @@ export class RollupWriter {
 
   async flush(sql: AnalyticsSql): Promise<void> {
     await this.flushAccountDays(sql);
+    await this.flushWorkspaceDays(sql);
     await this.flushHashtagDays(sql);
     await this.flushCells(sql);
   }
@@ -133,6 +164,32 @@ export class RollupWriter {
         accountId: gain.accountId,
         day: gain.day,
       });
+    }
+  }
+
+  /** One upsert per workspace day touched (the rows are few: days × networks). */
+  private async flushWorkspaceDays(sql: AnalyticsSql): Promise<void> {
+    const added = [...COUNTED_NAMES, 'postsPublished', 'followers'] as const;
+    const keys = ['workspaceId', 'day', 'network'] as const;
+    const statement = sql.statement('workspace-days+', () =>
+      sql.dialect.addingUpsert({
+        table: sql.q('analytics_workspace_days'),
+        keys: keys.map((k) => sql.q(k)),
+        added: added.map((c) => sql.q(c)),
+        params: [...keys, ...added].map((_, i) => sql.p(i)),
+      }),
+    );
+    for (const gain of inKeyOrder(this.workspaceDays)) {
+      const counts = COUNTED_NAMES.map((c) => gain.delta[c]);
+      if (counts.every((v) => v === null) && !gain.postsPublished && gain.followers === null) continue;
+      await sql.run(statement, [
+        gain.workspaceId,
+        gain.day,
+        gain.network,
+        ...counts,
+        gain.postsPublished,
+        gain.followers,
+      ]);
     }
   }
 

@@ -70,6 +70,7 @@ import { AnalyticsReports1765929600000 } from './migrations/1765929600000-Analyt
 import { Subscriptions1766275200000 } from './migrations/1766275200000-Subscriptions';
 import { NodeSamples1766361600000 } from './migrations/1766361600000-NodeSamples';
 import { RunTestsAndSearch1766448000000 } from './migrations/1766448000000-RunTestsAndSearch';
+import { AnalyticsWorkspaceDays1767139200000 } from './migrations/1767139200000-AnalyticsWorkspaceDays';
 import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
 
 /** Every entity and migration, listed once so the app, the CLI data source and tests agree. */
@@ -151,4 +152,5 @@ export const MIGRATIONS = [
   Subscriptions1766275200000,
   NodeSamples1766361600000,
   RunTestsAndSearch1766448000000,
+  AnalyticsWorkspaceDays1767139200000,
 ];

@@ -131,10 +131,23 @@ export const HASHTAG_SORTS = [
 export type HashtagSort = (typeof HASHTAG_SORTS)[number];
 
 export class HashtagsQueryDto extends AnalyticsQueryDto {
-  @ApiPropertyOptional({ enum: HASHTAG_SORTS, default: 'engagement' })
+  @ApiPropertyOptional({
+    enum: HASHTAG_SORTS,
+    default: 'engagement',
+    description: 'posts: how many posts used the tag; the rest: their sums or rates in the range',
+  })
   @IsOptional()
   @IsIn(HASHTAG_SORTS, { message: `must be one of ${HASHTAG_SORTS.join(', ')}` })
   sort?: HashtagSort;
+
+  @ApiPropertyOptional({
+    enum: ['desc', 'asc'],
+    default: 'desc',
+    description: 'Tags without the value (a rate with nothing to divide by) come last either way',
+  })
+  @IsOptional()
+  @IsIn(['desc', 'asc'], { message: 'must be desc or asc' })
+  order?: 'desc' | 'asc';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()

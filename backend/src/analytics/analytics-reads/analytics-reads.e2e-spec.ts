@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sumWorkspaceDays } from '../workspace-days';
 import { newId } from '../../common/ids';
 import { apiAs, as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -126,6 +127,8 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     });
     // A network without reach or clicks: "not provided", and its rate is read against impressions.
     await accountDay(other, '2026-11-03', 'x', { impressions: 50, engagement: 5, postsPublished: 1, followers: 500 });
+    // The workspace rollup ingestion would have kept beside these account days.
+    await sumWorkspaceDays(t.db.manager, workspaceId);
 
     await trackedPost(brand, '2026-11-02T09:15', {
       engagement: 50,
@@ -363,6 +366,14 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     expect(body.items[0].topPosts.map((p: { id: string }) => p.id)).toEqual([postIds[0], postIds[2]]);
     const byCtr = (await api.get(`/analytics/hashtags?${RANGE}&sort=ctr&accounts=${brand}`).expect(200)).body;
     expect(byCtr.items[0].tag).toBe('menu');
+    const fewest = (await api.get(`/analytics/hashtags?${RANGE}&sort=engagement&order=asc`).expect(200)).body;
+    expect(fewest.items.map((h: { tag: string }) => h.tag)).toEqual(['menu', 'autumn']);
+    const byUses = (await api.get(`/analytics/hashtags?${RANGE}&sort=posts&order=desc&limit=1`).expect(200)).body;
+    expect(byUses.items.map((h: { tag: string; posts: number }) => [h.tag, h.posts])).toEqual([['autumn', 2]]);
+    const bad = (await api.get(`/analytics/hashtags?${RANGE}&order=up`).expect(400)).body;
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ field: 'order', message: expect.stringContaining('desc or asc') }),
+    ]);
   });
 
   it('says when history is too thin for best times, then names them and makes them queue slots', async () => {

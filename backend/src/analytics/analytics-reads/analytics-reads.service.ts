@@ -97,6 +97,7 @@ export class AnalyticsReads {
   async hashtags(workspaceId: string, query: HashtagsQueryDto) {
     return hashtagTable(this.db, await this.scope(workspaceId, query), this.labelled, {
       sort: query.sort ?? 'engagement',
+      order: query.order ?? 'desc',
       limit: query.limit ?? 50,
     });
   }

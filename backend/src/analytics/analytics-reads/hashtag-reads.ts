@@ -2,18 +2,18 @@ import type { DataSource } from 'typeorm';
 import type { HashtagSort } from './analytics-query.dto';
 import { instantsOf } from './date-range';
 import { postFilters, type LabelledPostsSql, type ReadScope } from './read-scope';
-import { count, num, percent, select, type Row } from './sql';
+import { count, dialect, num, percent, select, type Row } from './sql';
 
 export const TOP_POSTS_PER_HASHTAG = 3;
 
 const SORT_SQL: Record<HashtagSort, string> = {
-  posts: '"posts"',
-  impressions: '"impressions"',
-  reach: '"reach"',
-  clicks: '"clicks"',
-  engagement: '"engagement"',
-  engagementRate: 'CAST("engagement" AS REAL) / NULLIF("basis", 0)',
-  ctr: 'CAST("clicks" AS REAL) / NULLIF("impressions", 0)',
+  posts: 't."posts"',
+  impressions: 't."impressions"',
+  reach: 't."reach"',
+  clicks: 't."clicks"',
+  engagement: 't."engagement"',
+  engagementRate: 'CAST(t."engagement" AS REAL) / NULLIF(t."basis", 0)',
+  ctr: 'CAST(t."clicks" AS REAL) / NULLIF(t."impressions", 0)',
 };
 
 const hasFilters = (scope: ReadScope) => !!(scope.accounts?.length || scope.networks?.length || scope.labels?.length);
@@ -51,7 +51,7 @@ async function topPosts(db: DataSource, scope: ReadScope, labelled: LabelledPost
     db,
     `SELECT t.tag AS "tag", t.id AS "id", t.text AS "text", t.engagement AS "engagement" FROM (
        SELECT ph.tag AS tag, ap.id AS id, ap.text AS text, ap.engagement AS engagement,
-         ROW_NUMBER() OVER (PARTITION BY ph.tag ORDER BY (ap.engagement IS NULL), ap.engagement DESC, ap.id) AS rank
+         ROW_NUMBER() OVER (PARTITION BY ph.tag ORDER BY ${dialect(db).nullsLast('ap.engagement')}, ap.engagement DESC, ap.id) AS rank
        FROM analytics_post_hashtags ph JOIN analytics_posts ap ON ap.id = ph."analyticsPostId"
        WHERE ph."workspaceId" = :workspaceId AND ph.tag IN (:...tags) AND ${where.sql}
          AND ap."publishedAt" >= :start AND ap."publishedAt" < :end) t
@@ -73,13 +73,18 @@ export async function hashtagTable(
   db: DataSource,
   scope: ReadScope,
   labelled: LabelledPostsSql,
-  query: { sort: HashtagSort; limit: number },
+  query: { sort: HashtagSort; order: 'desc' | 'asc'; limit: number },
 ) {
   const totals = tagTotalsSql(scope, labelled);
-  const order = SORT_SQL[query.sort];
+  const value = SORT_SQL[query.sort];
+  const sql = dialect(db);
+  // Tags are few per range: the sums come from one covering-index range, sorted in the database.
   const rows: Row[] = await select(
     db,
-    `SELECT * FROM (${totals.sql}) t ORDER BY (${order}) IS NULL, ${order} DESC, t.tag LIMIT :limit`,
+    sql.firstRows(
+      `SELECT * FROM (${totals.sql}) t ORDER BY ${sql.nullsLast(value)}, ${value} ${query.order === 'asc' ? 'ASC' : 'DESC'}, t.tag`,
+      ':limit',
+    ),
     { ...totals.params, limit: query.limit },
   );
   const tops = await topPosts(

@@ -27,12 +27,14 @@ interface AccountDayRead {
 }
 
 /**
- * Daily sums from analytics_account_days: one index range on (workspaceId, day) covering the range
- * and the period before it, grouped by day and network in the database (networks are few), so the
- * same read also tells which metrics a network never provided.
+ * Daily sums: one index range on (workspaceId, day) covering the range and the period before it,
+ * grouped by day and network in the database (networks are few), so the same read also tells which
+ * metrics a network never provided. Without an accounts filter from the workspace day rollup (a
+ * row per day and network), else from the accounts' own days.
  */
 async function accountDaySums(db: DataSource, scope: ReadScope, span: DayRange): Promise<AccountDayRead> {
   const where = accountFilters('d', scope);
+  const table = scope.accounts?.length ? 'analytics_account_days' : 'analytics_workspace_days';
   const rows = await select(
     db,
     `SELECT d.day AS "day", d.network AS "network", ${SUMMED.map((m) => `SUM(d."${m}") AS "${m}"`).join(', ')},
@@ -40,7 +42,7 @@ async function accountDaySums(db: DataSource, scope: ReadScope, span: DayRange):
        SUM(CASE WHEN COALESCE(d.reach, d.impressions) IS NOT NULL THEN d.engagement END) AS "rated",
        SUM(d."postsPublished") AS "postsPublished", SUM(d.followers) AS "followers",
        ${GAIN_METRICS.map((m) => `COUNT(d."${m}") AS "n_${m}"`).join(', ')}
-     FROM analytics_account_days d
+     FROM ${table} d
      WHERE ${where.sql} AND d.day >= :from AND d.day <= :to
      GROUP BY d.day, d.network`,
     { ...where.params, from: span.from, to: span.to },

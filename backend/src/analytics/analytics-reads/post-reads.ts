@@ -3,7 +3,7 @@ import { CommonError } from '../../common/common.errors';
 import type { PostSort } from './analytics-query.dto';
 import { instantsOf } from './date-range';
 import { postFilters, type LabelledPostsSql, type ReadScope } from './read-scope';
-import { dateOf, num, select, type Row } from './sql';
+import { dateOf, dialect, num, select, type Row } from './sql';
 
 /** Metrics a post's row holds, as the API names them. */
 const METRIC_COLUMNS = [
@@ -18,7 +18,7 @@ const METRIC_COLUMNS = [
 ] as const;
 
 export const POST_COLUMNS = `ap.id AS "id", ap."postId" AS "postId", ap."variantId" AS "variantId",
-  ap."accountId" AS "accountId", ap.network AS "network", ap.external AS "external", ap.text AS "text",
+  ap."accountId" AS "accountId", ap.network AS "network", ap."external" AS "external", ap.text AS "text",
   ap.url AS "url", ap."publishedAt" AS "publishedAt", ap."postType" AS "postType",
   ${METRIC_COLUMNS.map((m) => `ap."${m}" AS "${m}"`).join(', ')}, ap."reactionsByType" AS "reactionsByType",
   ap.engagement AS "engagement", ap."engagementRate" AS "engagementRate", ap.ctr AS "ctr",
@@ -136,10 +136,11 @@ export async function postPage(db: DataSource, scope: ReadScope, labelled: Label
   const dir = query.order === 'desc' ? 'DESC' : 'ASC';
   const published = publishedColumn(db, query.sort, scope.range.days);
   const base = `SELECT ${POST_COLUMNS} FROM analytics_posts ap WHERE ${where.sql}
-    AND ${published} >= :start AND ${published} < :end${query.external === undefined ? '' : ' AND ap.external = :external'}`;
+    AND ${published} >= :start AND ${published} < :end${query.external === undefined ? '' : ' AND ap."external" = :external'}`;
   const params = { ...where.params, start, end, external: query.external, limit: query.limit + 1 };
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const isDate = query.sort === 'publishedAt';
+  const sql = dialect(db);
   const cursorValue =
     cursor?.value === null || !cursor ? null : isDate ? new Date(String(cursor.value)) : Number(cursor.value);
   let rows: Row[] = [];
@@ -147,17 +148,21 @@ export async function postPage(db: DataSource, scope: ReadScope, labelled: Label
     const after = cursor ? ` AND (${column} ${cmp} :value OR (${column} = :value AND ap.id ${cmp} :id))` : '';
     rows = await select(
       db,
-      `${base} AND ${column} IS NOT NULL${after} ORDER BY ${column} ${dir}, ap.id ${dir} LIMIT :limit`,
+      sql.firstRows(`${base} AND ${column} IS NOT NULL${after} ORDER BY ${column} ${dir}, ap.id ${dir}`, ':limit'),
       { ...params, value: cursorValue, id: cursor?.id },
     );
   }
   if (rows.length <= query.limit && !isDate) {
     const after = cursor?.value === null ? ` AND ap.id ${cmp} :id` : '';
-    const nulls = await select(db, `${base} AND ${column} IS NULL${after} ORDER BY ap.id ${dir} LIMIT :limit`, {
-      ...params,
-      id: cursor?.id,
-      limit: query.limit + 1 - rows.length,
-    });
+    const nulls = await select(
+      db,
+      sql.firstRows(`${base} AND ${column} IS NULL${after} ORDER BY ap.id ${dir}`, ':limit'),
+      {
+        ...params,
+        id: cursor?.id,
+        limit: query.limit + 1 - rows.length,
+      },
+    );
     rows = rows.concat(nulls);
   }
   const items = rows.slice(0, query.limit).map(toPostView);

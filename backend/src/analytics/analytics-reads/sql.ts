@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sqlDialect, type SqlDialect } from '../../database/sql-dialect';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -17,6 +18,10 @@ export async function select<T extends Row = Row>(
   const [text, values] = source.driver.escapeQueryWithParameters(sql, params);
   return (await db.query(text, values)) as T[];
 }
+
+/** The SQL dialect of `db` (first rows, upserts: `database/sql-dialect.ts`). */
+export const dialect = (db: DataSource | EntityManager): SqlDialect =>
+  sqlDialect('connection' in db ? db.connection : db);
 
 /** A number from a row: PostgreSQL answers SUM and COUNT as strings (bigint, numeric). */
 export const num = (value: unknown): number | null =>
