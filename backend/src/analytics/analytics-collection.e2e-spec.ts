@@ -14,7 +14,7 @@ import { DATABASE_KINDS } from '../testing/test-database';
 import { AnalyticsAccountSync } from './analytics-account-sync.service';
 import { AnalyticsAccount } from './analytics-account.entity';
 import { AnalyticsAccountDay } from './analytics-account-day.entity';
-import { AnalyticsJobs, REBUILD_BEST_TIMES_JOB, SYNC_ACCOUNT_JOB, type SyncAccountJobData } from './analytics-jobs';
+import { AnalyticsJobs, ZONE_REBUILD_JOB, SYNC_ACCOUNT_JOB, type SyncAccountJobData } from './analytics-jobs';
 import { AnalyticsPostHashtag } from './analytics-post-hashtag.entity';
 import { AnalyticsPost } from './analytics-post.entity';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
@@ -197,13 +197,13 @@ describe.each(DATABASE_KINDS)('analytics collection on %s', (kind) => {
     await t.http.post('/api/v1/accounts/nope/metrics-sync').set(as(owner, workspaceId)).expect(404);
   });
 
-  it('a new workspace time zone queues the best-time rebuild', async () => {
+  it('a new workspace time zone queues the rollup rebuild', async () => {
     await t.http
       .patch(`/api/v1/workspaces/${workspaceId}`)
       .set(as(owner, workspaceId))
       .send({ timeZone: 'Asia/Tokyo' })
       .expect(200);
-    const queued = await t.db.getRepository(AgendaJob).findBy({ name: REBUILD_BEST_TIMES_JOB });
+    const queued = await t.db.getRepository(AgendaJob).findBy({ name: ZONE_REBUILD_JOB });
     expect(queued.map((job) => job.data)).toEqual([{ workspaceId }]);
   });
 

@@ -9,16 +9,22 @@ import type { AppConfig } from '../config/app-config';
 import { BackgroundJobs } from '../jobs/background-jobs';
 import { AnalyticsAccountSync, type AccountSyncOutcome } from './analytics-account-sync.service';
 import { AnalyticsCollector, type CollectOutcome } from './analytics-collector.service';
-import { rebuildBestTimes } from './best-time-rebuild';
+import { rebuildForZone } from './zone-rebuild';
 import { PostMetricSnapshot } from './post-metric-snapshot.entity';
 
 export const COLLECT_DUE_JOB = 'analytics.collect-due';
 export const ACCOUNT_STATS_JOB = 'analytics.account-stats';
 export const PRUNE_SNAPSHOTS_JOB = 'analytics.prune-snapshots';
 export const SYNC_ACCOUNT_JOB = 'analytics.sync-account';
-export const REBUILD_BEST_TIMES_JOB = 'analytics.rebuild-best-times';
+export const ZONE_REBUILD_JOB = 'analytics.rebuild-for-zone';
 
 const DAY_MS = 24 * 3_600_000;
+
+/** A workspace's rollups moved to its new time zone; `result.moved`: posts whose local day or hour changed. */
+export interface ZoneRebuildJobData {
+  workspaceId: string;
+  result?: { moved: number };
+}
 
 /** "Sync now": the account's metrics, figures and listed posts read at once; read through GET /jobs/{id}. */
 export interface SyncAccountJobData {
@@ -48,9 +54,7 @@ export class AnalyticsJobs implements OnModuleInit {
     this.jobs.define(ACCOUNT_STATS_JOB, async () => void (await this.accounts.syncDue()));
     this.jobs.define(PRUNE_SNAPSHOTS_JOB, async () => void (await this.pruneSnapshots()));
     this.jobs.define<SyncAccountJobData>(SYNC_ACCOUNT_JOB, (job) => this.syncAccount(job));
-    this.jobs.define<{ workspaceId: string }>(REBUILD_BEST_TIMES_JOB, async (job) => {
-      await rebuildBestTimes(this.dataSource, job.attrs.data.workspaceId);
-    });
+    this.jobs.define<ZoneRebuildJobData>(ZONE_REBUILD_JOB, (job) => this.rebuildForZone(job));
     this.jobs.every(COLLECT_DUE_JOB, '1 minute');
     this.jobs.every(ACCOUNT_STATS_JOB, '1 hour');
     this.jobs.every(PRUNE_SNAPSHOTS_JOB, '1 day');
@@ -66,10 +70,21 @@ export class AnalyticsJobs implements OnModuleInit {
     }
   }
 
-  /** The heatmap is in the workspace's zone: a new zone re-places every post in it, in the background. */
+  /** Day rollups and the heatmap are in the workspace's zone: a new zone rebuilds them in the background. */
   @OnEvent(WORKSPACE_ZONE_CHANGED, { async: true, promisify: true })
   async onZoneChanged(e: WorkspaceZoneChangedEvent): Promise<void> {
-    await this.jobs.enqueue(REBUILD_BEST_TIMES_JOB, { workspaceId: e.workspaceId });
+    await this.jobs.enqueue(ZONE_REBUILD_JOB, { workspaceId: e.workspaceId });
+  }
+
+  /** Progress on GET /api/v1/jobs/{id}; day rollups from the oldest whole day raw snapshots still cover. */
+  async rebuildForZone(job: Job<ZoneRebuildJobData>, now = new Date()): Promise<void> {
+    const snapshotsFrom = new Date(now.getTime() - this.config.analytics.snapshotRetentionDays * DAY_MS);
+    const moved = await rebuildForZone(this.dataSource, job.attrs.data.workspaceId, {
+      snapshotsFrom,
+      onProgress: async (percent) => void (await job.touch(Math.floor(percent))),
+    });
+    job.attrs.data.result = { moved };
+    await job.save();
   }
 
   /** Raw snapshots past the retention period; returns how many were deleted. */

@@ -13,6 +13,7 @@ import { postPage } from '../analytics/analytics-reads/post-reads';
 import type { ReadScope } from '../analytics/analytics-reads/read-scope';
 import { AnalyticsSql } from '../analytics/analytics-sql';
 import { RollupWriter } from '../analytics/rollup-writer';
+import { moveDayRollups } from '../analytics/day-rollup-rebuild';
 import { sumWorkspaceDays } from '../analytics/workspace-days';
 import { dialectOf, SqlDialect } from './sql-dialect';
 
@@ -167,6 +168,23 @@ describe('analytics statements rendered for SQL Server', () => {
     sent.length = 0;
     await sumWorkspaceDays(mssql.manager, WS, '2026-11-01');
     expect(sent[0]).toMatch(/^DELETE FROM "analytics_workspace_days"/);
+    expectValidTsql(sent);
+  });
+
+  it("zone rebuild: a page's day rows, snapshots and tags read, its rows from the first rebuilt day deleted", async () => {
+    const post = { id: ACCOUNT, workspaceId: WS, accountId: ACCOUNT, network: 'x' as const, publishedAt: new Date() };
+    await moveDayRollups(
+      new AnalyticsSql(mssql.manager),
+      [{ ...post, oldDay: '2026-06-01', newDay: '2026-06-01' }],
+      'Europe/Paris',
+      '2026-05-02',
+    );
+    expect(sent.map((s) => s.split(' ').slice(0, 4).join(' '))).toEqual([
+      'SELECT * FROM "analytics_post_days"',
+      'SELECT * FROM "post_metric_snapshots"',
+      'SELECT "analyticsPostId", "tag" FROM',
+      'DELETE FROM "analytics_post_days" WHERE',
+    ]);
     expectValidTsql(sent);
   });
 });

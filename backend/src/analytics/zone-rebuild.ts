@@ -1,37 +1,84 @@
 import type { DataSource } from 'typeorm';
+import type { NetworkId } from '../connectors/network-limits';
 import { inTransaction } from '../database/transactions';
-import { AnalyticsSql } from './analytics-sql';
-import { dateOf } from './analytics-sql';
+import { AnalyticsPost } from './analytics-post.entity';
+import { AnalyticsSql, dateOf } from './analytics-sql';
+import { firstRebuiltDay, moveDayRollups, type MovedPost } from './day-rollup-rebuild';
 import { localSlot } from './local-time';
+import { sumWorkspaceDays } from './workspace-days';
 
 /** Posts re-placed per transaction. */
 const PAGE = 2000;
 
+export interface ZoneRebuildOptions {
+  /** Raw snapshots are kept from this instant on: day rollups are rebuilt from its first whole day. */
+  snapshotsFrom: Date;
+  /** Called after each page with the share done, 0–100. */
+  onProgress?: (percent: number) => Promise<void>;
+}
+
 /**
- * After a workspace's time zone changes: each tracked post's local day, weekday and hour in the
- * new zone, then the best-time cells summed again from the posts' latest values (the heatmap is
- * in the workspace's zone). Day rollups keep the days they were counted on.
+ * After a workspace's time zone changes, page by page (one transaction each): each tracked post's
+ * day rollups moved to the new zone (`moveDayRollups`: posts published on every day, gains from
+ * the first day raw snapshots still cover), then its local day, weekday and hour re-placed; last,
+ * the best-time cells summed again from the posts' latest values and the workspace day rollup from
+ * the account days. Returns how many posts moved.
  */
-export async function rebuildBestTimes(dataSource: DataSource, workspaceId: string): Promise<number> {
+export async function rebuildForZone(
+  dataSource: DataSource,
+  workspaceId: string,
+  options: ZoneRebuildOptions,
+): Promise<number> {
   const sql = new AnalyticsSql(dataSource.manager);
   const [workspace] = await sql.select<{ timeZone: string }>(
     `SELECT ${sql.q('timeZone')} FROM ${sql.q('workspaces')} WHERE ${sql.q('id')} = :workspaceId`,
     { workspaceId },
   );
   if (!workspace) return 0;
+  const zone = workspace.timeZone;
+  const fromDay = firstRebuiltDay(options.snapshotsFrom, zone);
+  const total = await sql.em.getRepository(AnalyticsPost).countBy({ workspaceId });
   let moved = 0;
+  let done = 0;
   for (let after = ''; ;) {
     const page = await readPage(sql, workspaceId, after);
     if (!page.length) break;
     after = page[page.length - 1].id;
-    moved += await inTransaction(dataSource, (em) => replace(new AnalyticsSql(em), page, workspace.timeZone));
+    moved += await inTransaction(dataSource, async (em) => {
+      const tx = new AnalyticsSql(em);
+      await moveDayRollups(
+        tx,
+        page.map((post) => movedPost(post, workspaceId, zone)),
+        zone,
+        fromDay,
+      );
+      return replace(tx, page, zone);
+    });
+    done += page.length;
+    await options.onProgress?.(Math.min(99, (done / Math.max(total, 1)) * 100));
   }
-  await inTransaction(dataSource, (em) => sumCells(new AnalyticsSql(em), workspaceId));
+  await inTransaction(dataSource, async (em) => {
+    await sumCells(new AnalyticsSql(em), workspaceId);
+    // Account days changed by increments; the workspace rollup is their sum (figures included).
+    await sumWorkspaceDays(em, workspaceId);
+  });
   return moved;
 }
 
+const movedPost = (post: PlacedPost, workspaceId: string, zone: string): MovedPost => ({
+  id: post.id,
+  workspaceId,
+  accountId: post.accountId,
+  network: post.network,
+  publishedAt: post.publishedAt,
+  oldDay: post.publishedDay,
+  newDay: localSlot(post.publishedAt, zone).day,
+});
+
 interface PlacedPost {
   id: string;
+  accountId: string;
+  network: NetworkId;
   publishedAt: Date;
   publishedDay: string;
   publishedWeekday: number;
@@ -42,7 +89,11 @@ async function readPage(sql: AnalyticsSql, workspaceId: string, after: string): 
   const q = (n: string) => sql.q(n);
   const rows = await sql.em
     .createQueryBuilder()
-    .select(['id', 'publishedAt', 'publishedDay', 'publishedWeekday', 'publishedHour'].map((c) => q(c)).join(', '))
+    .select(
+      ['id', 'accountId', 'network', 'publishedAt', 'publishedDay', 'publishedWeekday', 'publishedHour']
+        .map((c) => q(c))
+        .join(', '),
+    )
     .from('analytics_posts', 'p')
     .where(`${q('workspaceId')} = :workspaceId AND ${q('id')} > :after`, { workspaceId, after })
     .orderBy(q('id'))
@@ -50,6 +101,8 @@ async function readPage(sql: AnalyticsSql, workspaceId: string, after: string): 
     .getRawMany<Record<string, unknown>>();
   return rows.map((r) => ({
     id: String(r.id),
+    accountId: String(r.accountId),
+    network: r.network as NetworkId,
     publishedAt: dateOf(r.publishedAt),
     publishedDay: String(r.publishedDay),
     publishedWeekday: Number(r.publishedWeekday),
