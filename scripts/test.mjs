@@ -1,8 +1,8 @@
 // `npm test`: build what is stale, run every package's vitest suite with a JSON report, and print
 // one totals line, `N passed, N failed` (CI reads that line, not the runners' own summaries).
 // It needs nothing installed beyond `npm ci`: ffmpeg/ffprobe come in npm packages, and Chromium for
-// the browser journeys and pdftotext (poppler-utils) for the PDF report specs are installed here when
-// missing and we may (root on Debian).
+// the browser journeys, pdftotext (poppler-utils) for the PDF report specs and WordPress (with PHP) for
+// the real-WordPress spec are installed here when missing and we may (root on Debian).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,8 +56,34 @@ function ensurePdftotext() {
   console.error(`[test] ${PDFTOTEXT} is missing and could not be installed (Debian: apt-get install poppler-utils)`);
 }
 
+/**
+ * Debian's WordPress with PHP's CLI and MySQL driver, for the spec that publishes to a real WordPress
+ * (backend/src/testing/wordpress-site.ts); installed like Chromium. Apache comes along as a
+ * dependency and is not started.
+ */
+const WORDPRESS = '/usr/share/wordpress/wp-settings.php';
+function ensureWordPress() {
+  const php = () => spawnSync('php', ['-r', 'exit(function_exists("mysqli_connect") ? 0 : 1);']).status === 0;
+  if (existsSync(WORDPRESS) && php()) return;
+  if (process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0) {
+    console.log('[test] WordPress is missing: apt-get install -y wordpress php-cli php-mysql (about a minute)');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+    if (
+      apt(['update', '-qq']) &&
+      apt(['install', '-y', '-qq', '--no-install-recommends', 'wordpress', 'php-cli', 'php-mysql'])
+    )
+      return;
+  }
+  // The WordPress spec then fails at its start, counted: never skipped unseen.
+  console.error(
+    '[test] WordPress is missing and could not be installed (Debian: apt-get install wordpress php-cli php-mysql)',
+  );
+}
+
 for (const suite of SUITES) {
   if (suite === 'backend' || suite === 'web') ensurePdftotext();
+  if (suite === 'backend') ensureWordPress();
   const noBrowser = suite === 'web' && !ensureChromium();
   if (noBrowser) {
     // The journeys still run, and each fails at its browser launch: counted, never skipped unseen.
