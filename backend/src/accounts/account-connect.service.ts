@@ -11,7 +11,7 @@ import { SecretBox } from '../common/secret-box';
 import { randomToken } from '../common/secrets';
 import { type AppConfig, networkCredentials, networkSettings } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ConnectorFailure, type OAuthProvider, type TokenSet } from '../connectors/connector';
+import { ConnectorFailure, type GrantedAccount, type OAuthProvider, type TokenSet } from '../connectors/connector';
 import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
@@ -19,7 +19,7 @@ import { announceReconnect } from './account-reconnect';
 import { AccountsError } from './accounts.errors';
 import { OAuthAttempt } from './oauth-attempt.entity';
 import { SECRET_BOX } from './secret-box.provider';
-import { SocialAccount } from './social-account.entity';
+import { AccountSettings, SocialAccount } from './social-account.entity';
 
 const ATTEMPT_TTL_MS = 15 * 60_000;
 
@@ -160,7 +160,7 @@ export class AccountConnectService {
     network: NetworkId,
     tokens: TokenSet,
     missingScopes: string[],
-    found: { externalAccountId: string; name: string; accessToken?: string },
+    found: GrantedAccount,
   ): Promise<void> {
     const existing = await this.accounts.findOneBy({
       workspaceId: attempt.workspaceId,
@@ -175,6 +175,8 @@ export class AccountConnectService {
       lastError: missingScopes.length ? `missing permissions: ${missingScopes.join(', ')}` : null,
       lastRefreshAt: new Date(),
       deletedAt: null,
+      // Reconnecting reads the choices again (boards made since); other settings stay.
+      ...(found.settings && { settings: { ...existing?.settings, ...found.settings } as AccountSettings }),
     };
     const actor = { kind: 'user' as const, userId: attempt.userId, apiKey: null };
     if (existing) {

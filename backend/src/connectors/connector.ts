@@ -177,6 +177,16 @@ export interface Connector {
   lookupPublicAccount?(account: AccountCredentials, handle: string): Promise<PublicAccount>;
 }
 
+/** An account an OAuth grant covers, as the network lists it. */
+export interface GrantedAccount {
+  externalAccountId: string;
+  name: string;
+  /** Its own token where the network issues one per account (a Facebook Page's). */
+  accessToken?: string;
+  /** What the person chooses from when posting (Pinterest boards, a Business Profile location's names), kept in the account's settings. */
+  settings?: Record<string, unknown>;
+}
+
 /** The person-facing part of connecting an account: OAuth 2 authorization code (+ PKCE where supported). */
 export interface OAuthProvider {
   readonly network: NetworkId;
@@ -188,7 +198,7 @@ export interface OAuthProvider {
   /** Null when the network has no refresh (the person reconnects before expiry). */
   refresh(refreshToken: string): Promise<TokenSet | null>;
   /** The accounts the grant can publish to (a Facebook user may manage several Pages). */
-  listAccounts(tokens: TokenSet): Promise<Array<{ externalAccountId: string; name: string; accessToken?: string }>>;
+  listAccounts(tokens: TokenSet): Promise<GrantedAccount[]>;
 }
 
 /** Where a network's API lives and the app's credentials there; tests point the URLs at local fakes. */

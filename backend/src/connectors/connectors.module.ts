@@ -4,12 +4,18 @@ import type { AppConfig, NetworkAppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Connector, CredentialsProvider, NetworkEndpoints, OAuthProvider } from './connector';
 import { FacebookConnector } from './facebook/facebook.connector';
+import { GoogleBusinessConnector } from './google-business/google-business.connector';
+import { GoogleBusinessOAuthProvider } from './google-business/google-business.oauth';
+import { GOOGLE_DEFAULT_URLS } from './google/google-hosts';
 import { InstagramConnector } from './instagram/instagram.connector';
 import { LinkedInConnector } from './linkedin/linkedin.connector';
 import { LINKEDIN_DEFAULT_URLS, LinkedInOAuthProvider } from './linkedin/linkedin.oauth';
 import { facebookOAuthProvider, instagramOAuthProvider, META_DEFAULT_URLS } from './meta-graph/meta-oauth';
 import type { NetworkId } from './network-limits';
 import { NetworksController } from './networks.controller';
+import { PINTEREST_DEFAULT_URLS } from './pinterest/pinterest.api';
+import { PinterestConnector } from './pinterest/pinterest.connector';
+import { PinterestOAuthProvider } from './pinterest/pinterest.oauth';
 import { SandboxConnector } from './sandbox/sandbox.connector';
 import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
 import { XConnector } from './x/x.connector';
@@ -40,14 +46,18 @@ function networkEndpoints(config: AppConfig) {
     meta: endpoints(config.networks.meta, META_DEFAULT_URLS),
     x: endpoints(config.networks.x, X_DEFAULT_URLS),
     linkedin: endpoints(config.networks.linkedin, LINKEDIN_DEFAULT_URLS),
+    pinterest: endpoints(config.networks.pinterest, PINTEREST_DEFAULT_URLS),
+    google: endpoints(config.networks.google, GOOGLE_DEFAULT_URLS),
   };
 }
 
 /** Connectors for every network the server can publish to; real networks need their app credentials. */
 export function createConnectors(dataSource: DataSource, config: AppConfig): ConnectorMap {
-  const { meta, x, linkedin } = networkEndpoints(config);
+  const { meta, x, linkedin, pinterest, google } = networkEndpoints(config);
   return {
     sandbox: new SandboxConnector(dataSource),
+    ...(pinterest && { pinterest: new PinterestConnector(pinterest) }),
+    ...(google && { 'google-business': new GoogleBusinessConnector(google) }),
     ...(meta && { facebook: new FacebookConnector(meta), instagram: new InstagramConnector(meta) }),
     ...(x && { x: new XConnector(x) }),
     ...(linkedin && { linkedin: new LinkedInConnector(linkedin) }),
@@ -55,8 +65,10 @@ export function createConnectors(dataSource: DataSource, config: AppConfig): Con
 }
 
 export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
-  const { meta, x, linkedin } = networkEndpoints(config);
+  const { meta, x, linkedin, pinterest, google } = networkEndpoints(config);
   return {
+    ...(pinterest && { pinterest: new PinterestOAuthProvider(pinterest) }),
+    ...(google && { 'google-business': new GoogleBusinessOAuthProvider(google) }),
     ...(meta && { facebook: facebookOAuthProvider(meta), instagram: instagramOAuthProvider(meta) }),
     ...(x && { x: new XOAuthProvider(x) }),
     ...(linkedin && { linkedin: new LinkedInOAuthProvider(linkedin) }),

@@ -1,5 +1,17 @@
-import { type NetworkLimits, type PostType, type PostTypeRule, rangeText } from './network-limits';
+import { googleBusinessOptionViolations } from './google-business/google-business.options';
+import { type NetworkId, type NetworkLimits, type PostType, type PostTypeRule, rangeText } from './network-limits';
+import { pinterestOptionViolations } from './pinterest/pinterest.options';
+import { wordpressOptionViolations } from './wordpress/wordpress.options';
 import type { RuleViolation } from './variant-validation';
+
+/** Rules for options only one network has (Pinterest's board, Business Profile's event …), each in that network's folder. */
+const NETWORK_OPTION_RULES: Partial<
+  Record<NetworkId, (postType: PostType, options: Record<string, unknown>) => RuleViolation[]>
+> = {
+  pinterest: pinterestOptionViolations,
+  'google-business': googleBusinessOptionViolations,
+  wordpress: wordpressOptionViolations,
+};
 
 /**
  * The options the composer sets on a variant, by key. Connectors read other keys of their own
@@ -46,6 +58,7 @@ export function optionViolations(
     ...pollViolations(postType, rule, options),
     ...titleViolations(limits, postType, rule, options.title),
     ...firstCommentViolations(limits, options.firstComment),
+    ...(NETWORK_OPTION_RULES[limits.network]?.(postType, options as Record<string, unknown>) ?? []),
   ];
 }
 

@@ -20,6 +20,8 @@ import { TriggerState } from '../automations/trigger-state.entity';
 import { FeedStatus } from '../automations/triggers/feed-status.entity';
 import { NodeSample } from '../automations/samples/node-sample.entity';
 import { SandboxPost } from '../connectors/sandbox/sandbox-post.entity';
+import { NetworkQuotaUsage } from '../connectors/network-state/quota-usage.entity';
+import { NetworkUploadSession } from '../connectors/network-state/upload-session.entity';
 import { PasswordResetToken } from '../identity/password-reset-token.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
@@ -69,6 +71,7 @@ import { Analytics1765843200000 } from './migrations/1765843200000-Analytics';
 import { AnalyticsReports1765929600000 } from './migrations/1765929600000-AnalyticsReports';
 import { Subscriptions1766275200000 } from './migrations/1766275200000-Subscriptions';
 import { NodeSamples1766361600000 } from './migrations/1766361600000-NodeSamples';
+import { NetworkUploadSessions1766966400000 } from './migrations/1766966400000-NetworkUploadSessions';
 import { RunTestsAndSearch1766448000000 } from './migrations/1766448000000-RunTestsAndSearch';
 import { AnalyticsWorkspaceDays1767139200000 } from './migrations/1767139200000-AnalyticsWorkspaceDays';
 import { AnalyticsReadIndexes1766016000000 } from './migrations/1766016000000-AnalyticsReadIndexes';
@@ -100,6 +103,8 @@ export const ENTITIES = [
   MediaFolder,
   MediaTag,
   SandboxPost,
+  NetworkUploadSession,
+  NetworkQuotaUsage,
   Automation,
   AutomationVersion,
   Run,
@@ -152,5 +157,6 @@ export const MIGRATIONS = [
   Subscriptions1766275200000,
   NodeSamples1766361600000,
   RunTestsAndSearch1766448000000,
+  NetworkUploadSessions1766966400000,
   AnalyticsWorkspaceDays1767139200000,
 ];
