@@ -19,6 +19,8 @@ import { PinterestOAuthProvider } from './pinterest/pinterest.oauth';
 import { SandboxConnector } from './sandbox/sandbox.connector';
 import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
 import { XConnector } from './x/x.connector';
+import { YouTubeConnector } from './youtube/youtube.connector';
+import { YouTubeOAuthProvider } from './youtube/youtube.oauth';
 
 export const CONNECTORS = Symbol('CONNECTORS');
 export const OAUTH_PROVIDERS = Symbol('OAUTH_PROVIDERS');
@@ -58,6 +60,7 @@ export function createConnectors(dataSource: DataSource, config: AppConfig): Con
     sandbox: new SandboxConnector(dataSource),
     ...(pinterest && { pinterest: new PinterestConnector(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessConnector(google) }),
+    ...(google && { youtube: new YouTubeConnector(google, dataSource) }),
     ...(meta && { facebook: new FacebookConnector(meta), instagram: new InstagramConnector(meta) }),
     ...(x && { x: new XConnector(x) }),
     ...(linkedin && { linkedin: new LinkedInConnector(linkedin) }),
@@ -69,6 +72,7 @@ export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
   return {
     ...(pinterest && { pinterest: new PinterestOAuthProvider(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessOAuthProvider(google) }),
+    ...(google && { youtube: new YouTubeOAuthProvider(google) }),
     ...(meta && { facebook: facebookOAuthProvider(meta), instagram: instagramOAuthProvider(meta) }),
     ...(x && { x: new XOAuthProvider(x) }),
     ...(linkedin && { linkedin: new LinkedInOAuthProvider(linkedin) }),

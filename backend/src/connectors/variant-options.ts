@@ -1,16 +1,31 @@
 import { googleBusinessOptionViolations } from './google-business/google-business.options';
-import { type NetworkId, type NetworkLimits, type PostType, type PostTypeRule, rangeText } from './network-limits';
+import {
+  type MediaFacts,
+  type NetworkId,
+  type NetworkLimits,
+  type PostType,
+  type PostTypeRule,
+  rangeText,
+} from './network-limits';
 import { pinterestOptionViolations } from './pinterest/pinterest.options';
 import { wordpressOptionViolations } from './wordpress/wordpress.options';
 import type { RuleViolation } from './variant-validation';
+import { youtubeOptionViolations } from './youtube/youtube.options';
+
+/** The rest of the variant, for rules that weigh options against it (a YouTube Short's shape). */
+export interface VariantContent {
+  text: string;
+  media: MediaFacts[];
+}
 
 /** Rules for options only one network has (Pinterest's board, Business Profile's event …), each in that network's folder. */
 const NETWORK_OPTION_RULES: Partial<
-  Record<NetworkId, (postType: PostType, options: Record<string, unknown>) => RuleViolation[]>
+  Record<NetworkId, (postType: PostType, options: Record<string, unknown>, content: VariantContent) => RuleViolation[]>
 > = {
   pinterest: pinterestOptionViolations,
   'google-business': googleBusinessOptionViolations,
   wordpress: wordpressOptionViolations,
+  youtube: youtubeOptionViolations,
 };
 
 /**
@@ -53,12 +68,13 @@ export function optionViolations(
   postType: PostType,
   rule: PostTypeRule,
   options: KnownOptions,
+  content: VariantContent = { text: '', media: [] },
 ): RuleViolation[] {
   return [
     ...pollViolations(postType, rule, options),
     ...titleViolations(limits, postType, rule, options.title),
     ...firstCommentViolations(limits, options.firstComment),
-    ...(NETWORK_OPTION_RULES[limits.network]?.(postType, options as Record<string, unknown>) ?? []),
+    ...(NETWORK_OPTION_RULES[limits.network]?.(postType, options as Record<string, unknown>, content) ?? []),
   ];
 }
 

@@ -97,6 +97,12 @@ export class WordPressCredentialsProvider implements CredentialsProvider {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (withPassword) headers.authorization = basicAuth(site);
     const reply = await this.reach(site.siteUrl, () => this.api.fetch(url, { method: 'GET', headers }));
+    if (reply.status >= 500 || reply.status === 429)
+      throw new ConnectorFailure({
+        kind: 'retry',
+        afterMs: null,
+        reason: `The WordPress site answered HTTP ${reply.status}`,
+      });
     let body: unknown;
     try {
       body = jsonOf(reply);
@@ -118,12 +124,6 @@ export class WordPressCredentialsProvider implements CredentialsProvider {
       );
     }
     if (reply.status === 404 || code === 'rest_no_route' || code === 'rest_disabled') throw noRestApi(site.siteUrl);
-    if (reply.status >= 500 || reply.status === 429)
-      throw new ConnectorFailure({
-        kind: 'retry',
-        afterMs: null,
-        reason: `The WordPress site answered HTTP ${reply.status}`,
-      });
     if (reply.status >= 300) throw noRestApi(site.siteUrl);
     return body;
   }

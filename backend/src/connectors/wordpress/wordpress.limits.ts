@@ -3,7 +3,7 @@ import { countGraphemes, MB, NetworkLimits } from '../network-limits';
 /**
  * A WordPress site takes articles (posts): a title, HTML content, an optional featured image.
  * WordPress itself sets no length: post_content is a LONGTEXT and post_title a TEXT column (64 KB,
- * so 16,000 characters of four-byte text); 100,000 characters keeps the composer's counter meaningful.
+ * so 16,000 characters of four-byte text); the text limit is the 10,000 characters a post variant holds here.
  * Uploads are bounded by the site's PHP upload_max_filesize (2 MB by PHP's default, raised by most
  * hosts): 10 MB here, and a site that refuses a larger file fails the post as a bad request that says so.
  * Images WordPress core accepts: JPEG, PNG, GIF, WebP (5.8) and AVIF (6.5).
@@ -11,7 +11,7 @@ import { countGraphemes, MB, NetworkLimits } from '../network-limits';
 export const WORDPRESS_LIMITS: NetworkLimits = {
   network: 'wordpress',
   label: 'WordPress',
-  maxTextLength: 100_000,
+  maxTextLength: 10_000,
   countText: countGraphemes,
   postTypes: {
     article: {
