@@ -47,6 +47,20 @@ const NO_ACCOUNTS: Partial<Record<NetworkId, string>> = {
     'No Instagram professional account is linked to a Page this login manages; link one in Instagram settings, then connect again',
 };
 
+/**
+ * Calls the person's own instance: a refusal is a 400 on `instanceUrl`, an instance that cannot be
+ * reached or fails is a 502 naming it.
+ */
+async function instanceCall<T>(instance: string | null, call: () => T | Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(instance !== null && error instanceof ConnectorFailure)) throw error;
+    const code = error.failure.kind === 'retry' ? 'INSTANCE_UNREACHABLE' : 'INSTANCE_INVALID';
+    throw new AccountsError(code, error.message, [{ field: 'instanceUrl', message: error.message }]);
+  }
+}
+
 const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /** The OAuth connect and reconnect flow: start (authorize URL with state + PKCE), then the callback. */
@@ -82,8 +96,10 @@ export class AccountConnectService {
     actor: Principal,
     network: NetworkId,
     accountId: string | null,
+    instanceUrl: string | null = null,
   ): Promise<{ authorizeUrl: string }> {
     const provider = this.provider(network);
+    const instance = await this.instanceFor(provider, workspace.workspaceId, accountId, instanceUrl);
     const verifier = provider.usesPkce ? randomToken(48) : null;
     const attempt = this.attempts.create({
       state: randomToken(32),
@@ -92,15 +108,41 @@ export class AccountConnectService {
       network,
       codeVerifierSealed: verifier ? this.secrets.seal(verifier) : null,
       accountId,
+      instanceUrl: instance,
       expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
     });
+    const authorizeUrl = await instanceCall(instance, () =>
+      provider.authorizeUrl({
+        state: attempt.state,
+        redirectUri: this.redirectUri(network),
+        codeChallenge: verifier ? pkceChallenge(verifier) : null,
+        instanceUrl: instance,
+      }),
+    );
     await this.attempts.insert(attempt);
-    const authorizeUrl = provider.authorizeUrl({
-      state: attempt.state,
-      redirectUri: this.redirectUri(network),
-      codeChallenge: verifier ? pkceChallenge(verifier) : null,
-    });
     return { authorizeUrl };
+  }
+
+  /** Networks on many hosts (Mastodon) need the person's instance: named now, or the reconnected account's. */
+  private async instanceFor(
+    provider: OAuthProvider,
+    workspaceId: string,
+    accountId: string | null,
+    named: string | null,
+  ): Promise<string | null> {
+    if (!provider.resolveInstance) return null;
+    let instance = named?.trim() || null;
+    if (!instance && accountId) {
+      const account = await this.accounts.findOneBy({ id: accountId, workspaceId });
+      const stored = (account?.settings as Record<string, unknown> | undefined)?.instanceUrl;
+      instance = typeof stored === 'string' ? stored : null;
+    }
+    if (!instance) {
+      const message = 'is required: the address of the server the account is on';
+      throw new AccountsError('INSTANCE_INVALID', `instanceUrl ${message}`, [{ field: 'instanceUrl', message }]);
+    }
+    const resolve = provider.resolveInstance.bind(provider);
+    return instanceCall(instance, () => resolve(instance));
   }
 
   /**
@@ -128,9 +170,10 @@ export class AccountConnectService {
       code,
       redirectUri: this.redirectUri(network),
       codeVerifier: attempt.codeVerifierSealed ? this.secrets.open(attempt.codeVerifierSealed) : null,
+      instanceUrl: attempt.instanceUrl,
     });
     const missing = provider.requiredScopes.filter((s) => !tokens.scopes.includes(s));
-    const found = await provider.listAccounts(tokens);
+    const found = await provider.listAccounts(tokens, attempt.instanceUrl);
     if (!found.length) throw new AccountsError('OAUTH_NO_ACCOUNTS', NO_ACCOUNTS[network] ?? undefined);
     for (const account of found) await this.upsert(attempt, network, tokens, missing, account);
     return found.length;

@@ -95,7 +95,13 @@ export class AccountsController {
     @Param('network') network: string,
     @Body() body: StartOAuthDto,
   ): Promise<{ authorizeUrl: string }> {
-    return this.connect.start(workspace, principal, networkParam(network), body.accountId ?? null);
+    return this.connect.start(
+      workspace,
+      principal,
+      networkParam(network),
+      body.accountId ?? null,
+      body.instanceUrl ?? null,
+    );
   }
 
   /** The network redirects the person's browser here; we send them back to the accounts page. */

@@ -126,6 +126,14 @@ export class StartOAuthDto {
   @IsOptional()
   @Text(36)
   accountId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Mastodon: the instance the account is on (mastodon.social or https://mastodon.social)',
+    maxLength: 255,
+  })
+  @IsOptional()
+  @Text(255)
+  instanceUrl?: string;
 }
 
 export class AccountDto {

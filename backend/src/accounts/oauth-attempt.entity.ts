@@ -27,6 +27,10 @@ export class OAuthAttempt {
   @Column({ type: String, length: 36, nullable: true })
   accountId: string | null;
 
+  /** The instance the person named, for networks on many hosts (Mastodon); null elsewhere. */
+  @Column({ type: String, length: 255, nullable: true })
+  instanceUrl: string | null;
+
   @Column({ type: Date })
   expiresAt: Date;
 

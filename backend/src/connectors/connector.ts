@@ -154,6 +154,8 @@ export class PublicAccountNotFoundError extends ConnectorFailure {
 export interface Connector {
   readonly network: NetworkId;
   readonly limits: NetworkLimits;
+  /** Limits that differ per account (a Mastodon instance's own character and media limits). */
+  limitsFor?(account: AccountCredentials): NetworkLimits;
   publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost>;
   /**
    * Finds a post an earlier, interrupted attempt may have created (by idempotency key or by
@@ -193,12 +195,27 @@ export interface OAuthProvider {
   readonly usesPkce: boolean;
   /** Scopes publishing needs; a grant without one of them is reported as missing scopes. */
   readonly requiredScopes: string[];
-  authorizeUrl(input: { state: string; redirectUri: string; codeChallenge: string | null }): string;
-  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string | null }): Promise<TokenSet>;
+  /**
+   * Networks on many hosts (Mastodon): checks and normalises the server the person named, before
+   * anything is stored. `instanceUrl` then reaches authorizeUrl, exchangeCode and listAccounts.
+   */
+  resolveInstance?(instanceUrl: string): Promise<string>;
+  authorizeUrl(input: {
+    state: string;
+    redirectUri: string;
+    codeChallenge: string | null;
+    instanceUrl?: string | null;
+  }): string | Promise<string>;
+  exchangeCode(input: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string | null;
+    instanceUrl?: string | null;
+  }): Promise<TokenSet>;
   /** Null when the network has no refresh (the person reconnects before expiry). */
   refresh(refreshToken: string): Promise<TokenSet | null>;
   /** The accounts the grant can publish to (a Facebook user may manage several Pages). */
-  listAccounts(tokens: TokenSet): Promise<GrantedAccount[]>;
+  listAccounts(tokens: TokenSet, instanceUrl?: string | null): Promise<GrantedAccount[]>;
 }
 
 /** Where a network's API lives and the app's credentials there; tests point the URLs at local fakes. */

@@ -2,6 +2,7 @@ import { ANALYTICS_ENTITIES } from '../analytics/analytics-entities';
 import { AnalyticsReportSchedule } from '../analytics/reports/analytics-report-schedule.entity';
 import { AnalyticsReport } from '../analytics/reports/analytics-report.entity';
 import { OAuthAttempt } from '../accounts/oauth-attempt.entity';
+import { MastodonApp } from '../connectors/mastodon/mastodon-app.entity';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
@@ -62,6 +63,7 @@ import { RunStepPages1764547200000 } from './migrations/1764547200000-RunStepPag
 import { NotificationKinds1764979200000 } from './migrations/1764979200000-NotificationKinds';
 import { ApprovalPolicy1765152000000 } from './migrations/1765152000000-ApprovalPolicy';
 import { SandboxPostOptions1765324800000 } from './migrations/1765324800000-SandboxPostOptions';
+import { MastodonApps1766793600000 } from './migrations/1766793600000-MastodonApps';
 import { MediaLibrary1765238400000 } from './migrations/1765238400000-MediaLibrary';
 import { ComposerAssist1765411200000 } from './migrations/1765411200000-ComposerAssist';
 import { CalendarKeysIndex1765497600000 } from './migrations/1765497600000-CalendarKeysIndex';
@@ -91,6 +93,7 @@ export const ENTITIES = [
   AgendaJob,
   SocialAccount,
   OAuthAttempt,
+  MastodonApp,
   Label,
   Post,
   PostLabel,
@@ -157,6 +160,7 @@ export const MIGRATIONS = [
   Subscriptions1766275200000,
   NodeSamples1766361600000,
   RunTestsAndSearch1766448000000,
+  MastodonApps1766793600000,
   NetworkUploadSessions1766966400000,
   AnalyticsWorkspaceDays1767139200000,
 ];

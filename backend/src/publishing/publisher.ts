@@ -174,7 +174,8 @@ export class Publisher {
     const skip = await this.recorder.evergreenSkipReason(context);
     if (skip) return { kind: 'cancelled', reason: skip };
     const request = await this.request(context);
-    const problems = validateVariant(connector.limits, request);
+    const credentials = this.accounts.credentials(account);
+    const problems = validateVariant(connector.limitsFor?.(credentials) ?? connector.limits, request);
     if (problems.length) {
       return {
         kind: 'failed',
@@ -183,7 +184,7 @@ export class Publisher {
       };
     }
     try {
-      const published = await connector.publish(this.accounts.credentials(account), request);
+      const published = await connector.publish(credentials, request);
       return { kind: 'published', post: published, reconciled: false };
     } catch (error) {
       if (!(error instanceof ConnectorFailure)) throw error;
