@@ -1,26 +1,19 @@
 import { Logger } from '@nestjs/common';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { ActivityEntry } from '../activity/activity-entry.entity';
 import { DomainError, FieldError } from '../common/domain-error';
-import { POST_TEXTS_SAVED, type PostTextsSavedEvent } from '../common/domain-events';
 import { newId } from '../common/ids';
-import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
-import { inLists } from '../database/in-lists';
 import { insertRows } from '../database/insert-rows';
 import { jsonRow } from '../database/json-row';
 import { inTransaction } from '../database/transactions';
 import { MediaDownloadError } from '../media/media-by-url';
 import type { MediaUploads } from '../media/media-uploads.service';
-import { Schedule } from '../scheduling/schedule.entity';
 import type { ImportedPost } from './import-export/post-sheet';
-import { Label } from './label.entity';
-import { PostLabel } from './post-label.entity';
 import type { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
-import { PostVariant } from './post-variant.entity';
-import { indexVariantMedia, VariantMedia } from './post-variant-media';
+import { announcePostTexts, ensureLabels, insertPostRows, type PostRows } from './post-rows';
 import { Post } from './post.entity';
 import { QuotaLedger } from './post-sheets.quota-ledger';
 
@@ -53,16 +46,9 @@ export interface ImportTarget {
 }
 
 /** A row checked and turned into the rows that store it. */
-interface PreparedPost {
+interface PreparedPost extends PostRows {
   row: number;
-  post: Post;
-  variants: Array<Partial<PostVariant> & VariantMedia>;
-  schedule: Partial<Schedule> | null;
-  labels: string[];
 }
-
-/** The palette PostsService gives new labels, in the same order. */
-const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
 
 /**
  * Writes imported rows as posts a batch at a time. Each row is checked as the composer's are (the
@@ -99,9 +85,16 @@ export class PostImportWriter {
       const ready = await this.prepare(row, post, (field, message) => errors.push({ row, field, message }));
       if (ready) prepared.push(ready);
     }
-    await this.ensureLabels([...new Set(prepared.flatMap((p) => p.labels))]);
+    const { dataSource, events } = this.services;
+    const { workspaceId } = this.target;
+    await ensureLabels(dataSource, workspaceId, [...new Set(prepared.flatMap((p) => p.labels))], this.labelIds);
     const postIds = await this.save(prepared, errors);
-    await this.announceTexts(prepared.filter((p) => postIds.includes(p.post.id)));
+    const written = new Set(postIds);
+    await announcePostTexts(
+      events,
+      workspaceId,
+      prepared.filter((p) => written.has(p.post.id)),
+    );
     return { postIds, errors };
   }
 
@@ -206,41 +199,6 @@ export class PostImportWriter {
     return ids;
   }
 
-  /**
-   * Creates the labels the rows name that the workspace lacks, committed on their own before the
-   * posts (a label nobody uses harms nothing, and the ids kept here must never be rolled back).
-   * Duplicates are skipped, so a label someone creates meanwhile is simply read back.
-   */
-  private async ensureLabels(names: string[]): Promise<void> {
-    const unknown = names.filter((name) => !this.labelIds.has(name));
-    if (!unknown.length) return;
-    const { workspaceId } = this.target;
-    await inTransaction(this.services.dataSource, async (em) => {
-      for (const list of inLists(unknown)) {
-        for (const label of await em.findBy(Label, { workspaceId, name: In(list) }))
-          this.labelIds.set(label.name, label.id);
-      }
-      const offset = this.labelIds.size;
-      const missing = unknown.filter((name) => !this.labelIds.has(name));
-      await insertIgnoringDuplicates(
-        em,
-        Label,
-        missing.map((name, i) =>
-          Object.assign(new Label(), {
-            id: newId(),
-            workspaceId,
-            name,
-            color: LABEL_COLORS[(offset + i) % LABEL_COLORS.length],
-          }),
-        ),
-      );
-      for (const list of inLists(missing)) {
-        for (const label of await em.findBy(Label, { workspaceId, name: In(list) }))
-          this.labelIds.set(label.name, label.id);
-      }
-    });
-  }
-
   /** The batch in one transaction; if the database refuses it, each row alone. Returns the ids written. */
   private async save(prepared: PreparedPost[], errors: RowError[]): Promise<string[]> {
     if (!prepared.length) return [];
@@ -259,43 +217,9 @@ export class PostImportWriter {
     }
   }
 
-  /** The written posts' texts, as one event for the batch (hashtag use is counted from it). */
-  private async announceTexts(written: PreparedPost[]): Promise<void> {
-    if (!written.length) return;
-    const event: PostTextsSavedEvent = {
-      workspaceId: this.target.workspaceId,
-      at: new Date(),
-      posts: written.map((p) => ({ postId: p.post.id, texts: [p.post.text, ...p.variants.map((v) => v.text ?? '')] })),
-    };
-    await this.services.events.emitAsync(POST_TEXTS_SAVED, event);
-  }
-
   private async insert(em: EntityManager, prepared: PreparedPost[]): Promise<void> {
     const { workspaceId, actor } = this.target;
-    await insertRows(
-      em,
-      Post,
-      prepared.map((p) => p.post),
-    );
-    await insertRows(
-      em,
-      PostVariant,
-      prepared.flatMap((p) => p.variants),
-    );
-    await indexVariantMedia(
-      em,
-      prepared.flatMap((p) => p.variants),
-    );
-    await insertRows(
-      em,
-      Schedule,
-      prepared.flatMap((p) => (p.schedule ? [p.schedule] : [])),
-    );
-    await insertRows(
-      em,
-      PostLabel,
-      prepared.flatMap((p) => p.labels.map((name) => ({ postId: p.post.id, labelId: this.labelIds.get(name)! }))),
-    );
+    await insertPostRows(em, prepared, this.labelIds);
     // The audit entries too, as one insert: ActivityService.record writes one entry a call, and a
     // statement per post was a third of the import's time.
     await insertRows(

@@ -25,6 +25,7 @@ import { Workspace } from '../workspaces/workspace.entity';
 import { Approval } from '../approvals/approval.entity';
 import { Label } from './label.entity';
 import { PlannedSchedule, PlannedVariant, PostPlanner } from './post-planner';
+import { labelColor } from './post-rows';
 import { postTitle } from './post-title';
 import { postStateOf } from './post-state';
 import type { PostState } from './post.entity';
@@ -45,8 +46,6 @@ import {
 import { PostsError } from './posts.errors';
 import { insertRows } from '../database/insert-rows';
 import { inTransaction } from '../database/transactions';
-
-const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
 
 /** Posts and their variants: compose, edit, schedule, list. Publishing itself is the publishing context's. */
 @Injectable()
@@ -549,7 +548,7 @@ export class PostsService {
         id: newId(),
         workspaceId: post.workspaceId,
         name,
-        color: LABEL_COLORS[(found.length + unique.indexOf(name)) % LABEL_COLORS.length],
+        color: labelColor(found.length + unique.indexOf(name)),
       });
       await em.insert(Label, label);
       found.push(label);

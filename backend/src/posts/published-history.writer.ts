@@ -1,17 +1,9 @@
 import type { EventEmitter2 } from '@nestjs/event-emitter';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { POST_TEXTS_SAVED, type PostTextsSavedEvent } from '../common/domain-events';
+import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
-import { inLists } from '../database/in-lists';
-import { insertIgnoringDuplicates } from '../database/insert-ignoring-duplicates';
-import { insertRows } from '../database/insert-rows';
 import { inTransaction } from '../database/transactions';
 import type { PostType } from '../connectors/network-limits';
-import { Schedule } from '../scheduling/schedule.entity';
-import { Label } from './label.entity';
-import { PostLabel } from './post-label.entity';
-import { indexVariantMedia } from './post-variant-media';
-import { PostVariant } from './post-variant.entity';
+import { announcePostTexts, ensureLabels, insertPostRows, type PostRows } from './post-rows';
 import { Post } from './post.entity';
 
 /** A post that already went out on one account: what the posts tables keep of it. */
@@ -34,9 +26,6 @@ export interface WrittenPost {
   postId: string;
   variantId: string;
 }
-
-/** The palette PostsService gives new labels, in the same order. */
-const LABEL_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
 
 /**
  * Writes posts that were published before they reached us — the demo history — as posts in state
@@ -62,46 +51,19 @@ export class PublishedHistoryWriter {
     alongside: (em: EntityManager, written: WrittenPost[]) => Promise<void> = async () => {},
   ): Promise<WrittenPost[]> {
     if (!posts.length) return [];
-    const labelIds = await this.ensureLabels([...new Set(posts.flatMap((p) => p.labels))]);
+    const labelIds = new Map<string, string>();
+    await ensureLabels(this.dataSource, this.workspaceId, [...new Set(posts.flatMap((p) => p.labels))], labelIds);
     const rows = posts.map((input) => this.rowsOf(input));
-    const written = rows.map((r) => ({ postId: r.post.id, variantId: r.variant.id }));
+    const written = rows.map((r) => ({ postId: r.post.id, variantId: r.variants[0].id! }));
     await inTransaction(this.dataSource, async (em) => {
-      await insertRows(
-        em,
-        Post,
-        rows.map((r) => r.post),
-      );
-      await insertRows(
-        em,
-        PostVariant,
-        rows.map((r) => r.variant),
-      );
-      await indexVariantMedia(
-        em,
-        rows.map((r) => r.variant),
-      );
-      await insertRows(
-        em,
-        Schedule,
-        rows.map((r) => r.schedule),
-      );
-      await insertRows(
-        em,
-        PostLabel,
-        rows.flatMap((r, i) => posts[i].labels.map((name) => ({ postId: r.post.id, labelId: labelIds.get(name)! }))),
-      );
+      await insertPostRows(em, rows, labelIds);
       await alongside(em, written);
     });
-    const event: PostTextsSavedEvent = {
-      workspaceId: this.workspaceId,
-      at: new Date(),
-      posts: rows.map((r) => ({ postId: r.post.id, texts: [r.post.text] })),
-    };
-    await this.events.emitAsync(POST_TEXTS_SAVED, event);
+    await announcePostTexts(this.events, this.workspaceId, rows);
     return written;
   }
 
-  private rowsOf(input: PublishedPostInput) {
+  private rowsOf(input: PublishedPostInput): PostRows {
     const { workspaceId } = this;
     const post = Object.assign(new Post(), {
       id: newId(),
@@ -142,35 +104,6 @@ export class PublishedHistoryWriter {
       evergreen: null,
       occurrences: 1,
     };
-    return { post, variant, schedule };
-  }
-
-  /** Label ids by name, creating the ones the workspace lacks (a concurrent creation is read back). */
-  private async ensureLabels(names: string[]): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    if (!names.length) return ids;
-    const { workspaceId } = this;
-    const read = async (em: EntityManager, wanted: string[]) => {
-      for (const list of inLists(wanted))
-        for (const label of await em.findBy(Label, { workspaceId, name: In(list) })) ids.set(label.name, label.id);
-    };
-    await inTransaction(this.dataSource, async (em) => {
-      await read(em, names);
-      const missing = names.filter((name) => !ids.has(name));
-      await insertIgnoringDuplicates(
-        em,
-        Label,
-        missing.map((name, i) =>
-          Object.assign(new Label(), {
-            id: newId(),
-            workspaceId,
-            name,
-            color: LABEL_COLORS[(ids.size + i) % LABEL_COLORS.length],
-          }),
-        ),
-      );
-      await read(em, missing);
-    });
-    return ids;
+    return { post, variants: [variant], schedule, labels: input.labels };
   }
 }
