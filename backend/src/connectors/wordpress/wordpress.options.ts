@@ -23,11 +23,11 @@ const MAX_TERMS = 100;
 const MAX_TERM_NAME = 200;
 
 /** Problems with the WordPress options, named as the request names them; none means they are usable. */
-export function wordpressOptionViolations(
-  _postType: PostType,
-  options: Record<string, unknown>,
-  now = new Date(),
-): RuleViolation[] {
+export function wordpressOptionViolations(_postType: PostType, options: Record<string, unknown>): RuleViolation[] {
+  return optionProblems(options, new Date());
+}
+
+function optionProblems(options: Record<string, unknown>, now: Date): RuleViolation[] {
   const problems: RuleViolation[] = [];
   const { status, publishAt, categories, tags, excerpt, altText } = options;
   if (status !== undefined && !WORDPRESS_STATUSES.includes(status as WordPressStatus))
@@ -64,7 +64,7 @@ function termViolations(name: string, names: unknown): RuleViolation[] {
 /** The options as the connector uses them; anything invalid is a bad request naming the option. */
 export function wordpressOptions(options: Record<string, unknown>): WordPressOptions {
   // A future date that has passed by the time the job runs is published now, as WordPress would.
-  const problems = wordpressOptionViolations('article', options, new Date(0));
+  const problems = optionProblems(options, new Date(0));
   if (problems.length)
     throw new ConnectorFailure({
       kind: 'bad-request',
