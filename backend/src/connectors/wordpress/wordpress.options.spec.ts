@@ -21,7 +21,10 @@ describe('WordPress article rules', () => {
       media: [image, image],
       options: {},
     });
-    expect(violations.map((v) => v.field)).toEqual(['options.title', 'media']);
+    expect(violations.map((v) => v.field)).toEqual(['options.title', 'media', 'media']);
+    const gif = { kind: 'gif' as const, mimeType: 'image/gif', bytes: 1000 };
+    expect(article({}, [gif])).toEqual([]);
+    expect(article({}, [gif, image]).map((v) => v.field)).toEqual(['media']);
   });
 
   it('names each bad option', () => {
