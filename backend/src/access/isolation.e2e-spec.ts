@@ -309,6 +309,18 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'post',
       path: `/api/v1/automations/${f.automationId}/versions/1/restore`,
     }),
+    'GET /api/v1/automations/:id/versions/:version/diff': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/versions/1/diff`,
+    }),
+    'GET /api/v1/automations/:id/export': (f) => ({
+      method: 'get',
+      path: `/api/v1/automations/${f.automationId}/export`,
+    }),
+    'POST /api/v1/automations/:id/duplicate': (f) => ({
+      method: 'post',
+      path: `/api/v1/automations/${f.automationId}/duplicate`,
+    }),
     'POST /api/v1/automations/:id/enable': (f) => ({
       method: 'post',
       path: `/api/v1/automations/${f.automationId}/enable`,

@@ -12,6 +12,7 @@ import { Run } from './run.entity';
 import { RunsService } from './runs.service';
 import { RuntimeActions } from './runtime-actions';
 import { DomainError } from '../common/domain-error';
+import { ErrorHandlers } from './error-handlers';
 
 const TICK_MS = 500;
 /** Every 2 s: notice automations published or switched off by another process. */
@@ -39,6 +40,7 @@ export class AutomationEngine implements OnApplicationShutdown {
     private readonly events: EventEmitter2,
     private readonly approvals: ApprovalsService,
     private readonly actions: RuntimeActions,
+    private readonly handlers: ErrorHandlers,
   ) {}
 
   /** Starts the runtime, answering its rule nodes' actions, and the loop. */
@@ -85,8 +87,10 @@ export class AutomationEngine implements OnApplicationShutdown {
   }
 
   /**
-   * Notifications tells the owners and admins (once per run), subscribers get `run.failed`. Not
-   * for a test: the person testing sees it on the canvas, and a draft's failure is no incident.
+   * The automation's error handler acts (starts its handler automation, or names who to tell),
+   * then notifications tell them (owners and admins by default, once per run) and subscribers get
+   * `run.failed`. Not for a test: the person testing sees it on the canvas, and a draft's failure
+   * is no incident.
    */
   private async announceProblem(run: Run, outcome: RunProblemEvent['outcome'], reason: string): Promise<void> {
     if (run.draftGraph) return;
@@ -99,6 +103,7 @@ export class AutomationEngine implements OnApplicationShutdown {
       runId: run.id,
       outcome,
       reason,
+      ...(await this.handlers.handle(run, automation, outcome, reason)),
     };
     await this.events.emitAsync(RUN_PROBLEM, event);
   }

@@ -11,7 +11,7 @@ import type {
   RunStepView,
   RunView,
 } from '@socialorchestrator/rule-nodes';
-import { NODE_TYPES } from '@socialorchestrator/rule-nodes';
+import { ERROR_MODES, NODE_TYPES, type ErrorMode, type NodeErrorPolicy } from '@socialorchestrator/rule-nodes';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { Text } from '../common/fields';
@@ -37,6 +37,50 @@ class PointDto {
   @ApiProperty() y: number;
 }
 
+/** A step's error policy (`GraphNode.onError`). */
+export class NodeErrorPolicyDto implements NodeErrorPolicy {
+  @ApiProperty({
+    enum: ERROR_MODES,
+    description:
+      'stop: the run fails; continue: the item goes out of the step’s `error` port with error {message, step}; retry: tried again',
+  })
+  mode: ErrorMode;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+    default: 3,
+    description: 'retry: attempts after the first',
+  })
+  retries?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 60,
+    default: 5,
+    description: 'retry: seconds before the first retry; doubled before each next (at most 120)',
+  })
+  delaySeconds?: number;
+}
+
+/** The automation's error handler (`Graph.errorHandler`). */
+export class ErrorHandlerDto {
+  @ApiProperty({
+    enum: ['notify', 'automation'],
+    description:
+      'notify: tell these roles with the run’s link; automation: start that automation’s Automation failed trigger',
+  })
+  kind: 'notify' | 'automation';
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'notify: built-in role keys or custom role ids',
+    example: ['owner', 'editor'],
+  })
+  roles?: string[];
+  @ApiPropertyOptional({ description: 'automation: the automation to start' })
+  automationId?: string;
+}
+
 export class GraphNodeDto {
   @ApiProperty({ example: 'n1', pattern: '^[A-Za-z0-9_-]{1,40}$' }) id: string;
   @ApiProperty({ description: 'A node type of GET /automations/node-types', example: 'rss-in' }) type: string;
@@ -54,6 +98,11 @@ export class GraphNodeDto {
     example: 'Caption for LinkedIn',
   })
   label?: string;
+  @ApiPropertyOptional({
+    type: NodeErrorPolicyDto,
+    description: 'What happens when this step fails; the run stops when absent',
+  })
+  onError?: NodeErrorPolicyDto;
 }
 
 class PortRefDto {
@@ -78,6 +127,11 @@ export class GraphDto {
   @ApiProperty({ type: [GraphEdgeDto] }) edges: GraphEdgeDto[];
   @ApiPropertyOptional({ type: [GraphNoteDto], description: 'Sticky notes (ignored when running)' })
   notes?: GraphNoteDto[];
+  @ApiPropertyOptional({
+    type: ErrorHandlerDto,
+    description: 'What happens when a run of the published version fails (besides its notification)',
+  })
+  errorHandler?: ErrorHandlerDto;
 }
 
 export class CreateAutomationDto {

@@ -16,4 +16,5 @@ export class AutomationsError extends defineErrors('automations', {
   INVALID_SAMPLE: { status: 400, title: 'The sample data cannot be taken' },
   SAMPLE_UNAVAILABLE: { status: 422, title: 'No sample could be read from the source' },
   NOT_RETRYABLE: { status: 409, title: 'The run cannot be retried from a failed step' },
+  INVALID_FILE: { status: 400, title: 'The file is not an automation that can be imported' },
 }) {}

@@ -26,6 +26,9 @@ import { MessageActions } from './actions/message-actions';
 import { PostActions } from './actions/post-actions';
 import { WaitingActions } from './actions/waiting-actions';
 import { AutomationEngine } from './automation-engine';
+import { ErrorHandlers } from './error-handlers';
+import { AutomationFiles } from './automation-files.service';
+import { AutomationFilesController } from './automation-files.controller';
 import { AutomationTriggers } from './automation-triggers';
 import { AutomationVersion } from './automation-version.entity';
 import { Automation } from './automation.entity';
@@ -89,6 +92,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     AiAssistController,
     WebhookSecretController,
     AutomationTemplatesController,
+    AutomationFilesController,
     AutomationsController,
     RunsController,
     NodeSamplesController,
@@ -98,6 +102,8 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     AutomationsService,
     AutomationTriggers,
     AutomationEngine,
+    ErrorHandlers,
+    AutomationFiles,
     FlowDeployer,
     RunsService,
     RuntimeActions,

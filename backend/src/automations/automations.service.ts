@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { graphDiff, type GraphDiff } from '@socialorchestrator/rule-nodes';
 import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import type { Principal } from '../access/access-context';
 import { SECRET_BOX } from '../accounts/secret-box.provider';
 import { ActivityService, type ActivityAction } from '../activity/activity.service';
 import { notFound } from '../common/common.errors';
+import type { FieldError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { SecretBox } from '../common/secret-box';
 import { randomToken } from '../common/secrets';
@@ -129,7 +131,10 @@ export class AutomationsService {
   /** Checks the draft, stores it as the next version and deploys it (enabling a first publish). */
   async publish(workspaceId: string, actor: Principal, id: string): Promise<{ version: number; publishedAt: string }> {
     const automation = await this.find(workspaceId, id);
-    const problems = validateGraph(automation.graph);
+    const problems = [
+      ...validateGraph(automation.graph),
+      ...(await this.handlerProblems(workspaceId, automation.graph)),
+    ];
     if (problems.length) throw new AutomationsError('INVALID_GRAPH', problems[0].message, problems);
     const version = await inTransaction(this.dataSource, async (em) => {
       const latest = await em.findOne(AutomationVersion, { where: { automationId: id }, order: { version: 'DESC' } });
@@ -154,6 +159,27 @@ export class AutomationsService {
     await this.find(workspaceId, id);
     const rows = await this.versions.find({ where: { automationId: id }, order: { version: 'DESC' } });
     return { items: rows.map(versionView) };
+  }
+
+  /** What restoring a version would change in the draft: steps and connections by label. */
+  async diff(workspaceId: string, id: string, version: number): Promise<GraphDiff & { version: number }> {
+    const automation = await this.find(workspaceId, id);
+    const row = await this.versions.findOneBy({ automationId: id, version });
+    if (!row) throw notFound(`Version ${version}`);
+    return { version, ...graphDiff(automation.graph, row.graph) };
+  }
+
+  /** The automation an error handler starts must be one of this workspace's. */
+  private async handlerProblems(workspaceId: string, graph: Graph): Promise<FieldError[]> {
+    const handler = graph.errorHandler;
+    if (handler?.kind !== 'automation' || typeof handler.automationId !== 'string') return [];
+    if (await this.automations.existsBy({ id: handler.automationId, workspaceId })) return [];
+    return [
+      {
+        field: 'graph.errorHandler.automationId',
+        message: 'The error handler names an automation this workspace does not have',
+      },
+    ];
   }
 
   /** Copies a version back into the draft; publishing it makes it run again. */

@@ -79,3 +79,54 @@ describe('names and notes', () => {
     ]);
   });
 });
+
+describe('error policies in a graph', () => {
+  const draft = (onError: unknown) => ({
+    id: 'd1',
+    type: 'create-draft',
+    label: 'Announce',
+    position: at,
+    config: { text: 'x', accountIds: ['*'] },
+    onError,
+  });
+
+  it('names the step by label and the field of a bad value', () => {
+    const problems = validateGraph({
+      nodes: [hook, draft({ mode: 'retry', retries: 9 })],
+      edges: [edge('hook', 'out', 'd1')],
+    });
+    expect(problems).toEqual([
+      {
+        field: 'graph.nodes.d1.onError.retries',
+        message: 'Announce (Create draft): Retries must be a whole number from 1 to 5',
+      },
+    ]);
+  });
+
+  it('lets a step that continues on error connect its error port, and says why another cannot', () => {
+    const notify = { id: 'tell', type: 'notify', position: at, config: { message: '{{error.message}}' } };
+    const graph = (mode: string) => ({
+      nodes: [hook, draft({ mode }), notify],
+      edges: [edge('hook', 'out', 'd1'), { from: { node: 'd1', port: 'error' }, to: { node: 'tell', port: 'in' } }],
+    });
+    expect(validateGraph(graph('continue'))).toEqual([]);
+    expect(validateGraph(graph('stop'))).toEqual([
+      {
+        field: 'graph.edges[1]',
+        message: 'Announce (Create draft) has no error output: set its On error to continue on the error port',
+      },
+    ]);
+  });
+
+  it('checks the error handler’s shape', () => {
+    expect(
+      validateGraph({ nodes: [hook], edges: [], errorHandler: { kind: 'notify', roles: [] } }).map((p) => p.field),
+    ).toEqual(['graph.errorHandler.roles']);
+  });
+
+  it('lets a draft (an import) leave required fields empty, never a bad value', () => {
+    const half = { nodes: [draft(undefined), { ...hook, config: { preset: 'nope' } }], edges: [] };
+    (half.nodes[0].config as Record<string, unknown>) = {};
+    expect(validateGraph(half, { draft: true }).map((p) => p.field)).toEqual(['graph.nodes.hook.config.preset']);
+  });
+});

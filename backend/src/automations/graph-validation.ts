@@ -1,4 +1,7 @@
 import {
+  errorHandlerProblems,
+  errorPolicyProblems,
+  ERROR_PORT,
   MAX_NODE_LABEL,
   MAX_NOTE_TEXT,
   nodeTypeSpec,
@@ -28,10 +31,12 @@ const nodeName = (node: GraphNode, spec?: NodeTypeSpec) => {
 
 /**
  * Every problem that stops a graph from being published, each naming the node (or edge) and
- * field: unknown node type, missing or bad config, dangling or mis-ported edge, no trigger, and a
- * cycle with no node in it that really waits (it would spin without end).
+ * field: unknown node type, missing or bad config or error policy, dangling or mis-ported edge, no
+ * trigger, and a cycle with no node in it that really waits (it would spin without end).
+ * `draft: true` checks what an imported draft must get right (types, shapes, values, edges) and
+ * lets it lack what a person fills in later (required fields, a trigger).
  */
-export function validateGraph(graph: unknown): FieldError[] {
+export function validateGraph(graph: unknown, options: { draft?: boolean } = {}): FieldError[] {
   if (!isObject(graph) || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
     return [{ field: 'graph', message: 'graph must be {nodes: [...], edges: [...]}' }];
   }
@@ -71,11 +76,21 @@ export function validateGraph(graph: unknown): FieldError[] {
       return problems.push({ field: `${field}.config`, message: `${nodeName(node, spec)}: config must be an object` });
     }
     for (const p of validateConfig(node.type, node.config)) {
+      if (options.draft && p.message.endsWith(' is required')) continue;
       problems.push({ field: `${field}.config.${p.field}`, message: `${nodeName(node, spec)}: ${p.message}` });
     }
+    for (const p of errorPolicyProblems(node.onError, spec.category === 'trigger')) {
+      const at = p.field === 'onError' ? `${field}.onError` : `${field}.onError.${p.field}`;
+      problems.push({ field: at, message: `${nodeName(node, spec)}: ${p.message}` });
+    }
   });
+  for (const p of errorHandlerProblems(graph.errorHandler)) {
+    const at = p.field === 'errorHandler' ? 'graph.errorHandler' : `graph.errorHandler.${p.field}`;
+    problems.push({ field: at, message: p.message });
+  }
   problems.push(...edgeProblems(graph.edges, nodes));
   problems.push(...noteProblems(graph.notes, nodes));
+  if (options.draft) return problems;
   const valid = [...nodes.values()].filter((n) => nodeTypeSpec(n.type));
   if (!valid.some((n) => nodeTypeSpec(n.type)!.category === 'trigger')) {
     problems.push({ field: 'graph.nodes', message: 'An automation needs a trigger node to start its runs' });
@@ -107,11 +122,14 @@ function edgeProblems(edges: unknown[], nodes: Map<string, GraphNode>): FieldErr
     const fromSpec = nodeTypeSpec(from.type);
     const toSpec = nodeTypeSpec(to.type);
     if (!fromSpec || !toSpec) return;
-    const ports = outputPorts(from.type, isObject(from.config) ? from.config : {});
+    const ports = outputPorts(from.type, isObject(from.config) ? from.config : {}, from.onError);
     if (!ports.includes(String(edge.from.port))) {
       problems.push({
         field,
-        message: `${nodeName(from, fromSpec)} has no output ${String(edge.from.port)} (it has ${ports.join(', ')})`,
+        message:
+          edge.from.port === ERROR_PORT
+            ? `${nodeName(from, fromSpec)} has no error output: set its On error to continue on the error port`
+            : `${nodeName(from, fromSpec)} has no output ${String(edge.from.port)} (it has ${ports.join(', ')})`,
       });
     }
     if (!toSpec.inputs.includes(String(edge.to.port))) {

@@ -108,6 +108,12 @@ export interface RunProblemEvent {
   outcome: 'failed' | 'stopped';
   /** Why, in the runtime's words. */
   reason: string;
+  /** The failed step's name, when a step failed. */
+  step?: string | null;
+  /** Roles to tell (the automation's notify error handler); owners and admins when absent. */
+  tell?: string[];
+  /** Why the automation's error handler could not start (it is off, unpublished, has no trigger). */
+  handlerProblem?: string | null;
 }
 
 /**

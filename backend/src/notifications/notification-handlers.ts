@@ -90,15 +90,19 @@ export class NotificationHandlers {
   @OnEvent(RUN_PROBLEM, ON)
   async onRunProblem(e: RunProblemEvent): Promise<void> {
     const stopped = e.outcome === 'stopped';
+    const handler = e.handlerProblem ? ` Its error handler did not start: ${e.handlerProblem}.` : '';
     await this.notifications.notify(e.workspaceId, {
-      roles: ['owner', 'admin'],
+      roles: e.tell?.length ? e.tell : ['owner', 'admin'],
       kind: 'run_problem',
       key: `run.${e.outcome}:${e.runId}`,
       title: stopped ? `Automation "${e.automationName}" was stopped` : `Automation "${e.automationName}" failed`,
-      body: stopped
-        ? `A run was stopped: ${e.reason}. Other automations keep running. Check its graph for a loop or a flood.`
-        : `A run failed: ${e.reason}. Open the run to see the step that failed.`,
-      link: `/w/${e.workspaceId}/automations/${e.automationId}/runs`,
+      body:
+        (stopped
+          ? `A run was stopped: ${e.reason}. Other automations keep running. Check its graph for a loop or a flood.`
+          : `A run failed${e.step ? ` at "${e.step}"` : ''}: ${e.reason}. Open the run to see the step that failed.`) +
+        handler,
+      // The run itself, drawn on the canvas with the step that failed.
+      link: `/w/${e.workspaceId}/automations/${e.automationId}?run=${e.runId}`,
     });
   }
 
