@@ -87,7 +87,7 @@ describe('WordPressConnector', () => {
         title: TITLE,
         categories: ['News', 'Launches'],
         tags: ['spring', 'sale', 'spring'],
-        altText: 'A tulip',
+        altTexts: ['A tulip'],
         excerpt: 'Short',
       };
 

@@ -9,7 +9,7 @@ const fields = (options: Record<string, unknown>) => article(options).map((v) =>
 describe('WordPress article rules', () => {
   it('accepts a full article: status, categories, tags, excerpt, alt text, one featured image', () => {
     const image = { kind: 'image' as const, mimeType: 'image/webp', bytes: 1000 };
-    const options = { status: 'draft', categories: ['News'], tags: ['a', 'b'], excerpt: 'Short', altText: 'Alt' };
+    const options = { status: 'draft', categories: ['News'], tags: ['a', 'b'], excerpt: 'Short', altTexts: ['Alt'] };
     expect(article(options, [image])).toEqual([]);
   });
 
@@ -36,6 +36,7 @@ describe('WordPress article rules', () => {
     expect(fields({ categories: 'News', tags: ['ok', ' '] })).toEqual(['options.categories', 'options.tags']);
     expect(fields({ tags: ['x'.repeat(201)] })).toEqual(['options.tags[0]']);
     expect(fields({ excerpt: 3 })).toEqual(['options.excerpt']);
+    expect(fields({ altTexts: 'Alt' })).toEqual(['options.altTexts']);
   });
 
   it('takes only articles', () => {

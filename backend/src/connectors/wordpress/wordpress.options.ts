@@ -15,7 +15,7 @@ export interface WordPressOptions {
   tags: string[];
   /** The summary themes show in lists; WordPress makes one from the content when absent. */
   excerpt: string | null;
-  /** The featured image's alternative text. */
+  /** The featured image's alternative text (`options.altTexts[0]`, one per media item as on other networks). */
   altText: string | null;
 }
 
@@ -29,7 +29,7 @@ export function wordpressOptionViolations(_postType: PostType, options: Record<s
 
 function optionProblems(options: Record<string, unknown>, now: Date): RuleViolation[] {
   const problems: RuleViolation[] = [];
-  const { status, publishAt, categories, tags, excerpt, altText } = options;
+  const { status, publishAt, categories, tags, excerpt, altTexts } = options;
   if (status !== undefined && !WORDPRESS_STATUSES.includes(status as WordPressStatus))
     problems.push({ field: 'options.status', message: `must be one of ${WORDPRESS_STATUSES.join(', ')}` });
   if (status === 'future') {
@@ -43,7 +43,9 @@ function optionProblems(options: Record<string, unknown>, now: Date): RuleViolat
   } else if (publishAt !== undefined)
     problems.push({ field: 'options.publishAt', message: 'is only for posts whose status is future' });
   for (const [name, names] of Object.entries({ categories, tags })) problems.push(...termViolations(name, names));
-  for (const [name, text] of Object.entries({ excerpt, altText }))
+  if (altTexts !== undefined && !(Array.isArray(altTexts) && altTexts.every((alt) => typeof alt === 'string')))
+    problems.push({ field: 'options.altTexts', message: 'must be a list of texts, one per media item' });
+  for (const [name, text] of Object.entries({ excerpt }))
     if (text !== undefined && typeof text !== 'string')
       problems.push({ field: `options.${name}`, message: 'must be a text' });
   return problems;
@@ -78,6 +80,6 @@ export function wordpressOptions(options: Record<string, unknown>): WordPressOpt
     categories: names(options.categories),
     tags: names(options.tags),
     excerpt: text(options.excerpt),
-    altText: text(options.altText),
+    altText: text((options.altTexts as string[] | undefined)?.[0]),
   };
 }

@@ -96,7 +96,7 @@ describe('WordPress on a real site', () => {
       excerpt: 'The loaf is back.',
       categories: ['News', 'Bread & Pastry'],
       tags: ['sourdough', 'morning'],
-      altText: 'A green square standing in for a loaf',
+      altTexts: ['A green square standing in for a loaf'],
     };
     const post = await t.http
       .post('/api/v1/posts')
@@ -130,7 +130,7 @@ describe('WordPress on a real site', () => {
     expect((await names('tags', article.tags as number[])).sort()).toEqual(['morning', 'sourdough']);
     const featured = (await rest(`/wp/v2/media/${article.featured_media as number}?context=edit`)).body;
     expect(featured).toMatchObject({
-      alt_text: options.altText,
+      alt_text: options.altTexts[0],
       mime_type: 'image/png',
       media_details: { width: 120, height: 80 },
     });
