@@ -20,11 +20,17 @@ export interface VariantContent {
 
 /** Rules for options only one network has (Pinterest's board, Business Profile's event …), each in that network's folder. */
 const NETWORK_OPTION_RULES: Partial<
-  Record<NetworkId, (postType: PostType, options: Record<string, unknown>, content: VariantContent) => RuleViolation[]>
+  Record<NetworkId, (postType: PostType, options: Record<string, unknown>) => RuleViolation[]>
 > = {
   pinterest: pinterestOptionViolations,
   'google-business': googleBusinessOptionViolations,
   wordpress: wordpressOptionViolations,
+};
+
+/** Rules that weigh a network's options against the variant's text and media (a YouTube Short's shape). */
+const NETWORK_CONTENT_RULES: Partial<
+  Record<NetworkId, (postType: PostType, options: Record<string, unknown>, content: VariantContent) => RuleViolation[]>
+> = {
   youtube: youtubeOptionViolations,
 };
 
@@ -74,7 +80,8 @@ export function optionViolations(
     ...pollViolations(postType, rule, options),
     ...titleViolations(limits, postType, rule, options.title),
     ...firstCommentViolations(limits, options.firstComment),
-    ...(NETWORK_OPTION_RULES[limits.network]?.(postType, options as Record<string, unknown>, content) ?? []),
+    ...(NETWORK_OPTION_RULES[limits.network]?.(postType, options as Record<string, unknown>) ?? []),
+    ...(NETWORK_CONTENT_RULES[limits.network]?.(postType, options as Record<string, unknown>, content) ?? []),
   ];
 }
 

@@ -37,7 +37,9 @@ export function validateVariant(limits: NetworkLimits, draft: VariantDraft): Rul
   return [
     ...textViolations(limits, draft, rule),
     ...linkViolations(draft, rule),
-    ...(shapes.length ? shapes : optionViolations(limits, draft.postType, rule, (draft.options ?? {}) as KnownOptions, draft)),
+    ...(shapes.length
+      ? shapes
+      : optionViolations(limits, draft.postType, rule, (draft.options ?? {}) as KnownOptions, draft)),
     ...mediaViolations(limits, draft),
   ];
 }

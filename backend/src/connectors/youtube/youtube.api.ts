@@ -1,5 +1,6 @@
 import { google, type youtube_v3, type youtubeAnalytics_v2 } from 'googleapis';
 import { ConnectorFailure } from '../connector';
+import { GOOGLE_DEFAULT_URLS } from '../google/google-hosts';
 import type { FailedResponse } from '../failure-classification';
 import { retryFailure } from '../oauth2/network-http';
 import { classifyYouTubeFailure } from './youtube.errors';
@@ -33,7 +34,9 @@ export class YouTubeApi {
 
   host(kind: Host): string {
     if (kind === 'auth') return (this.endpoints.authBaseUrl ?? PUBLIC_HOSTS.auth).replace(/\/+$/, '');
-    return (this.endpoints.apiBaseUrl ?? PUBLIC_HOSTS[kind]).replace(/\/+$/, '');
+    const base = this.endpoints.apiBaseUrl?.replace(/\/+$/, '');
+    // The shared Google configuration names its public default as one host; each API has its own.
+    return !base || base === GOOGLE_DEFAULT_URLS.apiBaseUrl ? PUBLIC_HOSTS[kind] : base;
   }
 
   /** A Data API client acting with one access token; retries are the publisher's, never the SDK's. */

@@ -45,22 +45,18 @@ export function youtubeOptions(options: Record<string, unknown>): YouTubeOptions
   };
 }
 
-interface Draft {
-  text: string;
-  postType: PostType;
-  media: MediaFacts[];
-  options?: Record<string, unknown>;
-}
-
 /** YouTube's own option rules and Shorts' shape, each naming the field. */
-export function youtubeOptionViolations(draft: Draft): RuleViolation[] {
-  const options = draft.options ?? {};
+export function youtubeOptionViolations(
+  postType: PostType,
+  options: Record<string, unknown>,
+  content: { text: string; media: MediaFacts[] },
+): RuleViolation[] {
   return [
     ...privacyViolations(options),
     ...metadataViolations(options),
     ...tagViolations(options.tags),
-    ...angleBracketViolations(draft.text, options.title),
-    ...(draft.postType === 'short' ? shortViolations(draft.media) : []),
+    ...angleBracketViolations(content.text, options.title),
+    ...(postType === 'short' ? shortViolations(content.media) : []),
   ];
 }
 
