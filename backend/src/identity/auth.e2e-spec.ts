@@ -94,16 +94,43 @@ describe.each(DATABASE_KINDS)('identity over HTTP on %s', (kind) => {
     }
   });
 
-  it('rotates refresh tokens, and reuse of an old one revokes the whole family', async () => {
+  it('rotates refresh tokens, and reuse of an old one after the grace period revokes the whole family', async () => {
     const user = await newUser(t);
     const first = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
     expect(first.status).toBe(200);
     expect(first.body.refreshToken).not.toBe(user.refreshToken);
+    // The old token was rotated a minute ago.
+    await t.db
+      .getRepository('RefreshToken')
+      .update({ id: user.refreshToken.split('.')[0] }, { revokedAt: new Date(Date.now() - 60_000) });
     const reuse = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
     expect(reuse.status).toBe(401);
     // The legitimately rotated token died with its family.
     const after = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken });
     expect(after.status).toBe(401);
+  });
+
+  it('keeps the session when a page reloads while its refresh was in flight (the old token again, moments later)', async () => {
+    const user = await newUser(t);
+    const [first, again] = await Promise.all([
+      t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }),
+      t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }),
+    ]);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const late = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
+    expect(late.status).toBe(200);
+    expect(new Set([first.body.refreshToken, again.body.refreshToken, late.body.refreshToken]).size).toBe(3);
+    for (const next of [first, again, late]) {
+      const ok = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: next.body.refreshToken });
+      expect(ok.status).toBe(200);
+    }
+  });
+
+  it('never reissues a token after logout, however soon', async () => {
+    const user = await newUser(t);
+    const first = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
+    await t.http.post('/api/v1/auth/logout').send({ refreshToken: first.body.refreshToken }).expect(204);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
   });
 
   it('logs out by revoking the refresh token', async () => {

@@ -21,9 +21,12 @@ export interface SessionTokens {
   expiresIn: number;
 }
 
+/** How long a rotated refresh token may be presented again (Auth0's "reuse interval", Okta's grace period). */
+const REUSE_GRACE_MS = 30_000;
+
 /**
  * Short-lived JWT access tokens and rotating refresh tokens (`<id>.<secret>`, secret stored as
- * sha256). Reusing a rotated refresh token revokes its whole family.
+ * sha256). Reusing a rotated refresh token after the grace period revokes its whole family.
  */
 @Injectable()
 export class SessionTokensService {
@@ -66,23 +69,38 @@ export class SessionTokensService {
 
   async rotate(presented: string): Promise<SessionTokens> {
     const current = await this.find(presented);
-    if (current.revokedAt || current.replacedById) {
-      // Presented again after rotation or logout: assume theft, end every session of the family.
-      await this.revokeFamily(current.familyId);
-      throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
-    }
+    if (current.revokedAt || current.replacedById) return this.reissueOrRevoke(current);
     if (current.expiresAt.getTime() <= Date.now()) throw new IdentityError('REFRESH_TOKEN_INVALID');
     const next = await this.issue(current.userId, current.familyId);
     const claimed = await this.refreshTokens.update(
       { id: current.id, replacedById: IsNull(), revokedAt: IsNull() },
       { replacedById: next.refreshToken.split('.')[0], revokedAt: new Date() },
     );
-    if (claimed.affected !== 1) {
-      // A concurrent rotation won the race: same treatment as reuse.
-      await this.revokeFamily(current.familyId);
-      throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
-    }
-    return next;
+    if (claimed.affected === 1) return next;
+    // A concurrent rotation won the race: the same page twice, or a theft.
+    const rotated = await this.refreshTokens.findOneByOrFail({ id: current.id });
+    if (await this.withinGrace(rotated)) return next;
+    await this.revokeFamily(current.familyId);
+    throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
+  }
+
+  /**
+   * A rotated token presented again: within the grace period it is a page reloaded while its
+   * refresh was in flight (the answer with the new token never reached storage), and the session
+   * goes on; later, assume theft and end every session of the family.
+   */
+  private async reissueOrRevoke(token: RefreshToken): Promise<SessionTokens> {
+    if (token.expiresAt.getTime() > Date.now() && (await this.withinGrace(token)))
+      return this.issue(token.userId, token.familyId);
+    await this.revokeFamily(token.familyId);
+    throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token was already used');
+  }
+
+  /** Rotated (not logged out) moments ago, in a family that is still alive (no logout or revocation since). */
+  private async withinGrace(token: RefreshToken): Promise<boolean> {
+    if (!token.replacedById || !token.revokedAt) return false;
+    if (Date.now() - token.revokedAt.getTime() > REUSE_GRACE_MS) return false;
+    return this.refreshTokens.existsBy({ familyId: token.familyId, revokedAt: IsNull() });
   }
 
   async revoke(presented: string): Promise<void> {
