@@ -31,22 +31,26 @@ describe('WordPressCredentialsProvider', () => {
   /** A site with plain permalinks: its discovery link routes through rest_route. */
   const plainPermalinkSite = (user: object | ((auth: string | undefined) => { status: number; json: unknown })) =>
     fake
+      .on('GET', '/blog/some-post/', {
+        text: '<html></html>',
+        headers: { link: `<${fake.url}/blog/index.php?rest_route=/>; rel="https://api.w.org/"` },
+      })
       .on('GET', '/blog/', {
         text: '<html></html>',
         headers: { link: `<${fake.url}/blog/index.php?rest_route=/>; rel="https://api.w.org/"` },
       })
       .on('GET', '/blog/index.php', (r) =>
         r.query.get('rest_route') === '/'
-          ? { json: { name: 'Ada&#8217;s Kitchen' } }
+          ? { json: { name: 'Ada&#8217;s Kitchen', home: `${fake.url}/blog` } }
           : typeof user === 'function'
             ? user(r.headers.authorization)
             : { json: user },
       );
 
-  it('finds the REST root from the discovery link and names the account after the site and user', async () => {
+  it("finds the REST root from any page's discovery link; the account is the site's home and user", async () => {
     plainPermalinkSite(me({ edit_posts: true, publish_posts: true, upload_files: true, manage_categories: false }));
 
-    const [account] = await provider.verify(credentials());
+    const [account] = await provider.verify(credentials({ siteUrl: `${fake.url}/blog/some-post/` }));
 
     expect(account).toMatchObject({
       externalAccountId: `${fake.url}/blog#user-2`,

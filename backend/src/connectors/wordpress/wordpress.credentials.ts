@@ -54,12 +54,18 @@ export class WordPressCredentialsProvider implements CredentialsProvider {
   }
 
   async verify(credentials: Record<string, string>): Promise<VerifiedAccount[]> {
-    const siteUrl = siteAddress(credentials.siteUrl);
+    const typed = siteAddress(credentials.siteUrl);
     const username = required(credentials, 'username');
     const applicationPassword = required(credentials, 'applicationPassword');
-    const apiRoot = await this.apiRoot(siteUrl);
-    const site: WordPressSite = { siteUrl, username, applicationPassword, apiRoot };
-    const [index, me] = await Promise.all([this.read(site, '/', false), this.read(site, '/wp/v2/users/me', true)]);
+    const apiRoot = await this.apiRoot(typed);
+    const typedSite: WordPressSite = { siteUrl: typed, username, applicationPassword, apiRoot };
+    const [index, me] = await Promise.all([
+      this.read(typedSite, '/', false),
+      this.read(typedSite, '/wp/v2/users/me', true),
+    ]);
+    // The site's own home address, so any page of it (or http for https) names the same account.
+    const siteUrl = homeOf(index) ?? typed;
+    const site = { ...typedSite, siteUrl };
     if (valueAt(me, 'capabilities.edit_posts') !== true)
       throw new CredentialsRejectedError(
         'username',
@@ -142,6 +148,16 @@ export class WordPressCredentialsProvider implements CredentialsProvider {
         `${siteUrl} could not be reached${redirect || `: ${error.message}`}`,
       );
     }
+  }
+}
+
+function homeOf(index: unknown): string | null {
+  const home = valueAt(index, 'home');
+  if (typeof home !== 'string') return null;
+  try {
+    return siteAddress(home);
+  } catch {
+    return null;
   }
 }
 
