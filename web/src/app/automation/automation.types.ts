@@ -5,6 +5,11 @@ import type { MediaItem, NetworkId } from '../core/api.types';
 export type {
   AutomationSummary,
   AutomationVersionView as AutomationVersion,
+  AutomationFile,
+  ErrorHandler,
+  GraphDiff,
+  ImportNotice,
+  NodeErrorPolicy,
   AutomationView as Automation,
   FieldKind,
   FieldSpec,

@@ -4,6 +4,9 @@ import { firstValueFrom } from 'rxjs';
 import type {
   Approval,
   Automation,
+  AutomationFile,
+  GraphDiff,
+  ImportNotice,
   AutomationSummary,
   AutomationVersion,
   Graph,
@@ -51,6 +54,15 @@ export class AutomationsApi {
   versions = (id: string) =>
     this.get<{ items: AutomationVersion[] }>(`/automations/${id}/versions`).then((r) => r.items);
   restore = (id: string, version: number) => this.post<Automation>(`/automations/${id}/versions/${version}/restore`);
+  /** What restoring `version` would change in the saved draft. */
+  versionDiff = (id: string, version: number) =>
+    this.get<GraphDiff & { version: number }>(`/automations/${id}/versions/${version}/diff`);
+  /** The draft as a file (the public graph contract with its format). */
+  exportFile = (id: string) => this.get<AutomationFile>(`/automations/${id}/export`);
+  /** A new draft from a file; `notices` name the ids this workspace lacked, taken out. */
+  importFile = (file: unknown) =>
+    this.post<{ automation: Automation; notices: ImportNotice[] }>('/automations/import', file as object);
+  duplicate = (id: string) => this.post<Automation>(`/automations/${id}/duplicate`);
   test = (id: string, nodeId: string, payload: Record<string, unknown>) =>
     this.post<{ runId: string }>(`/automations/${id}/test`, { nodeId, payload });
   /** A dry run of the draft from a trigger, on its sample or on `payload`. */

@@ -6,22 +6,27 @@ import { BannerComponent } from '../shared/banner.component';
 import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { AutomationsApi } from './automations.api';
 import type { AutomationSummary } from './automation.types';
+import { ImportPanelComponent } from './import-panel.component';
 
 /** The workspace's automations: on or off, published version, last run; a new one or a template. */
 @Component({
   selector: 'so-automations',
-  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, LimitNoteComponent],
+  imports: [RouterLink, BannerComponent, ConfirmButtonComponent, LimitNoteComponent, ImportPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
       <h1>Automations</h1>
       <div>
+        <button type="button" (click)="importing.set(!importing())" [attr.aria-expanded]="importing()">Import</button>
         <a class="button" routerLink="templates">Start from a template</a>
         <button type="button" class="primary" (click)="create()">New automation</button>
       </div>
     </div>
     <so-limit-note key="automation.concurrent_runs" />
     <so-banner [message]="error()" />
+    @if (importing()) {
+      <so-import-panel (importedAutomation)="reload()" (closed)="importing.set(false)" />
+    }
     @if (items(); as list) {
       @if (list.length) {
         <table>
@@ -73,6 +78,9 @@ import type { AutomationSummary } from './automation.types';
                 </td>
                 <td>
                   <a [routerLink]="[a.id, 'runs']" [attr.aria-label]="'Runs of ' + a.name">Runs</a>
+                  <button type="button" class="link" (click)="duplicate(a)" [attr.aria-label]="'Duplicate ' + a.name">
+                    Duplicate
+                  </button>
                   <so-confirm-button
                     label="Delete"
                     [ariaLabel]="'Delete ' + a.name"
@@ -106,6 +114,7 @@ export class AutomationsPage implements OnInit {
   private readonly router = inject(Router);
   readonly items = signal<AutomationSummary[] | null>(null);
   readonly error = signal<string | null>(null);
+  readonly importing = signal(false);
 
   async ngOnInit(): Promise<void> {
     await this.reload();
@@ -129,6 +138,16 @@ export class AutomationsPage implements OnInit {
     }
   }
 
+  /** A copy as a new draft, "… (copy)", listed with the others. */
+  async duplicate(a: AutomationSummary): Promise<void> {
+    try {
+      await this.api.duplicate(a.id);
+      await this.reload();
+    } catch (error) {
+      this.error.set(problemText(error));
+    }
+  }
+
   async remove(a: AutomationSummary): Promise<void> {
     try {
       await this.api.remove(a.id);
@@ -138,7 +157,7 @@ export class AutomationsPage implements OnInit {
     }
   }
 
-  private async reload(): Promise<void> {
+  async reload(): Promise<void> {
     try {
       this.items.set(await this.api.list());
     } catch (error) {

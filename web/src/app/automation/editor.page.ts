@@ -10,7 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { toProblem } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import { IconComponent } from '../shared/icon.component';
@@ -18,7 +18,7 @@ import { AccountsStore } from '../accounts/accounts.store';
 import { TeamApi } from '../members/team.api';
 import { ShellLayoutService } from '../shell/shell-layout.service';
 import { AutomationsApi } from './automations.api';
-import type { Automation, Graph, GraphEdge, NodeTypeSpec } from './automation.types';
+import type { Automation, Graph, GraphEdge, NodeErrorPolicy, NodeTypeSpec } from './automation.types';
 import { WebhookPanelComponent } from './webhook-panel.component';
 import { EditorCanvasComponent, type Position } from './editor/canvas.component';
 import { describeProblems } from './editor/editor-errors';
@@ -45,6 +45,8 @@ import {
   removeEdge,
   removeNodes,
   renameNode,
+  setErrorHandler,
+  setErrorPolicy,
   updateConfig,
 } from './graph-editing';
 
@@ -177,7 +179,13 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
         }
         <a routerLink="runs">Runs</a>
         <span class="sep"></span>
-        <button type="button" (click)="showVersions()" title="Versions and how to build">Versions</button>
+        <button type="button" (click)="showVersions()" title="Versions, error handler and how to build">
+          Versions
+        </button>
+        <button type="button" (click)="exportFile()" [disabled]="busy()" title="Download the automation as a JSON file">
+          Export
+        </button>
+        <button type="button" (click)="duplicate()" [disabled]="busy()" title="A copy as a new draft">Duplicate</button>
         <button type="button" (click)="helpOpen.set(true)" aria-label="Keyboard shortcuts" title="Shortcuts (?)">
           <so-icon name="help" />
         </button>
@@ -241,6 +249,9 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
               (renamed)="renameSelected($event)"
               (disconnected)="disconnect($event)"
               (restored)="onRestored($event)"
+              (onErrorChanged)="changeOnError($event)"
+              (errorHandlerChanged)="change(setErrorHandler(graph(), $event))"
+              [saveFirst]="saveIfChanged"
             />
           </aside>
         }
@@ -257,6 +268,7 @@ const CLIPBOARD_KEY = 'so.automation.clipboard';
 export class EditorPage implements OnInit {
   private readonly api = inject(AutomationsApi);
   private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
   private readonly cdr = inject(ChangeDetectorRef);
   private readonly accountsStore = inject(AccountsStore);
   private readonly team = inject(TeamApi);
@@ -312,6 +324,9 @@ export class EditorPage implements OnInit {
   readonly moveNodes = moveNodes;
   readonly renameNode = renameNode;
   readonly editNote = editNote;
+  readonly setErrorHandler = setErrorHandler;
+  /** Saves the canvas when it has changes (before a comparison with a version). */
+  readonly saveIfChanged = (): Promise<boolean> => (this.dirty() ? this.save() : Promise.resolve(true));
 
   constructor() {
     const layout = inject(ShellLayoutService);
@@ -415,6 +430,40 @@ export class EditorPage implements OnInit {
   changeConfig(config: Record<string, unknown>): void {
     const node = this.selectedNode();
     if (node) this.change(updateConfig(this.graph(), node.id, config));
+  }
+
+  changeOnError(policy: NodeErrorPolicy): void {
+    const node = this.selectedNode();
+    if (node) this.change(setErrorPolicy(this.graph(), node.id, policy));
+  }
+
+  /** Downloads the saved draft as a file (saving the canvas first). */
+  async exportFile(): Promise<void> {
+    const a = this.automation();
+    if (!a || !(await this.saveIfChanged())) return;
+    await this.run(async () => {
+      const file = await this.api.exportFile(a.id);
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${fileName(file.name)}.automation.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      this.notice.set(`Exported “${file.name}”.`);
+    });
+  }
+
+  /** A copy of the saved draft as a new automation, opened in the editor. */
+  async duplicate(): Promise<void> {
+    const a = this.automation();
+    if (!a || !(await this.saveIfChanged())) return;
+    await this.run(async () => {
+      const copy = await this.api.duplicate(a.id);
+      await this.router.navigate(['..', copy.id], { relativeTo: this.route });
+      this.canvasRun.clear();
+      this.load(copy);
+      this.notice.set(`Duplicated as “${copy.name}”, a draft.`);
+    });
   }
 
   renameSelected(label: string): void {
@@ -647,6 +696,17 @@ export class EditorPage implements OnInit {
       this.cdr.markForCheck();
     }
   }
+}
+
+/** A file name from an automation's name: letters, digits and dashes. */
+function fileName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'automation'
+  );
 }
 
 /** Shortcuts and clipboard events stay with the text box being typed in. */

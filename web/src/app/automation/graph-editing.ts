@@ -1,10 +1,48 @@
-import type { Graph, GraphEdge, GraphNode, GraphNote, NodeTypeSpec } from './automation.types';
+import type {
+  ErrorHandler,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  GraphNote,
+  NodeErrorPolicy,
+  NodeTypeSpec,
+} from './automation.types';
 
-/** Output ports of a node: a switch gets one per case, before its `otherwise`. */
-export function outputPorts(spec: NodeTypeSpec, config: Record<string, unknown>): string[] {
-  if (spec.type !== 'switch') return spec.outputs;
+/** The port a step that continues on error sends its failing items out of (rule-nodes' ERROR_PORT). */
+export const ERROR_PORT = 'error';
+
+/**
+ * Output ports of a node: a switch gets one per case, before its `otherwise`; a step that
+ * continues on error gets `error`, last.
+ */
+export function outputPorts(spec: NodeTypeSpec, config: Record<string, unknown>, onError?: NodeErrorPolicy): string[] {
+  const error = onError?.mode === 'continue' && spec.category !== 'trigger' ? [ERROR_PORT] : [];
+  if (spec.type !== 'switch') return [...spec.outputs, ...error];
   const cases = Array.isArray(config['cases']) ? (config['cases'] as { port?: unknown }[]) : [];
-  return [...cases.flatMap((c) => (typeof c.port === 'string' && c.port ? [c.port] : [])), ...spec.outputs];
+  return [...cases.flatMap((c) => (typeof c.port === 'string' && c.port ? [c.port] : [])), ...spec.outputs, ...error];
+}
+
+/**
+ * A step's error policy (`stop` is the default and is left out of the graph); a step that no
+ * longer continues on error loses the connections of its error port.
+ */
+export function setErrorPolicy(graph: Graph, id: string, policy: NodeErrorPolicy): Graph {
+  const keepsPort = policy.mode === 'continue';
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      if (n.id !== id) return n;
+      const { onError: _old, ...rest } = n;
+      return policy.mode === 'stop' ? rest : { ...rest, onError: policy };
+    }),
+    edges: keepsPort ? graph.edges : graph.edges.filter((e) => !(e.from.node === id && e.from.port === ERROR_PORT)),
+  };
+}
+
+/** The automation's error handler; null takes it out. */
+export function setErrorHandler(graph: Graph, handler: ErrorHandler | null): Graph {
+  const { errorHandler: _old, ...rest } = graph;
+  return handler ? { ...rest, errorHandler: handler } : rest;
 }
 
 /** Connector ids on the canvas: `<node>/out/<port>` and `<node>/in/<port>`. */

@@ -25,13 +25,14 @@ export function describeProblems(
   const general: string[] = [];
   const edges = new Set<string>();
   for (const e of errors) {
-    const match = /^graph\.nodes\.([^.[\]]+)(?:\.config\.(\w+))?/.exec(e.field);
-    if (match) (byNode[match[1]] ??= {})[match[2] ?? '_node'] = e.message;
+    // A field of the config (`text`) or of the error policy (`onError.retries`), shown beside it.
+    const match = /^graph\.nodes\.([^.[\]]+)(?:\.config\.(\w+)|\.(onError(?:\.\w+)?))?/.exec(e.field);
+    if (match) (byNode[match[1]] ??= {})[match[2] ?? match[3] ?? '_node'] = e.message;
     // `graph.edges[3]` (what the backend sends) or `graph.edges.3`: an index into the graph as saved
     // just before the publish, which is the one on the canvas.
     const edge = graph.edges[Number(/^graph\.edges(?:\.|\[)(\d+)/.exec(e.field)?.[1] ?? NaN)];
     if (edge) edges.add(edgeKey(edge));
-    if (match?.[2]) continue;
+    if (match?.[2] || match?.[3]) continue;
     const where = edge
       ? `${connectionText(graph, specs, edge)}: `
       : match

@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Automation, Graph, GraphEdge, GraphNode, NodeTypeSpec } from '../automation.types';
+import type {
+  Automation,
+  ErrorHandler,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  NodeErrorPolicy,
+  NodeTypeSpec,
+} from '../automation.types';
 import { FeedStatusComponent } from '../feed-status.component';
 import { FieldFormComponent } from '../field-form.component';
 import { edgeKey } from '../graph-editing';
@@ -8,10 +16,13 @@ import { TestRunComponent } from '../test-run.component';
 import { VersionsPanelComponent } from '../versions-panel.component';
 import { connectionText } from './node-visuals';
 import { SamplePanelComponent } from '../data-picker/sample-panel.component';
+import { ErrorHandlerSectionComponent } from './error-handler-section.component';
+import { OnErrorSectionComponent } from './on-error-section.component';
 
 /**
- * The settings panel: the selected node's name, form, connections (named by label), trigger test
- * and feed status; with nothing selected, how to build, the feeds and the versions.
+ * The settings panel: the selected node's name, form, what it does on error, connections (named by
+ * label), trigger test and feed status; with nothing selected, how to build, the feeds, the
+ * automation's error handler and the versions (compared with the draft before a restore).
  */
 @Component({
   selector: 'so-inspector-panel',
@@ -22,6 +33,8 @@ import { SamplePanelComponent } from '../data-picker/sample-panel.component';
     VersionsPanelComponent,
     RouterLink,
     SamplePanelComponent,
+    OnErrorSectionComponent,
+    ErrorHandlerSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
@@ -60,6 +73,9 @@ import { SamplePanelComponent } from '../data-picker/sample-panel.component';
         [dataContext]="{ graph: graph(), automation: automation(), nodeId: node.id }"
         (changed)="configChanged.emit($event)"
       />
+      @if (spec()?.category !== 'trigger') {
+        <so-on-error-section [node]="node" [errors]="errors()" (changed)="onErrorChanged.emit($event)" />
+      }
       <h3>Connections</h3>
       @for (edge of edges(); track key(edge)) {
         <p class="small">
@@ -90,9 +106,16 @@ import { SamplePanelComponent } from '../data-picker/sample-panel.component';
         step to set it up; press ? for shortcuts. Or start from a
         <a routerLink="../templates">template</a>.
       </p>
+      <so-error-handler-section
+        [handler]="graph().errorHandler"
+        [automationId]="automation().id"
+        [customRoles]="customRoles()"
+        (changed)="errorHandlerChanged.emit($event)"
+      />
       <so-versions-panel
         [automationId]="automation().id"
         [publishedVersion]="automation().publishedVersion"
+        [saveFirst]="saveFirst()"
         (restored)="restored.emit($event)"
       />
     }
@@ -121,6 +144,10 @@ export class InspectorPanelComponent {
   readonly renamed = output<string>();
   readonly disconnected = output<GraphEdge>();
   readonly restored = output<Automation>();
+  readonly onErrorChanged = output<NodeErrorPolicy>();
+  readonly errorHandlerChanged = output<ErrorHandler | null>();
+  /** Saves the canvas before a version is compared with the draft. */
+  readonly saveFirst = input<() => Promise<boolean>>(() => Promise.resolve(true));
 
   readonly key = edgeKey;
   readonly spec = computed(() => {

@@ -143,6 +143,14 @@ import type { NodeOutcome } from './run-overlay';
         box-shadow: 0 0 0 1px #5b6478;
         flex: none;
       }
+      .nc-error {
+        color: #b42318;
+        font-weight: 600;
+      }
+      .nc-error .nc-port.nc-port {
+        background: #d92d20;
+        box-shadow: 0 0 0 1px #d92d20;
+      }
       .nc-port.nc-port.nc-in {
         position: absolute;
         left: -9px;
@@ -200,7 +208,7 @@ import type { NodeOutcome } from './run-overlay';
     <div class="nc-summary" [title]="summary()">{{ summary() || ' ' }}</div>
     <div class="nc-outs">
       @for (port of ports(); track port) {
-        <span class="nc-out">
+        <span class="nc-out" [class.nc-error]="port === 'error'">
           @if (ports().length > 1) {
             <span>{{ port }}</span>
           }
@@ -246,7 +254,7 @@ export class NodeCardComponent {
   readonly icon = computed(() => iconOf(this.node().type));
   readonly ports = computed(() => {
     const spec = this.spec();
-    return spec ? outputPorts(spec, this.node().config) : [];
+    return spec ? outputPorts(spec, this.node().config, this.node().onError) : [];
   });
   readonly sourceId = sourceId;
   readonly targetId = targetId;

@@ -10,6 +10,7 @@ const ICON_BY_TYPE: Partial<Record<string, IconName>> = {
   schedule: 'clock',
   'post-event': 'radio',
   'metric-threshold': 'trending-up',
+  'automation-failed': 'circle-alert',
   condition: 'branch',
   switch: 'split',
   delay: 'hourglass',
@@ -48,7 +49,7 @@ export function nameById(graph: Graph, specs: readonly NodeTypeSpec[], id: strin
 export function connectionText(graph: Graph, specs: readonly NodeTypeSpec[], edge: GraphEdge): string {
   const from = graph.nodes.find((n) => n.id === edge.from.node);
   const spec = specs.find((s) => s.type === from?.type);
-  const ports = spec && from ? outputPorts(spec, from.config) : [];
+  const ports = spec && from ? outputPorts(spec, from.config, from.onError) : [];
   const port = ports.length === 1 && ports[0] === edge.from.port ? '' : ` (${edge.from.port})`;
   return `${nameById(graph, specs, edge.from.node)}${port} → ${nameById(graph, specs, edge.to.node)}`;
 }
@@ -96,6 +97,7 @@ const SUMMARIES: Partial<Record<string, Summariser>> = {
     c['metric']
       ? `When ${optionLabel(s, 'metric', c['metric']).toLowerCase()} crosses ${String(c['value'] ?? '…')}`
       : 'No metric yet',
+  'automation-failed': () => 'When an automation handled by this one fails',
   condition: (c) => rulesInWords(c['rules']),
   switch: (c) => {
     const cases = Array.isArray(c['cases']) ? c['cases'].length : 0;
@@ -121,8 +123,16 @@ const SUMMARIES: Partial<Record<string, Summariser>> = {
       : 'Writes a caption',
 };
 
+/** How a step's card says what it does when it fails (nothing when it stops the run, the default). */
+function onErrorInWords(node: GraphNode): string {
+  const policy = node.onError;
+  if (policy?.mode === 'continue') return ' · on error: error port';
+  if (policy?.mode === 'retry') return ` · on error: retry ${policy.retries ?? 3}×`;
+  return '';
+}
+
 /** A one-line summary of a node's settings in plain words, for its card on the canvas. */
 export function summaryOf(node: GraphNode, spec: NodeTypeSpec | undefined): string {
   const summarise = spec && SUMMARIES[node.type];
-  return clip(summarise ? summarise(node.config, spec) : '');
+  return clip(summarise ? summarise(node.config, spec) : '') + onErrorInWords(node);
 }
