@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig, NetworkAppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Connector, CredentialsProvider, NetworkEndpoints, OAuthProvider } from './connector';
+import { createBlueskyConnector, createBlueskyCredentials } from './bluesky/bluesky.factory';
 import { FacebookConnector } from './facebook/facebook.connector';
 import { GoogleBusinessConnector } from './google-business/google-business.connector';
 import { GoogleBusinessOAuthProvider } from './google-business/google-business.oauth';
@@ -58,6 +59,7 @@ export function createConnectors(dataSource: DataSource, config: AppConfig): Con
   const { meta, x, linkedin, pinterest, google } = networkEndpoints(config);
   return {
     sandbox: new SandboxConnector(dataSource),
+    bluesky: createBlueskyConnector(config),
     ...(pinterest && { pinterest: new PinterestConnector(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessConnector(google) }),
     ...(google && { youtube: new YouTubeConnector(google, dataSource) }),
@@ -81,8 +83,9 @@ export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
 
 /** Networks connected with pasted credentials (bot token, app password); each adds its own entry. */
 export function createCredentialsProviders(config: AppConfig): CredentialsProviderMap {
-  void config;
-  return {};
+  return {
+    bluesky: createBlueskyCredentials(config),
+  };
 }
 
 @Global()
