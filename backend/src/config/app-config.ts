@@ -86,6 +86,10 @@ export interface AppConfig {
   };
   /** App credentials per network family; null leaves that network off (OAuth start names the missing setting). */
   networks: Record<NetworkApp, NetworkAppConfig | null>;
+  /** The Threads API host (Threads uses the Meta app's id and secret). */
+  threadsApiUrl: string;
+  /** Telegram's Bot API host: bots bring their own token, so there is no server app to configure. */
+  telegram: { apiBaseUrl: string };
 }
 
 /** Facebook and Instagram share one Meta app; YouTube and Google Business Profile one Google app. */
@@ -115,6 +119,7 @@ export function networkSettings(network: string): string {
 const NETWORK_APPS: Partial<Record<string, NetworkApp>> = {
   facebook: 'meta',
   instagram: 'meta',
+  threads: 'meta',
   x: 'x',
   linkedin: 'linkedin',
   pinterest: 'pinterest',
@@ -197,10 +202,12 @@ export const CONFIG_VARIABLES = {
     'Let feeds, outgoing webhooks and media by URL reach private networks and localhost (default false)',
   ANALYTICS_SNAPSHOT_RETENTION_DAYS:
     "Days raw post-metric snapshots are kept (a post's metrics-over-time chart); daily rollups are kept for good (default 400)",
-  META_APP_ID: 'Meta app id: turns on Facebook Pages and Instagram (with META_APP_SECRET)',
+  TELEGRAM_API_URL: 'Telegram Bot API base URL (default https://api.telegram.org)',
+  META_APP_ID: 'Meta app id: turns on Facebook Pages, Instagram and Threads (with META_APP_SECRET)',
   META_APP_SECRET: 'Meta app secret (also signs every Graph call with appsecret_proof)',
   META_GRAPH_URL: 'Graph API base URL with its version (default https://graph.facebook.com/v23.0)',
   META_LOGIN_URL: 'Facebook Login dialog base URL (default https://www.facebook.com/v23.0)',
+  THREADS_API_URL: 'Threads API host, without a version (default https://graph.threads.net); Threads uses the Meta app',
   X_CLIENT_ID: 'X OAuth 2.0 client id: turns on X (with X_CLIENT_SECRET)',
   X_CLIENT_SECRET: 'X OAuth 2.0 client secret',
   X_API_URL: 'X API base URL (default https://api.x.com)',
@@ -310,6 +317,8 @@ const schema = z.object({
   FEED_TIMEOUT_SECONDS: int(1, 300).default(15),
   OUTBOUND_ALLOW_PRIVATE_URLS: bool.default(false),
   ANALYTICS_SNAPSHOT_RETENTION_DAYS: int(1, 3650).default(400),
+  THREADS_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.threads.net'),
+  TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
   ...networkVariables(),
 });
 
@@ -422,6 +431,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     allowPrivateUrls: v.OUTBOUND_ALLOW_PRIVATE_URLS,
     analytics: { snapshotRetentionDays: v.ANALYTICS_SNAPSHOT_RETENTION_DAYS },
     networks: networks.apps,
+    threadsApiUrl: v.THREADS_API_URL.replace(/\/+$/, ''),
+    telegram: { apiBaseUrl: v.TELEGRAM_API_URL.replace(/\/+$/, '') },
   };
 }
 

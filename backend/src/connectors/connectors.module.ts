@@ -12,12 +12,21 @@ import { InstagramConnector } from './instagram/instagram.connector';
 import { LinkedInConnector } from './linkedin/linkedin.connector';
 import { LINKEDIN_DEFAULT_URLS, LinkedInOAuthProvider } from './linkedin/linkedin.oauth';
 import { facebookOAuthProvider, instagramOAuthProvider, META_DEFAULT_URLS } from './meta-graph/meta-oauth';
+import { MastodonConnector } from './mastodon/mastodon.connector';
+import { createMastodonOAuth } from './mastodon/mastodon.factory';
 import type { NetworkId } from './network-limits';
 import { NetworksController } from './networks.controller';
 import { PINTEREST_DEFAULT_URLS } from './pinterest/pinterest.api';
 import { PinterestConnector } from './pinterest/pinterest.connector';
 import { PinterestOAuthProvider } from './pinterest/pinterest.oauth';
 import { SandboxConnector } from './sandbox/sandbox.connector';
+import { THREADS_DEFAULT_URLS } from './threads/threads.api';
+import { ThreadsConnector } from './threads/threads.connector';
+import { ThreadsOAuthProvider } from './threads/threads.oauth';
+import { TelegramConnector } from './telegram/telegram.connector';
+import { TelegramCredentialsProvider } from './telegram/telegram.credentials';
+import { WordPressConnector } from './wordpress/wordpress.connector';
+import { WordPressCredentialsProvider } from './wordpress/wordpress.credentials';
 import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
 import { XConnector } from './x/x.connector';
 import { YouTubeConnector } from './youtube/youtube.connector';
@@ -47,6 +56,7 @@ function endpoints(app: NetworkAppConfig | null, defaults: Defaults): NetworkEnd
 function networkEndpoints(config: AppConfig) {
   return {
     meta: endpoints(config.networks.meta, META_DEFAULT_URLS),
+    threads: endpoints(config.networks.meta, { ...THREADS_DEFAULT_URLS, apiBaseUrl: config.threadsApiUrl }),
     x: endpoints(config.networks.x, X_DEFAULT_URLS),
     linkedin: endpoints(config.networks.linkedin, LINKEDIN_DEFAULT_URLS),
     pinterest: endpoints(config.networks.pinterest, PINTEREST_DEFAULT_URLS),
@@ -56,26 +66,33 @@ function networkEndpoints(config: AppConfig) {
 
 /** Connectors for every network the server can publish to; real networks need their app credentials. */
 export function createConnectors(dataSource: DataSource, config: AppConfig): ConnectorMap {
-  const { meta, x, linkedin, pinterest, google } = networkEndpoints(config);
+  const { meta, threads, x, linkedin, pinterest, google } = networkEndpoints(config);
   return {
     sandbox: new SandboxConnector(dataSource),
     bluesky: createBlueskyConnector(config),
+    mastodon: new MastodonConnector(),
+    wordpress: new WordPressConnector({ allowPrivate: config.allowPrivateUrls }),
+    telegram: new TelegramConnector(config.telegram),
     ...(pinterest && { pinterest: new PinterestConnector(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessConnector(google) }),
     ...(google && { youtube: new YouTubeConnector(google, dataSource) }),
     ...(meta && { facebook: new FacebookConnector(meta), instagram: new InstagramConnector(meta) }),
+    ...(threads && { threads: new ThreadsConnector(threads) }),
     ...(x && { x: new XConnector(x) }),
     ...(linkedin && { linkedin: new LinkedInConnector(linkedin) }),
   };
 }
 
-export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
-  const { meta, x, linkedin, pinterest, google } = networkEndpoints(config);
+/** `dataSource` keeps the apps registered per Mastodon instance; without it Mastodon is left out. */
+export function createOAuthProviders(config: AppConfig, dataSource?: DataSource): OAuthProviderMap {
+  const { meta, threads, x, linkedin, pinterest, google } = networkEndpoints(config);
   return {
+    ...(dataSource && { mastodon: createMastodonOAuth(config, dataSource) }),
     ...(pinterest && { pinterest: new PinterestOAuthProvider(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessOAuthProvider(google) }),
     ...(google && { youtube: new YouTubeOAuthProvider(google) }),
     ...(meta && { facebook: facebookOAuthProvider(meta), instagram: instagramOAuthProvider(meta) }),
+    ...(threads && { threads: new ThreadsOAuthProvider(threads) }),
     ...(x && { x: new XOAuthProvider(x) }),
     ...(linkedin && { linkedin: new LinkedInOAuthProvider(linkedin) }),
   };
@@ -85,6 +102,8 @@ export function createOAuthProviders(config: AppConfig): OAuthProviderMap {
 export function createCredentialsProviders(config: AppConfig): CredentialsProviderMap {
   return {
     bluesky: createBlueskyCredentials(config),
+    wordpress: new WordPressCredentialsProvider({ allowPrivate: config.allowPrivateUrls }),
+    telegram: new TelegramCredentialsProvider(config.telegram),
   };
 }
 
@@ -93,7 +112,7 @@ export function createCredentialsProviders(config: AppConfig): CredentialsProvid
   controllers: [NetworksController],
   providers: [
     { provide: CONNECTORS, inject: [DataSource, APP_CONFIG], useFactory: createConnectors },
-    { provide: OAUTH_PROVIDERS, inject: [APP_CONFIG], useFactory: createOAuthProviders },
+    { provide: OAUTH_PROVIDERS, inject: [APP_CONFIG, DataSource], useFactory: createOAuthProviders },
     { provide: CREDENTIALS_PROVIDERS, inject: [APP_CONFIG], useFactory: createCredentialsProviders },
   ],
   exports: [CONNECTORS, OAUTH_PROVIDERS, CREDENTIALS_PROVIDERS],

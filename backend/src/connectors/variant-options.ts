@@ -9,6 +9,7 @@ import {
 } from './network-limits';
 import { pinterestOptionViolations } from './pinterest/pinterest.options';
 import { wordpressOptionViolations } from './wordpress/wordpress.options';
+import { telegramOptionViolations } from './telegram/telegram.options';
 import type { RuleViolation } from './variant-validation';
 import { youtubeOptionViolations } from './youtube/youtube.options';
 
@@ -25,6 +26,7 @@ const NETWORK_OPTION_RULES: Partial<
   pinterest: pinterestOptionViolations,
   'google-business': googleBusinessOptionViolations,
   wordpress: wordpressOptionViolations,
+  telegram: telegramOptionViolations,
 };
 
 /** Rules that weigh a network's options against the variant's text and media (a YouTube Short's shape). */
