@@ -121,6 +121,59 @@ describe('analytics journey', () => {
     await screenshot(page, 'analytics-overview');
   }, 240_000);
 
+  it('draws the previous period dashed beside the overview and account lines while comparing, and lists it in their tables', async () => {
+    await page.goto(`${base}/analytics/overview`);
+    const overview = (await api('GET', '/api/v1/analytics/overview')) as {
+      series: Array<{ day: string; followers: number | null }>;
+      previousSeries: Array<{ day: string; followers: number | null }>;
+    };
+    const reach = page.getByRole('figure', { name: 'Impressions, reach and engagement' });
+    await reach.locator('svg path.line').first().waitFor();
+    const legend = () => reach.locator('.legend-label-text').allTextContents();
+    await expect.poll(async () => (await legend()).map((l) => l.trim())).toContain('Impressions (previous period)');
+    // Each line is drawn, the previous period's dashed and the period's own solid.
+    const dashes = () =>
+      reach.locator('path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).strokeDasharray));
+    const drawn = await dashes();
+    const previousLines = (await legend()).filter((l) => l.includes('(previous period)')).length;
+    expect(drawn.filter((d) => d !== 'none').length).toBe(previousLines);
+    expect(drawn.filter((d) => d === 'none').length).toBe(drawn.length - previousLines);
+
+    // The table alternative holds both periods, day by day.
+    const followers = page.getByRole('figure', { name: 'Followers' });
+    await followers.getByRole('button', { name: 'Show table' }).click();
+    const table = followers.getByRole('table');
+    const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+    expect(headers).toEqual(
+      expect.arrayContaining(['Followers', 'Day of the previous period', 'Followers (previous period)']),
+    );
+    const column = headers.indexOf('Followers (previous period)');
+    const firstRow = table.locator('tbody tr').first().locator('th, td');
+    expect((await firstRow.nth(column).textContent())?.trim()).toBe(count(overview.previousSeries[0].followers));
+    await screenshot(page, 'analytics-overview-compare');
+
+    // Comparing off: no previous lines, no previous columns.
+    await page.getByLabel('Compare to previous period').uncheck();
+    await page.waitForURL(/compare=0/);
+    await expect.poll(async () => (await legend()).filter((l) => l.includes('previous period')).length).toBe(0);
+    expect((await dashes()).every((d) => d === 'none')).toBe(true);
+    expect(await table.locator('thead th').allTextContents()).not.toContain('Followers (previous period)');
+    await page.getByLabel('Compare to previous period').check();
+
+    // An account's growth compares the same way.
+    await page.getByRole('region', { name: 'By account' }).getByRole('link', { name: 'Demo Sandbox' }).click();
+    await page.waitForURL(/\/analytics\/accounts\//);
+    const growth = page.getByRole('figure', { name: 'Audience growth' });
+    await growth.locator('svg path.line').first().waitFor();
+    await expect
+      .poll(async () => (await growth.locator('.legend-label-text').allTextContents()).map((l) => l.trim()))
+      .toContain('Followers (previous period)');
+    await growth.getByRole('button', { name: 'Show table' }).click();
+    expect((await growth.getByRole('table').locator('thead th').allTextContents()).map((h) => h.trim())).toContain(
+      'Followers (previous period)',
+    );
+  }, 60_000);
+
   it('sorts the posts table by engagement on the server, pages it, keeps the period across pages, and opens a post with its metrics over time', async () => {
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Posts' }).click();
     // The page is there before a filter changes (a change made while the link still loads would stay on the overview).

@@ -12,7 +12,7 @@ export async function sumWorkspaceDays(em: EntityManager, workspaceId: string, f
   const q = (name: string) => em.connection.driver.escape(name);
   const params = { workspaceId, fromDay };
   const run = (sql: string) => {
-    const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params, {});
+    const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params);
     return em.query(text, values);
   };
   await run(

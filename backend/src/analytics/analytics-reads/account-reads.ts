@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { daysOf, instantsOf, weekStartOf, type ReadRange } from './date-range';
+import { daysOf, instantsOf, weekStartOf, type DayRange, type ReadRange } from './date-range';
 import { count, num, percent, select, type Row } from './sql';
 
 export interface MixRow {
@@ -12,7 +12,7 @@ export interface MixRow {
 
 export type LabelsOf = (postIds: string[]) => Promise<Map<string, Array<{ id: string; name: string }>>>;
 
-async function accountSeries(db: DataSource, workspaceId: string, accountId: string, range: ReadRange) {
+async function accountSeries(db: DataSource, workspaceId: string, accountId: string, range: DayRange) {
   const rows = await select(
     db,
     `SELECT d.day AS "day", d.followers AS "followers", d.following AS "following", d.impressions AS "impressions",
@@ -135,6 +135,7 @@ export async function accountAnalytics(
     { workspaceId, accountId: account.id },
   );
   const series = await accountSeries(db, workspaceId, account.id, range);
+  const previousSeries = await accountSeries(db, workspaceId, account.id, range.previous);
   return {
     account: { id: account.id, name: account.name, network: account.network },
     from: range.from,
@@ -142,6 +143,7 @@ export async function accountAnalytics(
     timeZone: range.timeZone,
     unavailableReason: (state?.unavailableReason as string | null | undefined) ?? null,
     series,
+    previousSeries,
     frequency: weeklyFrequency(series),
     mix: await contentMix(db, workspaceId, account.id, range, labelsOf),
   };

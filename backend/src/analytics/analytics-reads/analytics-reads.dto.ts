@@ -51,6 +51,12 @@ export class OverviewDto extends DayRangeDto {
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiProperty({ type: OverviewTotalsDto }) totals: OverviewTotalsDto;
   @ApiProperty({ type: [OverviewDayDto] }) series: OverviewDayDto[];
+  @ApiProperty({
+    type: [OverviewDayDto],
+    description:
+      "The previous period's days, in order: the nth beside the nth day of series (compare-to-previous lines)",
+  })
+  previousSeries: OverviewDayDto[];
   @ApiProperty({ type: [NotProvidedDto], description: 'Metrics some networks in scope do not provide' })
   notProvided: NotProvidedDto[];
 }
@@ -163,6 +169,11 @@ export class AccountAnalyticsDto extends DayRangeDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why metrics cannot be read (e.g. a missing permission)' })
   unavailableReason: string | null;
   @ApiProperty({ type: [AccountDayDto] }) series: AccountDayDto[];
+  @ApiProperty({
+    type: [AccountDayDto],
+    description: "The previous period's days, in order: the nth beside the nth day of series",
+  })
+  previousSeries: AccountDayDto[];
   @ApiProperty({ type: [WeekPostsDto] }) frequency: WeekPostsDto[];
   @ApiProperty({ type: ContentMixDto }) mix: ContentMixDto;
 }

@@ -241,6 +241,16 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
       postsPublished: 2,
     });
     expect(body.series[0]).toMatchObject({ day: '2026-11-01', impressions: null, postsPublished: 0 });
+    // The previous period's days, the nth beside the nth day of the period (compare lines).
+    expect(body.previousSeries.map((d: { day: string }) => d.day)).toEqual(
+      body.series.map((_: unknown, i: number) => `2026-10-${22 + i}`),
+    );
+    expect(body.previousSeries[3]).toMatchObject({
+      day: '2026-10-25',
+      impressions: 100,
+      followers: 1000,
+      postsPublished: 1,
+    });
     expect(body.notProvided).toEqual(
       expect.arrayContaining([
         { metric: 'reach', networks: ['x'] },
@@ -348,6 +358,8 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
       followers: 1050,
       engagementRate: 15,
     });
+    expect(body.previousSeries).toHaveLength(10);
+    expect(body.previousSeries[3]).toMatchObject({ day: '2026-10-25', impressions: 100, followers: 1000 });
     expect(body.frequency).toEqual([
       { weekStart: '2026-10-26', posts: 0 },
       { weekStart: '2026-11-02', posts: 2 },

@@ -243,18 +243,24 @@ export async function overview(db: DataSource, scope: ReadScope, labelled: Label
     previous: range.previous,
     timeZone: range.timeZone,
     totals: comparedTotals(totalsOf(current), totalsOf(previous), followers, previousFollowers),
-    series: daysOf(range).map((day) => {
-      const d = byDay.get(day);
-      return {
-        day,
-        followers: d?.followers ?? null,
-        impressions: d?.impressions ?? null,
-        reach: d?.reach ?? null,
-        engagement: d?.engagement ?? null,
-        engagementRate: d ? percent(d.rated, d.basis) : null,
-        postsPublished: d?.postsPublished ?? 0,
-      };
-    }),
+    series: seriesOf(daysOf(range), byDay),
+    previousSeries: seriesOf(daysOf(range.previous), new Map(previous.map((d) => [d.day, d]))),
     notProvided: notProvided(read?.provided ?? (await accountDaySums(db, scope, range)).provided, range.from),
   };
+}
+
+/** One point per day (a day without rows has no values and no posts). */
+function seriesOf(days: string[], byDay: Map<string, DaySums>) {
+  return days.map((day) => {
+    const d = byDay.get(day);
+    return {
+      day,
+      followers: d?.followers ?? null,
+      impressions: d?.impressions ?? null,
+      reach: d?.reach ?? null,
+      engagement: d?.engagement ?? null,
+      engagementRate: d ? percent(d.rated, d.basis) : null,
+      postsPublished: d?.postsPublished ?? 0,
+    };
+  });
 }

@@ -10,10 +10,11 @@ import { IconComponent } from '../shared/icon.component';
 import { NetworkLogoComponent } from '../shared/network-logo.component';
 import { AccountSyncComponent } from './account-sync.component';
 import { AnalyticsFilters } from './analytics-filters';
-import { AnalyticsApi, type MixRow } from './analytics.api';
+import { AnalyticsApi, type AccountDay, type MixRow } from './analytics.api';
+import { comparedColumns, comparedLines, comparedRows, previousColors } from './compare-lines';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
 import { CsvDownloadComponent } from './csv-download.component';
-import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
+import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { METRIC_FORMULAS, networkName } from './metric-formulas';
 
@@ -30,6 +31,17 @@ const ENGAGEMENT_COLUMNS: FigureColumn[] = [
   { key: 'engagement', label: 'Engagement' },
   { key: 'engagementRate', label: 'Engagement rate', style: 'percent' },
 ];
+
+const GROWTH_METRICS = [
+  { key: 'followers', label: 'Followers' },
+  { key: 'following', label: 'Following' },
+] as const satisfies ReadonlyArray<{ key: keyof AccountDay; label: string }>;
+
+const ENGAGEMENT_METRICS = [
+  { key: 'impressions', label: 'Impressions' },
+  { key: 'reach', label: 'Reach' },
+  { key: 'engagement', label: 'Engagement' },
+] as const satisfies ReadonlyArray<{ key: keyof AccountDay; label: string }>;
 
 const FREQUENCY_COLUMNS: FigureColumn[] = [
   { key: 'weekStart', label: 'Week of', style: 'day' },
@@ -84,10 +96,11 @@ const MIX_COLUMNS: FigureColumn[] = [
       @if (empty()) {
         <so-analytics-empty heading="No analytics for this account in this period yet." />
       } @else {
-        <so-chart-figure heading="Audience growth" [columns]="growthColumns" [rows]="a.series">
+        <so-chart-figure heading="Audience growth" [columns]="growthColumns()" [rows]="dayRows()">
           <ngx-charts-line-chart
             [results]="growthLines()"
             [scheme]="scheme"
+            [customColors]="previousColors"
             [xAxis]="true"
             [yAxis]="true"
             [autoScale]="true"
@@ -101,12 +114,13 @@ const MIX_COLUMNS: FigureColumn[] = [
         <so-chart-figure
           heading="Impressions, reach and engagement"
           [description]="formulas.engagement"
-          [columns]="engagementColumns"
-          [rows]="a.series"
+          [columns]="engagementColumns()"
+          [rows]="dayRows()"
         >
           <ngx-charts-line-chart
             [results]="engagementLines()"
             [scheme]="scheme"
+            [customColors]="previousColors"
             [xAxis]="true"
             [yAxis]="true"
             [legend]="true"
@@ -201,8 +215,12 @@ export class AccountPage {
   readonly barScheme = BAR_SCHEME;
   readonly legendBelow = LegendPosition.Below;
   readonly formulas = METRIC_FORMULAS;
-  readonly growthColumns = GROWTH_COLUMNS;
-  readonly engagementColumns = ENGAGEMENT_COLUMNS;
+  readonly growthColumns = computed(() => comparedColumns(GROWTH_COLUMNS, this.filters.compare()));
+  readonly engagementColumns = computed(() => comparedColumns(ENGAGEMENT_COLUMNS, this.filters.compare()));
+  readonly previousColors = previousColors(
+    GROWTH_METRICS.map((m) => m.label),
+    ENGAGEMENT_METRICS.map((m) => m.label),
+  );
   readonly frequencyColumns = FREQUENCY_COLUMNS;
   readonly mixColumns = MIX_COLUMNS;
   readonly figureTick = figureTick;
@@ -222,27 +240,18 @@ export class AccountPage {
     return !!a && a.series.every((d) => d.followers === null && !d.engagement && !d.impressions && !d.postsPublished);
   });
 
+  /** The previous period's days while compare-to-previous is on. */
+  private readonly previousDays = computed(() =>
+    this.filters.compare() ? (this.data.value()?.previousSeries ?? null) : null,
+  );
+  readonly dayRows = computed(() => comparedRows(this.data.value()?.series ?? [], this.previousDays()));
+
   readonly growthLines = computed(() =>
-    lineSeries(
-      this.data.value()?.series ?? [],
-      [
-        { key: 'followers', label: 'Followers' },
-        { key: 'following', label: 'Following' },
-      ],
-      this.filters.zone(),
-    ).filter((line) => line.series.length),
+    comparedLines(this.data.value()?.series ?? [], this.previousDays(), GROWTH_METRICS, this.filters.zone()),
   );
 
   readonly engagementLines = computed(() =>
-    lineSeries(
-      this.data.value()?.series ?? [],
-      [
-        { key: 'impressions', label: 'Impressions' },
-        { key: 'reach', label: 'Reach' },
-        { key: 'engagement', label: 'Engagement' },
-      ],
-      this.filters.zone(),
-    ).filter((line) => line.series.length),
+    comparedLines(this.data.value()?.series ?? [], this.previousDays(), ENGAGEMENT_METRICS, this.filters.zone()),
   );
 
   readonly frequencyBars = computed(() =>

@@ -51,6 +51,8 @@ export interface Overview {
   timeZone: string;
   totals: Record<KpiName, KpiFigure>;
   series: OverviewDay[];
+  /** The previous period's days: the nth beside the nth day of series. */
+  previousSeries: OverviewDay[];
   notProvided: Array<{ metric: string; networks: string[] }>;
 }
 
@@ -125,6 +127,8 @@ export interface AccountAnalytics {
   account: { id: string; name: string; network: NetworkId };
   unavailableReason: string | null;
   series: AccountDay[];
+  /** The previous period's days: the nth beside the nth day of series. */
+  previousSeries: AccountDay[];
   frequency: Array<{ weekStart: string; posts: number }>;
   mix: { byPostType: MixRow[]; byNetwork: MixRow[]; byLabel: MixRow[] };
 }

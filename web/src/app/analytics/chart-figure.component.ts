@@ -82,6 +82,19 @@ export type FigureRow = Record<string, unknown>;
     .chart-body {
       height: 300px;
     }
+    /* Previous-period lines (compare-lines.ts PREVIOUS_TINTS): dashed. */
+    .chart-body
+      ::ng-deep
+      path.line:is(
+        [stroke='#a5b4fc'],
+        [stroke='#7dd3fc'],
+        [stroke='#fcd34d'],
+        [stroke='#f9a8d4'],
+        [stroke='#6ee7b7'],
+        [stroke='#d1d5db']
+      ) {
+      stroke-dasharray: 6 4;
+    }
     .figure-table td,
     .figure-table th[scope='row'] {
       font-variant-numeric: tabular-nums;

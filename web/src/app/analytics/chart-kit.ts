@@ -29,7 +29,7 @@ export interface LineSeries {
  */
 export function lineSeries<T extends { day: string }>(
   rows: T[],
-  metrics: Array<{ key: keyof T & string; label: string }>,
+  metrics: ReadonlyArray<{ key: keyof T & string; label: string }>,
   zone: string,
 ): LineSeries[] {
   return metrics.map(({ key, label }) => ({

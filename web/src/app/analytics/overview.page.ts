@@ -6,10 +6,11 @@ import { problemText } from '../core/form-errors';
 import { BannerComponent } from '../shared/banner.component';
 import type { FigureStyle } from '../shared/format';
 import { AnalyticsFilters } from './analytics-filters';
-import { AnalyticsApi, type KpiName, type Overview } from './analytics.api';
+import { AnalyticsApi, type KpiName, type Overview, type OverviewDay } from './analytics.api';
+import { comparedColumns, comparedLines, comparedRows, previousColors } from './compare-lines';
 import { ChartFigureComponent, type FigureColumn } from './chart-figure.component';
 import { CsvDownloadComponent } from './csv-download.component';
-import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, lineSeries, sparseTicks } from './chart-kit';
+import { BAR_SCHEME, CHART_SCHEME, dayTick, figureTick, sparseTicks } from './chart-kit';
 import { DemoHistoryComponent } from './demo-history.component';
 import { KpiCardComponent } from './kpi-card.component';
 import { METRIC_FORMULAS, METRIC_LABELS, networkName } from './metric-formulas';
@@ -42,6 +43,12 @@ const DAY_COLUMNS: FigureColumn[] = [
   { key: 'postsPublished', label: 'Posts published' },
 ];
 
+const FOLLOWERS = { key: 'followers', label: 'Followers' } as const;
+const REACH_METRICS = [
+  { key: 'impressions', label: 'Impressions' },
+  { key: 'reach', label: 'Reach' },
+  { key: 'engagement', label: 'Engagement' },
+] as const satisfies ReadonlyArray<{ key: keyof OverviewDay; label: string }>;
 /** The period at a glance: key figures against the previous period, and the daily lines behind them. */
 @Component({
   selector: 'so-analytics-overview',
@@ -95,21 +102,26 @@ const DAY_COLUMNS: FigureColumn[] = [
           </details>
         </section>
         <so-csv-download path="overview" label="Download the daily figures as CSV" />
-        <so-chart-figure heading="Followers" [columns]="dayColumns" [rows]="o.series">
+        <so-chart-figure heading="Followers" [columns]="dayColumns()" [rows]="dayRows()">
           <ngx-charts-line-chart
             [results]="followerLines()"
             [scheme]="scheme"
+            [customColors]="previousColors"
             [xAxis]="true"
             [yAxis]="true"
             [autoScale]="true"
+            [legend]="filters.compare()"
+            [legendPosition]="legendBelow"
+            legendTitle=""
             [xAxisTickFormatting]="dayTick()"
             [yAxisTickFormatting]="figureTick"
           />
         </so-chart-figure>
-        <so-chart-figure heading="Impressions, reach and engagement" [columns]="dayColumns" [rows]="o.series">
+        <so-chart-figure heading="Impressions, reach and engagement" [columns]="dayColumns()" [rows]="dayRows()">
           <ngx-charts-line-chart
             [results]="reachLines()"
             [scheme]="scheme"
+            [customColors]="previousColors"
             [xAxis]="true"
             [yAxis]="true"
             [legend]="true"
@@ -175,8 +187,11 @@ export class OverviewPage {
   readonly scheme = CHART_SCHEME;
   readonly barScheme = BAR_SCHEME;
   readonly legendBelow = LegendPosition.Below;
-  readonly dayColumns = DAY_COLUMNS;
   readonly postColumns = [DAY_COLUMNS[0], DAY_COLUMNS[6]];
+  readonly previousColors = previousColors(
+    REACH_METRICS.map((m) => m.label),
+    [FOLLOWERS.label],
+  );
   readonly figureTick = figureTick;
   readonly network = networkName;
 
@@ -200,20 +215,21 @@ export class OverviewPage {
     );
   });
 
+  /** The previous period's days while compare-to-previous is on. */
+  private readonly previousDays = computed(() =>
+    this.filters.compare() ? (this.overview.value()?.previousSeries ?? null) : null,
+  );
+
+  /** The table beside the day charts: with the previous period's figures while comparing. */
+  readonly dayColumns = computed(() => comparedColumns(DAY_COLUMNS, this.filters.compare()));
+  readonly dayRows = computed(() => comparedRows(this.overview.value()?.series ?? [], this.previousDays()));
+
   readonly followerLines = computed(() =>
-    lineSeries(this.overview.value()?.series ?? [], [{ key: 'followers', label: 'Followers' }], this.filters.zone()),
+    comparedLines(this.overview.value()?.series ?? [], this.previousDays(), [FOLLOWERS], this.filters.zone()),
   );
 
   readonly reachLines = computed(() =>
-    lineSeries(
-      this.overview.value()?.series ?? [],
-      [
-        { key: 'impressions', label: 'Impressions' },
-        { key: 'reach', label: 'Reach' },
-        { key: 'engagement', label: 'Engagement' },
-      ],
-      this.filters.zone(),
-    ).filter((line) => line.series.length),
+    comparedLines(this.overview.value()?.series ?? [], this.previousDays(), REACH_METRICS, this.filters.zone()),
   );
 
   readonly postBars = computed(() =>
