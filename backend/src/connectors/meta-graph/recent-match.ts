@@ -1,7 +1,7 @@
 import { GraphObject, readGraphTime, stringField } from './graph-body';
 
 export interface RecentMatchQuery {
-  textField: 'message' | 'caption';
+  textField: 'message' | 'caption' | 'text';
   timeField: 'created_time' | 'timestamp';
   text: string;
   /** Only items created at or after this count. */
@@ -9,7 +9,7 @@ export interface RecentMatchQuery {
 }
 
 /**
- * The newest listed item with exactly this text created since `since`: how Facebook and
+ * The newest listed item with exactly this text created since `since`: how Facebook, Threads and
  * Instagram posts from an interrupted attempt are recognised (Graph keeps no idempotency key).
  */
 export function findRecentMatch(items: GraphObject[], query: RecentMatchQuery): GraphObject | null {

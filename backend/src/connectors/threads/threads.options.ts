@@ -1,0 +1,26 @@
+import { ConnectorFailure } from '../connector';
+import type { RuleViolation } from '../variant-validation';
+
+/** Who may reply to a thread, as Threads names it. */
+export const THREADS_REPLY_CONTROLS = [
+  'everyone',
+  'accounts_you_follow',
+  'mentioned_only',
+  'parent_post_author_only',
+  'followers_only',
+] as const;
+export type ThreadsReplyControl = (typeof THREADS_REPLY_CONTROLS)[number];
+
+export function threadsOptionErrors(options: Record<string, unknown>): RuleViolation[] {
+  const { replyControl } = options;
+  if (replyControl !== undefined && !THREADS_REPLY_CONTROLS.includes(replyControl as ThreadsReplyControl))
+    return [{ field: 'options.replyControl', message: `must be one of ${THREADS_REPLY_CONTROLS.join(', ')}` }];
+  return [];
+}
+
+export function replyControlOf(options: Record<string, unknown>): ThreadsReplyControl | undefined {
+  const errors = threadsOptionErrors(options);
+  if (errors.length)
+    throw new ConnectorFailure({ kind: 'bad-request', reason: `Threads: ${errors[0].field} ${errors[0].message}` });
+  return options.replyControl as ThreadsReplyControl | undefined;
+}
