@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type AppBskyEmbedExternal,
   type AppBskyEmbedImages,
+  type AppBskyEmbedVideo,
   type AppBskyFeedPost,
   AtpAgent,
   AtUri,
@@ -152,6 +157,27 @@ describe('Bluesky on a real PDS', () => {
     expect(Buffer.from(blob.data).equals(image)).toBe(true);
   });
 
+  it('publishes a video with its alt text and aspect ratio', async () => {
+    const video = testVideo(t.config.media.ffmpegPath);
+    const mediaId = (
+      await t.http.post('/api/v1/media').set(as(owner, workspaceId)).attach('file', video, 'clip.mp4').expect(201)
+    ).body.id as string;
+    const uri = await publish('Kneading, in 2 s', {
+      postType: 'video',
+      mediaIds: [mediaId],
+      options: { altTexts: ['Hands kneading dough'] },
+    });
+    const embed = ((await record(uri)).value as AppBskyFeedPost.Record).embed as AppBskyEmbedVideo.Main;
+    expect(embed).toMatchObject({
+      $type: 'app.bsky.embed.video',
+      alt: 'Hands kneading dough',
+      aspectRatio: { width: 160, height: 120 },
+    });
+    expect(embed.video.mimeType).toBe('video/mp4');
+    const blob = await reader.com.atproto.sync.getBlob({ did: alice.did, cid: embed.video.ref.toString() });
+    expect(Buffer.from(blob.data).equals(video)).toBe(true);
+  });
+
   it("publishes a link card with the page's own title, description and image as thumbnail", async () => {
     const uri = await publish('Today’s menu', { postType: 'link', link: pageUrl() });
     const value = (await record(uri)).value as AppBskyFeedPost.Record;
@@ -224,4 +250,22 @@ async function servePage(image: Buffer): Promise<Server> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+/** A 2 s 160×120 MP4 made with the ffmpeg the configuration found. */
+function testVideo(ffmpeg: string): Buffer {
+  const path = join(mkdtempSync(join(tmpdir(), 'bluesky-video-')), 'clip.mp4');
+  execFileSync(ffmpeg, [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=2:size=160x120:rate=25',
+    '-pix_fmt',
+    'yuv420p',
+    path,
+  ]);
+  return readFileSync(path);
 }
