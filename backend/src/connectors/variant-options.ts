@@ -1,3 +1,4 @@
+import { blueskyOptionViolations } from './bluesky/bluesky.options';
 import { googleBusinessOptionViolations } from './google-business/google-business.options';
 import {
   type MediaFacts,
@@ -7,9 +8,11 @@ import {
   type PostTypeRule,
   rangeText,
 } from './network-limits';
+import { mastodonOptionViolations } from './mastodon/mastodon.options';
 import { pinterestOptionViolations } from './pinterest/pinterest.options';
 import { wordpressOptionViolations } from './wordpress/wordpress.options';
 import { telegramOptionViolations } from './telegram/telegram.options';
+import { threadsOptionViolations } from './threads/threads.options';
 import type { RuleViolation } from './variant-validation';
 import { youtubeOptionViolations } from './youtube/youtube.options';
 
@@ -27,6 +30,7 @@ const NETWORK_OPTION_RULES: Partial<
   'google-business': googleBusinessOptionViolations,
   wordpress: wordpressOptionViolations,
   telegram: telegramOptionViolations,
+  threads: threadsOptionViolations,
 };
 
 /** Rules that weigh a network's options against the variant's text and media (a YouTube Short's shape). */
@@ -34,6 +38,8 @@ const NETWORK_CONTENT_RULES: Partial<
   Record<NetworkId, (postType: PostType, options: Record<string, unknown>, content: VariantContent) => RuleViolation[]>
 > = {
   youtube: youtubeOptionViolations,
+  bluesky: blueskyOptionViolations,
+  mastodon: mastodonOptionViolations,
 };
 
 /**

@@ -1,4 +1,6 @@
 import { ConnectorFailure } from '../connector';
+import type { PostType } from '../network-limits';
+import type { VariantContent } from '../variant-options';
 import type { RuleViolation } from '../variant-validation';
 
 export const MASTODON_VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
@@ -38,6 +40,26 @@ export function mastodonOptionErrors(options: Record<string, unknown>): RuleViol
     errors.push({ field: 'options.altTexts', message: 'must be a list of texts, one per media item' });
   if (thread !== undefined && !(Array.isArray(thread) && thread.every((p) => isText(p) && p.trim() !== '')))
     errors.push({ field: 'options.thread', message: 'must be a list of non-empty texts' });
+  return errors;
+}
+
+/** Mastodon's option rules: shapes, a poll's multiple choice only on polls, no more alt texts than media. */
+export function mastodonOptionViolations(
+  postType: PostType,
+  options: Record<string, unknown>,
+  content: VariantContent,
+): RuleViolation[] {
+  const errors = mastodonOptionErrors(options);
+  if (errors.length) return errors;
+  if (options.pollMultiple !== undefined && postType !== 'poll')
+    errors.push({ field: 'options.pollMultiple', message: `is only for poll posts, not ${postType} posts` });
+  const altTexts = (options.altTexts as string[] | undefined) ?? [];
+  if (altTexts.length > content.media.length)
+    errors.push({
+      field: 'options.altTexts',
+      message: `has ${altTexts.length} texts for ${content.media.length} media items`,
+      limit: content.media.length,
+    });
   return errors;
 }
 

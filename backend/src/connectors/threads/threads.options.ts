@@ -1,4 +1,5 @@
 import { ConnectorFailure } from '../connector';
+import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
 
 /** Who may reply to a thread, as Threads names it. */
@@ -11,6 +12,7 @@ export const THREADS_REPLY_CONTROLS = [
 ] as const;
 export type ThreadsReplyControl = (typeof THREADS_REPLY_CONTROLS)[number];
 
+/** `options.replyControl`, where it is one of Threads' own values. */
 export function threadsOptionErrors(options: Record<string, unknown>): RuleViolation[] {
   const { replyControl } = options;
   if (replyControl !== undefined && !THREADS_REPLY_CONTROLS.includes(replyControl as ThreadsReplyControl))
@@ -24,3 +26,7 @@ export function replyControlOf(options: Record<string, unknown>): ThreadsReplyCo
     throw new ConnectorFailure({ kind: 'bad-request', reason: `Threads: ${errors[0].field} ${errors[0].message}` });
   return options.replyControl as ThreadsReplyControl | undefined;
 }
+
+/** The variant-options rule: the same check, for every post type. */
+export const threadsOptionViolations = (_postType: PostType, options: Record<string, unknown>) =>
+  threadsOptionErrors(options);
