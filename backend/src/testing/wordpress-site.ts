@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,11 @@ export function wordPressMissing(): string | null {
     return `${WORDPRESS} is missing: apt-get install wordpress php-cli php-mysql (npm test does it as root)`;
   if (spawnSync('php', ['-r', 'exit(function_exists("mysqli_connect") ? 0 : 1);']).status !== 0)
     return 'php with mysqli is missing: apt-get install php-cli php-mysql';
+  try {
+    accessSync(CONFIGS, constants.W_OK);
+  } catch {
+    return `${CONFIGS} is not writable: the test writes its site's config there (run as root)`;
+  }
   return null;
 }
 
