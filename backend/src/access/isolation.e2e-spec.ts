@@ -238,6 +238,14 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       path: `/api/v1/accounts/${f.accountId}/sandbox-timeline`,
       body: { text: 'pwned' },
     }),
+    'GET /api/v1/accounts/:id/pinterest-boards': (f) => ({
+      method: 'get',
+      path: `/api/v1/accounts/${f.accountId}/pinterest-boards`,
+    }),
+    'POST /api/v1/accounts/:id/pinterest-boards/refresh': (f) => ({
+      method: 'post',
+      path: `/api/v1/accounts/${f.accountId}/pinterest-boards/refresh`,
+    }),
     'POST /api/v1/accounts/:id/metrics-sync': (f) => ({
       method: 'post',
       path: `/api/v1/accounts/${f.accountId}/metrics-sync`,

@@ -20,8 +20,9 @@ import type { NetworkId } from '../connectors/network-limits';
 
 const networkParam = (value: string): NetworkId => {
   if (!(CONNECTABLE_NETWORKS as readonly string[]).includes(value) || value === 'sandbox') {
-    throw new CommonError('VALIDATION', `network must be one of facebook, instagram, x, linkedin`, [
-      { field: 'network', message: 'must be one of facebook, instagram, x, linkedin' },
+    const names = CONNECTABLE_NETWORKS.filter((n) => n !== 'sandbox').join(', ');
+    throw new CommonError('VALIDATION', `network must be one of ${names}`, [
+      { field: 'network', message: `must be one of ${names}` },
     ]);
   }
   return value as NetworkId;

@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Text } from '../common/fields';
-import type { NetworkId } from '../connectors/network-limits';
+import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import type { AccountSettings, AccountStatus } from './social-account.entity';
 
-export const CONNECTABLE_NETWORKS = ['sandbox', 'facebook', 'instagram', 'x', 'linkedin'] as const;
+/** Every network: the Sandbox by name, the others through OAuth or their credentials. */
+export const CONNECTABLE_NETWORKS = NETWORK_IDS;
 
 export class ConnectAccountDto {
   @ApiProperty({

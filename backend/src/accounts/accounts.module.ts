@@ -11,13 +11,14 @@ import { OAuthAttempt } from './oauth-attempt.entity';
 import { SECRET_BOX, secretBoxProvider } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
 import { TokenRefresher } from './token-refresher';
+import { PinterestBoardsController } from '../connectors/pinterest/pinterest-boards.controller';
 import { SandboxController } from '../connectors/sandbox/sandbox.controller';
 import { QueueSlotsController } from '../scheduling/queue-slots.controller';
 import { QueueSlotsService } from '../scheduling/queue-slots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount, OAuthAttempt]), ActivityModule],
-  controllers: [AccountsController, QueueSlotsController, SandboxController],
+  controllers: [AccountsController, QueueSlotsController, SandboxController, PinterestBoardsController],
   providers: [AccountsService, AccountConnectService, QueueSlotsService, TokenRefresher, secretBoxProvider],
   exports: [AccountsService, AccountConnectService, QueueSlotsService, SECRET_BOX],
 })
