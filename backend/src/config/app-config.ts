@@ -93,7 +93,7 @@ export interface AppConfig {
 }
 
 /** Facebook and Instagram share one Meta app; YouTube and Google Business Profile one Google app. */
-export type NetworkApp = 'meta' | 'x' | 'linkedin' | 'pinterest' | 'google';
+export type NetworkApp = 'meta' | 'x' | 'linkedin' | 'pinterest' | 'google' | 'tiktok';
 
 export interface NetworkAppConfig {
   clientId: string;
@@ -124,6 +124,7 @@ const NETWORK_APPS: Partial<Record<string, NetworkApp>> = {
   linkedin: 'linkedin',
   pinterest: 'pinterest',
   youtube: 'google',
+  tiktok: 'tiktok',
   'google-business': 'google',
 };
 
@@ -134,6 +135,7 @@ const NETWORK_VARIABLES = {
   linkedin: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET', 'LINKEDIN_API_URL', 'LINKEDIN_AUTH_URL'],
   pinterest: ['PINTEREST_APP_ID', 'PINTEREST_APP_SECRET', 'PINTEREST_API_URL', 'PINTEREST_AUTH_URL'],
   google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_API_URL', 'GOOGLE_AUTH_URL'],
+  tiktok: ['TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET', 'TIKTOK_API_URL', 'TIKTOK_AUTH_URL'],
 } as const;
 
 /** Every supported variable, its default, and what it means — the README table is generated from this. */
@@ -225,6 +227,10 @@ export const CONFIG_VARIABLES = {
   GOOGLE_API_URL:
     'One base URL in place of every Google API host (OAuth token, YouTube, Business Profile): a proxy or a local stand-in (default: each API on its own googleapis.com host)',
   GOOGLE_AUTH_URL: 'Google sign-in page base URL (default https://accounts.google.com)',
+  TIKTOK_CLIENT_KEY: 'TikTok app client key: turns on TikTok (with TIKTOK_CLIENT_SECRET)',
+  TIKTOK_CLIENT_SECRET: 'TikTok app client secret',
+  TIKTOK_API_URL: 'TikTok Open API base URL (default https://open.tiktokapis.com)',
+  TIKTOK_AUTH_URL: 'TikTok login page base URL (default https://www.tiktok.com)',
 } as const;
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -29,6 +29,9 @@ import { WordPressConnector } from './wordpress/wordpress.connector';
 import { WordPressCredentialsProvider } from './wordpress/wordpress.credentials';
 import { X_DEFAULT_URLS, XOAuthProvider } from './x/x.oauth';
 import { XConnector } from './x/x.connector';
+import { TIKTOK_DEFAULT_URLS } from './tiktok/tiktok.api';
+import { TikTokConnector } from './tiktok/tiktok.connector';
+import { TikTokOAuthProvider } from './tiktok/tiktok.oauth';
 import { YouTubeConnector } from './youtube/youtube.connector';
 import { YouTubeOAuthProvider } from './youtube/youtube.oauth';
 
@@ -61,12 +64,13 @@ function networkEndpoints(config: AppConfig) {
     linkedin: endpoints(config.networks.linkedin, LINKEDIN_DEFAULT_URLS),
     pinterest: endpoints(config.networks.pinterest, PINTEREST_DEFAULT_URLS),
     google: endpoints(config.networks.google, GOOGLE_DEFAULT_URLS),
+    tiktok: endpoints(config.networks.tiktok, TIKTOK_DEFAULT_URLS),
   };
 }
 
 /** Connectors for every network the server can publish to; real networks need their app credentials. */
 export function createConnectors(dataSource: DataSource, config: AppConfig): ConnectorMap {
-  const { meta, threads, x, linkedin, pinterest, google } = networkEndpoints(config);
+  const { meta, threads, x, linkedin, pinterest, google, tiktok } = networkEndpoints(config);
   return {
     sandbox: new SandboxConnector(dataSource),
     bluesky: createBlueskyConnector(config),
@@ -76,6 +80,7 @@ export function createConnectors(dataSource: DataSource, config: AppConfig): Con
     ...(pinterest && { pinterest: new PinterestConnector(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessConnector(google) }),
     ...(google && { youtube: new YouTubeConnector(google, dataSource) }),
+    ...(tiktok && { tiktok: new TikTokConnector(tiktok, dataSource) }),
     ...(meta && { facebook: new FacebookConnector(meta), instagram: new InstagramConnector(meta) }),
     ...(threads && { threads: new ThreadsConnector(threads) }),
     ...(x && { x: new XConnector(x) }),
@@ -85,12 +90,13 @@ export function createConnectors(dataSource: DataSource, config: AppConfig): Con
 
 /** `dataSource` keeps the apps registered per Mastodon instance; without it Mastodon is left out. */
 export function createOAuthProviders(config: AppConfig, dataSource?: DataSource): OAuthProviderMap {
-  const { meta, threads, x, linkedin, pinterest, google } = networkEndpoints(config);
+  const { meta, threads, x, linkedin, pinterest, google, tiktok } = networkEndpoints(config);
   return {
     ...(dataSource && { mastodon: createMastodonOAuth(config, dataSource) }),
     ...(pinterest && { pinterest: new PinterestOAuthProvider(pinterest) }),
     ...(google && { 'google-business': new GoogleBusinessOAuthProvider(google) }),
     ...(google && { youtube: new YouTubeOAuthProvider(google) }),
+    ...(tiktok && { tiktok: new TikTokOAuthProvider(tiktok) }),
     ...(meta && { facebook: facebookOAuthProvider(meta), instagram: instagramOAuthProvider(meta) }),
     ...(threads && { threads: new ThreadsOAuthProvider(threads) }),
     ...(x && { x: new XOAuthProvider(x) }),

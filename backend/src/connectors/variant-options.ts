@@ -13,6 +13,7 @@ import { pinterestOptionViolations } from './pinterest/pinterest.options';
 import { wordpressOptionViolations } from './wordpress/wordpress.options';
 import { telegramOptionViolations } from './telegram/telegram.options';
 import { threadsOptionViolations } from './threads/threads.options';
+import { tiktokOptionViolations } from './tiktok/tiktok.options';
 import type { RuleViolation } from './variant-validation';
 import { youtubeOptionViolations } from './youtube/youtube.options';
 
@@ -29,6 +30,7 @@ const NETWORK_OPTION_RULES: Partial<
   pinterest: pinterestOptionViolations,
   'google-business': googleBusinessOptionViolations,
   wordpress: wordpressOptionViolations,
+  tiktok: tiktokOptionViolations,
   telegram: telegramOptionViolations,
   threads: threadsOptionViolations,
 };
