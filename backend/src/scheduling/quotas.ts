@@ -27,6 +27,9 @@ export const QUOTAS: Quota[] = [
   },
   { network: 'x', max: 100, windowHours: 24, label: 'X (Basic tier): 100 posts per user per 24 hours' },
   { network: 'linkedin', max: 150, windowHours: 24, label: 'LinkedIn: 150 posts per member per day' },
+  // The API quota is the app's (10,000 units a Pacific day, 1,600 an upload); the connector's ledger enforces it exactly.
+  { network: 'youtube', max: 6, windowHours: 24, label: 'YouTube: 6 uploads per day (10,000 API units, 1,600 each)' },
+  { network: 'tiktok', max: 15, windowHours: 24, label: 'TikTok: about 15 API posts per creator per 24 hours' },
   { network: 'sandbox', max: 25, windowHours: 24, label: 'Sandbox: 25 posts per account per 24 hours' },
 ];
 
