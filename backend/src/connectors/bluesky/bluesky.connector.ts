@@ -54,7 +54,7 @@ export class BlueskyConnector implements Connector {
 
   /** The first post carries the media or link card; thread parts follow as replies, each under the one before. */
   async publish(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost> {
-    const options = blueskyOptions(request.options);
+    const options = blueskyOptions(request.options, request.postType, request.media.length);
     const agent = await this.agent(account);
     const did = account.externalAccountId;
     const rootKey = postRecordKey(request.idempotencyKey, 0);
@@ -79,7 +79,7 @@ export class BlueskyConnector implements Connector {
    * published only when every part is there; otherwise the retry creates the missing parts.
    */
   async findPublished(account: AccountCredentials, request: PublishRequest): Promise<PublishedPost | null> {
-    const { thread } = blueskyOptions(request.options);
+    const { thread } = blueskyOptions(request.options, request.postType, request.media.length);
     const agent = await this.agent(account);
     const rootKey = postRecordKey(request.idempotencyKey, 0);
     const root = await this.findPost(agent, account.externalAccountId, rootKey);

@@ -24,7 +24,13 @@ describe('Bluesky link cards', () => {
     site = await FakeNetwork.start();
     // Noise does not compress: well over Bluesky's 1,000,000-byte thumbnail limit as a PNG.
     big = await sharp({
-      create: { width: 1600, height: 900, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 1600,
+        height: 900,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .png()
       .toBuffer();

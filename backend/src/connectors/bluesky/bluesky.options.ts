@@ -1,5 +1,7 @@
 import { ConnectorFailure } from '../connector';
-import { countGraphemes } from '../network-limits';
+import { countGraphemes, type PostType } from '../network-limits';
+import type { VariantContent } from '../variant-options';
+import type { RuleViolation } from '../variant-validation';
 import { BLUESKY_LIMITS } from './bluesky.limits';
 
 /** Replies under the first post a thread may have (each its own record and reply chain link). */
@@ -14,26 +16,68 @@ export interface BlueskyOptions {
   altTexts: string[];
 }
 
-/** `options.thread` and `options.altTexts`, checked before anything is sent. */
-export function blueskyOptions(options: Record<string, unknown>): BlueskyOptions {
-  const { thread = [], altTexts = [] } = options;
-  if (!Array.isArray(thread) || !thread.every((part) => typeof part === 'string' && part.trim() !== ''))
-    throw badOption('thread must be a list of non-empty texts');
-  if (thread.length > MAX_THREAD_PARTS) throw badOption(`a thread has at most ${MAX_THREAD_PARTS} replies`);
-  thread.forEach((part: string, i) => {
-    const length = countGraphemes(part);
-    if (length > BLUESKY_LIMITS.maxTextLength)
-      throw badOption(`thread part ${i + 1} is ${length} characters; Bluesky allows ${BLUESKY_LIMITS.maxTextLength}`);
-  });
-  if (!Array.isArray(altTexts) || !altTexts.every((alt) => typeof alt === 'string'))
-    throw badOption('altTexts must be a list of texts, one per media item');
-  altTexts.forEach((alt: string, i) => {
-    if (countGraphemes(alt) > MAX_ALT_TEXT)
-      throw badOption(`alt text ${i + 1} is longer than ${MAX_ALT_TEXT} characters`);
-  });
-  return { thread: thread as string[], altTexts: altTexts as string[] };
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * `options.thread` (up to 25 replies of 300 graphemes) and `options.altTexts` (one per media item,
+ * 2,000 characters each), checked in the composer and again before anything is sent.
+ */
+export function blueskyOptionViolations(
+  _postType: PostType,
+  options: Record<string, unknown>,
+  content: VariantContent,
+): RuleViolation[] {
+  return [...threadViolations(options.thread), ...altTextViolations(options.altTexts, content.media.length)];
 }
 
-function badOption(reason: string): ConnectorFailure {
-  return new ConnectorFailure({ kind: 'bad-request', reason: `Bluesky post options: ${reason}` });
+function threadViolations(thread: unknown): RuleViolation[] {
+  const field = 'options.thread';
+  if (thread === undefined) return [];
+  if (!Array.isArray(thread) || !thread.every(isText)) return [{ field, message: 'must be a list of texts' }];
+  if (thread.length > MAX_THREAD_PARTS)
+    return [
+      { field, message: `has ${thread.length} replies; a thread takes ${MAX_THREAD_PARTS}`, limit: MAX_THREAD_PARTS },
+    ];
+  const max = BLUESKY_LIMITS.maxTextLength;
+  return thread.flatMap((part, i): RuleViolation[] => {
+    if (!part.trim()) return [{ field: `${field}[${i}]`, message: `(reply ${i + 1}) is empty` }];
+    const length = countGraphemes(part);
+    return length > max
+      ? [
+          {
+            field: `${field}[${i}]`,
+            message: `(reply ${i + 1}) is ${length} characters; Bluesky allows ${max}`,
+            limit: max,
+          },
+        ]
+      : [];
+  });
+}
+
+function altTextViolations(altTexts: unknown, mediaCount: number): RuleViolation[] {
+  const field = 'options.altTexts';
+  if (altTexts === undefined) return [];
+  if (!Array.isArray(altTexts) || !altTexts.every(isText))
+    return [{ field, message: 'must be a list of texts, one per media item' }];
+  if (altTexts.length > mediaCount)
+    return [{ field, message: `has ${altTexts.length} texts for ${mediaCount} media items` }];
+  return altTexts.flatMap((alt, i): RuleViolation[] =>
+    countGraphemes(alt) > MAX_ALT_TEXT
+      ? [{ field: `${field}[${i}]`, message: `is longer than ${MAX_ALT_TEXT} characters`, limit: MAX_ALT_TEXT }]
+      : [],
+  );
+}
+
+/** The options for publishing; a variant that breaks a rule is the post's fault (bad request). */
+export function blueskyOptions(
+  options: Record<string, unknown>,
+  postType: PostType,
+  mediaCount: number,
+): BlueskyOptions {
+  const media = Array.from({ length: mediaCount }, () => ({ kind: 'image' as const, mimeType: '', bytes: 0 }));
+  const [violation] = blueskyOptionViolations(postType, options, { text: '', media });
+  if (violation)
+    throw new ConnectorFailure({ kind: 'bad-request', reason: `Bluesky post ${violation.field} ${violation.message}` });
+  const { thread = [], altTexts = [] } = options as Partial<BlueskyOptions>;
+  return { thread, altTexts };
 }
