@@ -41,7 +41,7 @@ const OPTIONS_DOC = {
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
   },
   description:
-    'Network options: pollOptions and pollDurationMinutes (poll posts), title (a video, document, article or LinkedIn poll question), firstComment; GET /networks says which each post type takes. Connectors read others of their own (X: thread)',
+    'Network options: pollOptions and pollDurationMinutes (poll posts), title (a video, document, article or LinkedIn poll question), firstComment; GET /networks says which each post type takes. Connectors read others of their own (X and Bluesky: thread, the replies after the first post; Bluesky: altTexts, one per media item)',
   example: { pollOptions: ['Yes', 'No'], pollDurationMinutes: 1440, firstComment: 'Tell us why below' },
 } satisfies ApiPropertyOptions;
 
