@@ -151,7 +151,7 @@ describe('PinterestConnector', () => {
       expect(Buffer.from(await (form.get('file') as Blob).arrayBuffer()).equals(video)).toBe(true);
       expect(readJson(fake.received[4])).toMatchObject({
         board_id: '5001',
-        media_source: { source_type: 'video_id', media_id: '12345', cover_image_key_frame_time: 0 },
+        media_source: { source_type: 'video_id', media_id: '12345', cover_image_key_frame_time: 1000 },
       });
     });
 

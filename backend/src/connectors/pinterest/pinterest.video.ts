@@ -12,9 +12,12 @@ export interface PinterestVideoPacing {
 /** Pinterest processes most videos within a few minutes; 60 checks 5 s apart is five. */
 export const DEFAULT_PINTEREST_VIDEO_PACING: PinterestVideoPacing = { statusIntervalMs: 5000, maxStatusChecks: 60 };
 
+/** The cover is the frame one second in (in ms): the first frame is often black; videos last at least 4 s. */
+const COVER_FRAME_MS = 1000;
+
 /**
  * Registers the upload (POST /v5/media), sends the bytes to the storage URL it returns, and waits
- * until the media is `succeeded`. The pin's cover is the video's first frame.
+ * until the media is `succeeded`. Pinterest needs a cover for the pin: a frame of the video.
  */
 export async function uploadPinterestVideo(
   api: PinterestApi,
@@ -29,7 +32,7 @@ export async function uploadPinterestVideo(
   const bytes = await media.read();
   await api.uploadForm(uploadUrl, fields, new Blob([new Uint8Array(bytes)], { type: media.mimeType }));
   await waitUntilProcessed(api, token, mediaId, pacing);
-  return { source_type: 'video_id', media_id: mediaId, cover_image_key_frame_time: 0 };
+  return { source_type: 'video_id', media_id: mediaId, cover_image_key_frame_time: COVER_FRAME_MS };
 }
 
 async function waitUntilProcessed(
