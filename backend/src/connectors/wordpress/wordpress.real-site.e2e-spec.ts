@@ -154,4 +154,29 @@ describe('WordPress on a real site', () => {
     expect((await rest(`/wp/v2/media/${article.featured_media as number}?context=edit`)).status).toBe(404);
     expect(await wordpress.findPublished!(await credentials(), request)).toBeNull();
   }, 60_000);
+  it('keeps the slug of drafts and scheduled posts, so an interrupted attempt is found whatever its status', async () => {
+    const publishAt = new Date(Date.now() + 7 * 86_400_000);
+    for (const [key, options] of [
+      ['draft-key', { title: 'Menu draft', status: 'draft' }],
+      ['future-key', { title: 'Menu next week', status: 'future', publishAt: publishAt.toISOString() }],
+    ] as const) {
+      const request = {
+        idempotencyKey: key,
+        postType: 'article' as const,
+        text: 'Soon',
+        link: null,
+        media: [],
+        options,
+      };
+      const made = await wordpress.publish(await credentials(), request);
+      const stored = (await rest(`/wp/v2/posts/${made.externalId}?context=edit`)).body;
+      expect(stored).toMatchObject({ status: options.status, title: { raw: options.title } });
+      if (options.status === 'future') expect(stored.date_gmt).toBe(publishAt.toISOString().slice(0, 19));
+      expect(await wordpress.findPublished!(await credentials(), request)).toMatchObject({
+        externalId: made.externalId,
+      });
+      await wordpress.delete(await credentials(), made.externalId);
+      expect(await wordpress.findPublished!(await credentials(), request)).toBeNull();
+    }
+  });
 });
