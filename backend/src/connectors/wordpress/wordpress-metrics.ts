@@ -1,4 +1,4 @@
-import { AccountStats, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
+import { AccountStats, MetricsUnavailableError, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
 import { requireString, retryFailure, valueAt } from '../oauth2/network-http';
 import { jsonOf, listOf, WordPressApi, WordPressReply } from './wordpress.api';
 import { plainText } from './wordpress.content';
@@ -19,13 +19,18 @@ const POST_STATUSES = 'publish,future,draft,pending,private';
 export async function fetchWordPressMetrics(api: WordPressApi, site: WordPressSite, ids: string[]) {
   const metrics = new Map<string, PostMetrics>();
   if (!ids.length) return metrics;
-  const present = listOf(
-    await api.json(site, {
-      method: 'GET',
-      route: '/wp/v2/posts',
-      query: { include: ids.join(','), status: POST_STATUSES, context: 'edit', per_page: PAGE, _fields: 'id' },
-    }),
-  ).map((post) => requireString(post, 'id', WORDPRESS_LABEL));
+  const existing = await api.send(site, {
+    method: 'GET',
+    route: '/wp/v2/posts',
+    query: { include: ids.join(','), status: POST_STATUSES, context: 'edit', per_page: PAGE, _fields: 'id' },
+    alsoOk: [403],
+  });
+  // Posts in every status are readable only to users who may edit them.
+  if (existing.status === 403)
+    throw new MetricsUnavailableError(
+      'This WordPress user may no longer read its posts: reconnect as an Author, Editor or Administrator',
+    );
+  const present = listOf(jsonOf(existing)).map((post) => requireString(post, 'id', WORDPRESS_LABEL));
   for (const id of ids.filter((i) => present.includes(i))) {
     const reply = await api.send(site, {
       method: 'GET',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PublishRequest } from '../connector';
+import { MetricsUnavailableError, PublishRequest } from '../connector';
 import { failureOf, publishRequest, uploadMedia } from '../../testing/connector-fixtures';
 import { FakeNetwork, readJson } from '../../testing/fake-network';
 import { articleSlug, imageSlug } from './wordpress.content';
@@ -315,6 +315,19 @@ describe('WordPressConnector', () => {
       });
       expect(metrics.get('2')?.comments).toBe(0);
       expect(fake.to('GET', '/wp-json/wp/v2/posts')[0].query.get('include')).toBe('1,2,3');
+    });
+
+    it('a user who may no longer edit posts makes metrics unavailable, saying what to do', async () => {
+      fake.on(
+        'GET',
+        '/wp-json/wp/v2/posts',
+        wpError(403, 'rest_forbidden_context', 'Sorry, you are not allowed to edit posts.'),
+      );
+      const error = await connector.fetchMetrics(account, ['1']).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(MetricsUnavailableError);
+      expect((error as MetricsUnavailableError).reason).toContain('reconnect as an Author');
+      fake.on('GET', '/wp-json/wp/v2/posts', wpError(401, 'incorrect_password', 'Revoked'));
+      expect((await failureOf(connector.fetchMetrics(account, ['1']))).kind).toBe('reauth');
     });
 
     it("counts the site's published posts from X-WP-Total", async () => {
