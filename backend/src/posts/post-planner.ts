@@ -7,6 +7,7 @@ import type { FieldError } from '../common/domain-error';
 import type { MediaFacts, PostType } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { optionShapeErrors } from '../connectors/variant-options';
+import { accountLimits } from '../connectors/account-limits';
 import { RuleViolation, validateVariant } from '../connectors/variant-validation';
 import { MediaItem } from '../media/media-item.entity';
 import { assertRecurs, InvalidRecurrenceError, nextFreeSlot } from '../scheduling/occurrences';
@@ -99,7 +100,7 @@ export class PostPlanner {
       const text = input.text ?? postText;
       const postType = input.postType ?? inferPostType(input, media);
       const problems = account
-        ? validateVariant(NETWORK_LIMITS[account.network], {
+        ? validateVariant(accountLimits(account.network, account.settings as Record<string, unknown>), {
             text,
             postType,
             media,

@@ -107,6 +107,23 @@ describe.each(DATABASE_KINDS)('connecting a Mastodon account on its own instance
     });
   });
 
+  it("schedules against the instance's own limit: 600 characters pass where it allows 1,000, 1,001 are refused", async () => {
+    const [row] = await t.db.getRepository('SocialAccount').findBy({ network: 'mastodon' });
+    const schedule = { type: 'single', at: new Date(Date.now() + 86_400_000).toISOString() };
+    const post = (text: string) =>
+      t.http
+        .post('/api/v1/posts')
+        .set(as(owner, workspaceId))
+        .send({ text, variants: [{ accountId: row.id, postType: 'status' }], schedule });
+
+    await post('a'.repeat(600)).expect(201);
+    const refused = await post('a'.repeat(1001)).expect(400);
+
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'variants[0].text', message: expect.stringContaining('allows 1000') }),
+    ]);
+  });
+
   it('reconnecting an account without naming the instance uses the one it is on', async () => {
     answerAsInstance();
     await start({ instanceUrl: instance.url }).expect(200);

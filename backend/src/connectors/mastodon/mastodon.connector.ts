@@ -1,3 +1,4 @@
+import { accountLimits } from '../account-limits';
 import {
   AccountCredentials,
   AccountStats,
@@ -20,7 +21,6 @@ import {
   MASTODON_IDS_PER_CALL,
   recentStatuses,
 } from './mastodon-metrics';
-import { instanceNetworkLimits, storedInstanceLimits } from './mastodon-instance';
 import { MASTODON_LABEL, mastodonAccount, MastodonApi } from './mastodon.api';
 import { MASTODON_LIMITS } from './mastodon.limits';
 import { DEFAULT_MEDIA_PACING, MastodonMediaPacing, uploadMastodonMedia } from './mastodon.media';
@@ -42,7 +42,7 @@ export class MastodonConnector implements Connector {
 
   /** The instance's own limits, read at connect (500 characters and 4 media where it said nothing). */
   limitsFor(account: AccountCredentials): NetworkLimits {
-    return instanceNetworkLimits(storedInstanceLimits(account.settings));
+    return accountLimits(this.network, account.settings);
   }
 
   /**
