@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       linkedin: null,
       pinterest: null,
       google: null,
+      tiktok: null,
       x: { clientId: 'x-id', clientSecret: 'x-secret', apiBaseUrl: 'http://127.0.0.1:9000', authBaseUrl: null },
     });
   });
