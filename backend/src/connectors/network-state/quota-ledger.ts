@@ -10,10 +10,14 @@ export interface DailyQuota {
   dayOf(at: Date): string;
 }
 
+/** The row that holds the day's total over every account. */
+const TOTAL = '*';
+
 /**
  * Units spent per account and quota day, in the database so every worker counts against the same
- * total. The quota is the app's, so a spend is refused when the day's total over all accounts
- * would pass it; the conditional UPDATE makes check and spend one step.
+ * total. The quota is the app's, so the day's total sits in one row of its own and a spend is one
+ * conditional UPDATE of that row: concurrent spends queue on its lock and each re-checks the
+ * condition, so the total never passes the quota. Each account's own row only records.
  */
 export class QuotaLedger {
   constructor(
@@ -24,44 +28,46 @@ export class QuotaLedger {
   /** Spends `units` for the account; false (nothing spent) when the day's quota would be passed. */
   async spend(accountExternalId: string, units: number, now = new Date()): Promise<boolean> {
     const day = this.quota.dayOf(now);
-    await this.ensureRow(accountExternalId, day);
+    const amount = Math.trunc(units);
+    await this.ensureRow(TOTAL, day);
     const result = await this.dataSource
       .createQueryBuilder()
       .update(NetworkQuotaUsage)
-      .set({ units: () => `units + ${Math.trunc(units)}` })
-      .where({ network: this.quota.network, accountExternalId, day })
-      .andWhere(
-        '(SELECT SUM(q.units) FROM network_quota_usage q WHERE q.network = :network AND q.day = :day) + :units <= :max',
-        { network: this.quota.network, day, units: Math.trunc(units), max: this.quota.unitsPerDay },
-      )
+      .set({ units: () => `units + ${amount}` })
+      .where({ network: this.quota.network, accountExternalId: TOTAL, day })
+      .andWhere('units + :amount <= :max', { amount, max: this.quota.unitsPerDay })
       .execute();
-    return (result.affected ?? 0) > 0;
+    if (!result.affected) return false;
+    await this.add(accountExternalId, day, amount);
+    return true;
   }
 
   /** The network said the quota is spent: count the day as full whatever our own count says. */
   async exhaust(accountExternalId: string, now = new Date()): Promise<void> {
     const day = this.quota.dayOf(now);
-    await this.ensureRow(accountExternalId, day);
-    const used = await this.used(now);
-    const missing = this.quota.unitsPerDay - used;
-    if (missing <= 0) return;
+    await this.ensureRow(TOTAL, day);
     await this.dataSource
-      .createQueryBuilder()
-      .update(NetworkQuotaUsage)
-      .set({ units: () => `units + ${missing}` })
-      .where({ network: this.quota.network, accountExternalId, day })
-      .execute();
+      .getRepository(NetworkQuotaUsage)
+      .update({ network: this.quota.network, accountExternalId: TOTAL, day }, { units: this.quota.unitsPerDay });
+    await this.ensureRow(accountExternalId, day);
   }
 
   /** Units spent today over every account. */
   async used(now = new Date()): Promise<number> {
     const row = await this.dataSource
       .getRepository(NetworkQuotaUsage)
-      .createQueryBuilder('q')
-      .select('SUM(q.units)', 'total')
-      .where({ network: this.quota.network, day: this.quota.dayOf(now) })
-      .getRawOne<{ total: string | number | null }>();
-    return Number(row?.total ?? 0);
+      .findOneBy({ network: this.quota.network, accountExternalId: TOTAL, day: this.quota.dayOf(now) });
+    return row?.units ?? 0;
+  }
+
+  private async add(accountExternalId: string, day: string, amount: number): Promise<void> {
+    await this.ensureRow(accountExternalId, day);
+    await this.dataSource
+      .createQueryBuilder()
+      .update(NetworkQuotaUsage)
+      .set({ units: () => `units + ${amount}` })
+      .where({ network: this.quota.network, accountExternalId, day })
+      .execute();
   }
 
   private async ensureRow(accountExternalId: string, day: string): Promise<void> {

@@ -32,7 +32,9 @@ export class UploadSessions {
       progressAt: new Date(),
     });
     try {
-      return await this.repo.save(row, { reload: false });
+      // insert, not save: save would overwrite the session another attempt recorded first.
+      await this.repo.insert(row);
+      return row;
     } catch (error) {
       if (!(error instanceof QueryFailedError)) throw error;
       const existing = await this.find(idempotencyKey);

@@ -253,7 +253,7 @@ describe('YouTubeConnector', () => {
     it('refuses an upload the day has no room for, before any call, with a retry at midnight Pacific', async () => {
       connect();
       await db.dataSource.query(
-        `INSERT INTO network_quota_usage (network, "accountExternalId", day, units) VALUES ('youtube', 'UC_other', ?, 9000)`,
+        `INSERT INTO network_quota_usage (network, "accountExternalId", day, units) VALUES ('youtube', '*', ?, 9000)`,
         [DateTime.now().setZone('America/Los_Angeles').toISODate()],
       );
 
