@@ -45,6 +45,7 @@ const NO_ACCOUNTS: Partial<Record<NetworkId, string>> = {
   facebook: 'The Facebook login manages no Page; create a Page or ask for a role on one, then connect again',
   instagram:
     'No Instagram professional account is linked to a Page this login manages; link one in Instagram settings, then connect again',
+  youtube: 'This Google account has no YouTube channel; create one on YouTube, then connect again',
 };
 
 /**
