@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Publisher } from '../../publishing/publisher';
+import { SchedulerTick } from '../../publishing/scheduler-tick';
 import { FakeNetwork, readForm, readJson } from '../../testing/fake-network';
 import { as, newUser, newWorkspace, TestUser } from '../../testing/factories';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -122,6 +124,34 @@ describe.each(DATABASE_KINDS)('connecting a Mastodon account on its own instance
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'variants[0].text', message: expect.stringContaining('allows 1000') }),
     ]);
+  });
+
+  it('publishes a scheduled status to the instance with its idempotency key, checked against the instance limit', async () => {
+    const [row] = await t.db.getRepository('SocialAccount').findBy({ network: 'mastodon' });
+    const text = `long status ${'b'.repeat(700)}`;
+    instance.on('POST', '/api/v1/statuses', {
+      json: { id: '555', url: 'https://social.example/@ada/555', content: `<p>${text}</p>` },
+    });
+    const created = await t.http
+      .post('/api/v1/posts')
+      .set(as(owner, workspaceId))
+      .send({
+        text,
+        variants: [{ accountId: row.id, postType: 'status', options: { visibility: 'unlisted', spoilerText: 'Long' } }],
+        schedule: { type: 'single', at: new Date(Date.now() + 1500).toISOString() },
+      })
+      .expect(201);
+
+    await new SchedulerTick(t.db, { horizonMs: 60_000, batchSize: 50 }).run();
+    const publisher = t.app.get(Publisher);
+    for (const job of await publisher.claim(10, new Date(Date.now() + 60_000))) await publisher.attempt(job);
+
+    const [sent] = instance.to('POST', '/api/v1/statuses');
+    expect(sent.headers.authorization).toBe('Bearer masto-token');
+    expect(sent.headers['idempotency-key']).toMatch(/.+/);
+    expect(readJson(sent)).toEqual({ status: text, visibility: 'unlisted', spoiler_text: 'Long', sensitive: true });
+    const post = (await t.http.get(`/api/v1/posts/${created.body.id}`).set(as(owner, workspaceId)).expect(200)).body;
+    expect(post.variants[0]).toMatchObject({ state: 'published', externalId: '555' });
   });
 
   it('reconnecting an account without naming the instance uses the one it is on', async () => {
