@@ -13,6 +13,8 @@ import { AnalyticsPost } from '../analytics-post.entity';
 import { AnalyticsPostDay } from '../analytics-post-day.entity';
 import { PostMetricSnapshot } from '../post-metric-snapshot.entity';
 import { nextBestTime } from './best-time-stats';
+import { readRange } from './date-range';
+import { tagTotalsSql } from './hashtag-reads';
 
 const PARIS = 'Europe/Paris';
 const RANGE = 'from=2026-11-01&to=2026-11-10';
@@ -382,6 +384,14 @@ describe.each(DATABASE_KINDS)('analytics reads on %s', (kind) => {
     expect(fewest.items.map((h: { tag: string }) => h.tag)).toEqual(['menu', 'autumn']);
     const byUses = (await api.get(`/analytics/hashtags?${RANGE}&sort=posts&order=desc&limit=1`).expect(200)).body;
     expect(byUses.items.map((h: { tag: string; posts: number }) => [h.tag, h.posts])).toEqual([['autumn', 2]]);
+    if (kind === 'sqlite') {
+      // The table's sums are read from its covering index alone, over the range's days.
+      const scope = { workspaceId, range: readRange({ from: '2026-11-01', to: '2026-11-10' }, PARIS) };
+      const totals = tagTotalsSql(scope, () => '');
+      const [text, values] = t.db.driver.escapeQueryWithParameters(totals.sql, totals.params);
+      const plan = (await t.db.query(`EXPLAIN QUERY PLAN ${text}`, values)) as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join('\n')).toContain('COVERING INDEX ix_analytics_hashtag_days_table');
+    }
     const bad = (await api.get(`/analytics/hashtags?${RANGE}&order=up`).expect(400)).body;
     expect(bad.errors).toEqual([
       expect.objectContaining({ field: 'order', message: expect.stringContaining('desc or asc') }),

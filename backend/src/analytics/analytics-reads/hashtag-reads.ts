@@ -23,7 +23,7 @@ const hasFilters = (scope: ReadScope) => !!(scope.accounts?.length || scope.netw
  * analytics_hashtag_days (gains in the range); with account, network or label filters it sums the
  * latest figures of the matching posts published in the range.
  */
-function tagTotalsSql(scope: ReadScope, labelled: LabelledPostsSql) {
+export function tagTotalsSql(scope: ReadScope, labelled: LabelledPostsSql) {
   if (!hasFilters(scope)) {
     return {
       sql: `SELECT h.tag AS "tag", SUM(h."postsPublished") AS "posts", SUM(h.impressions) AS "impressions",
