@@ -15,6 +15,7 @@ import { ConnectorFailure, type GrantedAccount, type OAuthProvider, type TokenSe
 import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import { NETWORK_LIMITS } from '../connectors/network-registry';
 import { OAUTH_PROVIDERS } from '../connectors/connectors.module';
+import { NetworkDirectory } from '../connectors/network-directory';
 import { announceReconnect } from './account-reconnect';
 import { AccountsError } from './accounts.errors';
 import { OAuthAttempt } from './oauth-attempt.entity';
@@ -75,14 +76,15 @@ export class AccountConnectService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: ActivityService,
     private readonly events: EventEmitter2,
+    private readonly directory: NetworkDirectory,
   ) {}
 
-  /** Every network connected through its sign-in (all but the Sandbox), so a button can say what it needs before it is pressed. */
+  /** Every network but the Sandbox, "on" as GET /networks says (NetworkDirectory), so a button can say what it needs before it is pressed. */
   networks(): NetworkAvailability[] {
     return NETWORK_IDS.filter((network) => network !== 'sandbox').map((network) => ({
       network,
       label: NETWORK_LIMITS[network].label,
-      configured: !!this.providers[network],
+      configured: this.directory.availability(network).configured,
       requires: networkCredentials(network),
     }));
   }

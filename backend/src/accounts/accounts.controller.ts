@@ -15,6 +15,7 @@ import {
 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { AccountConnectService } from './account-connect.service';
+import { CredentialsConnectService } from './credentials-connect.service';
 import { CommonError } from '../common/common.errors';
 import type { NetworkId } from '../connectors/network-limits';
 
@@ -34,6 +35,7 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly connect: AccountConnectService,
+    private readonly credentials: CredentialsConnectService,
   ) {}
 
   @Get()
@@ -51,15 +53,25 @@ export class AccountsController {
     return { items: this.connect.networks() };
   }
 
+  /**
+   * The Sandbox by name, or a credentials network (bot token, app password) checked against the
+   * network first: a refused field is a 400 naming `credentials.<field>`, a network that cannot be
+   * reached a 502. Connecting the same account again replaces its tokens.
+   */
   @Post()
   @RequirePermission('accounts:write')
-  @ApiCreatedResponse({ type: AccountDto })
-  create(
+  @ApiCreatedResponse({
+    type: AccountDto,
+    description: 'The account connected (the first, when the credentials cover several)',
+  })
+  async create(
     @CurrentWorkspace() workspace: WorkspaceAccess,
     @CurrentPrincipal() principal: Principal,
     @Body() body: ConnectAccountDto,
   ): Promise<AccountDto> {
-    return this.accounts.connectSandbox(workspace, principal, body.name);
+    if (body.network === 'sandbox') return this.accounts.connectSandbox(workspace, principal, body.name!);
+    const [first] = await this.credentials.connect(workspace, principal, body.network, body.credentials ?? {});
+    return first;
   }
 
   @Patch(':id')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Text } from '../common/fields';
 import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
 import type { AccountSettings, AccountStatus } from './social-account.entity';
@@ -10,17 +10,27 @@ export const CONNECTABLE_NETWORKS = NETWORK_IDS;
 
 export class ConnectAccountDto {
   @ApiProperty({
-    enum: ['sandbox'],
-    description: 'Only the Sandbox connects directly; other networks start OAuth at /accounts/oauth/{network}/start',
+    enum: NETWORK_IDS,
+    description:
+      'sandbox with a name; a network whose GET /networks `connect` is credentials with its `credentials`; OAuth networks start at /accounts/oauth/{network}/start',
   })
-  @IsIn(['sandbox'], {
-    message: 'only sandbox connects directly; other networks start OAuth at /accounts/oauth/{network}/start',
-  })
-  network: 'sandbox';
+  @IsIn(NETWORK_IDS)
+  network: NetworkId;
 
-  @ApiProperty({ maxLength: 100, example: 'Brand A' })
+  @ApiPropertyOptional({ maxLength: 100, example: 'Brand A', description: 'The Sandbox account name (sandbox only)' })
+  @ValidateIf((body: ConnectAccountDto) => body.network === 'sandbox')
   @Text(100)
-  name: string;
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { botToken: '123456789:AA…', chat: '@mychannel' },
+    description: "The network's credentialFields by name; checked against the network before the account is saved",
+  })
+  @ValidateIf((body: ConnectAccountDto) => body.network !== 'sandbox')
+  @IsObject({ message: 'must be an object of the fields GET /networks lists for this network' })
+  credentials?: Record<string, unknown>;
 }
 
 /** The Sandbox's simulated network behaviour, so retries, re-authorisation and crashes can be tried. */

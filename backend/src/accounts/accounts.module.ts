@@ -11,6 +11,7 @@ import { OAuthAttempt } from './oauth-attempt.entity';
 import { SECRET_BOX, secretBoxProvider } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
 import { TokenRefresher } from './token-refresher';
+import { CredentialsConnectService } from './credentials-connect.service';
 import { PinterestBoardsController } from '../connectors/pinterest/pinterest-boards.controller';
 import { SandboxController } from '../connectors/sandbox/sandbox.controller';
 import { QueueSlotsController } from '../scheduling/queue-slots.controller';
@@ -19,7 +20,14 @@ import { QueueSlotsService } from '../scheduling/queue-slots.service';
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount, OAuthAttempt]), ActivityModule],
   controllers: [AccountsController, QueueSlotsController, SandboxController, PinterestBoardsController],
-  providers: [AccountsService, AccountConnectService, QueueSlotsService, TokenRefresher, secretBoxProvider],
+  providers: [
+    AccountsService,
+    AccountConnectService,
+    CredentialsConnectService,
+    QueueSlotsService,
+    TokenRefresher,
+    secretBoxProvider,
+  ],
   exports: [AccountsService, AccountConnectService, QueueSlotsService, SECRET_BOX],
 })
 export class AccountsModule implements OnModuleInit {

@@ -15,6 +15,7 @@ import { facebookOAuthProvider, instagramOAuthProvider, META_DEFAULT_URLS } from
 import { MastodonConnector } from './mastodon/mastodon.connector';
 import { createMastodonOAuth } from './mastodon/mastodon.factory';
 import type { NetworkId } from './network-limits';
+import { NetworkDirectory } from './network-directory';
 import { NetworksController } from './networks.controller';
 import { PINTEREST_DEFAULT_URLS } from './pinterest/pinterest.api';
 import { PinterestConnector } from './pinterest/pinterest.connector';
@@ -120,7 +121,13 @@ export function createCredentialsProviders(config: AppConfig): CredentialsProvid
     { provide: CONNECTORS, inject: [DataSource, APP_CONFIG], useFactory: createConnectors },
     { provide: OAUTH_PROVIDERS, inject: [APP_CONFIG, DataSource], useFactory: createOAuthProviders },
     { provide: CREDENTIALS_PROVIDERS, inject: [APP_CONFIG], useFactory: createCredentialsProviders },
+    {
+      provide: NetworkDirectory,
+      inject: [CONNECTORS, OAUTH_PROVIDERS, CREDENTIALS_PROVIDERS],
+      useFactory: (connectors: ConnectorMap, oauth: OAuthProviderMap, credentials: CredentialsProviderMap) =>
+        new NetworkDirectory(connectors, oauth, credentials),
+    },
   ],
-  exports: [CONNECTORS, OAUTH_PROVIDERS, CREDENTIALS_PROVIDERS],
+  exports: [CONNECTORS, OAUTH_PROVIDERS, CREDENTIALS_PROVIDERS, NetworkDirectory],
 })
 export class ConnectorsModule {}

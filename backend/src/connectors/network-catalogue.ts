@@ -11,6 +11,7 @@ function postTypeRule(type: PostType, rule: PostTypeRule): PostTypeRuleDto {
     requiresText: rule.requiresText ?? false,
     poll: rule.poll ? { ...rule.poll, onlyChoices: rule.poll.onlyChoices ?? false } : null,
     title: rule.title ? { ...rule.title, required: rule.title.required ?? false } : null,
+    maxTextLength: rule.maxTextLength ?? null,
   };
 }
 

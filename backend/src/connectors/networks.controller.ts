@@ -1,17 +1,22 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/access.decorators';
-import { NETWORK_CATALOGUE } from './network-catalogue';
+import { NetworkDirectory } from './network-directory';
 import { NetworkRulesListDto } from './networks.dto';
 
-/** The networks' rules as data: which post types each takes, with their media, poll and title limits. */
+/**
+ * Every network: which post types it takes (media, poll and title limits), how it connects, its
+ * colour, and whether this server is configured for it.
+ */
 @ApiTags('accounts')
 @Controller('api/v1/networks')
 export class NetworksController {
+  constructor(private readonly directory: NetworkDirectory) {}
+
   @Get()
   @RequirePermission('posts:read')
   @ApiOkResponse({ type: NetworkRulesListDto })
   list(): NetworkRulesListDto {
-    return { items: NETWORK_CATALOGUE };
+    return { items: this.directory.list() };
   }
 }

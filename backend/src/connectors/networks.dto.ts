@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ConnectMode } from './connector';
 import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from './network-limits';
 
 export class RuleRangeDto {
@@ -39,6 +40,12 @@ export class PostTypeRuleDto {
   @ApiProperty() requiresText: boolean;
   @ApiProperty({ type: PollRuleDto, nullable: true }) poll: PollRuleDto | null;
   @ApiProperty({ type: TitleRuleDto, nullable: true }) title: TitleRuleDto | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "A shorter text limit for this post type (Telegram's captions); null: the network's",
+  })
+  maxTextLength: number | null;
 }
 
 export class NetworkRulesDto {
@@ -52,6 +59,34 @@ export class NetworkRulesDto {
   postTypes: PostTypeRuleDto[];
 }
 
+export class CredentialFieldDto {
+  @ApiProperty({ example: 'botToken', description: 'Sent as credentials.<name>' }) name: string;
+  @ApiProperty({ example: 'Bot token' }) label: string;
+  @ApiProperty({ enum: ['text', 'secret', 'url'], description: 'secret: typed into a password input' })
+  kind: 'text' | 'secret' | 'url';
+  @ApiProperty() required: boolean;
+  @ApiProperty({ example: 'From @BotFather' }) help: string;
+  @ApiPropertyOptional({ example: '123456789:AA…' }) placeholder?: string;
+}
+
+/** A network's rules with how it connects and whether this server can connect it. */
+export class NetworkDto extends NetworkRulesDto {
+  @ApiProperty({ enum: ['demo', 'oauth', 'credentials'], description: 'How an account is connected' })
+  connect: ConnectMode;
+  @ApiProperty({ description: 'false: this server lacks what the network needs, and connecting it is refused' })
+  configured: boolean;
+  @ApiProperty({
+    type: [String],
+    example: ['META_APP_ID', 'META_APP_SECRET'],
+    description: 'The server variables that turn it on (empty once configured)',
+  })
+  settings: string[];
+  @ApiProperty({ type: [CredentialFieldDto], description: 'What a credentials network asks for (empty for others)' })
+  credentialFields: CredentialFieldDto[];
+  @ApiProperty({ example: '#26a5e4', description: 'Brand colour of its logo mark' }) colour: string;
+  @ApiProperty({ description: 'The person names their own server first (Mastodon)' }) instanceUrl: boolean;
+}
+
 export class NetworkRulesListDto {
-  @ApiProperty({ type: [NetworkRulesDto] }) items: NetworkRulesDto[];
+  @ApiProperty({ type: [NetworkDto] }) items: NetworkDto[];
 }
