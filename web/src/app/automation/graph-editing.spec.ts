@@ -10,8 +10,11 @@ import {
   moveNodes,
   parseClipboard,
   paste,
+  outputPorts,
   removeNodes,
   renameNode,
+  setErrorHandler,
+  setErrorPolicy,
 } from './graph-editing';
 
 const spec = (type: string, label: string, category: NodeTypeSpec['category'], outputs = ['out']): NodeTypeSpec =>
@@ -143,5 +146,28 @@ describe('auto-layout', () => {
       for (let j = i + 1; j < laid.nodes.length; j++)
         expect(overlaps(laid.nodes[i].position, laid.nodes[j].position)).toBe(false);
     expect(laid.notes).toEqual(piled.notes);
+  });
+});
+
+describe('what a step does on error', () => {
+  it('gives a step that continues an error port, last, and takes its connections away when it stops', () => {
+    expect(outputPorts(CONDITION, {}, { mode: 'continue' })).toEqual(['true', 'false', 'error']);
+    expect(outputPorts(HOOK, {}, { mode: 'continue' })).toEqual(['out']);
+    const graph = setErrorPolicy(sample(), 'n3', { mode: 'continue' });
+    expect(graph.nodes[2].onError).toEqual({ mode: 'continue' });
+    const wired = {
+      ...graph,
+      edges: [...graph.edges, { from: { node: 'n3', port: 'error' }, to: { node: 'n2', port: 'in' } }],
+    };
+    const retried = setErrorPolicy(wired, 'n3', { mode: 'retry', retries: 2, delaySeconds: 5 });
+    expect(retried.edges.some((e) => e.from.port === 'error')).toBe(false);
+    expect(retried.nodes[2].onError).toEqual({ mode: 'retry', retries: 2, delaySeconds: 5 });
+    expect('onError' in setErrorPolicy(retried, 'n3', { mode: 'stop' }).nodes[2]).toBe(false);
+  });
+
+  it('sets and clears the automation’s error handler', () => {
+    const handled = setErrorHandler(sample(), { kind: 'notify', roles: ['editor'] });
+    expect(handled.errorHandler).toEqual({ kind: 'notify', roles: ['editor'] });
+    expect('errorHandler' in setErrorHandler(handled, null)).toBe(false);
   });
 });
