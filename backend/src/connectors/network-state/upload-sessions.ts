@@ -43,6 +43,11 @@ export class UploadSessions {
     }
   }
 
+  /** The network's handle once it answered (a session started before the call that creates it). */
+  async setRef(idempotencyKey: string, sessionRef: string): Promise<void> {
+    await this.repo.update({ network: this.network, idempotencyKey }, { sessionRef, progressAt: new Date() });
+  }
+
   async progress(idempotencyKey: string): Promise<void> {
     await this.repo.update({ network: this.network, idempotencyKey }, { progressAt: new Date() });
   }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MetricsUnavailableError, PublishRequest } from '../connector';
+import { LookupUnavailableError, MetricsUnavailableError, PublishRequest } from '../connector';
 import { failureOf, publishRequest, uploadMedia, urlMedia } from '../../testing/connector-fixtures';
 import { FakeNetwork, FakeReply, readJson } from '../../testing/fake-network';
 import { migratedDatabase } from '../../testing/test-database';
@@ -263,6 +263,23 @@ describe('TikTokConnector', () => {
         progressAt,
       });
     const old = () => new Date(Date.now() - 10 * 60_000);
+
+    it('hands a photo post whose init answer was lost to a person: TikTok may be pulling the photos already', async () => {
+      connect();
+      const request = videoRequest({ postType: 'photo', media: [urlMedia('img-1')] });
+      fake
+        .on('POST', '/v2/post/publish/creator_info/query/', creator())
+        .on('POST', '/v2/post/publish/content/init/', { status: 502, text: 'bad gateway' });
+      expect((await failureOf(connector.publish(account, request))).kind).toBe('retry');
+
+      await expect(connector.findPublished(account, request)).rejects.toBeInstanceOf(LookupUnavailableError);
+
+      // A refusal TikTok answered (400) leaves nothing to look up.
+      const refusedRequest = videoRequest({ postType: 'photo', media: [urlMedia('img-2')] });
+      fake.on('POST', '/v2/post/publish/content/init/', refused(400, 'invalid_param'));
+      expect((await failureOf(connector.publish(account, refusedRequest))).kind).toBe('bad-request');
+      expect(await connector.findPublished(account, refusedRequest)).toBeNull();
+    });
 
     it('finds nothing without a stored publish_id, asking nothing', async () => {
       connect();

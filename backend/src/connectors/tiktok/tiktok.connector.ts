@@ -5,6 +5,7 @@ import {
   AccountStats,
   Connector,
   ConnectorFailure,
+  LookupUnavailableError,
   NetworkEndpoints,
   NetworkPost,
   PostMetrics,
@@ -21,14 +22,13 @@ import {
 import { TikTokApi } from './tiktok.api';
 import { classifyTikTokFailReason, TikTokDeleteUnsupportedError } from './tiktok.errors';
 import { TIKTOK_LIMITS } from './tiktok.limits';
-import { checkAgainstCreator, tiktokOptions } from './tiktok.options';
+import { checkAgainstCreator, TikTokOptions, tiktokOptions } from './tiktok.options';
 import {
   creatorInfo,
   initPhotos,
   initVideo,
   PublishStatus,
   publishStatus,
-  StartedPublish,
   TIKTOK_CHUNK_BYTES,
   uploadChunks,
 } from './tiktok.publish';
@@ -53,6 +53,12 @@ const DEFAULT_PACING: TikTokPacing = {
 };
 
 const PENDING = new Set(['PROCESSING_UPLOAD', 'PROCESSING_DOWNLOAD']);
+
+/** Stands in for a photo post's publish_id until TikTok answered init. */
+const AWAITING_INIT = 'awaiting-init';
+
+/** Failures after which TikTok may or may not have taken the request. */
+const UNKNOWN_OUTCOME = /could not be reached|HTTP 5\d\d|not JSON|without /;
 
 /**
  * Publishes through TikTok's Content Posting API. The account's externalAccountId is the
@@ -111,6 +117,10 @@ export class TikTokConnector implements Connector {
     if (!session) return null; // stored before any byte: without it nothing reached TikTok
     const username = usernameOf(account);
     if (session.state === 'published' && session.externalId) return published(session.externalId, username);
+    if (session.sessionRef === AWAITING_INIT)
+      throw new LookupUnavailableError(
+        'TikTok was asked to post the photos but its answer was lost: check the creator’s profile',
+      );
     const status = await publishStatus(this.api, account.accessToken, session.sessionRef);
     const done = this.outcome(status, session.sessionRef);
     if (done) {
@@ -147,15 +157,34 @@ export class TikTokConnector implements Connector {
     const video = request.media.find((m) => m.kind === 'video');
     if (options.mode === 'direct')
       checkAgainstCreator(options, await creatorInfo(this.api, account.accessToken), video);
-    const started: StartedPublish = video
-      ? await initVideo(this.api, account.accessToken, request, options, video, this.pacing.chunkBytes)
-      : await initPhotos(this.api, account.accessToken, request, options);
+    if (!video) return this.startPhotos(account, request, options);
+    const started = await initVideo(this.api, account.accessToken, request, options, video, this.pacing.chunkBytes);
     const session = await this.sessions.start(request.idempotencyKey, account.externalAccountId, started.publishId);
-    if (video && started.uploadUrl)
+    if (started.uploadUrl)
       await uploadChunks(this.api, started.uploadUrl, video, this.pacing.chunkBytes, () =>
         this.sessions.progress(request.idempotencyKey),
       );
     return session.sessionRef;
+  }
+
+  /**
+   * TikTok starts pulling photos as soon as init is answered, so the attempt is recorded before
+   * that call: an answer lost in a crash leaves a record without a publish_id, which a person checks.
+   */
+  private async startPhotos(
+    account: AccountCredentials,
+    request: PublishRequest,
+    options: TikTokOptions,
+  ): Promise<string> {
+    await this.sessions.start(request.idempotencyKey, account.externalAccountId, AWAITING_INIT);
+    const started = await initPhotos(this.api, account.accessToken, request, options).catch(async (error: unknown) => {
+      // A refusal TikTok answered created nothing; only a lost or broken answer leaves it unknown.
+      if (error instanceof ConnectorFailure && !UNKNOWN_OUTCOME.test(error.message))
+        await this.sessions.forget(request.idempotencyKey);
+      throw error;
+    });
+    await this.sessions.setRef(request.idempotencyKey, started.publishId);
+    return started.publishId;
   }
 
   /** Bounded polling: a long processing ends this attempt with a retry that checks again, never a blocked worker. */
