@@ -47,6 +47,7 @@ describe.each(DATABASE_KINDS)('automations API on %s', (kind) => {
       'schedule',
       'post-event',
       'metric-threshold',
+      'automation-failed',
       'condition',
       'switch',
       'delay',
