@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { NetworkAvailability, SocialAccount } from '../core/api.types';
+import type { NetworkInfo, SocialAccount } from '../core/api.types';
 import { FormErrors } from '../core/form-errors';
 import { WorkspaceService } from '../core/workspace.service';
 import { BannerComponent } from '../shared/banner.component';
@@ -9,8 +9,7 @@ import { ConfirmButtonComponent } from '../shared/confirm-button.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { WhenPipe } from '../shared/format';
 import { AccountsStore } from './accounts.store';
-import { IconComponent } from '../shared/icon.component';
-import { NetworkLogoComponent } from '../shared/network-logo.component';
+import { NetworkConnectComponent } from './network-connect.component';
 import { NetworkBadgeComponent } from './network-badge.component';
 import { QueueSlotsComponent } from './queue-slots.component';
 
@@ -31,8 +30,7 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
     ConfirmButtonComponent,
     FieldErrorComponent,
     NetworkBadgeComponent,
-    NetworkLogoComponent,
-    IconComponent,
+    NetworkConnectComponent,
     QueueSlotsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,25 +62,7 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
         </p>
         <ul class="connect-list">
           @for (n of store.networks(); track n.network) {
-            <li>
-              <button
-                type="button"
-                class="connect-network"
-                [attr.data-network]="n.network"
-                [disabled]="!n.configured"
-                [attr.aria-describedby]="n.configured ? null : 'needs-' + n.network"
-                (click)="store.startOAuth(n.network)"
-              >
-                <so-network-logo [network]="n.network" [size]="18" [decorative]="true" />
-                Connect {{ n.label }}
-              </button>
-              @if (!n.configured) {
-                <span class="hint" [id]="'needs-' + n.network" [attr.data-testid]="'needs-' + n.network">
-                  <so-icon name="lock" [size]="14" />
-                  Needs {{ n.requires.join(' and ') }} on the server — ask your admin
-                </span>
-              }
-            </li>
+            <li><so-network-connect [n]="n" /></li>
           }
         </ul>
       </section>
@@ -195,11 +175,7 @@ export class AccountsPage implements OnInit {
   }
 }
 
-function connectedMessage(
-  network: string | null,
-  count: string | null,
-  networks: NetworkAvailability[],
-): string | null {
+function connectedMessage(network: string | null, count: string | null, networks: NetworkInfo[]): string | null {
   if (!network) return null;
   const label = networks.find((n) => n.network === network)?.label ?? network;
   const n = Number(count ?? 1);

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { NetworkAvailability, NetworkId, Page, QueueSlot, SocialAccount } from '../core/api.types';
+import type { NetworkInfo, Page, QueueSlot, SocialAccount } from '../core/api.types';
 import { problemText } from '../core/form-errors';
 
 /** The workspace's connected accounts and what can be done to them. */
@@ -10,22 +10,22 @@ export class AccountsStore {
   private readonly http = inject(HttpClient);
   private readonly _accounts = signal<SocialAccount[] | null>(null);
   private readonly _error = signal<string | null>(null);
-  private readonly _networks = signal<NetworkAvailability[]>([]);
+  private readonly _networks = signal<NetworkInfo[]>([]);
 
   /** null until loaded. */
   readonly accounts = this._accounts.asReadonly();
   readonly error = this._error.asReadonly();
-  /** The networks connected through their sign-in, and whether this server can connect each. */
+  /** Every network but the Sandbox (GET /networks): how it connects and whether this server can. */
   readonly networks = this._networks.asReadonly();
 
   async load(): Promise<void> {
     try {
       const [accounts, networks] = await Promise.all([
         firstValueFrom(this.http.get<Page<SocialAccount>>('/api/v1/accounts')),
-        firstValueFrom(this.http.get<{ items: NetworkAvailability[] }>('/api/v1/accounts/networks')),
+        firstValueFrom(this.http.get<{ items: NetworkInfo[] }>('/api/v1/networks')),
       ]);
       this._accounts.set(accounts.items);
-      this._networks.set(networks.items);
+      this._networks.set(networks.items.filter((n) => n.connect !== 'demo'));
       this._error.set(null);
     } catch (error) {
       this._error.set(problemText(error));
@@ -38,15 +38,22 @@ export class AccountsStore {
     await this.load();
   }
 
-  /** Sends the browser to the network to sign in (a reconnect keeps the account's history). */
-  async startOAuth(network: NetworkId, accountId?: string): Promise<void> {
+  /** Checked against the network first; rejects with the API error so the form shows it at the field. */
+  async connectWithCredentials(network: string, credentials: Record<string, string>): Promise<void> {
+    await firstValueFrom(this.http.post('/api/v1/accounts', { network, credentials }));
+    await this.load();
+  }
+
+  /**
+   * Sends the browser to the network to sign in (a reconnect keeps the account's history). Mastodon
+   * first registers the app on the instance the person named.
+   */
+  async startOAuth(network: string, accountId?: string, instanceUrl?: string): Promise<void> {
     this._error.set(null);
     try {
+      const body = { ...(accountId && { accountId }), ...(instanceUrl && { instanceUrl }) };
       const { authorizeUrl } = await firstValueFrom(
-        this.http.post<{ authorizeUrl: string }>(
-          `/api/v1/accounts/oauth/${network}/start`,
-          accountId ? { accountId } : {},
-        ),
+        this.http.post<{ authorizeUrl: string }>(`/api/v1/accounts/oauth/${network}/start`, body),
       );
       window.location.assign(authorizeUrl);
     } catch (error) {

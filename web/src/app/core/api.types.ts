@@ -139,6 +139,30 @@ export interface NetworkAvailability {
   requires: string[];
 }
 
+/** One input a credentials network asks for (a bot token, an app password, a site URL). */
+export interface CredentialField {
+  name: string;
+  label: string;
+  kind: 'text' | 'secret' | 'url';
+  required: boolean;
+  help: string;
+  placeholder?: string;
+}
+
+/** A network as GET /networks describes it: how it connects and whether this server can. */
+export interface NetworkInfo {
+  network: string;
+  label: string;
+  connect: 'demo' | 'oauth' | 'credentials';
+  configured: boolean;
+  /** Server variables that turn it on, when it is off. */
+  settings: string[];
+  credentialFields: CredentialField[];
+  colour: string;
+  /** The person names their own server first (Mastodon). */
+  instanceUrl: boolean;
+}
+
 export interface SocialAccount {
   id: string;
   network: NetworkId;

@@ -10,7 +10,22 @@ import { PreviewMediaComponent } from './preview-media.component';
 import { PreviewPollComponent } from './preview-poll.component';
 import { PreviewTextComponent } from './preview-text.component';
 
-type Layout = 'facebook' | 'instagram' | 'x' | 'linkedin' | 'sandbox' | 'generic';
+type Layout =
+  | 'facebook'
+  | 'instagram'
+  | 'x'
+  | 'linkedin'
+  | 'sandbox'
+  | 'bluesky'
+  | 'mastodon'
+  | 'threads'
+  | 'telegram'
+  | 'wordpress'
+  | 'pinterest'
+  | 'youtube'
+  | 'tiktok'
+  | 'google-business'
+  | 'generic';
 
 /** The buttons under a post, in each network's order (shown, not working: it is a preview). */
 const ACTIONS: Record<Layout, { icon: IconName; label: string }[]> = {
@@ -40,10 +55,55 @@ const ACTIONS: Record<Layout, { icon: IconName; label: string }[]> = {
     { icon: 'heart', label: 'Like' },
     { icon: 'comment', label: 'Comment' },
   ],
+  bluesky: [
+    { icon: 'comment', label: '' },
+    { icon: 'repost', label: '' },
+    { icon: 'heart', label: '' },
+  ],
+  mastodon: [
+    { icon: 'comment', label: '' },
+    { icon: 'repost', label: '' },
+    { icon: 'heart', label: '' },
+    { icon: 'bookmark', label: '' },
+  ],
+  threads: [
+    { icon: 'heart', label: '' },
+    { icon: 'comment', label: '' },
+    { icon: 'repost', label: '' },
+    { icon: 'send', label: '' },
+  ],
+  telegram: [
+    { icon: 'views', label: 'Views' },
+    { icon: 'share', label: 'Forward' },
+  ],
+  wordpress: [{ icon: 'comment', label: 'Leave a comment' }],
+  pinterest: [
+    { icon: 'heart', label: '' },
+    { icon: 'share', label: '' },
+    { icon: 'bookmark', label: 'Save' },
+  ],
+  youtube: [
+    { icon: 'like', label: 'Like' },
+    { icon: 'share', label: 'Share' },
+    { icon: 'comment', label: 'Comments' },
+  ],
+  tiktok: [
+    { icon: 'heart', label: '' },
+    { icon: 'comment', label: '' },
+    { icon: 'bookmark', label: '' },
+    { icon: 'share', label: '' },
+  ],
+  'google-business': [{ icon: 'share', label: 'Share' }],
   generic: [],
 };
 
-const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sandbox']);
+const LAYOUTS = new Set<string>(Object.keys(ACTIONS).filter((layout) => layout !== 'generic'));
+/** Networks whose posts show the author's @handle beside the name. */
+const HANDLE_HEADER = new Set<Layout>(['x', 'bluesky', 'mastodon', 'threads']);
+/** Networks whose posts are their media first, the text a caption under it. */
+const MEDIA_FIRST = new Set<Layout>(['instagram', 'pinterest', 'tiktok', 'youtube']);
+/** Networks that fold long texts after a few lines ("… more"). */
+const CLAMPED = new Set<Layout>(['linkedin', 'facebook', 'threads', 'tiktok', 'youtube', 'google-business']);
 
 /**
  * How a variant will look on its network, drawn in that network's manner: X's compact card with a
@@ -68,14 +128,14 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
       <header>
         <span class="avatar" aria-hidden="true">{{ initial() }}</span>
         <div class="who">
-          @switch (layout()) {
-            @case ('x') {
+          @switch (headerStyle()) {
+            @case ('handle') {
               <span
                 ><strong>{{ accountName() }}</strong
                 ><span class="muted handle">{{ handle() }} · now</span></span
               >
             }
-            @case ('instagram') {
+            @case ('media') {
               <strong>{{ handle().slice(1) }}</strong>
             }
             @default {
@@ -84,7 +144,7 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
                 >{{ layout() === 'linkedin' ? 'Now' : 'Just now' }} · <so-icon name="globe" [size]="12" />
                 @if (layout() === 'sandbox') {
                   · Sandbox (demo)
-                } @else if (layout() === 'generic') {
+                } @else if (layout() !== 'facebook' && layout() !== 'linkedin') {
                   · {{ networkLabel() }}
                 }
               </span>
@@ -96,11 +156,11 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
         <so-icon class="more" name="more" [size]="18" />
       </header>
 
-      @if (layout() === 'instagram') {
+      @if (headerStyle() === 'media') {
         @if (media().length) {
           <so-preview-media [media]="media()" [layout]="media().length > 1 ? 'carousel' : 'grid'" />
         } @else {
-          <p class="empty-media">Instagram posts need a photo or a video.</p>
+          <p class="empty-media">{{ networkLabel() }} posts need a photo or a video.</p>
         }
         <ng-container *ngTemplateOutlet="actionBar" />
         <p class="caption">
@@ -154,7 +214,7 @@ const LAYOUTS = new Set<string>(['facebook', 'instagram', 'x', 'linkedin', 'sand
   styleUrl: './post-preview.component.css',
 })
 export class PostPreviewComponent {
-  readonly network = input.required<NetworkId>();
+  readonly network = input.required<NetworkId | string>();
   readonly accountName = input.required<string>();
   readonly text = input.required<string>();
   readonly media = input<MediaItem[]>([]);
@@ -177,8 +237,11 @@ export class PostPreviewComponent {
         .toLowerCase()
         .replace(/[^\p{L}\p{N}_]+/gu, '') || 'you'),
   );
-  /** LinkedIn and Facebook fold long texts after a few lines. */
-  readonly clamped = computed(() => ['linkedin', 'facebook'].includes(this.layout()) && this.text().length > 280);
+  readonly clamped = computed(() => CLAMPED.has(this.layout()) && this.text().length > 280);
+  /** The header: name and @handle (X, Bluesky …), the handle alone over media, or name and time. */
+  readonly headerStyle = computed(() =>
+    HANDLE_HEADER.has(this.layout()) ? 'handle' : MEDIA_FIRST.has(this.layout()) ? 'media' : 'feed',
+  );
   readonly cardVariant = computed(() =>
     this.layout() === 'facebook' ? 'facebook' : this.layout() === 'x' ? 'x' : 'other',
   );
