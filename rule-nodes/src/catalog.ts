@@ -360,10 +360,35 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
     category: 'action',
     label: 'Create draft',
     description:
-      'Creates a draft post for the accounts, with the media an earlier step handed on (mediaIds, as top-post does). Adds postId to the payload.',
+      'Creates a draft post for the accounts chosen here or named in the payload (accounts: ids or names, as the Zapier / Make / n8n hook passes them), with an optional link and the media an earlier step handed on (mediaIds, as top-post does, or mediaUrls to download). Adds postId to the payload.',
     inputs: ['in'],
     outputs: ['out'],
-    config: [{ key: 'text', label: 'Text', kind: 'template', required: true }, ACCOUNTS, LABELS],
+    config: [
+      { key: 'text', label: 'Text', kind: 'template', required: true },
+      {
+        key: 'accountsFrom',
+        label: 'Accounts from',
+        kind: 'select',
+        default: 'settings',
+        options: [
+          { value: 'settings', label: 'The accounts chosen here' },
+          { value: 'payload', label: 'The payload (its accounts: ids or names)' },
+        ],
+      },
+      { ...ACCOUNTS, required: false, requiredWhen: { key: 'accountsFrom', equals: 'settings' } },
+      { key: 'link', label: 'Link', kind: 'template', help: "The post's link, e.g. {{link}}; left empty for none" },
+      {
+        key: 'mediaFrom',
+        label: 'Media from',
+        kind: 'select',
+        default: 'payload',
+        options: [
+          { value: 'payload', label: 'The payload (mediaIds, mediaUrls)' },
+          { value: 'none', label: 'No media' },
+        ],
+      },
+      LABELS,
+    ],
   }),
   spec({
     type: 'schedule-post',

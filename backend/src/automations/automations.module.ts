@@ -7,6 +7,7 @@ import { ActivityModule } from '../activity/activity.module';
 import { ActivityService } from '../activity/activity.service';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { MailModule } from '../mail/mail.module';
+import { MediaModule } from '../media/media.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -79,6 +80,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     ActivityModule,
     ApprovalsModule,
     MailModule,
+    MediaModule,
     NotificationsModule,
     PostsModule,
     RuntimeModule,

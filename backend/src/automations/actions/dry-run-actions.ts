@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionHandler, type ActionResult } from './action-context';
 import { ActionHandlers } from './action-handlers';
+import { draftSources } from './draft-sources';
 import { CaptionActions } from './caption-actions';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -53,17 +54,15 @@ export class DryRunActions {
   }
 
   private async createDraft(c: ActionContext): Promise<ActionResult> {
-    const live = (await this.accounts.live(c.workspaceId)).filter((a) => a.status === 'active');
-    const wanted = list(c.config.accountIds);
-    const chosen = wanted.includes('*') ? live : live.filter((a) => wanted.includes(a.id));
-    const unknown = wanted.filter((id) => id !== '*' && !live.some((a) => a.id === id));
-    if (unknown.length)
-      throw new AutomationsError('ACTION_REFUSED', `accountIds: no active account ${unknown.join(', ')}`);
-    if (!chosen.length) throw new AutomationsError('ACTION_REFUSED', 'accountIds: the workspace has no active account');
+    // The same choice and checks as a real draft; media URLs are named, not downloaded.
+    const { accounts, link, mediaIds, mediaUrls } = draftSources(c, await this.accounts.live(c.workspaceId));
     const post = {
       text: text(c.config.text),
       labels: list(c.config.labels),
-      accounts: chosen.map((a) => ({ id: a.id, network: a.network, name: a.name })),
+      accounts: accounts.map((a) => ({ id: a.id, network: a.network, name: a.name })),
+      ...(link && { link }),
+      ...(mediaIds.length && { mediaIds }),
+      ...(mediaUrls.length && { mediaUrls }),
     };
     // A later step ({{postId}}) gets a stand-in that names no real post.
     return done(c, { action: 'create-draft', post }, { postId: `dry-run:${c.nodeId}` });

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AccountsService } from '../../accounts/accounts.service';
 import type { SocialAccount } from '../../accounts/social-account.entity';
+import { MediaUploads } from '../../media/media-uploads.service';
 import { PostsService } from '../../posts/posts.service';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionResult } from './action-context';
+import { draftSources } from './draft-sources';
 
 /**
  * Actions on posts: create a draft, label, schedule, publish now. A busy automation drafts for
@@ -18,25 +20,45 @@ export class PostActions {
   constructor(
     private readonly posts: PostsService,
     private readonly accounts: AccountsService,
+    private readonly media: MediaUploads,
   ) {}
 
   async createDraft(c: ActionContext): Promise<ActionResult> {
     const live = this.recentAccounts.get(c.workspaceId) ?? (await this.liveAccounts(c.workspaceId));
-    const accountIds = this.accountIds(live, list(c.config.accountIds));
-    // Media items an earlier step handed on (top-post's repost); the planner checks each network takes them.
-    const mediaIds = list(c.payload.mediaIds);
+    const { accounts, link, mediaIds, mediaUrls } = draftSources(c, live);
+    // Media by URL (a Zapier call's media_urls) is downloaded into the library first; the planner checks each network takes it.
+    const media = [...mediaIds, ...(await this.download(c, mediaUrls))];
     const postId = await this.posts.add(
       c.workspaceId,
       c.actor,
       {
         text: text(c.config.text),
         labels: list(c.config.labels),
-        variants: accountIds.map((accountId) => ({ accountId, ...(mediaIds.length && { mediaIds }) })),
+        variants: accounts.map((a) => ({
+          accountId: a.id,
+          ...(link && { link }),
+          ...(media.length && { mediaIds: media }),
+        })),
       },
       'automation',
       live,
     );
     return { payload: { ...c.payload, postId } };
+  }
+
+  private async download(c: ActionContext, urls: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const url of urls) {
+      try {
+        ids.push(await this.media.fromUrl(c.workspaceId, c.actor.userId, url));
+      } catch (error) {
+        throw new AutomationsError(
+          'ACTION_REFUSED',
+          `mediaUrls: "${url}" could not be fetched (${(error as Error).message})`,
+        );
+      }
+    }
+    return ids;
   }
 
   async addLabels(c: ActionContext): Promise<ActionResult> {
@@ -71,20 +93,6 @@ export class PostActions {
     if (!id)
       throw new AutomationsError('ACTION_REFUSED', 'postId: no post to act on (is {{postId}} set by an earlier step?)');
     return id;
-  }
-
-  /** `*` is every active account of the workspace; named ids must be the workspace's own. */
-  private accountIds(live: SocialAccount[], wanted: string[]): string[] {
-    const active = live.filter((a) => a.status === 'active');
-    if (wanted.includes('*')) {
-      if (!active.length)
-        throw new AutomationsError('ACTION_REFUSED', 'accountIds: the workspace has no active account');
-      return active.map((a) => a.id);
-    }
-    const unknown = wanted.filter((id) => !active.some((a) => a.id === id));
-    if (unknown.length)
-      throw new AutomationsError('ACTION_REFUSED', `accountIds: no active account ${unknown.join(', ')}`);
-    return wanted;
   }
 }
 
