@@ -1,7 +1,8 @@
 import { AccountCredentials, AccountStats, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
 import type { PostType } from '../network-limits';
-import { GraphObject, isObject, readGraphTime, readListPage, stringField } from '../meta-graph/graph-body';
-import { GraphClient, GraphParams } from '../meta-graph/graph-client';
+import { GraphObject, isObject, readGraphTime, stringField } from '../meta-graph/graph-body';
+import { GraphClient } from '../meta-graph/graph-client';
+import { listGraphPosts } from '../meta-graph/graph-listing';
 import {
   chunks,
   GRAPH_IDS_PER_CALL,
@@ -96,33 +97,21 @@ export async function fetchFacebookPageStats(graph: GraphClient, account: Accoun
 }
 
 /** The Page's published posts since `since`, newest first (Graph lists them so). */
-export async function listFacebookPosts(
+export function listFacebookPosts(
   graph: GraphClient,
   account: AccountCredentials,
   since: Date,
 ): Promise<NetworkPost[]> {
-  const posts: NetworkPost[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const params: GraphParams = {
-      fields: 'id,message,created_time,permalink_url,attachments{media_type}',
-      since: Math.floor(since.getTime() / 1000),
-      limit: 100,
-      after: after ?? undefined,
-    };
-    const answer: { items: GraphObject[]; after: string | null } = await graph
-      .get(`/${account.externalAccountId}/published_posts`, account.accessToken, params, readListPage)
-      .catch((error: unknown) => {
-        throw insightsRefusal(error, FACEBOOK_NO_INSIGHTS);
-      });
-    for (const item of answer.items) {
-      const post = networkPost(item);
-      if (post && post.publishedAt >= since) posts.push(post);
-    }
-    after = answer.after;
-    if (!after) break;
-  }
-  return posts;
+  const listing = {
+    path: `/${account.externalAccountId}/published_posts`,
+    fields: 'id,message,created_time,permalink_url,attachments{media_type}',
+    since,
+    pageSize: 100,
+    maxPages: MAX_LIST_PAGES,
+  };
+  return listGraphPosts(graph, account.accessToken, listing, networkPost).catch((error: unknown) => {
+    throw insightsRefusal(error, FACEBOOK_NO_INSIGHTS);
+  });
 }
 
 function networkPost(item: GraphObject): NetworkPost | null {

@@ -1,14 +1,8 @@
 import { AccountCredentials, AccountStats, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
 import type { PostType } from '../network-limits';
-import {
-  GraphObject,
-  isObject,
-  readGraphTime,
-  readInsights,
-  readListPage,
-  stringField,
-} from '../meta-graph/graph-body';
-import { GraphClient, GraphFailure, GraphParams } from '../meta-graph/graph-client';
+import { GraphObject, isObject, readGraphTime, readInsights, stringField } from '../meta-graph/graph-body';
+import { GraphClient, GraphFailure } from '../meta-graph/graph-client';
+import { listGraphPosts } from '../meta-graph/graph-listing';
 import {
   chunks,
   GRAPH_IDS_PER_CALL,
@@ -145,33 +139,19 @@ async function profileViews(graph: GraphClient, account: AccountCredentials): Pr
 }
 
 /** The account's media since `since`, newest first. */
-export async function listInstagramPosts(
+export function listInstagramPosts(
   graph: GraphClient,
   account: AccountCredentials,
   since: Date,
 ): Promise<NetworkPost[]> {
-  const posts: NetworkPost[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const params: GraphParams = {
-      fields: 'id,caption,media_type,media_product_type,permalink,timestamp',
-      since: Math.floor(since.getTime() / 1000),
-      limit: 50,
-      after: after ?? undefined,
-    };
-    const answer: { items: GraphObject[]; after: string | null } = await graph.get(
-      `/${account.externalAccountId}/media`,
-      account.accessToken,
-      params,
-      readListPage,
-    );
-    const items = answer.items.map(networkPost).filter((p): p is NetworkPost => p !== null);
-    posts.push(...items.filter((p) => p.publishedAt >= since));
-    // Media come newest first: once one is older than `since`, the rest are too.
-    if (!answer.after || items.some((p) => p.publishedAt < since)) break;
-    after = answer.after;
-  }
-  return posts;
+  const listing = {
+    path: `/${account.externalAccountId}/media`,
+    fields: 'id,caption,media_type,media_product_type,permalink,timestamp',
+    since,
+    pageSize: 50,
+    maxPages: MAX_LIST_PAGES,
+  };
+  return listGraphPosts(graph, account.accessToken, listing, networkPost);
 }
 
 function networkPost(item: GraphObject): NetworkPost | null {

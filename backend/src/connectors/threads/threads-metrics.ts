@@ -1,7 +1,8 @@
 import { AccountCredentials, AccountStats, NetworkPost, NO_METRICS, PostMetrics } from '../connector';
-import { GraphObject, readGraphTime, readInsights, readListPage, stringField } from '../meta-graph/graph-body';
-import { GraphClient, GraphFailure, GraphParams } from '../meta-graph/graph-client';
+import { GraphObject, readGraphTime, readInsights, stringField } from '../meta-graph/graph-body';
+import { GraphClient, GraphFailure } from '../meta-graph/graph-client';
 import { insightsRefusal } from '../meta-graph/graph-insights';
+import { listGraphPosts } from '../meta-graph/graph-listing';
 import type { PostType } from '../network-limits';
 
 const POST_METRICS = 'views,likes,replies,reposts,quotes,shares';
@@ -65,29 +66,14 @@ export async function fetchThreadsAccountStats(graph: GraphClient, account: Acco
 export const THREAD_FIELDS = 'id,text,timestamp,permalink,media_type';
 
 /** The account's threads since `since`, newest first. */
-export async function listThreadsPosts(
-  graph: GraphClient,
-  account: AccountCredentials,
-  since: Date,
-): Promise<NetworkPost[]> {
-  const posts: NetworkPost[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const params: GraphParams = {
-      fields: THREAD_FIELDS,
-      since: Math.floor(since.getTime() / 1000),
-      limit: 100,
-      after: after ?? undefined,
-    };
-    const answer = await graph.get(`/${account.externalAccountId}/threads`, account.accessToken, params, readListPage);
-    for (const item of answer.items) {
-      const post = networkPost(item);
-      if (post && post.publishedAt >= since) posts.push(post);
-    }
-    after = answer.after;
-    if (!after) break;
-  }
-  return posts;
+export function listThreadsPosts(graph: GraphClient, account: AccountCredentials, since: Date): Promise<NetworkPost[]> {
+  const path = `/${account.externalAccountId}/threads`;
+  return listGraphPosts(
+    graph,
+    account.accessToken,
+    { path, fields: THREAD_FIELDS, since, pageSize: 100, maxPages: MAX_PAGES },
+    networkPost,
+  );
 }
 
 const POST_TYPES: Record<string, { postType: PostType; mediaKind: NetworkPost['mediaKind'] }> = {
