@@ -20,6 +20,7 @@ export const NODE_TYPES = [
   'delay',
   'metric-check',
   'top-post',
+  'rotate',
   'create-draft',
   'schedule-post',
   'publish-now',
@@ -353,6 +354,24 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
       },
       { key: 'days', label: 'Published in the last (days)', kind: 'number', default: 30, min: 1, max: 365 },
       { key: 'accountIds', label: 'Only from accounts', kind: 'accounts', help: 'Leave empty for every account' },
+    ],
+  }),
+  spec({
+    type: 'rotate',
+    category: 'logic',
+    label: 'Rotate',
+    description:
+      'Takes the next of its values, in turn, each time a run passes (the first, the second, … then the first again); the position is kept per automation and step, so republishing keeps it. Adds rotated (the value taken) and rotation (its position, from 1). A test of the draft shows the next value without moving on.',
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      {
+        key: 'values',
+        label: 'Values',
+        kind: 'text',
+        required: true,
+        help: 'One per line, e.g. a set of hashtags per line; each run takes the next line',
+      },
     ],
   }),
   spec({

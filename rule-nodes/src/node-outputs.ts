@@ -106,6 +106,7 @@ const OUTPUTS: Record<NodeType, NodeOutput> = {
       value: 980,
     }),
   ),
+  rotate: adds(f('rotated', '#coffee #morningbrew'), f('rotation', 2)),
   'create-draft': adds(f('postId', '01936f2a-8c1e-7d4b-9a51-3f0c2b7e4d10')),
   'schedule-post': adds(
     f('postId', '01936f2a-8c1e-7d4b-9a51-3f0c2b7e4d10'),

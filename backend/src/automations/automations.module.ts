@@ -24,6 +24,7 @@ import { AiSettingsController, WebhookSecretController } from './ai-settings.con
 import { AiSettings } from './ai-settings.entity';
 import { AiSettingsService } from './ai-settings.service';
 import { MessageActions } from './actions/message-actions';
+import { RotationActions } from './actions/rotation-actions';
 import { PostActions } from './actions/post-actions';
 import { WaitingActions } from './actions/waiting-actions';
 import { AutomationEngine } from './automation-engine';
@@ -113,6 +114,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     DryRunActions,
     TestRuns,
     PostActions,
+    RotationActions,
     WaitingActions,
     MessageActions,
     runtimeTokensProvider,

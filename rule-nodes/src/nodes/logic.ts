@@ -80,8 +80,11 @@ function registerDelay(RED: Red): void {
   });
 }
 
-/** Logic that needs the domain's data (a post's metrics, the top posts): the backend answers with the port. */
-function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post'): void {
+/**
+ * Logic that needs the domain's data (a post's metrics, the top posts) or state kept between runs
+ * (a rotation's position): the backend answers with the port.
+ */
+function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post' | 'rotate'): void {
   RED.nodes.registerType(nodeRedType(type), function (this: RedNode, deployed: DeployedNodeDef) {
     RED.nodes.createNode(this, deployed);
     this.on('input', handleWithBackend(RED, this, readNodeDef(deployed)));
@@ -92,6 +95,7 @@ export = function registerLogic(RED: Red): void {
   registerCondition(RED);
   registerAsksBackend(RED, 'metric-check');
   registerAsksBackend(RED, 'top-post');
+  registerAsksBackend(RED, 'rotate');
   registerSwitch(RED);
   registerDelay(RED);
 };

@@ -5,6 +5,7 @@ import { AnalyticsActions } from './analytics-actions';
 import { CaptionActions } from './caption-actions';
 import { MessageActions } from './message-actions';
 import { PostActions } from './post-actions';
+import { RotationActions } from './rotation-actions';
 import { WaitingActions } from './waiting-actions';
 
 /** Which service does the work of each backend-backed node type. */
@@ -18,6 +19,7 @@ export class ActionHandlers {
     messages: MessageActions,
     captions: CaptionActions,
     analytics: AnalyticsActions,
+    rotations: RotationActions,
   ) {
     this.handlers = {
       'create-draft': (c) => posts.createDraft(c),
@@ -32,6 +34,7 @@ export class ActionHandlers {
       'ai-caption': (c) => captions.aiCaption(c),
       'metric-check': (c) => analytics.metricCheck(c),
       'top-post': (c) => analytics.topPost(c),
+      rotate: (c) => rotations.rotate(c),
     };
   }
 

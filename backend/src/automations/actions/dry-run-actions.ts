@@ -8,6 +8,7 @@ import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionHandler, type ActionResult } from './action-context';
 import { ActionHandlers } from './action-handlers';
 import { draftSources } from './draft-sources';
+import { RotationActions } from './rotation-actions';
 import { CaptionActions } from './caption-actions';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,6 +34,7 @@ export class DryRunActions {
     private readonly accounts: AccountsService,
     private readonly captions: CaptionActions,
     private readonly real: ActionHandlers,
+    private readonly rotations: RotationActions,
   ) {
     this.simulators = {
       'create-draft': (c) => this.createDraft(c),
@@ -45,6 +47,8 @@ export class DryRunActions {
       'send-email': async (c) => this.sendEmail(c),
       'send-webhook': (c) => this.sendWebhook(c),
       'ai-caption': (c) => this.captions.aiCaption(c, { offline: true }),
+      // The next value, the position kept: a test takes no turn from the real runs.
+      rotate: (c) => this.rotations.peek(c),
     };
   }
 
