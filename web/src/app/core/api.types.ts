@@ -130,15 +130,6 @@ export interface Problem {
 
 export type NetworkId = 'sandbox' | 'facebook' | 'instagram' | 'x' | 'linkedin';
 
-/** A network connected through its sign-in, and whether this server has what it needs for that. */
-export interface NetworkAvailability {
-  network: NetworkId;
-  label: string;
-  configured: boolean;
-  /** Server variables that turn it on, e.g. META_APP_ID and META_APP_SECRET. */
-  requires: string[];
-}
-
 /** One input a credentials network asks for (a bot token, an app password, a site URL). */
 export interface CredentialField {
   name: string;
