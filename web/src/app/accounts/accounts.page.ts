@@ -109,9 +109,13 @@ const STATUS_TEXT: Record<SocialAccount['status'], string> = {
               }
               @if (canWrite()) {
                 @if (a.status === 'reauth_required' && !a.demo) {
-                  <button type="button" class="primary small" (click)="store.startOAuth(a.network, a.id)">
-                    Reconnect
-                  </button>
+                  @if (connectOf(a.network) === 'credentials') {
+                    <span class="hint">Connect it again above with working credentials: the account is kept.</span>
+                  } @else {
+                    <button type="button" class="primary small" (click)="store.startOAuth(a.network, a.id)">
+                      Reconnect
+                    </button>
+                  }
                 }
                 @if (a.status === 'reauth_required' && a.demo) {
                   <button
@@ -155,6 +159,11 @@ export class AccountsPage implements OnInit {
   );
   readonly connectError = signal(this.query.get('connectError'));
   sandboxName = '';
+
+  /** How the account's network connects: credentials networks reconnect through their form, not a sign-in. */
+  connectOf(network: string): NetworkInfo['connect'] | undefined {
+    return this.store.networks().find((n) => n.network === network)?.connect;
+  }
 
   ngOnInit(): Promise<void> {
     return this.store.load();
