@@ -21,6 +21,7 @@ export const NODE_TYPES = [
   'metric-check',
   'top-post',
   'rotate',
+  'day-check',
   'create-draft',
   'schedule-post',
   'publish-now',
@@ -113,6 +114,8 @@ export const BUILT_IN_ROLE_OPTIONS: FieldOption[] = [
   { value: 'viewer', label: 'Viewer' },
   { value: 'client', label: 'Client' },
 ];
+/** Days of the week, Monday first (luxon's weekday 1…7). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const LABELS: FieldSpec = { key: 'labels', label: 'Labels', kind: 'labels' };
 const POST_EVENTS: FieldOption[] = ['published', 'failed', 'approved', 'declined'].map((value) => ({
   value,
@@ -371,6 +374,31 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
         kind: 'text',
         required: true,
         help: 'One per line, e.g. a set of hashtags per line; each run takes the next line',
+      },
+    ],
+  }),
+  spec({
+    type: 'day-check',
+    category: 'logic',
+    label: 'Day check',
+    description:
+      'Whether a time (now, or a date-time from the payload) falls on the chosen days of the week in the workspace time zone: out on match, else otherwise. Adds weekday (monday…sunday, in the workspace zone) and nextOtherDayAt (the start of the next day not chosen, for a delay until then).',
+    inputs: ['in'],
+    outputs: ['match', 'otherwise'],
+    config: [
+      {
+        key: 'days',
+        label: 'Days',
+        kind: 'multiselect',
+        required: true,
+        default: ['saturday', 'sunday'],
+        options: WEEKDAYS.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })),
+      },
+      {
+        key: 'at',
+        label: 'Time',
+        kind: 'template',
+        help: 'An ISO date-time such as {{scheduledAt}}; left empty for now',
       },
     ],
   }),

@@ -24,6 +24,7 @@ import { AiSettingsController, WebhookSecretController } from './ai-settings.con
 import { AiSettings } from './ai-settings.entity';
 import { AiSettingsService } from './ai-settings.service';
 import { MessageActions } from './actions/message-actions';
+import { DayCheckActions } from './actions/day-check-actions';
 import { RotationActions } from './actions/rotation-actions';
 import { PostActions } from './actions/post-actions';
 import { WaitingActions } from './actions/waiting-actions';
@@ -115,6 +116,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     TestRuns,
     PostActions,
     RotationActions,
+    DayCheckActions,
     WaitingActions,
     MessageActions,
     runtimeTokensProvider,

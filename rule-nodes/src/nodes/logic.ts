@@ -82,9 +82,9 @@ function registerDelay(RED: Red): void {
 
 /**
  * Logic that needs the domain's data (a post's metrics, the top posts) or state kept between runs
- * (a rotation's position): the backend answers with the port.
+ * (a rotation's position, the workspace's time zone): the backend answers with the port.
  */
-function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post' | 'rotate'): void {
+function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post' | 'rotate' | 'day-check'): void {
   RED.nodes.registerType(nodeRedType(type), function (this: RedNode, deployed: DeployedNodeDef) {
     RED.nodes.createNode(this, deployed);
     this.on('input', handleWithBackend(RED, this, readNodeDef(deployed)));
@@ -96,6 +96,7 @@ export = function registerLogic(RED: Red): void {
   registerAsksBackend(RED, 'metric-check');
   registerAsksBackend(RED, 'top-post');
   registerAsksBackend(RED, 'rotate');
+  registerAsksBackend(RED, 'day-check');
   registerSwitch(RED);
   registerDelay(RED);
 };

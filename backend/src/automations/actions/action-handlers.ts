@@ -3,6 +3,7 @@ import type { NodeType } from '@socialorchestrator/rule-nodes';
 import type { ActionHandler } from './action-context';
 import { AnalyticsActions } from './analytics-actions';
 import { CaptionActions } from './caption-actions';
+import { DayCheckActions } from './day-check-actions';
 import { MessageActions } from './message-actions';
 import { PostActions } from './post-actions';
 import { RotationActions } from './rotation-actions';
@@ -20,6 +21,7 @@ export class ActionHandlers {
     captions: CaptionActions,
     analytics: AnalyticsActions,
     rotations: RotationActions,
+    days: DayCheckActions,
   ) {
     this.handlers = {
       'create-draft': (c) => posts.createDraft(c),
@@ -35,6 +37,7 @@ export class ActionHandlers {
       'metric-check': (c) => analytics.metricCheck(c),
       'top-post': (c) => analytics.topPost(c),
       rotate: (c) => rotations.rotate(c),
+      'day-check': (c) => days.dayCheck(c),
     };
   }
 

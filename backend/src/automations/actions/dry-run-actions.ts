@@ -116,7 +116,7 @@ export class DryRunActions {
 }
 
 /** Node types whose real handler only reads, so a test runs them for real. */
-const SIDE_EFFECT_FREE = new Set<string>(['metric-check', 'top-post']);
+const SIDE_EFFECT_FREE = new Set<string>(['metric-check', 'top-post', 'day-check']);
 
 function done(c: ActionContext, simulated: Simulated, adds: Record<string, unknown> = {}): ActionResult {
   return { payload: { ...c.payload, ...adds, simulated } };
