@@ -22,6 +22,8 @@ export const NODE_TYPES = [
   'top-post',
   'rotate',
   'day-check',
+  'collect',
+  'take-collected',
   'create-draft',
   'schedule-post',
   'publish-now',
@@ -116,6 +118,14 @@ export const BUILT_IN_ROLE_OPTIONS: FieldOption[] = [
 ];
 /** Days of the week, Monday first (luxon's weekday 1…7). */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const LIST_NAME: FieldSpec = {
+  key: 'list',
+  label: 'List name',
+  kind: 'text',
+  required: true,
+  default: 'digest',
+  help: 'Collect and Take collected steps with the same name share the list (30 characters at most)',
+};
 const LABELS: FieldSpec = { key: 'labels', label: 'Labels', kind: 'labels' };
 const POST_EVENTS: FieldOption[] = ['published', 'failed', 'approved', 'declined'].map((value) => ({
   value,
@@ -401,6 +411,29 @@ export const NODE_CATALOG: readonly NodeTypeSpec[] = [
         help: 'An ISO date-time such as {{scheduledAt}}; left empty for now',
       },
     ],
+  }),
+  spec({
+    type: 'collect',
+    category: 'logic',
+    label: 'Collect',
+    description:
+      "Adds one line (its Item text, e.g. a feed item's title and link) to a named list kept by the automation, for a Take collected step to gather later (a daily digest). Keeps the newest 100. Adds collected (how many lines the list holds).",
+    inputs: ['in'],
+    outputs: ['out'],
+    config: [
+      { ...LIST_NAME },
+      { key: 'item', label: 'Item text', kind: 'template', required: true, default: '{{title}} {{link}}' },
+    ],
+  }),
+  spec({
+    type: 'take-collected',
+    category: 'logic',
+    label: 'Take collected',
+    description:
+      'Takes every line a Collect step added to the named list since the last take, and empties it: out with items (the lines), itemsText (one line each, "• " first) and count; none when the list is empty.',
+    inputs: ['in'],
+    outputs: ['out', 'none'],
+    config: [{ ...LIST_NAME }],
   }),
   spec({
     type: 'create-draft',

@@ -108,6 +108,12 @@ const OUTPUTS: Record<NodeType, NodeOutput> = {
   ),
   rotate: adds(f('rotated', '#coffee #morningbrew'), f('rotation', 2)),
   'day-check': adds(f('weekday', 'saturday'), f('nextOtherDayAt', '2026-12-07T00:00:00.000+01:00')),
+  collect: adds(f('collected', 3)),
+  'take-collected': adds(
+    f('items', ['Coffee prices in 2027 https://news.example/prices']),
+    f('itemsText', '• Coffee prices in 2027 https://news.example/prices'),
+    f('count', 1),
+  ),
   'create-draft': adds(f('postId', '01936f2a-8c1e-7d4b-9a51-3f0c2b7e4d10')),
   'schedule-post': adds(
     f('postId', '01936f2a-8c1e-7d4b-9a51-3f0c2b7e4d10'),

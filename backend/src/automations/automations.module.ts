@@ -24,6 +24,7 @@ import { AiSettingsController, WebhookSecretController } from './ai-settings.con
 import { AiSettings } from './ai-settings.entity';
 import { AiSettingsService } from './ai-settings.service';
 import { MessageActions } from './actions/message-actions';
+import { CollectActions } from './actions/collect-actions';
 import { DayCheckActions } from './actions/day-check-actions';
 import { RotationActions } from './actions/rotation-actions';
 import { PostActions } from './actions/post-actions';
@@ -117,6 +118,7 @@ import { HashtagsModule } from '../hashtags/hashtags.module';
     PostActions,
     RotationActions,
     DayCheckActions,
+    CollectActions,
     WaitingActions,
     MessageActions,
     runtimeTokensProvider,

@@ -82,9 +82,12 @@ function registerDelay(RED: Red): void {
 
 /**
  * Logic that needs the domain's data (a post's metrics, the top posts) or state kept between runs
- * (a rotation's position, the workspace's time zone): the backend answers with the port.
+ * (a rotation's position, a collected list, the workspace's time zone): the backend answers with the port.
  */
-function registerAsksBackend(RED: Red, type: 'metric-check' | 'top-post' | 'rotate' | 'day-check'): void {
+function registerAsksBackend(
+  RED: Red,
+  type: 'metric-check' | 'top-post' | 'rotate' | 'day-check' | 'collect' | 'take-collected',
+): void {
   RED.nodes.registerType(nodeRedType(type), function (this: RedNode, deployed: DeployedNodeDef) {
     RED.nodes.createNode(this, deployed);
     this.on('input', handleWithBackend(RED, this, readNodeDef(deployed)));
@@ -97,6 +100,8 @@ export = function registerLogic(RED: Red): void {
   registerAsksBackend(RED, 'top-post');
   registerAsksBackend(RED, 'rotate');
   registerAsksBackend(RED, 'day-check');
+  registerAsksBackend(RED, 'collect');
+  registerAsksBackend(RED, 'take-collected');
   registerSwitch(RED);
   registerDelay(RED);
 };

@@ -3,6 +3,7 @@ import type { NodeType } from '@socialorchestrator/rule-nodes';
 import type { ActionHandler } from './action-context';
 import { AnalyticsActions } from './analytics-actions';
 import { CaptionActions } from './caption-actions';
+import { CollectActions } from './collect-actions';
 import { DayCheckActions } from './day-check-actions';
 import { MessageActions } from './message-actions';
 import { PostActions } from './post-actions';
@@ -22,6 +23,7 @@ export class ActionHandlers {
     analytics: AnalyticsActions,
     rotations: RotationActions,
     days: DayCheckActions,
+    lists: CollectActions,
   ) {
     this.handlers = {
       'create-draft': (c) => posts.createDraft(c),
@@ -38,6 +40,8 @@ export class ActionHandlers {
       'top-post': (c) => analytics.topPost(c),
       rotate: (c) => rotations.rotate(c),
       'day-check': (c) => days.dayCheck(c),
+      collect: (c) => lists.collect(c),
+      'take-collected': (c) => lists.take(c),
     };
   }
 

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AutomationsError } from '../automations.errors';
 import { list, text, type ActionContext, type ActionHandler, type ActionResult } from './action-context';
 import { ActionHandlers } from './action-handlers';
+import { CollectActions } from './collect-actions';
 import { draftSources } from './draft-sources';
 import { RotationActions } from './rotation-actions';
 import { CaptionActions } from './caption-actions';
@@ -35,6 +36,7 @@ export class DryRunActions {
     private readonly captions: CaptionActions,
     private readonly real: ActionHandlers,
     private readonly rotations: RotationActions,
+    private readonly lists: CollectActions,
   ) {
     this.simulators = {
       'create-draft': (c) => this.createDraft(c),
@@ -49,6 +51,9 @@ export class DryRunActions {
       'ai-caption': (c) => this.captions.aiCaption(c, { offline: true }),
       // The next value, the position kept: a test takes no turn from the real runs.
       rotate: (c) => this.rotations.peek(c),
+      // A test neither adds to a collected list nor empties it.
+      collect: async (c) => done(c, { action: 'collect', item: text(c.config.item) }),
+      'take-collected': (c) => this.lists.peek(c),
     };
   }
 
