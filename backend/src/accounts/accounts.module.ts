@@ -12,6 +12,7 @@ import { SECRET_BOX, secretBoxProvider } from './secret-box.provider';
 import { SocialAccount } from './social-account.entity';
 import { TokenRefresher } from './token-refresher';
 import { CredentialsConnectService } from './credentials-connect.service';
+import { OptionChoicesController } from '../connectors/option-choices.controller';
 import { PinterestBoardsController } from '../connectors/pinterest/pinterest-boards.controller';
 import { SandboxController } from '../connectors/sandbox/sandbox.controller';
 import { QueueSlotsController } from '../scheduling/queue-slots.controller';
@@ -19,7 +20,13 @@ import { QueueSlotsService } from '../scheduling/queue-slots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SocialAccount, OAuthAttempt]), ActivityModule],
-  controllers: [AccountsController, QueueSlotsController, SandboxController, PinterestBoardsController],
+  controllers: [
+    AccountsController,
+    QueueSlotsController,
+    SandboxController,
+    PinterestBoardsController,
+    OptionChoicesController,
+  ],
   providers: [
     AccountsService,
     AccountConnectService,

@@ -3,7 +3,7 @@ import type { CredentialField } from './connector';
 import type { ConnectorMap, CredentialsProviderMap, OAuthProviderMap } from './connectors.module';
 import { NETWORK_CATALOGUE } from './network-catalogue';
 import type { NetworkId } from './network-limits';
-import { NETWORK_PROFILES } from './network-profiles';
+import { NETWORK_OPTION_FIELDS, NETWORK_PROFILES } from './network-profiles';
 import type { NetworkDto } from './networks.dto';
 
 /** Whether this server can connect a network, and what turns it on when it cannot. */
@@ -41,7 +41,12 @@ export class NetworkDirectory {
   list(): NetworkDto[] {
     return NETWORK_CATALOGUE.map((rules) => {
       const { network: _network, ...availability } = this.availability(rules.network);
-      return { ...rules, ...NETWORK_PROFILES[rules.network], ...availability };
+      return {
+        ...rules,
+        ...NETWORK_PROFILES[rules.network],
+        ...availability,
+        optionFields: NETWORK_OPTION_FIELDS[rules.network],
+      };
     });
   }
 }

@@ -1,5 +1,15 @@
 import type { ConnectMode } from './connector';
+import { BLUESKY_OPTION_FIELDS } from './bluesky/bluesky.options';
+import { GOOGLE_BUSINESS_OPTION_FIELDS } from './google-business/google-business.options';
+import { MASTODON_OPTION_FIELDS } from './mastodon/mastodon.options';
 import type { NetworkId } from './network-limits';
+import type { OptionField } from './option-fields';
+import { PINTEREST_OPTION_FIELDS } from './pinterest/pinterest.options';
+import { TELEGRAM_OPTION_FIELDS } from './telegram/telegram.options';
+import { THREADS_OPTION_FIELDS } from './threads/threads.options';
+import { TIKTOK_OPTION_FIELDS } from './tiktok/tiktok.options';
+import { WORDPRESS_OPTION_FIELDS } from './wordpress/wordpress.options';
+import { YOUTUBE_OPTION_FIELDS } from './youtube/youtube.options';
 
 /** How a network presents itself on the accounts page and in the composer. */
 export interface NetworkProfile {
@@ -29,4 +39,22 @@ export const NETWORK_PROFILES: Record<NetworkId, NetworkProfile> = {
   youtube: oauth('#ff0000'),
   tiktok: oauth('#ee1d52'),
   'google-business': oauth('#4285f4'),
+};
+
+/** Each network's own options as the composer shows them; beside each network's option rules. */
+export const NETWORK_OPTION_FIELDS: Record<NetworkId, OptionField[]> = {
+  sandbox: [],
+  facebook: [],
+  instagram: [],
+  x: [],
+  linkedin: [],
+  bluesky: BLUESKY_OPTION_FIELDS,
+  mastodon: MASTODON_OPTION_FIELDS,
+  threads: THREADS_OPTION_FIELDS,
+  telegram: TELEGRAM_OPTION_FIELDS,
+  wordpress: WORDPRESS_OPTION_FIELDS,
+  pinterest: PINTEREST_OPTION_FIELDS,
+  youtube: YOUTUBE_OPTION_FIELDS,
+  tiktok: TIKTOK_OPTION_FIELDS,
+  'google-business': GOOGLE_BUSINESS_OPTION_FIELDS,
 };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ConnectMode } from './connector';
+import { OPTION_FIELD_KINDS, type OptionFieldKind } from './option-fields';
 import { NETWORK_IDS, POST_TYPES, type NetworkId, type PostType } from './network-limits';
 
 export class RuleRangeDto {
@@ -69,6 +70,49 @@ export class CredentialFieldDto {
   @ApiPropertyOptional({ example: '123456789:AA…' }) placeholder?: string;
 }
 
+export class OptionChoiceDto {
+  @ApiProperty({ example: 'public' }) value: string;
+  @ApiProperty({ example: 'Public' }) label: string;
+}
+
+export class OptionConditionDto {
+  @ApiProperty({ example: 'topic', description: 'Another option of the same network' }) option: string;
+  @ApiProperty({
+    type: [String],
+    example: ['event', 'offer'],
+    description: "Its values that show this field ('' = unset)",
+  })
+  values: string[];
+}
+
+export class OptionFieldDto {
+  @ApiProperty({ example: 'boardId', description: 'Sent as variants[i].options.<name>; a dotted name is a nested key' })
+  name: string;
+  @ApiProperty({ example: 'Board' }) label: string;
+  @ApiProperty({ enum: OPTION_FIELD_KINDS, description: 'list: several texts, one per line' })
+  kind: OptionFieldKind;
+  @ApiProperty({ description: 'Required whenever the field is shown' }) required: boolean;
+  @ApiProperty({ example: 'The board this pin goes to' }) help: string;
+  @ApiPropertyOptional({ type: [OptionChoiceDto], description: 'The values a select offers' })
+  choices?: OptionChoiceDto[];
+  @ApiPropertyOptional({
+    example: 'boards',
+    description: 'The select offers a list the account keeps (GET /accounts/{id}/option-choices)',
+  })
+  choicesFrom?: string;
+  @ApiPropertyOptional({ example: 'boardId', description: 'Its choices are those of the item chosen in this option' })
+  choicesWithin?: string;
+  @ApiPropertyOptional({ type: 'integer' }) maxLength?: number;
+  @ApiPropertyOptional({ example: 'en', description: 'An example value for the empty input' }) placeholder?: string;
+  @ApiPropertyOptional({
+    type: OptionConditionDto,
+    description: 'Shown only while another option has one of these values',
+  })
+  when?: OptionConditionDto;
+  @ApiPropertyOptional({ type: [String], description: 'Shown only for these post types' })
+  postTypes?: string[];
+}
+
 /** A network's rules with how it connects and whether this server can connect it. */
 export class NetworkDto extends NetworkRulesDto {
   @ApiProperty({ enum: ['demo', 'oauth', 'credentials'], description: 'How an account is connected' })
@@ -85,6 +129,11 @@ export class NetworkDto extends NetworkRulesDto {
   credentialFields: CredentialFieldDto[];
   @ApiProperty({ example: '#26a5e4', description: 'Brand colour of its logo mark' }) colour: string;
   @ApiProperty({ description: 'The person names their own server first (Mastodon)' }) instanceUrl: boolean;
+  @ApiProperty({
+    type: [OptionFieldDto],
+    description: "The network's own options the composer offers (variant.options)",
+  })
+  optionFields: OptionFieldDto[];
 }
 
 export class NetworkRulesListDto {

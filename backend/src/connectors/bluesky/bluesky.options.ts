@@ -1,3 +1,4 @@
+import type { OptionField } from '../option-fields';
 import { ConnectorFailure } from '../connector';
 import { countGraphemes, type PostType } from '../network-limits';
 import type { VariantContent } from '../variant-options';
@@ -81,3 +82,15 @@ export function blueskyOptions(
   const { thread = [], altTexts = [] } = options as Partial<BlueskyOptions>;
   return { thread, altTexts };
 }
+
+export const BLUESKY_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'altTexts',
+    label: 'Alt texts',
+    kind: 'list',
+    required: false,
+    help: 'One line per attached image or video, in order',
+    maxLength: MAX_ALT_TEXT,
+    postTypes: ['photo', 'gif', 'video'],
+  },
+];

@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField, wordsOf } from '../option-fields';
 import { ConnectorFailure } from '../connector';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
@@ -146,3 +147,97 @@ export function localPostOptions(postType: PostType, options: Record<string, unk
     callToAction: (options.callToAction as CallToActionOptions | undefined) ?? null,
   };
 }
+
+const EVENT_OR_OFFER = { option: 'topic', values: ['event', 'offer'] };
+const OFFER = { option: 'topic', values: ['offer'] };
+const NOT_OFFER = { option: 'topic', values: ['update', 'event', ''] };
+
+export const GOOGLE_BUSINESS_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'topic',
+    label: 'Post kind',
+    kind: 'select',
+    required: false,
+    help: 'An update unless chosen; events and offers have a title and dates',
+    choices: choicesOf(TOPICS, wordsOf),
+  },
+  {
+    name: 'event.title',
+    label: 'Event or offer title',
+    kind: 'text',
+    required: true,
+    help: 'Shown as the heading',
+    maxLength: EVENT_TITLE_LENGTH,
+    when: EVENT_OR_OFFER,
+  },
+  {
+    name: 'event.startDate',
+    label: 'Starts on',
+    kind: 'date',
+    required: true,
+    help: 'The location’s own date',
+    when: EVENT_OR_OFFER,
+  },
+  {
+    name: 'event.startTime',
+    label: 'Starts at',
+    kind: 'time',
+    required: false,
+    help: 'Optional',
+    when: EVENT_OR_OFFER,
+  },
+  {
+    name: 'event.endDate',
+    label: 'Ends on',
+    kind: 'date',
+    required: true,
+    help: 'The location’s own date',
+    when: EVENT_OR_OFFER,
+  },
+  { name: 'event.endTime', label: 'Ends at', kind: 'time', required: false, help: 'Optional', when: EVENT_OR_OFFER },
+  {
+    name: 'offer.couponCode',
+    label: 'Coupon code',
+    kind: 'text',
+    required: false,
+    help: 'Shown with the offer',
+    maxLength: COUPON_CODE_LENGTH,
+    when: OFFER,
+  },
+  {
+    name: 'offer.redeemUrl',
+    label: 'Redeem online at',
+    kind: 'text',
+    required: false,
+    help: 'An http(s) address',
+    placeholder: 'https://example.com/offer',
+    when: OFFER,
+  },
+  {
+    name: 'offer.terms',
+    label: 'Terms and conditions',
+    kind: 'textarea',
+    required: false,
+    help: 'The offer’s small print',
+    maxLength: TERMS_LENGTH,
+    when: OFFER,
+  },
+  {
+    name: 'callToAction.type',
+    label: 'Button',
+    kind: 'select',
+    required: false,
+    help: 'A button under the post; Call dials the business’s phone',
+    choices: choicesOf(CALL_TO_ACTIONS, wordsOf),
+    when: NOT_OFFER,
+  },
+  {
+    name: 'callToAction.url',
+    label: 'Button link',
+    kind: 'text',
+    required: false,
+    help: 'Where the button goes (not for Call); the post’s link when empty',
+    placeholder: 'https://example.com',
+    when: NOT_OFFER,
+  },
+];

@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField, wordsOf } from '../option-fields';
 import { ConnectorFailure } from '../connector';
 import type { PostType } from '../network-limits';
 import type { VariantContent } from '../variant-options';
@@ -109,3 +110,46 @@ export function plainText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+export const MASTODON_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'visibility',
+    label: 'Visibility',
+    kind: 'select',
+    required: false,
+    help: 'Public unless chosen: unlisted stays off public timelines, private is for followers, direct for those mentioned',
+    choices: choicesOf(MASTODON_VISIBILITIES, wordsOf),
+  },
+  {
+    name: 'spoilerText',
+    label: 'Content warning',
+    kind: 'text',
+    required: false,
+    help: 'Shown in place of the text until the reader opens it',
+  },
+  {
+    name: 'language',
+    label: 'Language',
+    kind: 'text',
+    required: false,
+    help: 'ISO 639 code such as en or de',
+    maxLength: 3,
+    placeholder: 'en',
+  },
+  {
+    name: 'pollMultiple',
+    label: 'Allow several choices',
+    kind: 'boolean',
+    required: false,
+    help: 'Voters may pick more than one choice',
+    postTypes: ['poll'],
+  },
+  {
+    name: 'altTexts',
+    label: 'Alt texts',
+    kind: 'list',
+    required: false,
+    help: 'One line per attached media item, in order',
+    postTypes: ['photo', 'gif', 'video'],
+  },
+];

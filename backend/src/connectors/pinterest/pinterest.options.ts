@@ -1,3 +1,4 @@
+import type { OptionField } from '../option-fields';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
 
@@ -32,3 +33,33 @@ export function pinterestOptionViolations(postType: PostType, options: Record<st
   }
   return violations;
 }
+
+/** Pinterest's options as the composer shows them (boards and sections from the account, read on connect). */
+export const PINTEREST_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'boardId',
+    label: 'Board',
+    kind: 'select',
+    required: true,
+    help: 'The board this pin goes to (boards are read when the account is connected)',
+    choicesFrom: 'boards',
+  },
+  {
+    name: 'sectionId',
+    label: 'Board section',
+    kind: 'select',
+    required: false,
+    help: 'A section of the chosen board, if it has any',
+    choicesFrom: 'sections',
+    choicesWithin: 'boardId',
+  },
+  {
+    name: 'altText',
+    label: 'Alt text',
+    kind: 'textarea',
+    required: false,
+    help: 'Describes the image for people using screen readers',
+    maxLength: PINTEREST_ALT_TEXT_LENGTH,
+    postTypes: ['photo', 'gif', 'carousel'],
+  },
+];

@@ -1,3 +1,4 @@
+import type { OptionField } from '../option-fields';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
 
@@ -7,3 +8,13 @@ export function telegramOptionViolations(_postType: PostType, options: Record<st
     return [{ field: 'options.silent', message: 'must be true or false' }];
   return [];
 }
+
+export const TELEGRAM_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'silent',
+    label: 'Send silently',
+    kind: 'boolean',
+    required: false,
+    help: 'Members get the message without a notification sound',
+  },
+];

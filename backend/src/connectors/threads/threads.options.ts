@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField, wordsOf } from '../option-fields';
 import { ConnectorFailure } from '../connector';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
@@ -30,3 +31,14 @@ export function replyControlOf(options: Record<string, unknown>): ThreadsReplyCo
 /** The variant-options rule: the same check, for every post type. */
 export const threadsOptionViolations = (_postType: PostType, options: Record<string, unknown>) =>
   threadsOptionErrors(options);
+
+export const THREADS_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'replyControl',
+    label: 'Who can reply',
+    kind: 'select',
+    required: false,
+    help: 'Threads lets everyone reply unless you choose otherwise',
+    choices: choicesOf(THREADS_REPLY_CONTROLS, wordsOf),
+  },
+];

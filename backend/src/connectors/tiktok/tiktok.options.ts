@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField } from '../option-fields';
 import { ConnectorFailure, PublishMedia } from '../connector';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
@@ -87,3 +88,56 @@ export function checkAgainstCreator(
 function refused(field: string, message: string): ConnectorFailure {
   return new ConnectorFailure({ kind: 'bad-request', reason: `${field} ${message}` });
 }
+
+const PRIVACY_LABELS: Record<TikTokPrivacy, string> = {
+  PUBLIC_TO_EVERYONE: 'Everyone',
+  MUTUAL_FOLLOW_FRIENDS: 'Friends',
+  FOLLOWER_OF_CREATOR: 'Followers',
+  SELF_ONLY: 'Only me',
+};
+
+export const TIKTOK_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'mode',
+    label: 'How to post',
+    kind: 'select',
+    required: false,
+    help: 'Post directly, or send to the TikTok inbox to finish in the app',
+    choices: [
+      { value: 'direct', label: 'Post directly' },
+      { value: 'inbox', label: 'Send to my TikTok inbox' },
+    ],
+  },
+  {
+    name: 'privacy',
+    label: 'Who can see it',
+    kind: 'select',
+    required: true,
+    help: 'TikTok asks you to choose; there is no default',
+    choices: choicesOf(TIKTOK_PRIVACY, (v) => PRIVACY_LABELS[v as TikTokPrivacy]),
+    when: { option: 'mode', values: ['direct', ''] },
+  },
+  {
+    name: 'allowComments',
+    label: 'Allow comments',
+    kind: 'boolean',
+    required: false,
+    help: 'Off unless you turn it on',
+  },
+  {
+    name: 'allowDuet',
+    label: 'Allow Duet',
+    kind: 'boolean',
+    required: false,
+    help: 'Off unless you turn it on',
+    postTypes: ['video'],
+  },
+  {
+    name: 'allowStitch',
+    label: 'Allow Stitch',
+    kind: 'boolean',
+    required: false,
+    help: 'Off unless you turn it on',
+    postTypes: ['video'],
+  },
+];

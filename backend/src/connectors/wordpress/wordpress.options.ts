@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField, wordsOf } from '../option-fields';
 import { ConnectorFailure } from '../connector';
 import type { PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
@@ -83,3 +84,37 @@ export function wordpressOptions(options: Record<string, unknown>): WordPressOpt
     altText: text((options.altTexts as string[] | undefined)?.[0]),
   };
 }
+
+export const WORDPRESS_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'status',
+    label: 'Status',
+    kind: 'select',
+    required: false,
+    help: 'Publish unless chosen; a draft waits for an editor, future publishes at the time below',
+    choices: choicesOf(WORDPRESS_STATUSES, wordsOf),
+  },
+  {
+    name: 'publishAt',
+    label: 'WordPress publishes at',
+    kind: 'datetime',
+    required: true,
+    help: 'The site publishes the article itself at this time',
+    when: { option: 'status', values: ['future'] },
+  },
+  {
+    name: 'categories',
+    label: 'Categories',
+    kind: 'list',
+    required: false,
+    help: 'One per line; new ones are created',
+  },
+  { name: 'tags', label: 'Tags', kind: 'list', required: false, help: 'One per line; new ones are created' },
+  {
+    name: 'excerpt',
+    label: 'Excerpt',
+    kind: 'textarea',
+    required: false,
+    help: 'The summary themes show in lists; made from the article when empty',
+  },
+];

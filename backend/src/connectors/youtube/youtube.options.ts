@@ -1,3 +1,4 @@
+import { choicesOf, type OptionField, wordsOf } from '../option-fields';
 import type { MediaFacts, PostType } from '../network-limits';
 import type { RuleViolation } from '../variant-validation';
 import { YOUTUBE_SHORT_MAX_SECONDS } from './youtube.limits';
@@ -130,3 +131,45 @@ function shortViolations(media: MediaFacts[]): RuleViolation[] {
   });
   return violations;
 }
+
+export const YOUTUBE_OPTION_FIELDS: OptionField[] = [
+  {
+    name: 'privacy',
+    label: 'Privacy',
+    kind: 'select',
+    required: false,
+    help: 'Public unless chosen; a video with a publish time stays private until then',
+    choices: choicesOf(YOUTUBE_PRIVACY, wordsOf),
+  },
+  {
+    name: 'publishAt',
+    label: 'Make public at',
+    kind: 'datetime',
+    required: false,
+    help: 'YouTube keeps the video private until this time (privacy must be Private)',
+    when: { option: 'privacy', values: ['private'] },
+  },
+  {
+    name: 'madeForKids',
+    label: 'Made for kids',
+    kind: 'boolean',
+    required: false,
+    help: 'Required by law (COPPA) when the video is directed at children',
+  },
+  {
+    name: 'categoryId',
+    label: 'Category id',
+    kind: 'text',
+    required: false,
+    help: `YouTube's video category number; ${DEFAULT_CATEGORY_ID} (People & Blogs) when empty`,
+    maxLength: 4,
+    placeholder: DEFAULT_CATEGORY_ID,
+  },
+  {
+    name: 'tags',
+    label: 'Tags',
+    kind: 'list',
+    required: false,
+    help: `One per line; ${MAX_TAG_CHARACTERS} characters together`,
+  },
+];
