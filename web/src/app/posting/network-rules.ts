@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { NetworkId } from '../core/api.types';
+import type { OptionField } from './option-fields';
 
 export interface Range {
   min: number;
@@ -34,6 +35,8 @@ export interface NetworkRules {
   maxHashtags: number | null;
   firstComment: { maxLength: number } | null;
   postTypes: PostTypeRule[];
+  /** The network's own options (Pinterest's board …); absent from an older server. */
+  optionFields?: OptionField[];
 }
 
 /** The post types in people's words. */

@@ -1,5 +1,6 @@
 import type { MediaItem } from '../core/api.types';
 import type { NetworkRules, PostTypeRule } from './network-rules';
+import { networkOptions } from './option-fields';
 
 /** What the person chose for one account's variant: its post type and the options that type takes. */
 export interface VariantChoice {
@@ -11,7 +12,7 @@ export interface VariantChoice {
   firstComment: string;
   /** Media ids in the order this account shows them (a carousel's order); others follow. */
   mediaOrder: string[];
-  /** Options the composer has no field for (X's thread, set through the API): kept as they are. */
+  /** Other options: the network's own (its optionFields' inputs) and any set through the API (X's thread). */
   kept: Record<string, unknown>;
 }
 
@@ -53,7 +54,7 @@ export function choiceFrom(
  */
 export function variantOptions(rules: NetworkRules | undefined, choice: VariantChoice, type: string | null) {
   const rule: PostTypeRule | undefined = rules?.postTypes.find((p) => p.type === type);
-  const options: Record<string, unknown> = { ...choice.kept };
+  const options = networkOptions(rules?.optionFields ?? [], choice.kept, type);
   if (rule?.poll) {
     options['pollOptions'] = choice.pollOptions.map((o) => o.trim());
     if (choice.pollDurationMinutes !== null) options['pollDurationMinutes'] = choice.pollDurationMinutes;

@@ -12,6 +12,7 @@ import { FormsModule } from '@angular/forms';
 import type { MediaItem, RuleViolation } from '../core/api.types';
 import { IconComponent } from '../shared/icon.component';
 import { durationText, NetworkRules, POST_TYPE_LABELS } from './network-rules';
+import { NetworkOptionFieldsComponent } from './network-option-fields.component';
 import { orderedMedia, VariantChoice } from './variant-choice';
 
 /**
@@ -21,7 +22,7 @@ import { orderedMedia, VariantChoice } from './variant-choice';
  */
 @Component({
   selector: 'so-variant-options',
-  imports: [FormsModule, IconComponent],
+  imports: [FormsModule, IconComponent, NetworkOptionFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rules(); as r) {
@@ -151,6 +152,16 @@ import { orderedMedia, VariantChoice } from './variant-choice';
           <p class="field-error">First comment {{ p }}</p>
         }
       }
+
+      <so-network-option-fields
+        [accountId]="accountId()"
+        [label]="r.label"
+        [fields]="r.optionFields ?? []"
+        [postType]="type()"
+        [options]="choice().kept"
+        (optionsChange)="set({ kept: $event })"
+        [problems]="problems()"
+      />
     }
   `,
   styles: `
