@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Text } from '../common/fields';
 import { NETWORK_IDS, type NetworkId } from '../connectors/network-limits';
+import { NETWORK_PROFILES } from '../connectors/network-profiles';
 import type { AccountSettings, AccountStatus } from './social-account.entity';
 
 /** Every network: the Sandbox by name, the others through OAuth or their credentials. */
@@ -28,7 +29,7 @@ export class ConnectAccountDto {
     example: { botToken: '123456789:AA…', chat: '@mychannel' },
     description: "The network's credentialFields by name; checked against the network before the account is saved",
   })
-  @ValidateIf((body: ConnectAccountDto) => body.network !== 'sandbox')
+  @ValidateIf((body: ConnectAccountDto) => NETWORK_PROFILES[body.network]?.connect === 'credentials')
   @IsObject({ message: 'must be an object of the fields GET /networks lists for this network' })
   credentials?: Record<string, unknown>;
 }

@@ -39,10 +39,8 @@ export class CredentialsConnectService {
   ): Promise<AccountDto[]> {
     const provider = this.providers[network];
     if (!provider) {
-      throw new AccountsError(
-        'NETWORK_NOT_CONFIGURED',
-        `${NETWORK_LIMITS[network].label} connects through its sign-in: POST /api/v1/accounts/oauth/${network}/start`,
-      );
+      const message = `${NETWORK_LIMITS[network].label} connects through its sign-in: POST /api/v1/accounts/oauth/${network}/start`;
+      throw new CommonError('VALIDATION', `network: ${message}`, [{ field: 'network', message }]);
     }
     const values = fieldValues(provider.fields, credentials);
     const verified = await this.verify(() => provider.verify(values), NETWORK_LIMITS[network].label);

@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('accounts and posts over HTTP on %s', (kind) => {
     expect(JSON.stringify(list.body)).not.toContain('sandbox-token');
   });
 
-  it('refuses to connect a real network directly and names the field', async () => {
+  it('refuses to connect an OAuth network directly and names the field', async () => {
     const res = await t.http.post('/api/v1/accounts').set(as(owner, workspaceId)).send({ network: 'x', name: 'X' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('network');

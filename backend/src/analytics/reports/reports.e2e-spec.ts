@@ -14,6 +14,7 @@ import { DATABASE_KINDS } from '../../testing/test-database';
 import { MembersService } from '../../workspaces/members.service';
 import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { AnalyticsAccountDay } from '../analytics-account-day.entity';
+import { sumWorkspaceDays } from '../workspace-days';
 import { AnalyticsHashtagDay } from '../analytics-hashtag-day.entity';
 import { AnalyticsPost } from '../analytics-post.entity';
 import { AnalyticsReportSchedule } from './analytics-report-schedule.entity';
@@ -117,6 +118,8 @@ describe.each(DATABASE_KINDS)('analytics reports on %s', (kind) => {
       engagement: 555,
       postsPublished: 1,
     } as AnalyticsHashtagDay);
+    // The overview reads the workspace's days, which ingestion keeps beside the account days.
+    await sumWorkspaceDays(t.db.manager, workspaceId);
   }
 
   beforeAll(async () => {

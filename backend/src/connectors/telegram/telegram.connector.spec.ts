@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CredentialsRejectedError, type PublishRequest } from '../connector';
+import { CredentialsRejectedError, type Connector, type PublishRequest } from '../connector';
 import { failureOf, publishRequest, uploadMedia } from '../../testing/connector-fixtures';
 import { FakeNetwork, readJson, type FakeReply, type ReceivedRequest } from '../../testing/fake-network';
 import { TelegramConnector } from './telegram.connector';
@@ -201,7 +201,7 @@ describe('TelegramConnector', () => {
   });
 
   it('offers no crash lookup: the Bot API cannot read a chat back', () => {
-    expect(connector.findPublished).toBeUndefined();
+    expect((connector as Connector).findPublished).toBeUndefined();
   });
 
   describe('delete', () => {
