@@ -242,6 +242,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       method: 'get',
       path: `/api/v1/accounts/${f.accountId}/pinterest-boards`,
     }),
+    'GET /api/v1/accounts/:id/option-choices': (f) => ({
+      method: 'get',
+      path: `/api/v1/accounts/${f.accountId}/option-choices`,
+    }),
     'POST /api/v1/accounts/:id/pinterest-boards/refresh': (f) => ({
       method: 'post',
       path: `/api/v1/accounts/${f.accountId}/pinterest-boards/refresh`,
