@@ -139,9 +139,12 @@ describe('automation editor extras', () => {
     expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(404);
     await page.getByRole('button', { name: 'Hide' }).click();
 
+    // Restoring is offered once the version has been compared with the draft.
     await page.getByRole('button', { name: 'Versions', exact: true }).click();
-    await page.getByRole('button', { name: 'Restore version 1' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('button', { name: 'Compare version 1 with the draft' }).click();
+    const diff = page.getByRole('region', { name: 'Restoring version 1 would' });
+    await diff.getByRole('button', { name: 'Restore version 1' }).click();
+    await diff.getByRole('button', { name: 'Restore', exact: true }).click();
     await page.getByText('Version restored as the draft.').waitFor();
 
     // Test runs the restored draft dry on a payload of our own and draws the run on the canvas: the
