@@ -46,7 +46,7 @@ describe('editor canvas', () => {
   });
 
   const zoom = async () => Number((await page.getByTestId('zoom').textContent())!.replace('%', '')) / 100;
-  /** Adds a step after `node`'s `port` through the "+" picker, searching for `search` and taking the first match. */
+  /** Adds a step after `node`'s `port` through the "+" picker, searching for `search` and taking what Enter picks. */
   async function addAfter(node: string, port: string, search: string): Promise<void> {
     await page.getByTestId(`add-after-${node}-${port}`).click();
     const picker = page.getByRole('dialog', { name: 'Add the next step' });

@@ -15,7 +15,7 @@ import { iconOf } from './node-visuals';
 
 /**
  * The searchable list the "+" on an output port opens: the steps that can follow (every node
- * that takes an input). Enter takes the first match, Escape closes.
+ * that takes an input). Enter takes the first step named like the search (else the first match), Escape closes.
  */
 @Component({
   selector: 'so-node-picker',
@@ -130,8 +130,11 @@ export class NodePickerComponent {
     afterNextRender(() => this.search().nativeElement.focus());
   }
 
+  /** Enter takes the first step named like the search, else the first whose description matches. */
   pickFirst(): void {
-    const [first] = this.groups().flatMap((g) => g.items);
+    const items = this.groups().flatMap((g) => g.items);
+    const term = this.term().trim().toLowerCase();
+    const first = items.find((s) => s.label.toLowerCase().includes(term)) ?? items[0];
     if (first) this.picked.emit(first);
   }
 }
